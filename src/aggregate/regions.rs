@@ -1,0 +1,161 @@
+//! Per-region summaries (partner countries, partner regions, domestic
+//! regions, rolled up through the region hierarchy) and the sector x
+//! country matrix.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::figures::OutcomeCounts;
+use crate::model::{Event, Taxonomy};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegionRow {
+    pub region: String,
+    pub events: u32,
+    pub outcomes: u32,
+    /// Finer regions named in records that were rolled up into this row.
+    pub places: Vec<String>,
+}
+
+/// Events per sector (rows) and country (columns).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Matrix {
+    pub sectors: Vec<String>,
+    pub countries: Vec<String>,
+    pub cells: Vec<Vec<u32>>,
+}
+
+pub(super) struct Breakdown {
+    pub countries: Vec<RegionRow>,
+    pub partner_regions: Vec<RegionRow>,
+    pub domestic_regions: Vec<RegionRow>,
+    pub matrix: Matrix,
+}
+
+#[derive(Default)]
+struct Acc {
+    events: u32,
+    outcomes: u32,
+    places: Vec<String>,
+    /// Position of the region in the taxonomy, for stable ordering.
+    order: usize,
+}
+
+fn rows(map: BTreeMap<String, Acc>) -> Vec<RegionRow> {
+    let mut v: Vec<(String, Acc)> = map.into_iter().collect();
+    v.sort_by(|a, b| {
+        b.1.events
+            .cmp(&a.1.events)
+            .then(b.1.outcomes.cmp(&a.1.outcomes))
+            .then(a.1.order.cmp(&b.1.order))
+    });
+    v.into_iter()
+        .map(|(region, acc)| RegionRow {
+            region,
+            events: acc.events,
+            outcomes: acc.outcomes,
+            places: acc.places,
+        })
+        .collect()
+}
+
+pub(super) fn breakdown(events: &[&Event], tax: &Taxonomy, home: &str) -> Breakdown {
+    let mut countries: BTreeMap<String, Acc> = BTreeMap::new();
+    let mut partners: BTreeMap<String, Acc> = BTreeMap::new();
+    let mut domestic: BTreeMap<String, Acc> = BTreeMap::new();
+    let order = |id: &str| tax.regions.position(id).unwrap_or(usize::MAX);
+
+    for e in events {
+        let mut counts = OutcomeCounts::default();
+        e.outcomes.iter().for_each(|o| counts.add(o));
+        let outcomes = counts.total();
+        // Each event counts once per row, however many of its places roll
+        // up into that row.
+        let mut touched: Vec<(u8, String)> = Vec::new();
+        for r in e.regions() {
+            let Some(region) = tax.region(r) else { continue };
+            let province = tax.province_of(r).to_string();
+            let country = region.country.clone();
+            let mut touch = |kind: u8, map: &mut BTreeMap<String, Acc>, key: &str, place: Option<&str>| {
+                let acc = map.entry(key.to_string()).or_insert_with(|| Acc {
+                    order: order(key),
+                    ..Acc::default()
+                });
+                if !touched.contains(&(kind, key.to_string())) {
+                    touched.push((kind, key.to_string()));
+                    acc.events += 1;
+                    acc.outcomes += outcomes;
+                }
+                if let Some(p) = place {
+                    if !acc.places.iter().any(|x| x == p) {
+                        acc.places.push(p.to_string());
+                    }
+                }
+            };
+            if country == home {
+                if province != country {
+                    let place = (province != region.id).then_some(region.id.as_str());
+                    touch(2, &mut domestic, &province, place);
+                }
+            } else {
+                touch(0, &mut countries, &country, None);
+                if province != country {
+                    let place = (province != region.id).then_some(region.id.as_str());
+                    touch(1, &mut partners, &province, place);
+                }
+            }
+        }
+    }
+
+    let countries = rows(countries);
+    let partner_regions = rows(partners);
+    let domestic_regions = rows(domestic);
+
+    // Matrix columns: the home country first when it appears, then partner
+    // countries in the order of their rows.
+    let mut columns: Vec<String> = Vec::new();
+    let home_involved = events.iter().any(|e| {
+        e.regions()
+            .any(|r| tax.region(r).is_some_and(|reg| reg.country == home))
+    });
+    if home_involved {
+        columns.push(home.to_string());
+    }
+    columns.extend(countries.iter().map(|r| r.region.clone()));
+    let sectors: Vec<String> = tax
+        .sectors
+        .items
+        .iter()
+        .filter(|s| events.iter().any(|e| e.sectors.contains(&s.id)))
+        .map(|s| s.id.clone())
+        .collect();
+    let cells = sectors
+        .iter()
+        .map(|s| {
+            columns
+                .iter()
+                .map(|c| {
+                    events
+                        .iter()
+                        .filter(|e| {
+                            e.sectors.contains(s)
+                                && e.regions().any(|r| tax.region(r).is_some_and(|reg| &reg.country == c))
+                        })
+                        .count() as u32
+                })
+                .collect()
+        })
+        .collect();
+
+    Breakdown {
+        countries,
+        partner_regions,
+        domestic_regions,
+        matrix: Matrix {
+            sectors,
+            countries: columns,
+            cells,
+        },
+    }
+}

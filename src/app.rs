@@ -1,0 +1,213 @@
+//! The program's steps, in pipeline order: configuration, load, aggregate,
+//! build the brief model, render, write. `main` only maps the outcome to an
+//! exit code.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::aggregate::{self, AggregateOptions};
+use crate::cli::{BuildArgs, Cli, Command, CommonArgs};
+use crate::config::{Config, ConfigError};
+use crate::load::{self, LoadError, LoadOptions, Loaded};
+use crate::model::{Lang, Quarter};
+use crate::render::{self, Format, RenderError};
+use crate::templates::{TemplateError, Templates};
+use crate::{brief, diag, output};
+
+/// Why a run failed; decides the exit code.
+#[derive(Debug)]
+pub enum AppError {
+    /// Bad arguments.
+    Usage(String),
+    Config(ConfigError),
+    /// Invalid data; the diagnostics have been printed.
+    Load(LoadError),
+    Template(TemplateError),
+    Render(RenderError),
+    Write { path: PathBuf, cause: std::io::Error },
+}
+
+impl AppError {
+    /// 2 for anything the user's input or arguments caused, 1 otherwise.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            AppError::Usage(_) | AppError::Config(_) | AppError::Load(_) => 2,
+            AppError::Template(_) | AppError::Render(_) | AppError::Write { .. } => 1,
+        }
+    }
+}
+
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AppError::Usage(m) => write!(f, "error: {m}"),
+            AppError::Config(e) => write!(f, "{e}"),
+            AppError::Load(e) => write!(f, "error: {e}; no brief was written"),
+            AppError::Template(e) => write!(f, "{e}"),
+            AppError::Render(e) => write!(f, "error: {e}"),
+            AppError::Write { path, cause } => write!(f, "error: failed to write {} ({cause})", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for AppError {}
+
+pub fn run(cli: Cli) -> Result<(), AppError> {
+    match cli.command {
+        Some(Command::Validate(common)) => validate(&common),
+        None => build(&cli.build),
+    }
+}
+
+fn load_config(common: &CommonArgs) -> Result<Config, AppError> {
+    let (path, required) = match &common.config {
+        Some(p) => (p.clone(), true),
+        None => (PathBuf::from("brief.toml"), false),
+    };
+    let config = Config::load(&path, required).map_err(AppError::Config)?;
+    if common.verbose {
+        eprintln!("config: {}{}", path.display(), if path.exists() { "" } else { " (not found, defaults)" });
+    }
+    Ok(config)
+}
+
+fn load_data(common: &CommonArgs, config: &Config) -> Result<Loaded, AppError> {
+    let options = LoadOptions { currencies: config.currencies() };
+    match load::load_dir(&common.data, &options) {
+        Ok(loaded) => {
+            diag::print_all(&loaded.warnings);
+            if common.verbose {
+                for f in &loaded.files {
+                    eprintln!("read: {}", f.display());
+                }
+            }
+            Ok(loaded)
+        }
+        Err(e) => {
+            diag::print_all(&e.diagnostics);
+            Err(AppError::Load(e))
+        }
+    }
+}
+
+fn validate(common: &CommonArgs) -> Result<(), AppError> {
+    let config = load_config(common)?;
+    let loaded = load_data(common, &config)?;
+    let d = &loaded.dataset;
+    println!(
+        "ok: {} events, {} sectors, {} regions, {} event kinds in {} files",
+        d.events.len(),
+        d.taxonomy.sectors.items.len(),
+        d.taxonomy.regions.items.len(),
+        d.taxonomy.kinds.items.len(),
+        loaded.files.len()
+    );
+    Ok(())
+}
+
+/// Output formats; `json` writes the brief model itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Output {
+    Render(Format),
+    Json,
+}
+
+fn parse_outputs(list: &[String]) -> Result<Vec<Output>, AppError> {
+    let mut out = Vec::new();
+    for s in list.iter().filter(|s| !s.trim().is_empty()) {
+        let o = match s.trim().to_ascii_lowercase().as_str() {
+            "json" => Output::Json,
+            other => Output::Render(Format::parse(other).ok_or_else(|| {
+                AppError::Usage(format!("unknown format `{s}` (expected pdf, docx or json)"))
+            })?),
+        };
+        if !out.contains(&o) {
+            out.push(o);
+        }
+    }
+    if out.is_empty() {
+        return Err(AppError::Usage("no output format given (expected pdf, docx or json)".into()));
+    }
+    Ok(out)
+}
+
+fn parse_langs(list: &[String], default: Lang) -> Result<Vec<Lang>, AppError> {
+    let mut out = Vec::new();
+    for s in list.iter().filter(|s| !s.trim().is_empty()) {
+        let l = Lang::parse(s).ok_or_else(|| AppError::Usage(format!("unknown language `{s}` (expected ko or en)")))?;
+        if !out.contains(&l) {
+            out.push(l);
+        }
+    }
+    if out.is_empty() {
+        out.push(default);
+    }
+    Ok(out)
+}
+
+fn load_templates(arg: Option<&Path>, verbose: bool) -> Result<Templates, AppError> {
+    let templates = match arg {
+        Some(dir) => Templates::load(dir).map_err(AppError::Template)?,
+        None if Path::new("templates").is_dir() => Templates::load(Path::new("templates")).map_err(AppError::Template)?,
+        None => Templates::builtin(),
+    };
+    if verbose {
+        eprintln!("templates: {}", templates.origin);
+    }
+    Ok(templates)
+}
+
+fn build(args: &BuildArgs) -> Result<(), AppError> {
+    let quarter_arg = args.quarter.as_deref().unwrap_or_default();
+    let quarter = Quarter::parse(quarter_arg).map_err(AppError::Usage)?;
+    let config = load_config(&args.common)?;
+    let langs = parse_langs(&args.lang, config.language)?;
+    let outputs = parse_outputs(&args.format)?;
+    let templates = load_templates(args.template.as_deref(), args.common.verbose)?;
+    let loaded = load_data(&args.common, &config)?;
+
+    let options = AggregateOptions {
+        home_country: config.home_country.clone(),
+        base_currency: config.base_currency.clone(),
+        rates: config.rates.clone(),
+    };
+    let report = aggregate::quarter_report(&loaded.dataset, quarter, &options);
+
+    let fonts = outputs
+        .contains(&Output::Render(Format::Pdf))
+        .then(|| render::pdf::Fonts::load(&config.font_paths, true));
+    let docx_fonts = render::docx::DocxFonts {
+        east_asia: config.docx_east_asia_font.clone(),
+        latin: config.docx_latin_font.clone(),
+    };
+
+    let dir = args.out.join(quarter.slug());
+    // Render everything first, write afterwards: a failure in any brief
+    // leaves every existing file untouched.
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    for &lang in &langs {
+        let model = brief::build(&loaded.dataset, report.clone(), quarter, lang, &config, &templates)
+            .map_err(AppError::Template)?;
+        let stem = config.output_stem(quarter, lang);
+        for &o in &outputs {
+            let (ext, bytes) = match o {
+                Output::Json => ("json", serde_json::to_vec_pretty(&model).map_err(|e| AppError::Render(RenderError::Pdf(e.to_string())))?),
+                Output::Render(Format::Pdf) => {
+                    let fonts = fonts.as_ref().ok_or_else(|| AppError::Render(RenderError::Pdf("fonts not loaded".into())))?;
+                    let (bytes, warnings) = render::pdf::render(&model, &templates, fonts).map_err(AppError::Render)?;
+                    for w in warnings {
+                        eprintln!("warning: {w}");
+                    }
+                    ("pdf", bytes)
+                }
+                Output::Render(Format::Docx) => ("docx", render::docx::render(&model, &docx_fonts).map_err(AppError::Render)?),
+            };
+            files.push((dir.join(format!("{stem}.{ext}")), bytes));
+        }
+    }
+    for (path, bytes) in &files {
+        output::write_atomic(path, bytes).map_err(|cause| AppError::Write { path: path.clone(), cause })?;
+        println!("{}", path.display());
+    }
+    Ok(())
+}

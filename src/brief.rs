@@ -1,0 +1,598 @@
+//! The brief model: one serialisable, language-specific view of a quarter's
+//! report that every renderer reads, so the PDF and the DOCX show the same
+//! numbers and words. Labels come from `templates/strings.<lang>.toml`, the
+//! executive summary from `templates/summary.<lang>.j2`.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::aggregate::{FollowUpItem, Money, QuarterReport, RegionRow};
+use crate::config::Config;
+use crate::locale;
+use crate::model::{Dataset, Event, FuzzyDate, Lang, OutcomeType, Precision, Quarter};
+use crate::templates::{TemplateError, Templates};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Brief {
+    pub lang: Lang,
+    pub meta: Meta,
+    /// Every label of the layout, from the strings file.
+    pub labels: BTreeMap<String, String>,
+    /// Fonts the PDF should use, in fallback order.
+    pub fonts: Vec<String>,
+    pub empty: bool,
+    pub key_figures: Vec<KeyFigure>,
+    pub summary: Vec<SummaryLine>,
+    pub highlights: Vec<EventView>,
+    pub sectors: Vec<SectorView>,
+    pub partner_countries: Vec<RegionView>,
+    pub partner_regions: Vec<RegionView>,
+    pub domestic_regions: Vec<RegionView>,
+    pub matrix: MatrixView,
+    pub timeline: Vec<TimelineView>,
+    pub months: Vec<MonthView>,
+    pub follow_ups_due: Vec<FollowUpView>,
+    pub follow_ups_overdue: Vec<FollowUpView>,
+    pub follow_ups_open: Vec<FollowUpView>,
+    pub notes: Vec<String>,
+    pub events: Vec<EventView>,
+    pub undated: Vec<EventView>,
+    pub sources: Vec<SourceView>,
+    /// The language-independent numbers behind everything above.
+    pub report: QuarterReport,
+}
+
+/// One point of the executive summary; level 2 is a sub-point.
+#[derive(Debug, Clone, Serialize)]
+pub struct SummaryLine {
+    pub level: u8,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    pub title: String,
+    pub subtitle: String,
+    pub organisation: String,
+    pub department: String,
+    pub classification: String,
+    pub quarter: String,
+    pub quarter_label: String,
+    pub period: String,
+    pub issue_date: String,
+    /// ISO date of issue, for document metadata.
+    pub issue_date_iso: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyFigure {
+    pub key: String,
+    pub label: String,
+    pub value: String,
+    pub number: f64,
+    pub previous: String,
+    pub year_ago: String,
+    pub change_previous: String,
+    pub change_year_ago: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SectorView {
+    pub id: String,
+    pub label: String,
+    pub events: u32,
+    pub outcomes: u32,
+    pub pending: u32,
+    pub investment: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RegionView {
+    pub id: String,
+    pub label: String,
+    pub events: u32,
+    pub outcomes: u32,
+    pub places: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MatrixView {
+    pub rows: Vec<String>,
+    pub columns: Vec<String>,
+    pub cells: Vec<Vec<u32>>,
+    pub max: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineView {
+    pub id: String,
+    pub title: String,
+    pub date: String,
+    pub kind: String,
+    pub regions: String,
+    pub days: u32,
+    /// Day of the quarter the event starts on (0-based) and ends on, for
+    /// drawing spans; month-precision events span their month.
+    pub from_day: i64,
+    pub to_day: i64,
+    pub approximate_date: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthView {
+    pub label: String,
+    pub events: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FollowUpView {
+    pub action: String,
+    pub owner: String,
+    pub due: String,
+    pub status: String,
+    pub event: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OutcomeView {
+    pub kind: String,
+    pub count: u32,
+    pub title: String,
+    pub status: String,
+    pub amount: String,
+    pub parties: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    pub id: String,
+    pub title: String,
+    pub date: String,
+    pub kind: String,
+    pub regions: String,
+    pub sectors: String,
+    pub attendance: String,
+    pub summary: String,
+    pub date_note: String,
+    pub outcomes: Vec<OutcomeView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub outlet: String,
+    pub title: String,
+    pub date: String,
+    pub url: String,
+    pub event: String,
+}
+
+/// Builds the brief for one quarter in one language.
+pub fn build(
+    dataset: &Dataset,
+    report: QuarterReport,
+    quarter: Quarter,
+    lang: Lang,
+    config: &Config,
+    templates: &Templates,
+) -> Result<Brief, TemplateError> {
+    let labels = templates.strings(lang)?;
+    let v = Viewer {
+        dataset,
+        lang,
+        labels: &labels,
+        config,
+    };
+    let l = |k: &str| v.label(k);
+
+    let issue = config.issue_date.unwrap_or_else(|| quarter.next().start());
+    let org = config.organisation.get(lang).to_string();
+    let meta = Meta {
+        title: l("title"),
+        subtitle: format!("{} · {}", locale::quarter(quarter, lang), l("subtitle")),
+        organisation: org,
+        department: config.department.get(lang).to_string(),
+        classification: config.classification.get(lang).to_string(),
+        quarter: quarter.to_string(),
+        quarter_label: locale::quarter(quarter, lang),
+        period: locale::date_range(
+            FuzzyDate { date: quarter.start(), precision: Precision::Day },
+            Some(quarter.end()),
+            lang,
+        ),
+        issue_date: locale::date(FuzzyDate { date: issue, precision: Precision::Day }, lang),
+        issue_date_iso: issue.to_string(),
+    };
+
+    let by_id: BTreeMap<&str, &Event> = dataset.events.iter().map(|e| (e.id.as_str(), e)).collect();
+    let event = |id: &String| by_id.get(id.as_str()).copied();
+
+    let key_figures = v.key_figures(&report);
+    let events: Vec<EventView> = report.events.iter().filter_map(event).map(|e| v.event(e)).collect();
+    let highlights = report.highlights.iter().filter_map(event).map(|e| v.event(e)).collect();
+    let undated = report.undated.iter().filter_map(event).map(|e| v.event(e)).collect();
+
+    let sectors = report
+        .sectors
+        .iter()
+        .map(|s| SectorView {
+            id: s.sector.clone(),
+            label: v.sector(&s.sector),
+            events: s.events,
+            outcomes: s.outcomes,
+            pending: s.pending,
+            investment: v.money_or_dash(&s.investment),
+        })
+        .collect();
+
+    let region_rows = |rows: &[RegionRow]| -> Vec<RegionView> {
+        rows.iter()
+            .map(|r| RegionView {
+                id: r.region.clone(),
+                label: v.region(&r.region),
+                events: r.events,
+                outcomes: r.outcomes,
+                places: r.places.iter().map(|p| v.region(p)).collect::<Vec<_>>().join(", "),
+            })
+            .collect()
+    };
+
+    let matrix = MatrixView {
+        rows: report.matrix.sectors.iter().map(|s| v.sector(s)).collect(),
+        columns: report.matrix.countries.iter().map(|c| v.region(c)).collect(),
+        max: report.matrix.cells.iter().flatten().copied().max().unwrap_or(0),
+        cells: report.matrix.cells.clone(),
+    };
+
+    let q_start = quarter.start().days_since_epoch();
+    let timeline = report
+        .timeline
+        .iter()
+        .filter_map(|t| {
+            let e = event(&t.event)?;
+            Some(TimelineView {
+                id: e.id.clone(),
+                title: e.title.get(lang).to_string(),
+                date: locale::date_range(e.start, e.end, lang),
+                kind: v.kind(&e.kind),
+                regions: v.regions(e),
+                days: t.days,
+                from_day: e.start.date.days_since_epoch() - q_start,
+                to_day: e.last_day().days_since_epoch() - q_start,
+                approximate_date: e.start.precision != Precision::Day,
+            })
+        })
+        .collect();
+
+    let months = report
+        .months
+        .iter()
+        .map(|m| MonthView { label: locale::month_name(m.month, lang), events: m.events })
+        .collect();
+
+    let follow = |items: &[FollowUpItem]| -> Vec<FollowUpView> {
+        items
+            .iter()
+            .filter_map(|i| {
+                let e = event(&i.event)?;
+                let f = e.follow_ups.get(i.index)?;
+                Some(FollowUpView {
+                    action: f.action.get(lang).to_string(),
+                    owner: f.owner.get(lang).to_string(),
+                    due: f.due.map_or_else(|| l("no_due_date"), |d| locale::date(d, lang)),
+                    status: l(&format!("follow_up_status.{}", f.status.id())),
+                    event: e.title.get(lang).to_string(),
+                })
+            })
+            .collect()
+    };
+
+    let mut sources = Vec::new();
+    for e in report.events.iter().filter_map(event) {
+        for s in &e.sources {
+            sources.push(SourceView {
+                outlet: s.outlet.clone(),
+                title: s.title.clone(),
+                date: s.date.map(|d| locale::date(d, lang)).unwrap_or_default(),
+                url: s.url.clone().unwrap_or_default(),
+                event: e.title.get(lang).to_string(),
+            });
+        }
+    }
+
+    let notes_text = l("notes");
+    let mut notes: Vec<String> = notes_text
+        .lines()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| s.replace("{base}", &report.base_currency))
+        .collect();
+    if !config.rates.is_empty() {
+        let rates: Vec<String> = config
+            .rates
+            .iter()
+            .filter(|(c, _)| **c != report.base_currency)
+            .map(|(c, r)| format!("1 {c} = {} {}", locale::group_thousands(r.round() as u64), report.base_currency))
+            .collect();
+        if !rates.is_empty() {
+            notes.push(format!("{}: {}", l("rates"), rates.join(", ")));
+        }
+    }
+
+    let summary = templates
+        .summary(lang, &summary_context(&report, &v, &meta))?
+        .into_iter()
+        .map(|line| match line.strip_prefix('>') {
+            Some(rest) => SummaryLine { level: 2, text: rest.trim().to_string() },
+            None => SummaryLine { level: 1, text: line },
+        })
+        .collect();
+
+    Ok(Brief {
+        lang,
+        meta,
+        fonts: config.font_families.clone(),
+        empty: report.events.is_empty(),
+        key_figures,
+        summary,
+        highlights,
+        sectors,
+        partner_countries: region_rows(&report.partner_countries),
+        partner_regions: region_rows(&report.partner_regions),
+        domestic_regions: region_rows(&report.domestic_regions),
+        matrix,
+        timeline,
+        months,
+        follow_ups_due: follow(&report.follow_ups_due),
+        follow_ups_overdue: follow(&report.follow_ups_overdue),
+        follow_ups_open: follow(&report.follow_ups_open),
+        notes,
+        events,
+        undated,
+        sources,
+        labels,
+        report,
+    })
+}
+
+/// What the summary sentences may refer to: only numbers the tables show.
+fn summary_context(report: &QuarterReport, v: &Viewer, meta: &Meta) -> minijinja::Value {
+    let f = &report.figures;
+    let outcome_parts: Vec<minijinja::Value> = OutcomeType::ALL
+        .iter()
+        .filter(|t| f.outcomes.get(**t) > 0)
+        .map(|t| {
+            minijinja::context! {
+                label => v.label(&format!("outcome.{}", t.id())),
+                plural => v.label(&format!("outcome_plural.{}", t.id())),
+                count => f.outcomes.get(*t),
+            }
+        })
+        .collect();
+    let top_sectors: Vec<minijinja::Value> = {
+        let mut rows: Vec<_> = report.sectors.iter().collect();
+        rows.sort_by(|a, b| b.events.cmp(&a.events).then(b.outcomes.cmp(&a.outcomes)));
+        let max = rows.first().map_or(0, |r| r.events);
+        rows.into_iter()
+            .filter(|r| r.events == max && max > 0)
+            .map(|r| minijinja::context! { label => v.sector(&r.sector), events => r.events, outcomes => r.outcomes })
+            .collect()
+    };
+    let countries: Vec<String> = report.partner_countries.iter().map(|r| v.region(&r.region)).collect();
+    minijinja::context! {
+        quarter => meta.quarter_label.clone(),
+        events => f.events,
+        outcomes_total => f.outcomes_total,
+        outcome_parts => outcome_parts,
+        pending => f.outcomes.pending,
+        partner_countries => f.partner_countries,
+        partner_regions => f.partner_regions,
+        domestic_regions => f.domestic_regions,
+        country_names => countries,
+        top_sectors => top_sectors,
+        sector_count => report.sectors.len(),
+        attendance => f.attendance,
+        attendance_approximate => f.attendance_approximate,
+        investment => v.money_phrase(&f.investment),
+        deal_value => v.money_phrase(&f.deal_value),
+        previous_quarter => report.previous_quarter.parse_quarter_label(v.lang),
+        previous_events => report.previous.events,
+        year_ago_quarter => report.year_ago_quarter.parse_quarter_label(v.lang),
+        year_ago_events => report.year_ago.events,
+        due => report.follow_ups_due.len(),
+        overdue => report.follow_ups_overdue.len(),
+        undated => report.undated.len(),
+    }
+}
+
+trait QuarterLabel {
+    fn parse_quarter_label(&self, lang: Lang) -> String;
+}
+
+impl QuarterLabel for String {
+    fn parse_quarter_label(&self, lang: Lang) -> String {
+        Quarter::parse(self).map_or_else(|_| self.clone(), |q| locale::quarter(q, lang))
+    }
+}
+
+/// Turns ids and numbers into the words of one language.
+struct Viewer<'a> {
+    dataset: &'a Dataset,
+    lang: Lang,
+    labels: &'a BTreeMap<String, String>,
+    config: &'a Config,
+}
+
+impl Viewer<'_> {
+    fn label(&self, key: &str) -> String {
+        self.labels.get(key).cloned().unwrap_or_else(|| key.to_string())
+    }
+
+    fn sector(&self, id: &str) -> String {
+        self.dataset
+            .taxonomy
+            .sectors
+            .lookup(id)
+            .map_or_else(|| id.to_string(), |t| t.label.get(self.lang).to_string())
+    }
+
+    fn kind(&self, id: &str) -> String {
+        self.dataset
+            .taxonomy
+            .kinds
+            .lookup(id)
+            .map_or_else(|| id.to_string(), |t| t.label.get(self.lang).to_string())
+    }
+
+    fn region(&self, id: &str) -> String {
+        self.dataset
+            .taxonomy
+            .region(id)
+            .map_or_else(|| id.to_string(), |r| r.label.get(self.lang).to_string())
+    }
+
+    fn regions(&self, e: &Event) -> String {
+        e.regions().map(|r| self.region(r)).collect::<Vec<_>>().join(", ")
+    }
+
+    /// "약 207억원" / "about KRW 20.7 billion", with "up to"/"at least".
+    fn money_phrase(&self, m: &Money) -> String {
+        self.money_phrase_in(m, &self.config.base_currency)
+    }
+
+    fn money_phrase_in(&self, m: &Money, currency: &str) -> String {
+        if m.parts == 0 {
+            return String::new();
+        }
+        let amount = locale::money(m.value, currency, self.lang);
+        let mut s = String::new();
+        if m.approximate {
+            s.push_str(&self.label("money.about"));
+            s.push(' ');
+        }
+        if m.up_to && !m.at_least {
+            s.push_str(&self.label("money.up_to"));
+            s.push(' ');
+        }
+        s.push_str(&amount);
+        if m.at_least && !m.up_to {
+            let at_least = self.label("money.at_least");
+            match self.lang {
+                Lang::Ko => s.push_str(&format!(" {at_least}")),
+                Lang::En => s = format!("{at_least} {s}"),
+            }
+        }
+        if m.expected {
+            s.push_str(&format!(" ({})", self.label("money.expected")));
+        }
+        s
+    }
+
+    fn money_or_dash(&self, m: &Money) -> String {
+        let s = self.money_phrase(m);
+        if s.is_empty() { "–".into() } else { s }
+    }
+
+    fn key_figures(&self, r: &QuarterReport) -> Vec<KeyFigure> {
+        let (f, p, y) = (&r.figures, &r.previous, &r.year_ago);
+        let count = |key: &str, cur: f64, prev: f64, ago: f64, value: String, prev_s: String, ago_s: String| {
+            let (cp, cp_pct) = locale::change(cur, prev);
+            let (cy, cy_pct) = locale::change(cur, ago);
+            KeyFigure {
+                key: key.to_string(),
+                label: self.label(&format!("figure.{key}")),
+                value,
+                number: cur,
+                previous: prev_s,
+                year_ago: ago_s,
+                change_previous: cp_pct.map_or(cp.clone(), |pct| format!("{cp} ({pct})")),
+                change_year_ago: cy_pct.map_or(cy.clone(), |pct| format!("{cy} ({pct})")),
+            }
+        };
+        let n = |x: u64| locale::group_thousands(x);
+        let unit = |x: u64, key: &str| format!("{}{}", n(x), self.label(key));
+        let approx = |x: u64, a: bool| {
+            if a {
+                format!("{} {}", self.label("money.about"), unit(x, "unit.people"))
+            } else {
+                unit(x, "unit.people")
+            }
+        };
+        let money = |m: &Money| {
+            let s = self.money_phrase(m);
+            if s.is_empty() { "0".into() } else { s }
+        };
+        vec![
+            count("events", f.events.into(), p.events.into(), y.events.into(),
+                unit(f.events.into(), "unit.events"), unit(p.events.into(), "unit.events"), unit(y.events.into(), "unit.events")),
+            count("outcomes", f.outcomes_total.into(), p.outcomes_total.into(), y.outcomes_total.into(),
+                unit(f.outcomes_total.into(), "unit.items"), unit(p.outcomes_total.into(), "unit.items"), unit(y.outcomes_total.into(), "unit.items")),
+            count("mou", f.outcomes.mou.into(), p.outcomes.mou.into(), y.outcomes.mou.into(),
+                unit(f.outcomes.mou.into(), "unit.items"), unit(p.outcomes.mou.into(), "unit.items"), unit(y.outcomes.mou.into(), "unit.items")),
+            count("partner_countries", f.partner_countries.into(), p.partner_countries.into(), y.partner_countries.into(),
+                unit(f.partner_countries.into(), "unit.countries"), unit(p.partner_countries.into(), "unit.countries"), unit(y.partner_countries.into(), "unit.countries")),
+            count("partner_regions", f.partner_regions.into(), p.partner_regions.into(), y.partner_regions.into(),
+                unit(f.partner_regions.into(), "unit.regions"), unit(p.partner_regions.into(), "unit.regions"), unit(y.partner_regions.into(), "unit.regions")),
+            count("attendance", f.attendance as f64, p.attendance as f64, y.attendance as f64,
+                approx(f.attendance, f.attendance_approximate), approx(p.attendance, p.attendance_approximate), approx(y.attendance, y.attendance_approximate)),
+            count("investment", f.investment.value, p.investment.value, y.investment.value,
+                money(&f.investment), money(&p.investment), money(&y.investment)),
+        ]
+        .into_iter()
+        .map(|mut k| {
+            if k.key == "investment" {
+                // Money changes read better as amounts than as raw numbers.
+                let d = f.investment.value - p.investment.value;
+                let dy = f.investment.value - y.investment.value;
+                let fmt = |d: f64| {
+                    let s = locale::money(d.abs(), &self.config.base_currency, self.lang);
+                    if d > 0.0 { format!("+{s}") } else if d < 0.0 { format!("−{s}") } else { "0".into() }
+                };
+                k.change_previous = fmt(d);
+                k.change_year_ago = fmt(dy);
+            }
+            k
+        })
+        .collect()
+    }
+
+    fn event(&self, e: &Event) -> EventView {
+        let lang = self.lang;
+        EventView {
+            id: e.id.clone(),
+            title: e.title.get(lang).to_string(),
+            date: locale::date_range(e.start, e.end, lang),
+            kind: self.kind(&e.kind),
+            regions: self.regions(e),
+            sectors: e.sectors.iter().map(|s| self.sector(s)).collect::<Vec<_>>().join(", "),
+            attendance: e.attendance.as_ref().map_or_else(String::new, |a| {
+                let n = format!("{}{}", locale::group_thousands(a.count), self.label("unit.people"));
+                if a.approximate { format!("{} {n}", self.label("money.about")) } else { n }
+            }),
+            summary: e.summary.get(lang).to_string(),
+            date_note: e.date_note.get(lang).to_string(),
+            outcomes: e
+                .outcomes
+                .iter()
+                .map(|o| OutcomeView {
+                    kind: self.label(&format!("outcome.{}", o.kind.id())),
+                    count: o.count,
+                    title: o.title.get(lang).to_string(),
+                    status: self.label(&format!("outcome_status.{}", o.status.id())),
+                    amount: o.amount.as_ref().map_or_else(String::new, |a| {
+                        let m = Money {
+                            value: a.value,
+                            approximate: a.approximate,
+                            up_to: a.qualifier == crate::model::AmountQualifier::UpTo,
+                            at_least: a.qualifier == crate::model::AmountQualifier::AtLeast,
+                            expected: a.expected,
+                            parts: 1,
+                        };
+                        self.money_phrase_in(&m, &a.currency)
+                    }),
+                    parties: o.parties.iter().map(|p| p.get(lang).to_string()).collect::<Vec<_>>().join(", "),
+                })
+                .collect(),
+        }
+    }
+}

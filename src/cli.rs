@@ -1,0 +1,68 @@
+//! Command-line definitions only: what the user typed, before validation.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Turns records of industrial-cooperation events into quarterly policy
+/// briefs (PDF and DOCX, Korean and English).
+#[derive(Debug, Parser)]
+#[command(name = "brief", version, about, long_about = None, after_help = EXIT_CODES)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub build: BuildArgs,
+}
+
+pub const EXIT_CODES: &str = "Exit codes:\n  0  success\n  1  runtime failure (fonts, templates, writing files)\n  2  invalid input data, configuration or usage";
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check the data folder and report every problem; writes nothing.
+    Validate(CommonArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CommonArgs {
+    /// Folder with event records and taxonomy/ (YAML or JSON).
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data: PathBuf,
+
+    /// Project configuration file. A missing brief.toml means defaults.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Print what is being read and written.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BuildArgs {
+    /// Calendar quarter to brief: 2025Q2, 2025-Q2 or 2025q2.
+    #[arg(short, long, value_name = "QUARTER", required = true)]
+    pub quarter: Option<String>,
+
+    /// Language(s) of the brief: ko, en, or both as "ko,en"
+    /// [default: the configuration's language].
+    #[arg(short, long, value_name = "LANG", value_delimiter = ',')]
+    pub lang: Vec<String>,
+
+    /// Output format(s): pdf, docx, json (the brief model), comma-separated.
+    #[arg(short, long, value_name = "FORMATS", value_delimiter = ',', default_value = "pdf,docx")]
+    pub format: Vec<String>,
+
+    /// Output folder; briefs go to OUT/<quarter>/.
+    #[arg(short, long, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+
+    /// Template folder [default: ./templates if present, else the built-in set].
+    #[arg(long, value_name = "DIR")]
+    pub template: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}

@@ -1,0 +1,289 @@
+//! The project configuration (`brief.toml`): organisation, language,
+//! currency and exchange rates, fonts, output naming. Every key has a
+//! default, so a missing file is not an error.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::model::{Date, FuzzyDate, Lang, Text};
+
+/// Environment variable with extra font folders (separated like `PATH`).
+pub const FONT_PATH_ENV: &str = "BRIEF_FONT_PATH";
+
+#[derive(Debug)]
+pub enum ConfigError {
+    Read { path: PathBuf, cause: std::io::Error },
+    Parse { path: PathBuf, line: usize, column: usize, message: String },
+    Invalid { path: PathBuf, message: String, hint: String },
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::Read { path, cause } => {
+                write!(f, "failed to read the configuration {} ({cause})", path.display())
+            }
+            ConfigError::Parse { path, line, column, message } => write!(
+                f,
+                "error: {}:{line}:{column}: failed to parse the configuration ({message})",
+                path.display()
+            ),
+            ConfigError::Invalid { path, message, hint } => {
+                write!(f, "error: {}: {message}\n  = hint: {hint}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    organisation: RawText,
+    #[serde(default)]
+    department: RawText,
+    #[serde(default)]
+    brief: RawBrief,
+    #[serde(default)]
+    currency: RawCurrency,
+    #[serde(default)]
+    fonts: RawFonts,
+    #[serde(default)]
+    output: RawOutput,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawText {
+    ko: Option<String>,
+    en: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBrief {
+    language: Option<String>,
+    home_country: Option<String>,
+    issue_date: Option<String>,
+    classification: Option<RawText>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCurrency {
+    base: Option<String>,
+    #[serde(default)]
+    rates: BTreeMap<String, f64>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFonts {
+    #[serde(default)]
+    paths: Vec<PathBuf>,
+    #[serde(default)]
+    families: Vec<String>,
+    docx_east_asia: Option<String>,
+    docx_latin: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOutput {
+    name: Option<String>,
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub organisation: Text,
+    pub department: Text,
+    pub classification: Text,
+    pub language: Lang,
+    /// Region id of the home country: regions elsewhere are partners abroad.
+    pub home_country: String,
+    /// A fixed issue date; when absent, the day after the quarter ends.
+    pub issue_date: Option<Date>,
+    pub base_currency: String,
+    /// Units of the base currency per unit of each currency.
+    pub rates: BTreeMap<String, f64>,
+    /// Font folders from the config (resolved against its folder) and from
+    /// `BRIEF_FONT_PATH`.
+    pub font_paths: Vec<PathBuf>,
+    /// Font families the PDF uses, in fallback order.
+    pub font_families: Vec<String>,
+    pub docx_east_asia_font: String,
+    pub docx_latin_font: String,
+    /// Output file stem with `{quarter}` and `{lang}` placeholders.
+    pub output_name: String,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config::from_raw(RawConfig::default(), Path::new("."), None).unwrap_or_else(|_| unreachable!())
+    }
+}
+
+impl Config {
+    /// Reads `path`; when `required` is false a missing file gives defaults.
+    pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
+        let env_fonts = std::env::var_os(FONT_PATH_ENV);
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+                return Config::from_raw(RawConfig::default(), Path::new("."), env_fonts.as_deref())
+                    .map_err(|(message, hint)| ConfigError::Invalid { path: path.to_path_buf(), message, hint });
+            }
+            Err(cause) => {
+                return Err(ConfigError::Read { path: path.to_path_buf(), cause });
+            }
+        };
+        let raw: RawConfig = toml::from_str(&text).map_err(|e| {
+            let (line, column) = e
+                .span()
+                .map(|s| {
+                    let before = &text[..s.start.min(text.len())];
+                    (
+                        before.matches('\n').count() + 1,
+                        before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+                    )
+                })
+                .unwrap_or((0, 0));
+            ConfigError::Parse {
+                path: path.to_path_buf(),
+                line,
+                column,
+                message: e.message().to_string(),
+            }
+        })?;
+        let dir = path.parent().unwrap_or(Path::new("."));
+        Config::from_raw(raw, dir, env_fonts.as_deref()).map_err(|(message, hint)| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            message,
+            hint,
+        })
+    }
+
+    fn from_raw(
+        raw: RawConfig,
+        dir: &Path,
+        env_fonts: Option<&std::ffi::OsStr>,
+    ) -> Result<Config, (String, String)> {
+        let language = match raw.brief.language.as_deref() {
+            None => Lang::Ko,
+            Some(s) => Lang::parse(s).ok_or_else(|| {
+                (format!("unknown language `{s}` in [brief] language"), "expected `ko` or `en`".to_string())
+            })?,
+        };
+        let issue_date = match raw.brief.issue_date.as_deref() {
+            None => None,
+            Some(s) => match FuzzyDate::parse(s) {
+                Ok(d) if d.precision == crate::model::Precision::Day => Some(d.date),
+                _ => {
+                    return Err((
+                        format!("`{s}` in [brief] issue_date is not a date"),
+                        "expected YYYY-MM-DD, or leave it out to use the day after the quarter".into(),
+                    ));
+                }
+            },
+        };
+        let base_currency = raw.currency.base.unwrap_or_else(|| "KRW".into()).to_ascii_uppercase();
+        let mut rates = BTreeMap::new();
+        for (code, rate) in raw.currency.rates {
+            let code = code.to_ascii_uppercase();
+            if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+                return Err((format!("`{code}` in [currency.rates] is not a currency code"), "use ISO 4217 codes such as USD".into()));
+            }
+            if !rate.is_finite() || rate <= 0.0 {
+                return Err((format!("the rate for {code} must be a positive number"), format!("write how many {base_currency} one {code} is worth")));
+            }
+            rates.insert(code, rate);
+        }
+        rates.insert(base_currency.clone(), 1.0);
+        let mut font_paths: Vec<PathBuf> = raw.fonts.paths.iter().map(|p| dir.join(p)).collect();
+        if let Some(env) = env_fonts {
+            font_paths.extend(std::env::split_paths(env).filter(|p| !p.as_os_str().is_empty()));
+        }
+        let font_families = if raw.fonts.families.is_empty() {
+            default_families()
+        } else {
+            raw.fonts.families
+        };
+        let output_name = raw.output.name.unwrap_or_else(|| "brief-{quarter}-{lang}".into());
+        if output_name.contains(['/', '\\']) || output_name.contains("..") || output_name.trim().is_empty() {
+            return Err((
+                format!("`{output_name}` in [output] name is not a file name"),
+                "use a plain name with {quarter} and {lang}, e.g. brief-{quarter}-{lang}".into(),
+            ));
+        }
+        Ok(Config {
+            organisation: text(raw.organisation),
+            department: text(raw.department),
+            classification: raw.brief.classification.map(text).unwrap_or_default(),
+            language,
+            home_country: raw.brief.home_country.unwrap_or_else(|| "kr".into()),
+            issue_date,
+            base_currency,
+            rates,
+            font_paths,
+            font_families,
+            docx_east_asia_font: raw.fonts.docx_east_asia.unwrap_or_else(|| "맑은 고딕".into()),
+            docx_latin_font: raw.fonts.docx_latin.unwrap_or_else(|| "Calibri".into()),
+            output_name,
+        })
+    }
+
+    /// Currency codes records may use.
+    pub fn currencies(&self) -> Vec<String> {
+        self.rates.keys().cloned().collect()
+    }
+
+    /// The file stem of a brief for a quarter and language.
+    pub fn output_stem(&self, quarter: crate::model::Quarter, lang: Lang) -> String {
+        self.output_name
+            .replace("{quarter}", &quarter.slug())
+            .replace("{lang}", lang.code())
+    }
+}
+
+fn text(raw: RawText) -> Text {
+    Text { ko: raw.ko, en: raw.en }
+}
+
+/// Families tried in order: a Korean face first (Noto CJK, then Nanum),
+/// then typst's embedded Latin faces.
+fn default_families() -> Vec<String> {
+    ["Noto Sans CJK KR", "Noto Serif CJK KR", "NanumGothic", "NanumBarunGothic", "Malgun Gothic", "Apple SD Gothic Neo"]
+        .into_iter()
+        .map(String::from)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_output_names() {
+        let c = Config::default();
+        assert_eq!(c.language, Lang::Ko);
+        assert_eq!(c.base_currency, "KRW");
+        assert_eq!(c.currencies(), vec!["KRW".to_string()]);
+        let q = crate::model::Quarter { year: 2025, q: 2 };
+        assert_eq!(c.output_stem(q, Lang::En), "brief-2025-Q2-en");
+    }
+
+    #[test]
+    fn bad_values_are_refused() {
+        let raw: RawConfig = toml::from_str("[currency.rates]\nUSD = -3").unwrap();
+        assert!(Config::from_raw(raw, Path::new("."), None).is_err());
+        let raw: RawConfig = toml::from_str("[output]\nname = \"../x\"").unwrap();
+        assert!(Config::from_raw(raw, Path::new("."), None).is_err());
+        assert!(toml::from_str::<RawConfig>("[brief]\nlanguag = \"en\"").is_err());
+    }
+}

@@ -1,0 +1,284 @@
+//! Loading a data folder: taxonomies first, then every event record, each
+//! parsed into the raw schema and validated into domain types. Every
+//! problem in every file is collected; a dataset is returned only when there
+//! are none.
+
+mod raw;
+mod taxonomy;
+mod validate;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+use crate::diag::{Diagnostic, Span};
+use crate::model::Dataset;
+
+/// Files larger than this are refused rather than parsed: no hand-written
+/// record comes near it, and it keeps hostile input from eating memory.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Where the taxonomy files live inside the data folder.
+pub const TAXONOMY_DIR: &str = "taxonomy";
+
+/// What the loader needs to know from the configuration.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Currency codes an amount may use (the base currency and every
+    /// currency with an exchange rate).
+    pub currencies: Vec<String>,
+}
+
+/// The data folder could not be loaded; every problem found is listed.
+#[derive(Debug)]
+pub struct LoadError {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .count();
+        write!(
+            f,
+            "failed to load the data folder ({n} error{})",
+            if n == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// The loaded dataset plus warnings that did not stop it.
+#[derive(Debug)]
+pub struct Loaded {
+    pub dataset: Dataset,
+    pub warnings: Vec<Diagnostic>,
+    /// Every file read, for change detection.
+    pub files: Vec<PathBuf>,
+}
+
+/// One source file, read into memory.
+struct SourceFile {
+    /// Path as shown to the user.
+    display: String,
+    text: String,
+}
+
+/// Loads and validates everything under `dir`.
+pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> {
+    let mut diags = Vec::new();
+    if !dir.is_dir() {
+        return Err(LoadError {
+            diagnostics: vec![
+                Diagnostic::error(
+                    Span::file(dir.display().to_string()),
+                    "the data folder does not exist or is not a folder",
+                )
+                .with_hint("pass the folder that holds your records with --data DIR"),
+            ],
+        });
+    }
+
+    let mut files = Vec::new();
+    collect_files(dir, &mut files, &mut diags, 0);
+    files.sort();
+
+    let taxonomy_dir = dir.join(TAXONOMY_DIR);
+    let (taxonomy_files, event_files): (Vec<PathBuf>, Vec<PathBuf>) =
+        files.iter().cloned().partition(|p| p.starts_with(&taxonomy_dir));
+
+    let taxonomy = taxonomy::load(&taxonomy_dir, &taxonomy_files, &mut diags);
+
+    let mut raw_events = Vec::new();
+    for path in &event_files {
+        let Some(source) = read_source(path, &mut diags) else {
+            continue;
+        };
+        if let Some(record) = parse::<raw::RawEvent>(&source, &mut diags) {
+            raw_events.push((source, record));
+        }
+    }
+
+    // Records can only be checked against taxonomies that loaded.
+    let events = match &taxonomy {
+        Some(taxonomy) => validate::events(raw_events, taxonomy, options, &mut diags),
+        None => Vec::new(),
+    };
+
+    let (errors, warnings): (Vec<_>, Vec<_>) = diags
+        .into_iter()
+        .partition(|d| d.severity == crate::diag::Severity::Error);
+    match taxonomy {
+        Some(taxonomy) if errors.is_empty() => Ok(Loaded {
+            dataset: Dataset { taxonomy, events },
+            warnings,
+            files,
+        }),
+        _ => {
+            let mut diagnostics = errors;
+            diagnostics.extend(warnings);
+            Err(LoadError { diagnostics })
+        }
+    }
+}
+
+fn is_record_file(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        Some("yaml" | "yml" | "json")
+    )
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>, depth: usize) {
+    if depth > 16 {
+        diags.push(Diagnostic::error(
+            Span::file(dir.display().to_string()),
+            "folders nested more than 16 deep are not read",
+        ));
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                Span::file(dir.display().to_string()),
+                format!("failed to read the folder ({e})"),
+            ));
+            return;
+        }
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        // Symlinks are not followed, so a link cannot pull in files from
+        // outside the data folder.
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => collect_files(&path, out, diags, depth + 1),
+            Ok(t) if t.is_file() && is_record_file(&path) => out.push(path),
+            _ => {}
+        }
+    }
+}
+
+fn read_source(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<SourceFile> {
+    let display = path.display().to_string();
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_FILE_BYTES => {
+            diags.push(
+                Diagnostic::error(
+                    Span::file(&display),
+                    format!("the file is {} bytes; records are limited to {MAX_FILE_BYTES}", m.len()),
+                )
+                .with_hint("split it into one file per event"),
+            );
+            return None;
+        }
+        Ok(_) => {}
+        Err(e) => {
+            diags.push(Diagnostic::error(Span::file(&display), format!("failed to read ({e})")));
+            return None;
+        }
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(Diagnostic::error(Span::file(&display), format!("failed to read ({e})")));
+            return None;
+        }
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Some(SourceFile {
+            display,
+            text: text.to_string(),
+        }),
+        Err(e) => {
+            let (line, column) = line_col(bytes, e.valid_up_to());
+            diags.push(
+                Diagnostic::error(
+                    Span::at(&display, line, column),
+                    "the file is not valid UTF-8",
+                )
+                .with_hint("save YAML and JSON records as UTF-8 (Korean Excel's CP949 is for CSV only)"),
+            );
+            None
+        }
+    }
+}
+
+/// 1-based line and character column of a byte offset in valid-UTF-8 prefix.
+fn line_col(bytes: &[u8], offset: usize) -> (u64, u64) {
+    let prefix = String::from_utf8_lossy(&bytes[..offset.min(bytes.len())]);
+    let line = prefix.matches('\n').count() as u64 + 1;
+    let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u64 + 1;
+    (line, column)
+}
+
+/// Parses YAML (JSON is read as the YAML subset it is) into `T`, turning a
+/// failure into a located diagnostic.
+fn parse<T: DeserializeOwned>(source: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<T> {
+    if source.text.trim().is_empty() {
+        diags.push(
+            Diagnostic::error(Span::file(&source.display), "the file is empty")
+                .with_hint("delete it, or write one event record in it"),
+        );
+        return None;
+    }
+    match serde_saphyr::from_str::<T>(&source.text) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            let (line, column) = e
+                .location()
+                .map_or((0, 0), |l| (l.line(), l.column()));
+            let message = clean_parse_message(&e.without_snippet().to_string());
+            diags.push(
+                Diagnostic::error(Span::at(&source.display, line, column), message)
+                    .with_source(&source.text),
+            );
+            None
+        }
+    }
+}
+
+/// serde-saphyr's message may repeat the location; keep the first line
+/// without it, since our diagnostic prints the location itself.
+fn clean_parse_message(s: &str) -> String {
+    let first = s.lines().next().unwrap_or(s).trim();
+    let first = match first.find(" at line ") {
+        Some(i) => &first[..i],
+        None => first,
+    };
+    format!("failed to parse ({first})")
+}
+
+impl SourceFile {
+    fn span(&self, loc: &serde_saphyr::Location) -> Span {
+        Span::at(&self.display, loc.line(), loc.column())
+    }
+
+    fn error(&self, loc: &serde_saphyr::Location, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(self.span(loc), message).with_source(&self.text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_of_offsets() {
+        let text = "ab\n가나다x".as_bytes();
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        // After three Hangul syllables (9 bytes), column 4.
+        assert_eq!(line_col(text, 12), (2, 4));
+    }
+}

@@ -1,0 +1,241 @@
+//! Taxonomy files (`sectors`, `kinds`, `regions` under `taxonomy/`): terms
+//! with labels and aliases, regions with their place in the hierarchy.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::raw::{RawRegion, RawTerm};
+use super::{SourceFile, parse, read_source};
+use crate::diag::{Diagnostic, Span};
+use crate::model::{Region, RegionLevel, Taxonomy, Term, Text, Vocabulary, normalise_key};
+
+/// Loads the three taxonomies; `None` when any of them is missing or broken
+/// (the errors are in `diags`).
+pub(super) fn load(dir: &Path, files: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Option<Taxonomy> {
+    let sectors = load_terms(dir, files, "sectors", diags);
+    let kinds = load_terms(dir, files, "kinds", diags);
+    let regions = load_regions(dir, files, diags);
+    Some(Taxonomy {
+        sectors: sectors?,
+        kinds: kinds?,
+        regions: regions?,
+    })
+}
+
+/// Finds `taxonomy/<stem>.{yaml,yml,json}` and parses it as a list of `T`.
+fn read_list<T: serde::de::DeserializeOwned>(
+    dir: &Path,
+    files: &[PathBuf],
+    stem: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<(SourceFile, Vec<T>)> {
+    let path = files
+        .iter()
+        .find(|p| p.parent() == Some(dir) && p.file_stem().and_then(|s| s.to_str()) == Some(stem));
+    let Some(path) = path else {
+        diags.push(
+            Diagnostic::error(
+                Span::file(dir.join(format!("{stem}.yaml")).display().to_string()),
+                format!("the {stem} taxonomy is missing"),
+            )
+            .with_hint(format!(
+                "every data folder needs {TAX}/{stem}.yaml; copy the one from the sample data",
+                TAX = super::TAXONOMY_DIR
+            )),
+        );
+        return None;
+    };
+    let source = read_source(path, diags)?;
+    let list = parse::<Vec<T>>(&source, diags)?;
+    Some((source, list))
+}
+
+/// Adds `key` (an id or alias) for item `index`, reporting a clash with
+/// another item.
+fn index_key(
+    index: &mut BTreeMap<String, usize>,
+    key: &str,
+    item: usize,
+    ids: &[String],
+    source: &SourceFile,
+    loc: &serde_saphyr::Location,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let norm = normalise_key(key);
+    if norm.is_empty() {
+        diags.push(source.error(loc, "an empty id or alias"));
+        return;
+    }
+    match index.get(&norm) {
+        Some(&other) if other != item => diags.push(
+            source
+                .error(
+                    loc,
+                    format!("`{key}` already names `{}`", ids[other]),
+                )
+                .with_hint("an id or alias may name only one entry; remove one of them"),
+        ),
+        _ => {
+            index.insert(norm, item);
+        }
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn load_terms(
+    dir: &Path,
+    files: &[PathBuf],
+    stem: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vocabulary<Term>> {
+    let (source, raw) = read_list::<RawTerm>(dir, files, stem, diags)?;
+    let before = diags.len();
+    let ids: Vec<String> = raw.iter().map(|t| t.id.value.clone()).collect();
+    let mut vocab = Vocabulary::default();
+    for (i, t) in raw.into_iter().enumerate() {
+        if !valid_id(&t.id.value) {
+            diags.push(
+                source
+                    .error(&t.id.referenced, format!("`{}` is not a valid id", t.id.value))
+                    .with_hint("ids use lower-case ASCII letters, digits and hyphens, e.g. `carbon-materials`"),
+            );
+        }
+        if t.ko.is_none() && t.en.is_none() {
+            diags.push(source.error(&t.id.referenced, "the entry needs a `ko` or `en` label"));
+        }
+        index_key(&mut vocab.index, &t.id.value, i, &ids, &source, &t.id.referenced, diags);
+        for a in &t.aliases {
+            index_key(&mut vocab.index, &a.value, i, &ids, &source, &a.referenced, diags);
+        }
+        // Labels resolve too, so a record may use the label as written.
+        for label in [&t.ko, &t.en].into_iter().flatten() {
+            let norm = normalise_key(label);
+            vocab.index.entry(norm).or_insert(i);
+        }
+        vocab.items.push(Term {
+            id: t.id.value,
+            label: Text { ko: t.ko, en: t.en },
+            aliases: t.aliases.into_iter().map(|a| a.value).collect(),
+        });
+    }
+    (diags.len() == before).then_some(vocab)
+}
+
+fn load_regions(dir: &Path, files: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Option<Vocabulary<Region>> {
+    let (source, raw) = read_list::<RawRegion>(dir, files, "regions", diags)?;
+    let before = diags.len();
+    let ids: Vec<String> = raw.iter().map(|r| r.id.value.clone()).collect();
+    let mut vocab: Vocabulary<Region> = Vocabulary::default();
+    for (i, r) in raw.iter().enumerate() {
+        if !valid_id(&r.id.value) {
+            diags.push(
+                source
+                    .error(&r.id.referenced, format!("`{}` is not a valid id", r.id.value))
+                    .with_hint("ids use lower-case ASCII letters, digits and hyphens, e.g. `us-ma-boston`"),
+            );
+        }
+        if r.ko.is_none() && r.en.is_none() {
+            diags.push(source.error(&r.id.referenced, "the region needs a `ko` or `en` label"));
+        }
+        index_key(&mut vocab.index, &r.id.value, i, &ids, &source, &r.id.referenced, diags);
+        for a in &r.aliases {
+            index_key(&mut vocab.index, &a.value, i, &ids, &source, &a.referenced, diags);
+        }
+    }
+    // Labels resolve too, once every id and alias has claimed its key.
+    for (i, r) in raw.iter().enumerate() {
+        for label in [&r.ko, &r.en].into_iter().flatten() {
+            vocab.index.entry(normalise_key(label)).or_insert(i);
+        }
+    }
+
+    let mut parents: Vec<Option<usize>> = Vec::with_capacity(raw.len());
+    let mut levels = Vec::with_capacity(raw.len());
+    for r in &raw {
+        let level = match r.level.value.as_str() {
+            "country" => RegionLevel::Country,
+            "province" => RegionLevel::Province,
+            "city" => RegionLevel::City,
+            "area" => RegionLevel::Area,
+            other => {
+                diags.push(
+                    source
+                        .error(&r.level.referenced, format!("unknown region level `{other}`"))
+                        .with_hint("expected one of: country, province, city, area"),
+                );
+                RegionLevel::Area
+            }
+        };
+        levels.push(level);
+        let parent = match (&r.parent, level) {
+            (None, RegionLevel::Country) => None,
+            (None, _) => {
+                diags.push(
+                    source
+                        .error(&r.id.referenced, format!("`{}` needs a `parent`", r.id.value))
+                        .with_hint("only countries stand alone; give the province or country it belongs to"),
+                );
+                None
+            }
+            (Some(p), RegionLevel::Country) => {
+                diags.push(source.error(&p.referenced, "a country cannot have a parent"));
+                None
+            }
+            (Some(p), _) => match vocab.index.get(&normalise_key(&p.value)) {
+                Some(&j) => Some(j),
+                None => {
+                    let hint = crate::diag::did_you_mean(&p.value, ids.iter().map(String::as_str))
+                        .map(|s| format!("did you mean `{s}`?"));
+                    diags.push(
+                        source
+                            .error(&p.referenced, format!("unknown parent region `{}`", p.value))
+                            .with_hint_opt(hint),
+                    );
+                    None
+                }
+            },
+        };
+        parents.push(parent);
+    }
+
+    // Walk up to the country, refusing cycles.
+    let mut countries = Vec::with_capacity(raw.len());
+    for (i, r) in raw.iter().enumerate() {
+        let mut current = i;
+        let mut steps = 0;
+        while let Some(p) = parents[current] {
+            current = p;
+            steps += 1;
+            if steps > raw.len() {
+                break;
+            }
+        }
+        if steps > raw.len() {
+            diags.push(source.error(&r.id.referenced, format!("the parents of `{}` form a cycle", r.id.value)));
+        } else if levels[current] != RegionLevel::Country && diags.len() == before {
+            diags.push(source.error(
+                &r.id.referenced,
+                format!("`{}` does not lead up to a country", r.id.value),
+            ));
+        }
+        countries.push(ids[current].clone());
+    }
+
+    for (i, r) in raw.into_iter().enumerate() {
+        vocab.items.push(Region {
+            id: r.id.value,
+            label: Text { ko: r.ko, en: r.en },
+            aliases: r.aliases.into_iter().map(|a| a.value).collect(),
+            level: levels[i],
+            parent: parents[i].map(|p| ids[p].clone()),
+            country: countries[i].clone(),
+        });
+    }
+    (diags.len() == before).then_some(vocab)
+}

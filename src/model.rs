@@ -1,0 +1,698 @@
+//! Validated domain types: what the loader produces and the aggregator reads.
+//!
+//! Nothing in here can hold a value the loader has not checked: sector and
+//! region references are canonical taxonomy ids, dates are real calendar
+//! dates with their precision, amounts are finite and non-negative.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+/// Text in both brief languages. At least one of the two is present; the
+/// other falls back to it when a brief is rendered.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Text {
+    pub ko: Option<String>,
+    pub en: Option<String>,
+}
+
+impl Text {
+    /// The text in `lang`, falling back to the other language.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::Ko => (&self.ko, &self.en),
+            Lang::En => (&self.en, &self.ko),
+        };
+        first.as_deref().or(second.as_deref()).unwrap_or("")
+    }
+}
+
+/// The two languages a brief can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ko,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ko => "ko",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "ko" | "kr" | "kor" | "korean" => Some(Lang::Ko),
+            "en" | "eng" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A calendar date (proleptic Gregorian), validated on construction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    pub fn quarter(self) -> Quarter {
+        Quarter {
+            year: self.year,
+            q: (self.month - 1) / 3 + 1,
+        }
+    }
+
+    /// Days since 1970-01-01 (negative before), for spans and ordering.
+    pub fn days_since_epoch(self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = if y >= 0 { y } else { y - 399 } / 400;
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// Day of the week, 0 = Monday.
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday (3).
+        (self.days_since_epoch() + 3).rem_euclid(7) as u8
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+pub fn is_leap_year(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// How much of a date the source actually states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+/// A date as far as it is known: `2025-06-10`, `2025-06` or `2025`.
+/// `date` is the first day of the known period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FuzzyDate {
+    pub date: Date,
+    pub precision: Precision,
+}
+
+impl FuzzyDate {
+    /// Parses the ISO-like forms used in records.
+    pub fn parse(s: &str) -> Result<FuzzyDate, String> {
+        let s = s.trim();
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str, what: &str| -> Result<u32, String> {
+            if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!("`{p}` is not a {what}"));
+            }
+            p.parse::<u32>().map_err(|_| format!("`{p}` is not a {what}"))
+        };
+        let year = |p: &str| -> Result<i32, String> {
+            if p.len() != 4 {
+                return Err(format!("the year `{p}` must have four digits"));
+            }
+            Ok(num(p, "year")? as i32)
+        };
+        match parts.as_slice() {
+            [y] => Ok(FuzzyDate {
+                date: Date::new(year(y)?, 1, 1).ok_or("invalid year")?,
+                precision: Precision::Year,
+            }),
+            [y, m] => {
+                let (y, m) = (year(y)?, num(m, "month")?);
+                let date = u8::try_from(m)
+                    .ok()
+                    .and_then(|m| Date::new(y, m, 1))
+                    .ok_or_else(|| format!("month {m} does not exist"))?;
+                Ok(FuzzyDate {
+                    date,
+                    precision: Precision::Month,
+                })
+            }
+            [y, m, d] => {
+                let (y, m, d) = (year(y)?, num(m, "month")?, num(d, "day")?);
+                let date = match (u8::try_from(m), u8::try_from(d)) {
+                    (Ok(m), Ok(d)) => Date::new(y, m, d),
+                    _ => None,
+                }
+                .ok_or_else(|| format!("{y:04}-{m:02}-{d:02} is not a calendar date"))?;
+                Ok(FuzzyDate {
+                    date,
+                    precision: Precision::Day,
+                })
+            }
+            _ => Err(format!("`{s}` is not a date")),
+        }
+    }
+
+    /// The last day of the known period.
+    pub fn last_day(self) -> Date {
+        let Date { year, month, .. } = self.date;
+        match self.precision {
+            Precision::Day => self.date,
+            Precision::Month => Date {
+                year,
+                month,
+                day: days_in_month(year, month),
+            },
+            Precision::Year => Date {
+                year,
+                month: 12,
+                day: 31,
+            },
+        }
+    }
+}
+
+impl fmt::Display for FuzzyDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = self.date;
+        match self.precision {
+            Precision::Day => write!(f, "{d}"),
+            Precision::Month => write!(f, "{:04}-{:02}", d.year, d.month),
+            Precision::Year => write!(f, "{:04}", d.year),
+        }
+    }
+}
+
+impl Serialize for FuzzyDate {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A calendar quarter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Quarter {
+    pub year: i32,
+    /// 1..=4
+    pub q: u8,
+}
+
+impl Quarter {
+    /// Accepts `2025Q2`, `2025-Q2`, `2025q2`, `2025-q2` and `2025 Q2`.
+    pub fn parse(s: &str) -> Result<Quarter, String> {
+        let t = s.trim().to_ascii_uppercase();
+        let (y, q) = t
+            .split_once('Q')
+            .ok_or_else(|| format!("`{s}` is not a quarter (expected e.g. 2025Q2)"))?;
+        let y = y.trim_end_matches(['-', ' ']);
+        let year = if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
+            y.parse::<i32>().ok()
+        } else {
+            None
+        };
+        let q = match q {
+            "1" => Some(1),
+            "2" => Some(2),
+            "3" => Some(3),
+            "4" => Some(4),
+            _ => None,
+        };
+        match (year, q) {
+            (Some(year), Some(q)) => Ok(Quarter { year, q }),
+            _ => Err(format!(
+                "`{s}` is not a quarter (expected a four-digit year and Q1-Q4, e.g. 2025Q2)"
+            )),
+        }
+    }
+
+    pub fn prev(self) -> Quarter {
+        if self.q == 1 {
+            Quarter {
+                year: self.year - 1,
+                q: 4,
+            }
+        } else {
+            Quarter {
+                year: self.year,
+                q: self.q - 1,
+            }
+        }
+    }
+
+    pub fn next(self) -> Quarter {
+        if self.q == 4 {
+            Quarter {
+                year: self.year + 1,
+                q: 1,
+            }
+        } else {
+            Quarter {
+                year: self.year,
+                q: self.q + 1,
+            }
+        }
+    }
+
+    pub fn year_before(self) -> Quarter {
+        Quarter {
+            year: self.year - 1,
+            q: self.q,
+        }
+    }
+
+    pub fn first_month(self) -> u8 {
+        (self.q - 1) * 3 + 1
+    }
+
+    pub fn start(self) -> Date {
+        Date {
+            year: self.year,
+            month: self.first_month(),
+            day: 1,
+        }
+    }
+
+    pub fn end(self) -> Date {
+        let month = self.first_month() + 2;
+        Date {
+            year: self.year,
+            month,
+            day: days_in_month(self.year, month),
+        }
+    }
+
+    pub fn contains(self, d: Date) -> bool {
+        d.quarter() == self
+    }
+
+    /// `2025-Q2`, the form used in folder and file names.
+    pub fn slug(self) -> String {
+        format!("{}-Q{}", self.year, self.q)
+    }
+}
+
+impl fmt::Display for Quarter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}Q{}", self.year, self.q)
+    }
+}
+
+/// The kinds of outcome the counting rules know about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeType {
+    Mou,
+    Agreement,
+    Contract,
+    Membership,
+    Investment,
+}
+
+impl OutcomeType {
+    pub const ALL: [OutcomeType; 5] = [
+        OutcomeType::Mou,
+        OutcomeType::Agreement,
+        OutcomeType::Contract,
+        OutcomeType::Membership,
+        OutcomeType::Investment,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            OutcomeType::Mou => "mou",
+            OutcomeType::Agreement => "agreement",
+            OutcomeType::Contract => "contract",
+            OutcomeType::Membership => "membership",
+            OutcomeType::Investment => "investment",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OutcomeType> {
+        OutcomeType::ALL.into_iter().find(|t| t.id() == s)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeStatus {
+    Signed,
+    Agreed,
+    UnderDiscussion,
+    Planned,
+    Expected,
+}
+
+impl OutcomeStatus {
+    pub const ALL: [OutcomeStatus; 5] = [
+        OutcomeStatus::Signed,
+        OutcomeStatus::Agreed,
+        OutcomeStatus::UnderDiscussion,
+        OutcomeStatus::Planned,
+        OutcomeStatus::Expected,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            OutcomeStatus::Signed => "signed",
+            OutcomeStatus::Agreed => "agreed",
+            OutcomeStatus::UnderDiscussion => "under_discussion",
+            OutcomeStatus::Planned => "planned",
+            OutcomeStatus::Expected => "expected",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FollowUpStatus {
+    Planned,
+    InProgress,
+    Done,
+    Cancelled,
+}
+
+impl FollowUpStatus {
+    pub const ALL: [FollowUpStatus; 4] = [
+        FollowUpStatus::Planned,
+        FollowUpStatus::InProgress,
+        FollowUpStatus::Done,
+        FollowUpStatus::Cancelled,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            FollowUpStatus::Planned => "planned",
+            FollowUpStatus::InProgress => "in_progress",
+            FollowUpStatus::Done => "done",
+            FollowUpStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        matches!(self, FollowUpStatus::Planned | FollowUpStatus::InProgress)
+    }
+}
+
+/// How an amount is qualified in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AmountQualifier {
+    /// The amount as stated.
+    Exact,
+    /// "up to", "최대".
+    UpTo,
+    /// "at least", "이상".
+    AtLeast,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Amount {
+    pub value: f64,
+    /// ISO 4217 code, upper case.
+    pub currency: String,
+    pub qualifier: AmountQualifier,
+    /// "약", "about".
+    pub approximate: bool,
+    /// A forecast ("expected"), not money already committed.
+    pub expected: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attendance {
+    pub count: u64,
+    pub approximate: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcome {
+    pub kind: OutcomeType,
+    /// How many agreements this line stands for ("4 cluster MOUs").
+    pub count: u32,
+    pub title: Text,
+    pub parties: Vec<Text>,
+    /// Canonical sector ids; the event's sectors when the record names none.
+    pub sectors: Vec<String>,
+    pub status: OutcomeStatus,
+    pub amount: Option<Amount>,
+    pub note: Text,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FollowUp {
+    pub action: Text,
+    pub owner: Text,
+    pub due: Option<FuzzyDate>,
+    pub status: FollowUpStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub outlet: String,
+    pub title: String,
+    pub date: Option<FuzzyDate>,
+    pub url: Option<String>,
+}
+
+/// One validated event record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    pub id: String,
+    pub title: Text,
+    /// Canonical event-kind id.
+    pub kind: String,
+    pub start: FuzzyDate,
+    /// Last day of the event when it spans several days.
+    pub end: Option<Date>,
+    /// Why the date is what it is, when the source is not explicit.
+    pub date_note: Text,
+    pub venue: Text,
+    /// Canonical region ids of the hosts.
+    pub hosts: Vec<String>,
+    /// Canonical region ids of the partners.
+    pub partners: Vec<String>,
+    pub sectors: Vec<String>,
+    pub participants: Vec<Text>,
+    pub attendance: Option<Attendance>,
+    pub outcomes: Vec<Outcome>,
+    pub follow_ups: Vec<FollowUp>,
+    pub sources: Vec<Source>,
+    pub summary: Text,
+    /// The file the record came from, relative to the data folder.
+    pub file: String,
+}
+
+impl Event {
+    /// The last day the event covers.
+    pub fn last_day(&self) -> Date {
+        self.end.unwrap_or_else(|| self.start.last_day())
+    }
+
+    /// The quarter an event is counted in: that of its start date, when the
+    /// start is known at least to the month.
+    pub fn quarter(&self) -> Option<Quarter> {
+        match self.start.precision {
+            Precision::Year => None,
+            _ => Some(self.start.date.quarter()),
+        }
+    }
+
+    /// Host and partner regions, hosts first, without repeats.
+    pub fn regions(&self) -> impl Iterator<Item = &str> {
+        let mut seen: Vec<&str> = Vec::new();
+        self.hosts
+            .iter()
+            .chain(self.partners.iter())
+            .filter(move |r| {
+                if seen.contains(&r.as_str()) {
+                    false
+                } else {
+                    seen.push(r.as_str());
+                    true
+                }
+            })
+            .map(String::as_str)
+    }
+}
+
+/// A sector or event kind: id, labels and the aliases that resolve to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Term {
+    pub id: String,
+    pub label: Text,
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RegionLevel {
+    Country,
+    Province,
+    City,
+    Area,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Region {
+    pub id: String,
+    pub label: Text,
+    pub aliases: Vec<String>,
+    pub level: RegionLevel,
+    /// The enclosing region, `None` for countries.
+    pub parent: Option<String>,
+    /// The country id (for a country, its own id).
+    pub country: String,
+}
+
+/// One vocabulary of terms, in file order, with an alias index.
+#[derive(Debug, Clone)]
+pub struct Vocabulary<T> {
+    pub items: Vec<T>,
+    /// Normalised id or alias -> index into `items`.
+    pub index: BTreeMap<String, usize>,
+}
+
+impl<T> Default for Vocabulary<T> {
+    fn default() -> Self {
+        Vocabulary {
+            items: Vec::new(),
+            index: BTreeMap::new(),
+        }
+    }
+}
+
+/// The normal form used to match ids and aliases: lower case, with spaces,
+/// underscores and hyphens dropped, so "Bio Healthcare" matches "bio-healthcare".
+pub fn normalise_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '.' | '·'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+impl<T> Vocabulary<T> {
+    pub fn lookup(&self, s: &str) -> Option<&T> {
+        self.index.get(&normalise_key(s)).map(|&i| &self.items[i])
+    }
+
+    pub fn position(&self, s: &str) -> Option<usize> {
+        self.index.get(&normalise_key(s)).copied()
+    }
+}
+
+/// Sectors, regions and event kinds, as loaded from the data folder.
+#[derive(Debug, Clone, Default)]
+pub struct Taxonomy {
+    pub sectors: Vocabulary<Term>,
+    pub kinds: Vocabulary<Term>,
+    pub regions: Vocabulary<Region>,
+}
+
+impl Taxonomy {
+    pub fn region(&self, id: &str) -> Option<&Region> {
+        self.regions.lookup(id)
+    }
+
+    /// The region's ancestor at province level (or itself when it is a
+    /// province or has no province above it), for rolling cities up.
+    pub fn province_of<'a>(&'a self, id: &'a str) -> &'a str {
+        let Some(mut current) = self.region(id) else {
+            return id;
+        };
+        // The loader rejects cycles; the bound only guards against a bug.
+        for _ in 0..32 {
+            match current.parent.as_deref().and_then(|p| self.region(p)) {
+                Some(parent) if parent.level != RegionLevel::Country => current = parent,
+                _ => break,
+            }
+        }
+        &current.id
+    }
+}
+
+/// Everything the loader read from a data folder.
+#[derive(Debug, Clone, Default)]
+pub struct Dataset {
+    pub taxonomy: Taxonomy,
+    /// Events sorted by start date, then id.
+    pub events: Vec<Event>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quarter_forms() {
+        for s in ["2025Q2", "2025-Q2", "2025q2", "2025-q2", " 2025 Q2 "] {
+            assert_eq!(Quarter::parse(s), Ok(Quarter { year: 2025, q: 2 }), "{s}");
+        }
+        for s in ["2025Q5", "Q2", "25Q2", "2025", "2025-2", "2025Q"] {
+            assert!(Quarter::parse(s).is_err(), "{s}");
+        }
+    }
+
+    #[test]
+    fn quarter_neighbours() {
+        let q = Quarter { year: 2025, q: 1 };
+        assert_eq!(q.prev(), Quarter { year: 2024, q: 4 });
+        assert_eq!(q.prev().next(), q);
+        assert_eq!(q.year_before(), Quarter { year: 2024, q: 1 });
+        assert_eq!(q.end(), Date::new(2025, 3, 31).unwrap());
+        assert_eq!(Quarter { year: 2024, q: 2 }.slug(), "2024-Q2");
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(FuzzyDate::parse("2025-02-30").is_err());
+        assert!(FuzzyDate::parse("2024-02-29").is_ok());
+        assert!(FuzzyDate::parse("2025-13").is_err());
+        assert!(FuzzyDate::parse("25-01-01").is_err());
+        let m = FuzzyDate::parse("2025-09").unwrap();
+        assert_eq!(m.precision, Precision::Month);
+        assert_eq!(m.last_day(), Date::new(2025, 9, 30).unwrap());
+        assert_eq!(m.to_string(), "2025-09");
+        assert_eq!(FuzzyDate::parse("2025").unwrap().precision, Precision::Year);
+    }
+
+    #[test]
+    fn weekdays() {
+        // 2025-06-10 was a Tuesday, 2025-03-27 a Thursday.
+        assert_eq!(Date::new(2025, 6, 10).unwrap().weekday(), 1);
+        assert_eq!(Date::new(2025, 3, 27).unwrap().weekday(), 3);
+        assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
+    }
+}

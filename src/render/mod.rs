@@ -1,0 +1,54 @@
+//! Renderers: one module per output format, each a function from the brief
+//! model to bytes. Writing files happens elsewhere (`output`).
+
+pub mod docx;
+pub mod pdf;
+
+use std::fmt;
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    Pdf,
+    Docx,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Pdf => "pdf",
+            Format::Docx => "docx",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "pdf" => Some(Format::Pdf),
+            "docx" | "word" => Some(Format::Docx),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub enum RenderError {
+    /// A template (typst layout, strings, summary) is broken.
+    Template(String),
+    /// No font can draw the text.
+    Font(String),
+    Pdf(String),
+    Docx(String),
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RenderError::Template(m) => write!(f, "failed to compile the PDF template\n{m}"),
+            RenderError::Font(m) => write!(f, "failed to typeset the PDF: {m}"),
+            RenderError::Pdf(m) => write!(f, "failed to write the PDF: {m}"),
+            RenderError::Docx(m) => write!(f, "failed to write the DOCX: {m}"),
+        }
+    }
+}
+
+impl std::error::Error for RenderError {}

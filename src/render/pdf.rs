@@ -1,0 +1,253 @@
+//! PDF through the embedded typst compiler. The compiler sees the outside
+//! only through `BriefWorld`: the template files and the brief model as
+//! `brief.json`, fonts from the font set, and a fixed date. It cannot read
+//! anything else on disk, and data is never pasted into markup.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::layout::{Frame, FrameItem};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_kit::fonts::FontStore;
+use typst_layout::PagedDocument;
+
+use super::RenderError;
+use crate::brief::Brief;
+use crate::templates::Templates;
+
+/// The template the PDF is compiled from, inside the template set.
+pub const MAIN: &str = "brief.typ";
+/// The name under which the brief model is served to the template.
+pub const MODEL: &str = "brief.json";
+
+/// Fonts for typst: the configured folders, then the system's, then the
+/// fonts built into typst. Scanning takes tens of milliseconds, so a run
+/// builds this once and renders every brief with it.
+pub struct Fonts {
+    store: FontStore,
+}
+
+impl Fonts {
+    pub fn load(extra: &[PathBuf], system: bool) -> Fonts {
+        let mut store = FontStore::new();
+        for dir in extra {
+            store.extend(typst_kit::fonts::scan(dir));
+        }
+        if system {
+            store.extend(typst_kit::fonts::system());
+        }
+        store.extend(typst_kit::fonts::embedded());
+        Fonts { store }
+    }
+
+    /// Family names of fonts that can draw `c`, for messages.
+    pub fn families_covering(&self, c: char) -> Vec<String> {
+        let book = self.store.book();
+        let mut out: Vec<String> = (0..)
+            .map_while(|i| book.info(i))
+            .filter(|info| info.coverage.contains(c as u32))
+            .map(|info| info.family.clone())
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+}
+
+struct BriefWorld<'a> {
+    library: LazyHash<Library>,
+    fonts: &'a Fonts,
+    main: FileId,
+    sources: HashMap<FileId, Source>,
+    files: HashMap<FileId, Bytes>,
+    today: Option<Datetime>,
+}
+
+fn file_id(name: &str) -> Option<FileId> {
+    let vpath = VirtualPath::new(name).ok()?;
+    Some(RootedPath::new(VirtualRoot::Project, vpath).intern())
+}
+
+impl<'a> BriefWorld<'a> {
+    fn new(templates: &Templates, model_json: Vec<u8>, fonts: &'a Fonts, today: Option<Datetime>) -> Result<Self, RenderError> {
+        let mut sources = HashMap::new();
+        let mut files = HashMap::new();
+        for (name, bytes) in templates.files() {
+            let Some(id) = file_id(name) else { continue };
+            if name.ends_with(".typ") {
+                if let Ok(text) = String::from_utf8(bytes.to_vec()) {
+                    sources.insert(id, Source::new(id, text));
+                }
+            }
+            files.insert(id, Bytes::new(bytes.to_vec()));
+        }
+        let model_id = file_id(MODEL).ok_or_else(|| RenderError::Pdf("invalid model path".into()))?;
+        files.insert(model_id, Bytes::new(model_json));
+        let main = file_id(MAIN).ok_or_else(|| RenderError::Pdf("invalid template path".into()))?;
+        if !sources.contains_key(&main) {
+            return Err(RenderError::Template(format!(
+                "{}: the PDF template is missing or not UTF-8",
+                templates.display_path(MAIN)
+            )));
+        }
+        Ok(BriefWorld {
+            library: LazyHash::new(Library::default()),
+            fonts,
+            main,
+            sources,
+            files,
+            today,
+        })
+    }
+
+    fn not_found(id: FileId) -> FileError {
+        match id.root() {
+            VirtualRoot::Package(_) => FileError::Other(Some(
+                "packages are not available: briefs are built offline from the template folder only".into(),
+            )),
+            VirtualRoot::Project => FileError::NotFound(std::path::PathBuf::from(id.vpath().get_without_slash())),
+        }
+    }
+
+    /// "templates/brief.typ:12:5: message" for a typst diagnostic.
+    fn describe(&self, templates: &Templates, d: &SourceDiagnostic) -> String {
+        let mut place = String::new();
+        if let Some(id) = d.span.id() {
+            let name = id.vpath().get_without_slash().to_string();
+            place = templates.display_path(&name);
+            if let (Some(range), Some(source)) = (self.range(d.span), self.sources.get(&id)) {
+                if let Some((line, col)) = source.lines().byte_to_line_column(range.start) {
+                    place = format!("{place}:{}:{}", line + 1, col + 1);
+                }
+            }
+        }
+        let mut s = if place.is_empty() {
+            d.message.to_string()
+        } else {
+            format!("{place}: {}", d.message)
+        };
+        for h in &d.hints {
+            s.push_str(&format!("\n  = hint: {}", h.v));
+        }
+        s
+    }
+}
+
+impl World for BriefWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        self.fonts.store.book()
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.sources.get(&id).cloned().ok_or_else(|| Self::not_found(id))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        self.files.get(&id).cloned().ok_or_else(|| Self::not_found(id))
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.store.font(index)
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        self.today
+    }
+}
+
+/// Compiles the brief to PDF bytes; warnings are returned beside them.
+pub fn render(brief: &Brief, templates: &Templates, fonts: &Fonts) -> Result<(Vec<u8>, Vec<String>), RenderError> {
+    // Families the machine lacks would only produce warnings; keep those it
+    // has (typst still falls back for characters they cannot draw).
+    let mut model = brief.clone();
+    let book = fonts.store.book();
+    model.fonts.retain(|f| book.contains_family(&f.to_lowercase()));
+    let json = serde_json::to_vec(&model).map_err(|e| RenderError::Pdf(format!("failed to serialise the brief ({e})")))?;
+    let issue = crate::model::FuzzyDate::parse(&brief.meta.issue_date_iso).ok();
+    let today = issue.and_then(|d| Datetime::from_ymd(d.date.year, d.date.month, d.date.day));
+    let world = BriefWorld::new(templates, json, fonts, today)?;
+
+    let result = typst::compile::<PagedDocument>(&world);
+    let warnings: Vec<String> = result
+        .warnings
+        .iter()
+        .filter(|w| w.severity == Severity::Warning)
+        .map(|w| world.describe(templates, w))
+        .collect();
+    let document = result.output.map_err(|errors| {
+        RenderError::Template(
+            errors
+                .iter()
+                .map(|e| world.describe(templates, e))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    })?;
+
+    // Typst draws a missing glyph as an empty box (glyph 0) and carries on;
+    // a brief must never print boxes, so refuse instead.
+    let mut missing: Vec<char> = Vec::new();
+    for page in document.pages() {
+        missing_glyphs(&page.frame, &mut missing);
+    }
+    if !missing.is_empty() {
+        missing.sort_unstable();
+        missing.dedup();
+        let shown: String = missing.iter().take(12).collect();
+        let hangul = missing.iter().any(|c| matches!(*c as u32, 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F));
+        let hint = if hangul {
+            "install a Korean font (Debian/Ubuntu: `apt-get install fonts-noto-cjk` or `fonts-nanum`), \
+             or put one in a folder and name it in brief.toml [fonts] paths or the BRIEF_FONT_PATH environment variable"
+        } else {
+            "install a font that covers these characters, or add its folder to brief.toml [fonts] paths or BRIEF_FONT_PATH"
+        };
+        return Err(RenderError::Font(format!(
+            "no available font can draw {} character(s), e.g. \"{shown}\" (U+{:04X}); \
+             the PDF would show empty boxes\n  = hint: {hint}",
+            missing.len(),
+            missing[0] as u32
+        )));
+    }
+
+    let options = typst_pdf::PdfOptions {
+        ident: typst::foundations::Smart::Custom(format!("brief-{}-{}", brief.meta.quarter, brief.lang.code())),
+        ..typst_pdf::PdfOptions::default()
+    };
+    let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {
+        RenderError::Pdf(
+            errors
+                .iter()
+                .map(|e| world.describe(templates, e))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    })?;
+    Ok((bytes, warnings))
+}
+
+fn missing_glyphs(frame: &Frame, out: &mut Vec<char>) {
+    for (_, item) in frame.items() {
+        match item {
+            FrameItem::Group(g) => missing_glyphs(&g.frame, out),
+            FrameItem::Text(t) => {
+                for g in t.glyphs.iter().filter(|g| g.id == 0) {
+                    out.extend(t.text[g.range()].chars().filter(|c| !c.is_whitespace()));
+                }
+            }
+            _ => {}
+        }
+    }
+}
