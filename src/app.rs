@@ -24,7 +24,10 @@ pub enum AppError {
     Load(LoadError),
     Template(TemplateError),
     Render(RenderError),
-    Write { path: PathBuf, cause: std::io::Error },
+    Write {
+        path: PathBuf,
+        cause: std::io::Error,
+    },
 }
 
 impl AppError {
@@ -45,7 +48,9 @@ impl fmt::Display for AppError {
             AppError::Load(e) => write!(f, "error: {e}; no brief was written"),
             AppError::Template(e) => write!(f, "{e}"),
             AppError::Render(e) => write!(f, "error: {e}"),
-            AppError::Write { path, cause } => write!(f, "error: failed to write {} ({cause})", path.display()),
+            AppError::Write { path, cause } => {
+                write!(f, "error: failed to write {} ({cause})", path.display())
+            }
         }
     }
 }
@@ -66,13 +71,23 @@ fn load_config(common: &CommonArgs) -> Result<Config, AppError> {
     };
     let config = Config::load(&path, required).map_err(AppError::Config)?;
     if common.verbose {
-        eprintln!("config: {}{}", path.display(), if path.exists() { "" } else { " (not found, defaults)" });
+        eprintln!(
+            "config: {}{}",
+            path.display(),
+            if path.exists() {
+                ""
+            } else {
+                " (not found, defaults)"
+            }
+        );
     }
     Ok(config)
 }
 
 fn load_data(common: &CommonArgs, config: &Config) -> Result<Loaded, AppError> {
-    let options = LoadOptions { currencies: config.currencies() };
+    let options = LoadOptions {
+        currencies: config.currencies(),
+    };
     match load::load_dir(&common.data, &options) {
         Ok(loaded) => {
             diag::print_all(&loaded.warnings);
@@ -126,7 +141,9 @@ fn parse_outputs(list: &[String]) -> Result<Vec<Output>, AppError> {
         }
     }
     if out.is_empty() {
-        return Err(AppError::Usage("no output format given (expected pdf, docx or json)".into()));
+        return Err(AppError::Usage(
+            "no output format given (expected pdf, docx or json)".into(),
+        ));
     }
     Ok(out)
 }
@@ -134,7 +151,9 @@ fn parse_outputs(list: &[String]) -> Result<Vec<Output>, AppError> {
 fn parse_langs(list: &[String], default: Lang) -> Result<Vec<Lang>, AppError> {
     let mut out = Vec::new();
     for s in list.iter().filter(|s| !s.trim().is_empty()) {
-        let l = Lang::parse(s).ok_or_else(|| AppError::Usage(format!("unknown language `{s}` (expected ko or en)")))?;
+        let l = Lang::parse(s).ok_or_else(|| {
+            AppError::Usage(format!("unknown language `{s}` (expected ko or en)"))
+        })?;
         if !out.contains(&l) {
             out.push(l);
         }
@@ -148,7 +167,9 @@ fn parse_langs(list: &[String], default: Lang) -> Result<Vec<Lang>, AppError> {
 fn load_templates(arg: Option<&Path>, verbose: bool) -> Result<Templates, AppError> {
     let templates = match arg {
         Some(dir) => Templates::load(dir).map_err(AppError::Template)?,
-        None if Path::new("templates").is_dir() => Templates::load(Path::new("templates")).map_err(AppError::Template)?,
+        None if Path::new("templates").is_dir() => {
+            Templates::load(Path::new("templates")).map_err(AppError::Template)?
+        }
         None => Templates::builtin(),
     };
     if verbose {
@@ -186,27 +207,47 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
     // leaves every existing file untouched.
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     for &lang in &langs {
-        let model = brief::build(&loaded.dataset, report.clone(), quarter, lang, &config, &templates)
-            .map_err(AppError::Template)?;
+        let model = brief::build(
+            &loaded.dataset,
+            report.clone(),
+            quarter,
+            lang,
+            &config,
+            &templates,
+        )
+        .map_err(AppError::Template)?;
         let stem = config.output_stem(quarter, lang);
         for &o in &outputs {
             let (ext, bytes) = match o {
-                Output::Json => ("json", serde_json::to_vec_pretty(&model).map_err(|e| AppError::Render(RenderError::Pdf(e.to_string())))?),
+                Output::Json => (
+                    "json",
+                    serde_json::to_vec_pretty(&model)
+                        .map_err(|e| AppError::Render(RenderError::Pdf(e.to_string())))?,
+                ),
                 Output::Render(Format::Pdf) => {
-                    let fonts = fonts.as_ref().ok_or_else(|| AppError::Render(RenderError::Pdf("fonts not loaded".into())))?;
-                    let (bytes, warnings) = render::pdf::render(&model, &templates, fonts).map_err(AppError::Render)?;
+                    let fonts = fonts.as_ref().ok_or_else(|| {
+                        AppError::Render(RenderError::Pdf("fonts not loaded".into()))
+                    })?;
+                    let (bytes, warnings) =
+                        render::pdf::render(&model, &templates, fonts).map_err(AppError::Render)?;
                     for w in warnings {
                         eprintln!("warning: {w}");
                     }
                     ("pdf", bytes)
                 }
-                Output::Render(Format::Docx) => ("docx", render::docx::render(&model, &docx_fonts).map_err(AppError::Render)?),
+                Output::Render(Format::Docx) => (
+                    "docx",
+                    render::docx::render(&model, &docx_fonts).map_err(AppError::Render)?,
+                ),
             };
             files.push((dir.join(format!("{stem}.{ext}")), bytes));
         }
     }
     for (path, bytes) in &files {
-        output::write_atomic(path, bytes).map_err(|cause| AppError::Write { path: path.clone(), cause })?;
+        output::write_atomic(path, bytes).map_err(|cause| AppError::Write {
+            path: path.clone(),
+            cause,
+        })?;
         println!("{}", path.display());
     }
     Ok(())

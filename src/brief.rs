@@ -196,11 +196,20 @@ pub fn build(
         quarter: quarter.to_string(),
         quarter_label: locale::quarter(quarter, lang),
         period: locale::date_range(
-            FuzzyDate { date: quarter.start(), precision: Precision::Day },
+            FuzzyDate {
+                date: quarter.start(),
+                precision: Precision::Day,
+            },
             Some(quarter.end()),
             lang,
         ),
-        issue_date: locale::date(FuzzyDate { date: issue, precision: Precision::Day }, lang),
+        issue_date: locale::date(
+            FuzzyDate {
+                date: issue,
+                precision: Precision::Day,
+            },
+            lang,
+        ),
         issue_date_iso: issue.to_string(),
     };
 
@@ -208,9 +217,24 @@ pub fn build(
     let event = |id: &String| by_id.get(id.as_str()).copied();
 
     let key_figures = v.key_figures(&report);
-    let events: Vec<EventView> = report.events.iter().filter_map(event).map(|e| v.event(e)).collect();
-    let highlights = report.highlights.iter().filter_map(event).map(|e| v.event(e)).collect();
-    let undated = report.undated.iter().filter_map(event).map(|e| v.event(e)).collect();
+    let events: Vec<EventView> = report
+        .events
+        .iter()
+        .filter_map(event)
+        .map(|e| v.event(e))
+        .collect();
+    let highlights = report
+        .highlights
+        .iter()
+        .filter_map(event)
+        .map(|e| v.event(e))
+        .collect();
+    let undated = report
+        .undated
+        .iter()
+        .filter_map(event)
+        .map(|e| v.event(e))
+        .collect();
 
     let sectors = report
         .sectors
@@ -232,15 +256,32 @@ pub fn build(
                 label: v.region(&r.region),
                 events: r.events,
                 outcomes: r.outcomes,
-                places: r.places.iter().map(|p| v.region(p)).collect::<Vec<_>>().join(", "),
+                places: r
+                    .places
+                    .iter()
+                    .map(|p| v.region(p))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             })
             .collect()
     };
 
     let matrix = MatrixView {
         rows: report.matrix.sectors.iter().map(|s| v.sector(s)).collect(),
-        columns: report.matrix.countries.iter().map(|c| v.region(c)).collect(),
-        max: report.matrix.cells.iter().flatten().copied().max().unwrap_or(0),
+        columns: report
+            .matrix
+            .countries
+            .iter()
+            .map(|c| v.region(c))
+            .collect(),
+        max: report
+            .matrix
+            .cells
+            .iter()
+            .flatten()
+            .copied()
+            .max()
+            .unwrap_or(0),
         cells: report.matrix.cells.clone(),
     };
 
@@ -267,7 +308,10 @@ pub fn build(
     let months = report
         .months
         .iter()
-        .map(|m| MonthView { label: locale::month_name(m.month, lang), events: m.events })
+        .map(|m| MonthView {
+            label: locale::month_name(m.month, lang),
+            events: m.events,
+        })
         .collect();
 
     let follow = |items: &[FollowUpItem]| -> Vec<FollowUpView> {
@@ -279,7 +323,9 @@ pub fn build(
                 Some(FollowUpView {
                     action: f.action.get(lang).to_string(),
                     owner: f.owner.get(lang).to_string(),
-                    due: f.due.map_or_else(|| l("no_due_date"), |d| locale::date(d, lang)),
+                    due: f
+                        .due
+                        .map_or_else(|| l("no_due_date"), |d| locale::date(d, lang)),
                     status: l(&format!("follow_up_status.{}", f.status.id())),
                     event: e.title.get(lang).to_string(),
                 })
@@ -312,7 +358,13 @@ pub fn build(
             .rates
             .iter()
             .filter(|(c, _)| **c != report.base_currency)
-            .map(|(c, r)| format!("1 {c} = {} {}", locale::group_thousands(r.round() as u64), report.base_currency))
+            .map(|(c, r)| {
+                format!(
+                    "1 {c} = {} {}",
+                    locale::group_thousands(r.round() as u64),
+                    report.base_currency
+                )
+            })
             .collect();
         if !rates.is_empty() {
             notes.push(format!("{}: {}", l("rates"), rates.join(", ")));
@@ -323,8 +375,14 @@ pub fn build(
         .summary(lang, &summary_context(&report, &v, &meta))?
         .into_iter()
         .map(|line| match line.strip_prefix('>') {
-            Some(rest) => SummaryLine { level: 2, text: rest.trim().to_string() },
-            None => SummaryLine { level: 1, text: line },
+            Some(rest) => SummaryLine {
+                level: 2,
+                text: rest.trim().to_string(),
+            },
+            None => SummaryLine {
+                level: 1,
+                text: line,
+            },
         })
         .collect();
 
@@ -378,7 +436,11 @@ fn summary_context(report: &QuarterReport, v: &Viewer, meta: &Meta) -> minijinja
             .map(|r| minijinja::context! { label => v.sector(&r.sector), events => r.events, outcomes => r.outcomes })
             .collect()
     };
-    let countries: Vec<String> = report.partner_countries.iter().map(|r| v.region(&r.region)).collect();
+    let countries: Vec<String> = report
+        .partner_countries
+        .iter()
+        .map(|r| v.region(&r.region))
+        .collect();
     minijinja::context! {
         quarter => meta.quarter_label.clone(),
         events => f.events,
@@ -425,7 +487,10 @@ struct Viewer<'a> {
 
 impl Viewer<'_> {
     fn label(&self, key: &str) -> String {
-        self.labels.get(key).cloned().unwrap_or_else(|| key.to_string())
+        self.labels
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
     }
 
     fn sector(&self, id: &str) -> String {
@@ -452,7 +517,10 @@ impl Viewer<'_> {
     }
 
     fn regions(&self, e: &Event) -> String {
-        e.regions().map(|r| self.region(r)).collect::<Vec<_>>().join(", ")
+        e.regions()
+            .map(|r| self.region(r))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     /// "약 207억원" / "about KRW 20.7 billion", with "up to"/"at least".
@@ -495,7 +563,13 @@ impl Viewer<'_> {
 
     fn key_figures(&self, r: &QuarterReport) -> Vec<KeyFigure> {
         let (f, p, y) = (&r.figures, &r.previous, &r.year_ago);
-        let count = |key: &str, cur: f64, prev: f64, ago: f64, value: String, prev_s: String, ago_s: String| {
+        let count = |key: &str,
+                     cur: f64,
+                     prev: f64,
+                     ago: f64,
+                     value: String,
+                     prev_s: String,
+                     ago_s: String| {
             let (cp, cp_pct) = locale::change(cur, prev);
             let (cy, cy_pct) = locale::change(cur, ago);
             KeyFigure {
@@ -523,20 +597,69 @@ impl Viewer<'_> {
             if s.is_empty() { "0".into() } else { s }
         };
         vec![
-            count("events", f.events.into(), p.events.into(), y.events.into(),
-                unit(f.events.into(), "unit.events"), unit(p.events.into(), "unit.events"), unit(y.events.into(), "unit.events")),
-            count("outcomes", f.outcomes_total.into(), p.outcomes_total.into(), y.outcomes_total.into(),
-                unit(f.outcomes_total.into(), "unit.items"), unit(p.outcomes_total.into(), "unit.items"), unit(y.outcomes_total.into(), "unit.items")),
-            count("mou", f.outcomes.mou.into(), p.outcomes.mou.into(), y.outcomes.mou.into(),
-                unit(f.outcomes.mou.into(), "unit.items"), unit(p.outcomes.mou.into(), "unit.items"), unit(y.outcomes.mou.into(), "unit.items")),
-            count("partner_countries", f.partner_countries.into(), p.partner_countries.into(), y.partner_countries.into(),
-                unit(f.partner_countries.into(), "unit.countries"), unit(p.partner_countries.into(), "unit.countries"), unit(y.partner_countries.into(), "unit.countries")),
-            count("partner_regions", f.partner_regions.into(), p.partner_regions.into(), y.partner_regions.into(),
-                unit(f.partner_regions.into(), "unit.regions"), unit(p.partner_regions.into(), "unit.regions"), unit(y.partner_regions.into(), "unit.regions")),
-            count("attendance", f.attendance as f64, p.attendance as f64, y.attendance as f64,
-                approx(f.attendance, f.attendance_approximate), approx(p.attendance, p.attendance_approximate), approx(y.attendance, y.attendance_approximate)),
-            count("investment", f.investment.value, p.investment.value, y.investment.value,
-                money(&f.investment), money(&p.investment), money(&y.investment)),
+            count(
+                "events",
+                f.events.into(),
+                p.events.into(),
+                y.events.into(),
+                unit(f.events.into(), "unit.events"),
+                unit(p.events.into(), "unit.events"),
+                unit(y.events.into(), "unit.events"),
+            ),
+            count(
+                "outcomes",
+                f.outcomes_total.into(),
+                p.outcomes_total.into(),
+                y.outcomes_total.into(),
+                unit(f.outcomes_total.into(), "unit.items"),
+                unit(p.outcomes_total.into(), "unit.items"),
+                unit(y.outcomes_total.into(), "unit.items"),
+            ),
+            count(
+                "mou",
+                f.outcomes.mou.into(),
+                p.outcomes.mou.into(),
+                y.outcomes.mou.into(),
+                unit(f.outcomes.mou.into(), "unit.items"),
+                unit(p.outcomes.mou.into(), "unit.items"),
+                unit(y.outcomes.mou.into(), "unit.items"),
+            ),
+            count(
+                "partner_countries",
+                f.partner_countries.into(),
+                p.partner_countries.into(),
+                y.partner_countries.into(),
+                unit(f.partner_countries.into(), "unit.countries"),
+                unit(p.partner_countries.into(), "unit.countries"),
+                unit(y.partner_countries.into(), "unit.countries"),
+            ),
+            count(
+                "partner_regions",
+                f.partner_regions.into(),
+                p.partner_regions.into(),
+                y.partner_regions.into(),
+                unit(f.partner_regions.into(), "unit.regions"),
+                unit(p.partner_regions.into(), "unit.regions"),
+                unit(y.partner_regions.into(), "unit.regions"),
+            ),
+            count(
+                "attendance",
+                f.attendance as f64,
+                p.attendance as f64,
+                y.attendance as f64,
+                approx(f.attendance, f.attendance_approximate),
+                approx(p.attendance, p.attendance_approximate),
+                approx(y.attendance, y.attendance_approximate),
+            ),
+            count(
+                "investment",
+                f.investment.value,
+                p.investment.value,
+                y.investment.value,
+                money(&f.investment),
+                money(&p.investment),
+                money(&y.investment),
+            ),
         ]
         .into_iter()
         .map(|mut k| {
@@ -546,7 +669,13 @@ impl Viewer<'_> {
                 let dy = f.investment.value - y.investment.value;
                 let fmt = |d: f64| {
                     let s = locale::money(d.abs(), &self.config.base_currency, self.lang);
-                    if d > 0.0 { format!("+{s}") } else if d < 0.0 { format!("−{s}") } else { "0".into() }
+                    if d > 0.0 {
+                        format!("+{s}")
+                    } else if d < 0.0 {
+                        format!("−{s}")
+                    } else {
+                        "0".into()
+                    }
                 };
                 k.change_previous = fmt(d);
                 k.change_year_ago = fmt(dy);
@@ -564,10 +693,23 @@ impl Viewer<'_> {
             date: locale::date_range(e.start, e.end, lang),
             kind: self.kind(&e.kind),
             regions: self.regions(e),
-            sectors: e.sectors.iter().map(|s| self.sector(s)).collect::<Vec<_>>().join(", "),
+            sectors: e
+                .sectors
+                .iter()
+                .map(|s| self.sector(s))
+                .collect::<Vec<_>>()
+                .join(", "),
             attendance: e.attendance.as_ref().map_or_else(String::new, |a| {
-                let n = format!("{}{}", locale::group_thousands(a.count), self.label("unit.people"));
-                if a.approximate { format!("{} {n}", self.label("money.about")) } else { n }
+                let n = format!(
+                    "{}{}",
+                    locale::group_thousands(a.count),
+                    self.label("unit.people")
+                );
+                if a.approximate {
+                    format!("{} {n}", self.label("money.about"))
+                } else {
+                    n
+                }
             }),
             summary: e.summary.get(lang).to_string(),
             date_note: e.date_note.get(lang).to_string(),
@@ -590,7 +732,12 @@ impl Viewer<'_> {
                         };
                         self.money_phrase_in(&m, &a.currency)
                     }),
-                    parties: o.parties.iter().map(|p| p.get(lang).to_string()).collect::<Vec<_>>().join(", "),
+                    parties: o
+                        .parties
+                        .iter()
+                        .map(|p| p.get(lang).to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
                 })
                 .collect(),
         }

@@ -52,7 +52,13 @@ pub struct BuildArgs {
     pub lang: Vec<String>,
 
     /// Output format(s): pdf, docx, json (the brief model), comma-separated.
-    #[arg(short, long, value_name = "FORMATS", value_delimiter = ',', default_value = "pdf,docx")]
+    #[arg(
+        short,
+        long,
+        value_name = "FORMATS",
+        value_delimiter = ',',
+        default_value = "pdf,docx"
+    )]
     pub format: Vec<String>,
 
     /// Output folder; briefs go to OUT/<quarter>/.

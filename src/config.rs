@@ -15,23 +15,48 @@ pub const FONT_PATH_ENV: &str = "BRIEF_FONT_PATH";
 
 #[derive(Debug)]
 pub enum ConfigError {
-    Read { path: PathBuf, cause: std::io::Error },
-    Parse { path: PathBuf, line: usize, column: usize, message: String },
-    Invalid { path: PathBuf, message: String, hint: String },
+    Read {
+        path: PathBuf,
+        cause: std::io::Error,
+    },
+    Parse {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    Invalid {
+        path: PathBuf,
+        message: String,
+        hint: String,
+    },
 }
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ConfigError::Read { path, cause } => {
-                write!(f, "failed to read the configuration {} ({cause})", path.display())
+                write!(
+                    f,
+                    "failed to read the configuration {} ({cause})",
+                    path.display()
+                )
             }
-            ConfigError::Parse { path, line, column, message } => write!(
+            ConfigError::Parse {
+                path,
+                line,
+                column,
+                message,
+            } => write!(
                 f,
                 "error: {}:{line}:{column}: failed to parse the configuration ({message})",
                 path.display()
             ),
-            ConfigError::Invalid { path, message, hint } => {
+            ConfigError::Invalid {
+                path,
+                message,
+                hint,
+            } => {
                 write!(f, "error: {}: {message}\n  = hint: {hint}", path.display())
             }
         }
@@ -125,7 +150,8 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Config {
-        Config::from_raw(RawConfig::default(), Path::new("."), None).unwrap_or_else(|_| unreachable!())
+        Config::from_raw(RawConfig::default(), Path::new("."), None)
+            .unwrap_or_else(|_| unreachable!())
     }
 }
 
@@ -136,11 +162,22 @@ impl Config {
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
-                return Config::from_raw(RawConfig::default(), Path::new("."), env_fonts.as_deref())
-                    .map_err(|(message, hint)| ConfigError::Invalid { path: path.to_path_buf(), message, hint });
+                return Config::from_raw(
+                    RawConfig::default(),
+                    Path::new("."),
+                    env_fonts.as_deref(),
+                )
+                .map_err(|(message, hint)| ConfigError::Invalid {
+                    path: path.to_path_buf(),
+                    message,
+                    hint,
+                });
             }
             Err(cause) => {
-                return Err(ConfigError::Read { path: path.to_path_buf(), cause });
+                return Err(ConfigError::Read {
+                    path: path.to_path_buf(),
+                    cause,
+                });
             }
         };
         let raw: RawConfig = toml::from_str(&text).map_err(|e| {
@@ -162,10 +199,12 @@ impl Config {
             }
         })?;
         let dir = path.parent().unwrap_or(Path::new("."));
-        Config::from_raw(raw, dir, env_fonts.as_deref()).map_err(|(message, hint)| ConfigError::Invalid {
-            path: path.to_path_buf(),
-            message,
-            hint,
+        Config::from_raw(raw, dir, env_fonts.as_deref()).map_err(|(message, hint)| {
+            ConfigError::Invalid {
+                path: path.to_path_buf(),
+                message,
+                hint,
+            }
         })
     }
 
@@ -177,7 +216,10 @@ impl Config {
         let language = match raw.brief.language.as_deref() {
             None => Lang::Ko,
             Some(s) => Lang::parse(s).ok_or_else(|| {
-                (format!("unknown language `{s}` in [brief] language"), "expected `ko` or `en`".to_string())
+                (
+                    format!("unknown language `{s}` in [brief] language"),
+                    "expected `ko` or `en`".to_string(),
+                )
             })?,
         };
         let issue_date = match raw.brief.issue_date.as_deref() {
@@ -187,20 +229,31 @@ impl Config {
                 _ => {
                     return Err((
                         format!("`{s}` in [brief] issue_date is not a date"),
-                        "expected YYYY-MM-DD, or leave it out to use the day after the quarter".into(),
+                        "expected YYYY-MM-DD, or leave it out to use the day after the quarter"
+                            .into(),
                     ));
                 }
             },
         };
-        let base_currency = raw.currency.base.unwrap_or_else(|| "KRW".into()).to_ascii_uppercase();
+        let base_currency = raw
+            .currency
+            .base
+            .unwrap_or_else(|| "KRW".into())
+            .to_ascii_uppercase();
         let mut rates = BTreeMap::new();
         for (code, rate) in raw.currency.rates {
             let code = code.to_ascii_uppercase();
             if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err((format!("`{code}` in [currency.rates] is not a currency code"), "use ISO 4217 codes such as USD".into()));
+                return Err((
+                    format!("`{code}` in [currency.rates] is not a currency code"),
+                    "use ISO 4217 codes such as USD".into(),
+                ));
             }
             if !rate.is_finite() || rate <= 0.0 {
-                return Err((format!("the rate for {code} must be a positive number"), format!("write how many {base_currency} one {code} is worth")));
+                return Err((
+                    format!("the rate for {code} must be a positive number"),
+                    format!("write how many {base_currency} one {code} is worth"),
+                ));
             }
             rates.insert(code, rate);
         }
@@ -214,8 +267,14 @@ impl Config {
         } else {
             raw.fonts.families
         };
-        let output_name = raw.output.name.unwrap_or_else(|| "brief-{quarter}-{lang}".into());
-        if output_name.contains(['/', '\\']) || output_name.contains("..") || output_name.trim().is_empty() {
+        let output_name = raw
+            .output
+            .name
+            .unwrap_or_else(|| "brief-{quarter}-{lang}".into());
+        if output_name.contains(['/', '\\'])
+            || output_name.contains("..")
+            || output_name.trim().is_empty()
+        {
             return Err((
                 format!("`{output_name}` in [output] name is not a file name"),
                 "use a plain name with {quarter} and {lang}, e.g. brief-{quarter}-{lang}".into(),
@@ -232,7 +291,10 @@ impl Config {
             rates,
             font_paths,
             font_families,
-            docx_east_asia_font: raw.fonts.docx_east_asia.unwrap_or_else(|| "맑은 고딕".into()),
+            docx_east_asia_font: raw
+                .fonts
+                .docx_east_asia
+                .unwrap_or_else(|| "맑은 고딕".into()),
             docx_latin_font: raw.fonts.docx_latin.unwrap_or_else(|| "Calibri".into()),
             output_name,
         })
@@ -252,16 +314,26 @@ impl Config {
 }
 
 fn text(raw: RawText) -> Text {
-    Text { ko: raw.ko, en: raw.en }
+    Text {
+        ko: raw.ko,
+        en: raw.en,
+    }
 }
 
 /// Families tried in order: a Korean face first (Noto CJK, then Nanum),
 /// then typst's embedded Latin faces.
 fn default_families() -> Vec<String> {
-    ["Noto Sans CJK KR", "Noto Serif CJK KR", "NanumGothic", "NanumBarunGothic", "Malgun Gothic", "Apple SD Gothic Neo"]
-        .into_iter()
-        .map(String::from)
-        .collect()
+    [
+        "Noto Sans CJK KR",
+        "Noto Serif CJK KR",
+        "NanumGothic",
+        "NanumBarunGothic",
+        "Malgun Gothic",
+        "Apple SD Gothic Neo",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect()
 }
 
 #[cfg(test)]

@@ -165,13 +165,17 @@ mod tests {
 
     #[test]
     fn display_with_caret_under_wide_text() {
-        let d = Diagnostic::error(Span::at("data/a.yaml", 2, 12), "unknown sector `바이우`")
+        let d = Diagnostic::error(Span::at("data/a.yaml", 2, 11), "unknown sector `바이우`")
             .with_hint("did you mean `바이오`?")
             .with_source("id: x\nsectors: [바이우]\n");
         let text = d.to_string();
-        assert!(text.starts_with("error: data/a.yaml:2:12: unknown sector"));
+        assert!(text.starts_with("error: data/a.yaml:2:11: unknown sector"));
         assert!(text.contains(" 2 | sectors: [바이우]"));
-        assert!(text.contains("\n   |            ^"), "{text}");
+        // `sectors: [` is ten cells wide; the caret sits under the first syllable.
+        assert!(
+            text.contains(&format!("\n   | {}^", " ".repeat(10))),
+            "{text}"
+        );
         assert!(text.ends_with("= hint: did you mean `바이오`?"));
     }
 

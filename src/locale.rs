@@ -83,7 +83,10 @@ fn latin_final(w: &str) -> (bool, bool) {
         };
     }
     let lower = word.to_ascii_lowercase();
-    let stem = lower.strip_suffix('e').filter(|s| s.len() > 1).unwrap_or(&lower);
+    let stem = lower
+        .strip_suffix('e')
+        .filter(|s| s.len() > 1)
+        .unwrap_or(&lower);
     if stem.ends_with('l') {
         (true, true)
     } else if stem.ends_with(['m', 'n', 'k', 'p', 't', 'b', 'd', 'g']) || stem.ends_with("ng") {
@@ -107,10 +110,9 @@ pub fn particle(word: &str, particle: &str) -> String {
         ("아", "야"),
     ];
     let key = particle.trim();
-    let Some(&(with, without)) = pairs
-        .iter()
-        .find(|(a, b)| key == *a || key == *b || key == format!("{a}/{b}") || key == format!("{b}/{a}"))
-    else {
+    let Some(&(with, without)) = pairs.iter().find(|(a, b)| {
+        key == *a || key == *b || key == format!("{a}/{b}") || key == format!("{b}/{a}")
+    }) else {
         return key.to_string();
     };
     match final_consonant(word) {
@@ -143,7 +145,10 @@ pub fn date(d: FuzzyDate, lang: Lang) -> String {
     match (lang, d.precision) {
         (Lang::Ko, Precision::Day) => {
             const DAYS: [&str; 7] = ["월", "화", "수", "목", "금", "토", "일"];
-            format!("{year}. {month}. {day}.({})", DAYS[d.date.weekday() as usize])
+            format!(
+                "{year}. {month}. {day}.({})",
+                DAYS[d.date.weekday() as usize]
+            )
         }
         (Lang::Ko, Precision::Month) => format!("{year}. {month}."),
         (Lang::Ko, Precision::Year) => format!("{year}년"),
@@ -153,7 +158,9 @@ pub fn date(d: FuzzyDate, lang: Lang) -> String {
     }
 }
 
-const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// A date range: `2025. 6. 10.(화)~6. 18.(수)` / `10–18 Jun 2025`.
 pub fn date_range(start: FuzzyDate, end: Option<Date>, lang: Lang) -> String {
@@ -169,7 +176,8 @@ pub fn date_range(start: FuzzyDate, end: Option<Date>, lang: Lang) -> String {
         Lang::Ko => {
             let full = date(end_f, lang);
             let short = if end.year == s.year {
-                full.split_once(". ").map_or(full.clone(), |(_, rest)| rest.to_string())
+                full.split_once(". ")
+                    .map_or(full.clone(), |(_, rest)| rest.to_string())
             } else {
                 full
             };
@@ -177,9 +185,20 @@ pub fn date_range(start: FuzzyDate, end: Option<Date>, lang: Lang) -> String {
         }
         Lang::En => {
             if s.year == end.year && s.month == end.month {
-                format!("{}–{} {} {}", s.day, end.day, MONTHS[s.month as usize - 1], s.year)
+                format!(
+                    "{}–{} {} {}",
+                    s.day,
+                    end.day,
+                    MONTHS[s.month as usize - 1],
+                    s.year
+                )
             } else if s.year == end.year {
-                format!("{} {} – {}", s.day, MONTHS[s.month as usize - 1], date(end_f, lang))
+                format!(
+                    "{} {} – {}",
+                    s.day,
+                    MONTHS[s.month as usize - 1],
+                    date(end_f, lang)
+                )
             } else {
                 format!("{} – {}", date(start, lang), date(end_f, lang))
             }
@@ -219,7 +238,11 @@ pub fn money(value: f64, currency: &str, lang: Lang) -> String {
                 "CNY" => " 위안",
                 _ => "",
             };
-            let suffix = if unit.is_empty() { format!(" {currency}") } else { unit.to_string() };
+            let suffix = if unit.is_empty() {
+                format!(" {currency}")
+            } else {
+                unit.to_string()
+            };
             let (amount, scale) = if v >= 1e8 {
                 (v / 1e8, "억")
             } else if v >= 1e4 {

@@ -147,7 +147,8 @@ impl FuzzyDate {
             if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
                 return Err(format!("`{p}` is not a {what}"));
             }
-            p.parse::<u32>().map_err(|_| format!("`{p}` is not a {what}"))
+            p.parse::<u32>()
+                .map_err(|_| format!("`{p}` is not a {what}"))
         };
         let year = |p: &str| -> Result<i32, String> {
             if p.len() != 4 {

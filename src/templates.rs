@@ -13,8 +13,14 @@ use crate::model::Lang;
 /// The default templates, compiled in.
 const BUILTIN: &[(&str, &str)] = &[
     ("brief.typ", include_str!("../templates/brief.typ")),
-    ("strings.ko.toml", include_str!("../templates/strings.ko.toml")),
-    ("strings.en.toml", include_str!("../templates/strings.en.toml")),
+    (
+        "strings.ko.toml",
+        include_str!("../templates/strings.ko.toml"),
+    ),
+    (
+        "strings.en.toml",
+        include_str!("../templates/strings.en.toml"),
+    ),
     ("summary.ko.j2", include_str!("../templates/summary.ko.j2")),
     ("summary.en.j2", include_str!("../templates/summary.en.j2")),
 ];
@@ -82,7 +88,8 @@ impl Templates {
         let mut stack = vec![dir.to_path_buf()];
         let mut count = 0usize;
         while let Some(d) = stack.pop() {
-            let entries = std::fs::read_dir(&d).map_err(|e| err(format!("failed to read {} ({e})", d.display())))?;
+            let entries = std::fs::read_dir(&d)
+                .map_err(|e| err(format!("failed to read {} ({e})", d.display())))?;
             for entry in entries.flatten() {
                 let path = entry.path();
                 // Symlinks are skipped: a template cannot reach outside.
@@ -103,13 +110,16 @@ impl Templates {
                         "the template folder holds more than {MAX_FILES} files or {MAX_TOTAL_BYTES} bytes"
                     )));
                 }
-                let Ok(rel) = path.strip_prefix(dir) else { continue };
+                let Ok(rel) = path.strip_prefix(dir) else {
+                    continue;
+                };
                 let key = rel
                     .components()
                     .map(|c| c.as_os_str().to_string_lossy())
                     .collect::<Vec<_>>()
                     .join("/");
-                let bytes = std::fs::read(&path).map_err(|e| err(format!("failed to read {} ({e})", path.display())))?;
+                let bytes = std::fs::read(&path)
+                    .map_err(|e| err(format!("failed to read {} ({e})", path.display())))?;
                 t.files.insert(key, bytes);
             }
         }
@@ -118,7 +128,9 @@ impl Templates {
 
     /// A file by its path relative to the template root (`/` separated).
     pub fn get(&self, name: &str) -> Option<&[u8]> {
-        self.files.get(name.trim_start_matches('/')).map(Vec::as_slice)
+        self.files
+            .get(name.trim_start_matches('/'))
+            .map(Vec::as_slice)
     }
 
     /// Every file, by relative path.
@@ -153,7 +165,9 @@ impl Templates {
         let text = self.text(&name)?;
         let table: toml::Table = toml::from_str(text).map_err(|e| TemplateError {
             file: self.display_path(&name),
-            line: e.span().map_or(0, |s| text[..s.start.min(text.len())].matches('\n').count() + 1),
+            line: e.span().map_or(0, |s| {
+                text[..s.start.min(text.len())].matches('\n').count() + 1
+            }),
             message: format!("failed to parse ({})", e.message()),
         })?;
         let mut out = BTreeMap::new();
@@ -162,13 +176,19 @@ impl Templates {
     }
 
     /// Renders the summary sentences of a language: one per non-empty line.
-    pub fn summary(&self, lang: Lang, ctx: &minijinja::Value) -> Result<Vec<String>, TemplateError> {
+    pub fn summary(
+        &self,
+        lang: Lang,
+        ctx: &minijinja::Value,
+    ) -> Result<Vec<String>, TemplateError> {
         let name = format!("summary.{}.j2", lang.code());
         let source = self.text(&name)?;
         let mut env = minijinja::Environment::new();
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-        env.add_filter("josa", |word: String, p: String| format!("{word}{}", locale::particle(&word, &p)));
+        env.add_filter("josa", |word: String, p: String| {
+            format!("{word}{}", locale::particle(&word, &p))
+        });
         env.add_filter("num", |n: i64| locale::group_thousands(n.max(0) as u64));
         let located = |e: minijinja::Error| TemplateError {
             file: self.display_path(&name),
@@ -178,7 +198,9 @@ impl Templates {
                 None => e.to_string(),
             },
         };
-        let template = env.template_from_named_str(&name, source).map_err(located)?;
+        let template = env
+            .template_from_named_str(&name, source)
+            .map_err(located)?;
         let text = template.render(ctx).map_err(located)?;
         Ok(text
             .lines()
@@ -191,7 +213,11 @@ impl Templates {
 
 fn flatten(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, String>) {
     for (k, v) in table {
-        let key = if prefix.is_empty() { k.clone() } else { format!("{prefix}.{k}") };
+        let key = if prefix.is_empty() {
+            k.clone()
+        } else {
+            format!("{prefix}.{k}")
+        };
         match v {
             toml::Value::Table(t) => flatten(&key, t, out),
             toml::Value::String(s) => {
@@ -222,8 +248,13 @@ mod tests {
     #[test]
     fn a_broken_summary_template_is_located() {
         let mut t = Templates::builtin();
-        t.files.insert("summary.en.j2".into(), b"line one\n{{ events | nosuchfilter }}\n".to_vec());
-        let e = t.summary(Lang::En, &minijinja::context! { events => 1 }).unwrap_err();
+        t.files.insert(
+            "summary.en.j2".into(),
+            b"line one\n{{ events | nosuchfilter }}\n".to_vec(),
+        );
+        let e = t
+            .summary(Lang::En, &minijinja::context! { events => 1 })
+            .unwrap_err();
         assert_eq!(e.line, 2, "{e}");
         assert!(e.file.ends_with("summary.en.j2"));
     }

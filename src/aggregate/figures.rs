@@ -85,7 +85,12 @@ impl Money {
 
 /// Adds the outcome's amount to `money` when the outcome is an investment
 /// (`investment == true`) or any other kind (`investment == false`).
-pub(crate) fn add_money(money: &mut Money, o: &Outcome, investment: bool, options: &AggregateOptions) {
+pub(crate) fn add_money(
+    money: &mut Money,
+    o: &Outcome,
+    investment: bool,
+    options: &AggregateOptions,
+) {
     if (o.kind == OutcomeType::Investment) != investment {
         return;
     }
@@ -126,7 +131,8 @@ impl Figures {
         let mut countries = BTreeSet::new();
         let mut partner_regions = BTreeSet::new();
         let mut domestic_regions = BTreeSet::new();
-        let (mut attendance, mut attendance_approximate, mut attendance_events) = (0u64, false, 0u32);
+        let (mut attendance, mut attendance_approximate, mut attendance_events) =
+            (0u64, false, 0u32);
         for e in events {
             for o in &e.outcomes {
                 outcomes.add(o);
@@ -134,7 +140,9 @@ impl Figures {
                 add_money(&mut deal_value, o, false, options);
             }
             for r in e.regions() {
-                let Some(region) = tax.region(r) else { continue };
+                let Some(region) = tax.region(r) else {
+                    continue;
+                };
                 let province = tax.province_of(r);
                 if region.country == options.home_country {
                     if province != region.country {

@@ -5,7 +5,6 @@ use serde::Serialize;
 
 use crate::model::{Dataset, FollowUpStatus, Quarter};
 
-
 /// A reference to one follow-up of one event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FollowUpItem {
@@ -31,7 +30,11 @@ pub(super) struct FollowUps {
 pub(super) fn collect(dataset: &Dataset, quarter: Quarter) -> FollowUps {
     let next = quarter.next();
     let (mut due, mut overdue, mut open) = (Vec::new(), Vec::new(), Vec::new());
-    for e in dataset.events.iter().filter(|e| e.start.date <= quarter.end()) {
+    for e in dataset
+        .events
+        .iter()
+        .filter(|e| e.start.date <= quarter.end())
+    {
         for (index, f) in e.follow_ups.iter().enumerate() {
             if !f.status.is_open() {
                 continue;

@@ -90,11 +90,19 @@ pub struct MonthCount {
 
 /// The events a quarter's figures are computed from.
 pub fn events_in(dataset: &Dataset, quarter: Quarter) -> Vec<&Event> {
-    dataset.events.iter().filter(|e| e.quarter() == Some(quarter)).collect()
+    dataset
+        .events
+        .iter()
+        .filter(|e| e.quarter() == Some(quarter))
+        .collect()
 }
 
 /// Computes the report for `quarter`.
-pub fn quarter_report(dataset: &Dataset, quarter: Quarter, options: &AggregateOptions) -> QuarterReport {
+pub fn quarter_report(
+    dataset: &Dataset,
+    quarter: Quarter,
+    options: &AggregateOptions,
+) -> QuarterReport {
     let events = events_in(dataset, quarter);
     let tax = &dataset.taxonomy;
     let figures = Figures::of(&events, tax, options);
@@ -106,8 +114,11 @@ pub fn quarter_report(dataset: &Dataset, quarter: Quarter, options: &AggregateOp
         .items
         .iter()
         .filter_map(|s| {
-            let in_sector: Vec<&Event> =
-                events.iter().copied().filter(|e| e.sectors.contains(&s.id)).collect();
+            let in_sector: Vec<&Event> = events
+                .iter()
+                .copied()
+                .filter(|e| e.sectors.contains(&s.id))
+                .collect();
             let mut counts = OutcomeCounts::default();
             let mut investment = Money::zero();
             for e in &events {
@@ -149,7 +160,10 @@ pub fn quarter_report(dataset: &Dataset, quarter: Quarter, options: &AggregateOp
             MonthCount {
                 year: quarter.year,
                 month,
-                events: events.iter().filter(|e| e.start.date.month == month).count() as u32,
+                events: events
+                    .iter()
+                    .filter(|e| e.start.date.month == month)
+                    .count() as u32,
             }
         })
         .collect();

@@ -74,25 +74,28 @@ pub(super) fn breakdown(events: &[&Event], tax: &Taxonomy, home: &str) -> Breakd
         // up into that row.
         let mut touched: Vec<(u8, String)> = Vec::new();
         for r in e.regions() {
-            let Some(region) = tax.region(r) else { continue };
+            let Some(region) = tax.region(r) else {
+                continue;
+            };
             let province = tax.province_of(r).to_string();
             let country = region.country.clone();
-            let mut touch = |kind: u8, map: &mut BTreeMap<String, Acc>, key: &str, place: Option<&str>| {
-                let acc = map.entry(key.to_string()).or_insert_with(|| Acc {
-                    order: order(key),
-                    ..Acc::default()
-                });
-                if !touched.contains(&(kind, key.to_string())) {
-                    touched.push((kind, key.to_string()));
-                    acc.events += 1;
-                    acc.outcomes += outcomes;
-                }
-                if let Some(p) = place {
-                    if !acc.places.iter().any(|x| x == p) {
-                        acc.places.push(p.to_string());
+            let mut touch =
+                |kind: u8, map: &mut BTreeMap<String, Acc>, key: &str, place: Option<&str>| {
+                    let acc = map.entry(key.to_string()).or_insert_with(|| Acc {
+                        order: order(key),
+                        ..Acc::default()
+                    });
+                    if !touched.contains(&(kind, key.to_string())) {
+                        touched.push((kind, key.to_string()));
+                        acc.events += 1;
+                        acc.outcomes += outcomes;
                     }
-                }
-            };
+                    if let Some(p) = place {
+                        if !acc.places.iter().any(|x| x == p) {
+                            acc.places.push(p.to_string());
+                        }
+                    }
+                };
             if country == home {
                 if province != country {
                     let place = (province != region.id).then_some(region.id.as_str());
@@ -140,7 +143,8 @@ pub(super) fn breakdown(events: &[&Event], tax: &Taxonomy, home: &str) -> Breakd
                         .iter()
                         .filter(|e| {
                             e.sectors.contains(s)
-                                && e.regions().any(|r| tax.region(r).is_some_and(|reg| &reg.country == c))
+                                && e.regions()
+                                    .any(|r| tax.region(r).is_some_and(|reg| &reg.country == c))
                         })
                         .count() as u32
                 })

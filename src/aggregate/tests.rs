@@ -1,0 +1,351 @@
+//! Hand-checked arithmetic: on small fixtures built here, and on the real
+//! seed events in `data/` (numbers read off the articles).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::*;
+use crate::load::{LoadOptions, load_dir};
+use crate::model::*;
+
+fn options() -> AggregateOptions {
+    AggregateOptions {
+        home_country: "kr".into(),
+        base_currency: "KRW".into(),
+        rates: BTreeMap::from([
+            ("KRW".into(), 1.0),
+            ("USD".into(), 1380.0),
+            ("CAD".into(), 1000.0),
+        ]),
+    }
+}
+
+fn real_data() -> Dataset {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let options = LoadOptions {
+        currencies: vec!["KRW".into(), "USD".into(), "CAD".into()],
+    };
+    match load_dir(&dir, &options) {
+        Ok(l) => l.dataset,
+        Err(e) => panic!("sample data must load: {:?}", e.diagnostics),
+    }
+}
+
+fn q(s: &str) -> Quarter {
+    Quarter::parse(s).unwrap()
+}
+
+fn text(s: &str) -> Text {
+    Text {
+        ko: Some(s.into()),
+        en: Some(s.into()),
+    }
+}
+
+fn term(id: &str) -> Term {
+    Term {
+        id: id.into(),
+        label: text(id),
+        aliases: vec![],
+    }
+}
+
+fn region(id: &str, level: RegionLevel, parent: Option<&str>, country: &str) -> Region {
+    Region {
+        id: id.into(),
+        label: text(id),
+        aliases: vec![],
+        level,
+        parent: parent.map(String::from),
+        country: country.into(),
+    }
+}
+
+fn vocab<T: Clone>(items: Vec<T>, id: impl Fn(&T) -> String) -> Vocabulary<T> {
+    let mut v = Vocabulary::default();
+    for (i, t) in items.iter().enumerate() {
+        v.index.insert(normalise_key(&id(t)), i);
+    }
+    v.items = items;
+    v
+}
+
+fn fixture_taxonomy() -> Taxonomy {
+    Taxonomy {
+        sectors: vocab(vec![term("bio"), term("ai"), term("quantum")], |t| {
+            t.id.clone()
+        }),
+        kinds: vocab(vec![term("conference")], |t| t.id.clone()),
+        regions: vocab(
+            vec![
+                region("kr", RegionLevel::Country, None, "kr"),
+                region("kr-daejeon", RegionLevel::Province, Some("kr"), "kr"),
+                region("us", RegionLevel::Country, None, "us"),
+                region("us-ma", RegionLevel::Province, Some("us"), "us"),
+                region("us-ma-boston", RegionLevel::City, Some("us-ma"), "us"),
+                region("us-ma-cambridge", RegionLevel::City, Some("us-ma"), "us"),
+                region("jp", RegionLevel::Country, None, "jp"),
+            ],
+            |r| r.id.clone(),
+        ),
+    }
+}
+
+fn event(id: &str, start: &str, sectors: &[&str], partners: &[&str]) -> Event {
+    Event {
+        id: id.into(),
+        title: text(id),
+        kind: "conference".into(),
+        start: FuzzyDate::parse(start).unwrap(),
+        end: None,
+        date_note: Text::default(),
+        venue: Text::default(),
+        hosts: vec!["kr-daejeon".into()],
+        partners: partners.iter().map(|s| s.to_string()).collect(),
+        sectors: sectors.iter().map(|s| s.to_string()).collect(),
+        participants: vec![],
+        attendance: None,
+        outcomes: vec![],
+        follow_ups: vec![],
+        sources: vec![],
+        summary: Text::default(),
+        file: format!("{id}.yaml"),
+    }
+}
+
+fn outcome(kind: OutcomeType, count: u32, status: OutcomeStatus, sectors: &[&str]) -> Outcome {
+    Outcome {
+        kind,
+        count,
+        title: text("o"),
+        parties: vec![],
+        sectors: sectors.iter().map(|s| s.to_string()).collect(),
+        status,
+        amount: None,
+        note: Text::default(),
+    }
+}
+
+fn dataset(events: Vec<Event>) -> Dataset {
+    Dataset {
+        taxonomy: fixture_taxonomy(),
+        events,
+    }
+}
+
+#[test]
+fn multi_sector_events_count_once_in_totals_and_once_per_sector() {
+    let mut e = event("a", "2025-05-02", &["bio", "ai"], &["us-ma-boston"]);
+    e.outcomes.push(outcome(
+        OutcomeType::Mou,
+        3,
+        OutcomeStatus::Signed,
+        &["bio", "ai"],
+    ));
+    let d = dataset(vec![e, event("b", "2025-06-30", &["bio"], &["jp"])]);
+    let r = quarter_report(&d, q("2025Q2"), &options());
+    assert_eq!(r.figures.events, 2);
+    assert_eq!(r.figures.outcomes.mou, 3);
+    assert_eq!(r.figures.outcomes_total, 3);
+    let rows: Vec<(&str, u32, u32)> = r
+        .sectors
+        .iter()
+        .map(|s| (s.sector.as_str(), s.events, s.outcomes))
+        .collect();
+    assert_eq!(rows, vec![("bio", 2, 3), ("ai", 1, 3)]);
+    // Sector rows add up to more than the total when events have two sectors.
+    assert!(r.sectors.iter().map(|s| s.events).sum::<u32>() > r.figures.events);
+}
+
+#[test]
+fn events_belong_to_the_quarter_of_their_start() {
+    let mut spanning = event("span", "2025-03-30", &["bio"], &[]);
+    spanning.end = Some(Date::new(2025, 4, 2).unwrap());
+    let d = dataset(vec![
+        spanning,
+        event("apr1", "2025-04-01", &["ai"], &[]),
+        event("month", "2025-06", &["ai"], &[]),
+        event("year", "2025", &["ai"], &[]),
+    ]);
+    let r1 = quarter_report(&d, q("2025Q1"), &options());
+    let r2 = quarter_report(&d, q("2025Q2"), &options());
+    assert_eq!(r1.events, vec!["span"]);
+    assert_eq!(r2.events, vec!["apr1", "month"]);
+    assert_eq!(r1.timeline[0].days, 4);
+    assert_eq!(r1.timeline[0].end.as_deref(), Some("2025-04-02"));
+    // Known only to the year: in no quarter, listed as undated in each.
+    assert_eq!(r2.undated, vec!["year"]);
+    assert_eq!(
+        r2.months.iter().map(|m| m.events).collect::<Vec<_>>(),
+        vec![1, 0, 1]
+    );
+    // Comparisons use the same counting.
+    assert_eq!(r2.previous.events, 1);
+    assert_eq!(r2.year_ago.events, 0);
+}
+
+#[test]
+fn pending_outcomes_are_not_counted_as_concluded() {
+    let mut e = event("a", "2025-05-02", &["bio"], &[]);
+    e.outcomes.push(outcome(
+        OutcomeType::Membership,
+        1,
+        OutcomeStatus::UnderDiscussion,
+        &["bio"],
+    ));
+    e.outcomes.push(outcome(
+        OutcomeType::Agreement,
+        2,
+        OutcomeStatus::Agreed,
+        &["bio"],
+    ));
+    let r = quarter_report(&dataset(vec![e]), q("2025Q2"), &options());
+    assert_eq!(r.figures.outcomes.membership, 0);
+    assert_eq!(r.figures.outcomes.pending, 1);
+    assert_eq!(r.figures.outcomes_total, 2);
+}
+
+#[test]
+fn cities_roll_up_to_provinces_and_countries() {
+    let d = dataset(vec![
+        event(
+            "a",
+            "2025-05-02",
+            &["bio"],
+            &["us-ma-boston", "us-ma-cambridge"],
+        ),
+        event("b", "2025-05-03", &["bio"], &["us-ma"]),
+    ]);
+    let r = quarter_report(&d, q("2025Q2"), &options());
+    assert_eq!(r.figures.partner_countries, 1);
+    assert_eq!(r.figures.partner_regions, 1);
+    assert_eq!(r.figures.domestic_regions, 1);
+    assert_eq!(r.partner_regions.len(), 1);
+    let ma = &r.partner_regions[0];
+    assert_eq!((ma.region.as_str(), ma.events), ("us-ma", 2));
+    assert_eq!(ma.places, vec!["us-ma-boston", "us-ma-cambridge"]);
+    assert_eq!(r.matrix.countries, vec!["kr", "us"]);
+    assert_eq!(r.matrix.cells, vec![vec![2, 2]]);
+}
+
+#[test]
+fn money_is_converted_and_keeps_its_qualifiers() {
+    let mut e = event("a", "2025-05-02", &["bio"], &[]);
+    let mut inv = outcome(
+        OutcomeType::Investment,
+        1,
+        OutcomeStatus::Expected,
+        &["bio"],
+    );
+    inv.amount = Some(Amount {
+        value: 15_000_000.0,
+        currency: "USD".into(),
+        qualifier: AmountQualifier::AtLeast,
+        approximate: true,
+        expected: true,
+    });
+    e.outcomes.push(inv);
+    let r = quarter_report(&dataset(vec![e]), q("2025Q2"), &options());
+    let m = &r.figures.investment;
+    assert_eq!(m.value, 20_700_000_000.0);
+    assert!(m.approximate && m.at_least && m.expected && !m.up_to);
+    assert_eq!(r.figures.outcomes.investment, 1);
+    assert_eq!(r.figures.deal_value.parts, 0);
+}
+
+#[test]
+fn real_data_2025q2_quebec_boston_mission() {
+    let r = quarter_report(&real_data(), q("2025Q2"), &options());
+    assert_eq!(r.events, vec!["2025-06-daejeon-mission-quebec-boston"]);
+    let f = &r.figures;
+    assert_eq!(
+        (
+            f.events,
+            f.outcomes.mou,
+            f.outcomes.agreement,
+            f.outcomes.membership
+        ),
+        (1, 1, 1, 0)
+    );
+    assert_eq!(
+        f.outcomes.pending, 1,
+        "GINI membership is still under discussion"
+    );
+    assert_eq!(f.partner_countries, 2, "Canada and the US");
+    assert_eq!(f.partner_regions, 3, "Québec, Massachusetts, Maryland");
+    assert_eq!(f.domestic_regions, 1, "Daejeon");
+    let quebec = r
+        .partner_regions
+        .iter()
+        .find(|x| x.region == "ca-qc")
+        .unwrap();
+    assert_eq!(
+        quebec.places,
+        vec![
+            "ca-qc-montreal",
+            "ca-qc-bromont",
+            "ca-qc-sherbrooke",
+            "ca-qc-quebec-city"
+        ]
+    );
+    assert_eq!(r.timeline[0].days, 9, "10 to 18 June");
+    // Previous quarter: the Chungcheong council; same quarter 2024: nothing.
+    assert_eq!((r.previous.events, r.previous.domestic_regions), (1, 4));
+    assert_eq!(r.year_ago.events, 0);
+    assert_eq!(r.undated, vec!["2025-pan-yellow-sea-conference"]);
+    assert_eq!(r.follow_ups_open.len(), 3);
+    assert_eq!(r.highlights, vec!["2025-06-daejeon-mission-quebec-boston"]);
+}
+
+#[test]
+fn real_data_2023q2_boston_roundtable() {
+    let r = quarter_report(&real_data(), q("2023Q2"), &options());
+    let f = &r.figures;
+    assert_eq!(f.outcomes.mou, 13, "4 cluster MOUs and 9 bio MOUs");
+    assert_eq!(f.outcomes.investment, 1);
+    // About USD 15 million or more, expected: 15e6 x 1380.
+    assert_eq!(f.investment.value, 20_700_000_000.0);
+    assert!(f.investment.approximate && f.investment.at_least && f.investment.expected);
+    // Up to USD 20 million (GMS Healthcare MOU): 20e6 x 1380.
+    assert_eq!(f.deal_value.value, 27_600_000_000.0);
+    assert!(f.deal_value.up_to);
+    assert_eq!(
+        (f.partner_countries, f.partner_regions, f.domestic_regions),
+        (1, 1, 0)
+    );
+}
+
+#[test]
+fn real_data_2018q1_harbin_meeting() {
+    let r = quarter_report(&real_data(), q("2018Q1"), &options());
+    let f = &r.figures;
+    assert_eq!((f.outcomes.mou, f.outcomes.agreement), (2, 1));
+    assert_eq!(
+        (f.attendance, f.attendance_approximate),
+        (210, true),
+        "150여 명 + 60여 명"
+    );
+    assert_eq!(f.partner_countries, 3, "China, Japan, Kazakhstan");
+    assert_eq!(f.partner_regions, 1, "Harbin rolls up to Heilongjiang");
+    assert_eq!(f.domestic_regions, 1, "Gyeonggi");
+    // The October 2017 contract is the previous quarter.
+    assert_eq!((r.previous.events, r.previous.outcomes.contract), (1, 1));
+}
+
+#[test]
+fn real_data_follow_ups_due_and_overdue() {
+    let d = real_data();
+    let q3 = quarter_report(&d, q("2025Q3"), &options());
+    let due: Vec<&str> = q3.follow_ups_due.iter().map(|f| f.event.as_str()).collect();
+    assert_eq!(
+        due,
+        vec![
+            "2023-04-28-korea-us-cluster-roundtable",
+            "2025-03-27-chungcheong-strategic-industry-council"
+        ]
+    );
+    assert!(q3.follow_ups_overdue.is_empty());
+    let q4 = quarter_report(&d, q("2025Q4"), &options());
+    assert!(q4.follow_ups_due.is_empty());
+    assert_eq!(q4.follow_ups_overdue.len(), 2);
+}

@@ -89,8 +89,10 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
     files.sort();
 
     let taxonomy_dir = dir.join(TAXONOMY_DIR);
-    let (taxonomy_files, event_files): (Vec<PathBuf>, Vec<PathBuf>) =
-        files.iter().cloned().partition(|p| p.starts_with(&taxonomy_dir));
+    let (taxonomy_files, event_files): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .iter()
+        .cloned()
+        .partition(|p| p.starts_with(&taxonomy_dir));
 
     let taxonomy = taxonomy::load(&taxonomy_dir, &taxonomy_files, &mut diags);
 
@@ -129,7 +131,10 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
 
 fn is_record_file(path: &Path) -> bool {
     matches!(
-        path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref(),
+        path.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
         Some("yaml" | "yml" | "json")
     )
 }
@@ -175,7 +180,10 @@ fn read_source(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<SourceFile> {
             diags.push(
                 Diagnostic::error(
                     Span::file(&display),
-                    format!("the file is {} bytes; records are limited to {MAX_FILE_BYTES}", m.len()),
+                    format!(
+                        "the file is {} bytes; records are limited to {MAX_FILE_BYTES}",
+                        m.len()
+                    ),
                 )
                 .with_hint("split it into one file per event"),
             );
@@ -183,14 +191,20 @@ fn read_source(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<SourceFile> {
         }
         Ok(_) => {}
         Err(e) => {
-            diags.push(Diagnostic::error(Span::file(&display), format!("failed to read ({e})")));
+            diags.push(Diagnostic::error(
+                Span::file(&display),
+                format!("failed to read ({e})"),
+            ));
             return None;
         }
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            diags.push(Diagnostic::error(Span::file(&display), format!("failed to read ({e})")));
+            diags.push(Diagnostic::error(
+                Span::file(&display),
+                format!("failed to read ({e})"),
+            ));
             return None;
         }
     };
@@ -207,7 +221,9 @@ fn read_source(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<SourceFile> {
                     Span::at(&display, line, column),
                     "the file is not valid UTF-8",
                 )
-                .with_hint("save YAML and JSON records as UTF-8 (Korean Excel's CP949 is for CSV only)"),
+                .with_hint(
+                    "save YAML and JSON records as UTF-8 (Korean Excel's CP949 is for CSV only)",
+                ),
             );
             None
         }
@@ -235,9 +251,7 @@ fn parse<T: DeserializeOwned>(source: &SourceFile, diags: &mut Vec<Diagnostic>) 
     match serde_saphyr::from_str::<T>(&source.text) {
         Ok(v) => Some(v),
         Err(e) => {
-            let (line, column) = e
-                .location()
-                .map_or((0, 0), |l| (l.line(), l.column()));
+            let (line, column) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
             let message = clean_parse_message(&e.without_snippet().to_string());
             diags.push(
                 Diagnostic::error(Span::at(&source.display, line, column), message)

@@ -69,10 +69,7 @@ fn index_key(
     match index.get(&norm) {
         Some(&other) if other != item => diags.push(
             source
-                .error(
-                    loc,
-                    format!("`{key}` already names `{}`", ids[other]),
-                )
+                .error(loc, format!("`{key}` already names `{}`", ids[other]))
                 .with_hint("an id or alias may name only one entry; remove one of them"),
         ),
         _ => {
@@ -109,9 +106,25 @@ fn load_terms(
         if t.ko.is_none() && t.en.is_none() {
             diags.push(source.error(&t.id.referenced, "the entry needs a `ko` or `en` label"));
         }
-        index_key(&mut vocab.index, &t.id.value, i, &ids, &source, &t.id.referenced, diags);
+        index_key(
+            &mut vocab.index,
+            &t.id.value,
+            i,
+            &ids,
+            &source,
+            &t.id.referenced,
+            diags,
+        );
         for a in &t.aliases {
-            index_key(&mut vocab.index, &a.value, i, &ids, &source, &a.referenced, diags);
+            index_key(
+                &mut vocab.index,
+                &a.value,
+                i,
+                &ids,
+                &source,
+                &a.referenced,
+                diags,
+            );
         }
         // Labels resolve too, so a record may use the label as written.
         for label in [&t.ko, &t.en].into_iter().flatten() {
@@ -127,7 +140,11 @@ fn load_terms(
     (diags.len() == before).then_some(vocab)
 }
 
-fn load_regions(dir: &Path, files: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Option<Vocabulary<Region>> {
+fn load_regions(
+    dir: &Path,
+    files: &[PathBuf],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Vocabulary<Region>> {
     let (source, raw) = read_list::<RawRegion>(dir, files, "regions", diags)?;
     let before = diags.len();
     let ids: Vec<String> = raw.iter().map(|r| r.id.value.clone()).collect();
@@ -136,16 +153,37 @@ fn load_regions(dir: &Path, files: &[PathBuf], diags: &mut Vec<Diagnostic>) -> O
         if !valid_id(&r.id.value) {
             diags.push(
                 source
-                    .error(&r.id.referenced, format!("`{}` is not a valid id", r.id.value))
-                    .with_hint("ids use lower-case ASCII letters, digits and hyphens, e.g. `us-ma-boston`"),
+                    .error(
+                        &r.id.referenced,
+                        format!("`{}` is not a valid id", r.id.value),
+                    )
+                    .with_hint(
+                        "ids use lower-case ASCII letters, digits and hyphens, e.g. `us-ma-boston`",
+                    ),
             );
         }
         if r.ko.is_none() && r.en.is_none() {
             diags.push(source.error(&r.id.referenced, "the region needs a `ko` or `en` label"));
         }
-        index_key(&mut vocab.index, &r.id.value, i, &ids, &source, &r.id.referenced, diags);
+        index_key(
+            &mut vocab.index,
+            &r.id.value,
+            i,
+            &ids,
+            &source,
+            &r.id.referenced,
+            diags,
+        );
         for a in &r.aliases {
-            index_key(&mut vocab.index, &a.value, i, &ids, &source, &a.referenced, diags);
+            index_key(
+                &mut vocab.index,
+                &a.value,
+                i,
+                &ids,
+                &source,
+                &a.referenced,
+                diags,
+            );
         }
     }
     // Labels resolve too, once every id and alias has claimed its key.
@@ -166,7 +204,10 @@ fn load_regions(dir: &Path, files: &[PathBuf], diags: &mut Vec<Diagnostic>) -> O
             other => {
                 diags.push(
                     source
-                        .error(&r.level.referenced, format!("unknown region level `{other}`"))
+                        .error(
+                            &r.level.referenced,
+                            format!("unknown region level `{other}`"),
+                        )
                         .with_hint("expected one of: country, province, city, area"),
                 );
                 RegionLevel::Area
@@ -194,7 +235,10 @@ fn load_regions(dir: &Path, files: &[PathBuf], diags: &mut Vec<Diagnostic>) -> O
                         .map(|s| format!("did you mean `{s}`?"));
                     diags.push(
                         source
-                            .error(&p.referenced, format!("unknown parent region `{}`", p.value))
+                            .error(
+                                &p.referenced,
+                                format!("unknown parent region `{}`", p.value),
+                            )
                             .with_hint_opt(hint),
                     );
                     None
@@ -217,7 +261,10 @@ fn load_regions(dir: &Path, files: &[PathBuf], diags: &mut Vec<Diagnostic>) -> O
             }
         }
         if steps > raw.len() {
-            diags.push(source.error(&r.id.referenced, format!("the parents of `{}` form a cycle", r.id.value)));
+            diags.push(source.error(
+                &r.id.referenced,
+                format!("the parents of `{}` form a cycle", r.id.value),
+            ));
         } else if levels[current] != RegionLevel::Country && diags.len() == before {
             diags.push(source.error(
                 &r.id.referenced,

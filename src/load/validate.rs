@@ -48,7 +48,9 @@ pub(super) fn events(
                     crate::diag::Span::file(&source.display),
                     format!("duplicate event id `{}`", event.id),
                 )
-                .with_hint(format!("`{first}` already uses it; ids must be unique across the data folder")),
+                .with_hint(format!(
+                    "`{first}` already uses it; ids must be unique across the data folder"
+                )),
             );
             continue;
         }
@@ -84,12 +86,17 @@ impl Validator<'_> {
         let id = r.id.value.trim().to_string();
         if id.is_empty()
             || id.len() > 200
-            || !id.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            || !id
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
         {
             self.err(
                 &r.id.referenced,
                 format!("`{id}` is not a valid event id"),
-                Some("use letters, digits, `-`, `_` and `.`, e.g. `2025-06-10-quebec-mission`".into()),
+                Some(
+                    "use letters, digits, `-`, `_` and `.`, e.g. `2025-06-10-quebec-mission`"
+                        .into(),
+                ),
             );
         }
         let title = self.required_text(r.title, "title");
@@ -129,7 +136,9 @@ impl Validator<'_> {
                 self.err(
                     &a.value.count.referenced,
                     format!("attendance {count} is out of range"),
-                    Some(format!("expected a whole number from 0 to {MAX_ATTENDANCE}")),
+                    Some(format!(
+                        "expected a whole number from 0 to {MAX_ATTENDANCE}"
+                    )),
                 );
             }
             Attendance {
@@ -152,7 +161,12 @@ impl Validator<'_> {
                     action,
                     owner: text(f.owner),
                     due: f.due.as_ref().and_then(|d| self.date(d)),
-                    status: self.choice(&f.status, &FollowUpStatus::ALL, FollowUpStatus::id, "follow-up status"),
+                    status: self.choice(
+                        &f.status,
+                        &FollowUpStatus::ALL,
+                        FollowUpStatus::id,
+                        "follow-up status",
+                    ),
                 }
             })
             .collect();
@@ -207,7 +221,9 @@ impl Validator<'_> {
             self.err(
                 &raw.referenced,
                 format!("the {what} is empty"),
-                Some(format!("write the {what} in Korean (`ko:`) and/or English (`en:`)")),
+                Some(format!(
+                    "write the {what} in Korean (`ko:`) and/or English (`en:`)"
+                )),
             );
         }
         text(raw.value)
@@ -227,12 +243,25 @@ impl Validator<'_> {
         }
     }
 
-    fn term(&mut self, raw: &Spanned<String>, vocab: &Vocabulary<crate::model::Term>, what: &str) -> Option<String> {
+    fn term(
+        &mut self,
+        raw: &Spanned<String>,
+        vocab: &Vocabulary<crate::model::Term>,
+        what: &str,
+    ) -> Option<String> {
         match vocab.lookup(&raw.value) {
             Some(t) => Some(t.id.clone()),
             None => {
-                let hint = suggest(&raw.value, vocab.items.iter().map(|t| (t.id.as_str(), &t.aliases)), what);
-                self.err(&raw.referenced, format!("unknown {what} `{}`", raw.value), Some(hint));
+                let hint = suggest(
+                    &raw.value,
+                    vocab.items.iter().map(|t| (t.id.as_str(), &t.aliases)),
+                    what,
+                );
+                self.err(
+                    &raw.referenced,
+                    format!("unknown {what} `{}`", raw.value),
+                    Some(hint),
+                );
                 None
             }
         }
@@ -261,8 +290,16 @@ impl Validator<'_> {
                 }
                 None => {
                     let items = &self.taxonomy.regions.items;
-                    let hint = suggest(&r.value, items.iter().map(|t| (t.id.as_str(), &t.aliases)), "region");
-                    self.err(&r.referenced, format!("unknown region `{}`", r.value), Some(hint));
+                    let hint = suggest(
+                        &r.value,
+                        items.iter().map(|t| (t.id.as_str(), &t.aliases)),
+                        "region",
+                    );
+                    self.err(
+                        &r.referenced,
+                        format!("unknown region `{}`", r.value),
+                        Some(hint),
+                    );
                 }
             }
         }
@@ -281,16 +318,27 @@ impl Validator<'_> {
             None => {
                 let names: Vec<&str> = all.iter().map(|t| id(*t)).collect();
                 let hint = match did_you_mean(&raw.value, names.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`? (expected one of: {})", names.join(", ")),
+                    Some(s) => format!(
+                        "did you mean `{s}`? (expected one of: {})",
+                        names.join(", ")
+                    ),
                     None => format!("expected one of: {}", names.join(", ")),
                 };
-                self.err(&raw.referenced, format!("unknown {what} `{}`", raw.value), Some(hint));
+                self.err(
+                    &raw.referenced,
+                    format!("unknown {what} `{}`", raw.value),
+                    Some(hint),
+                );
                 all[0]
             }
         }
     }
 
-    fn outcome(&mut self, o: Spanned<crate::load::raw::RawOutcome>, event_sectors: &[String]) -> Outcome {
+    fn outcome(
+        &mut self,
+        o: Spanned<crate::load::raw::RawOutcome>,
+        event_sectors: &[String],
+    ) -> Outcome {
         let o = o.value;
         let kind = self.choice(&o.kind, &OutcomeType::ALL, OutcomeType::id, "outcome type");
         let count = match &o.count {
@@ -298,7 +346,9 @@ impl Validator<'_> {
                 self.err(
                     &c.referenced,
                     format!("count {} is out of range", c.value),
-                    Some(format!("expected how many agreements this line stands for, 1 to {MAX_COUNT}")),
+                    Some(format!(
+                        "expected how many agreements this line stands for, 1 to {MAX_COUNT}"
+                    )),
                 );
                 1
             }
@@ -310,7 +360,12 @@ impl Validator<'_> {
             Some(list) if !list.is_empty() => self.sectors(list),
             _ => event_sectors.to_vec(),
         };
-        let status = self.choice(&o.status, &OutcomeStatus::ALL, OutcomeStatus::id, "outcome status");
+        let status = self.choice(
+            &o.status,
+            &OutcomeStatus::ALL,
+            OutcomeStatus::id,
+            "outcome status",
+        );
         let amount = o.amount.map(|a| {
             let a = a.value;
             let value = a.value.value;
@@ -370,7 +425,11 @@ impl Validator<'_> {
 }
 
 /// "did you mean" over ids and aliases, naming the id an alias belongs to.
-fn suggest<'a>(input: &str, items: impl Iterator<Item = (&'a str, &'a Vec<String>)>, what: &str) -> String {
+fn suggest<'a>(
+    input: &str,
+    items: impl Iterator<Item = (&'a str, &'a Vec<String>)>,
+    what: &str,
+) -> String {
     let mut keys: Vec<(&str, &str)> = Vec::new();
     let mut ids: Vec<&str> = Vec::new();
     for (id, aliases) in items {
@@ -380,7 +439,10 @@ fn suggest<'a>(input: &str, items: impl Iterator<Item = (&'a str, &'a Vec<String
     }
     match did_you_mean(input, keys.iter().map(|(k, _)| *k)) {
         Some(k) => {
-            let id = keys.iter().find(|(key, _)| *key == k).map_or(k, |(_, id)| *id);
+            let id = keys
+                .iter()
+                .find(|(key, _)| *key == k)
+                .map_or(k, |(_, id)| *id);
             if k == id {
                 format!("did you mean `{id}`?")
             } else {

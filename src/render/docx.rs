@@ -3,9 +3,9 @@
 //! docx-rs type is used here only, behind named helpers.
 
 use docx_rs::{
-    AlignmentType, Docx, Footer, Header, LineSpacing, NumPages, PageNum, Paragraph as DocxParagraph,
-    Run as DocxRun, RunFonts, Shading, Style as DocxStyle, StyleType, Table as DocxTable, TableCell,
-    TableRow, WidthType,
+    AlignmentType, Docx, Footer, Header, LineSpacing, NumPages, PageNum,
+    Paragraph as DocxParagraph, Run as DocxRun, RunFonts, Shading, Style as DocxStyle, StyleType,
+    Table as DocxTable, TableCell, TableRow, WidthType,
 };
 
 use super::RenderError;
@@ -49,17 +49,35 @@ impl<'a> Writer<'a> {
     }
 
     fn label(&self, key: &str) -> String {
-        self.brief.labels.get(key).cloned().unwrap_or_else(|| key.to_string())
+        self.brief
+            .labels
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
     }
 
     fn styles(mut self) -> Self {
         let f = self.run_fonts();
-        let para = |id: &str, name: &str| DocxStyle::new(id, StyleType::Paragraph).name(name).fonts(f.clone());
-        let spacing = |before: u32, after: u32| LineSpacing::new().before(before).after(after).line(276);
+        let para = |id: &str, name: &str| {
+            DocxStyle::new(id, StyleType::Paragraph)
+                .name(name)
+                .fonts(f.clone())
+        };
+        let spacing =
+            |before: u32, after: u32| LineSpacing::new().before(before).after(after).line(276);
         let styles = [
-            para("Normal", "Normal").size(sz(10.0)).line_spacing(spacing(0, 100)),
-            para("Title", "Title").size(sz(20.0)).bold().color("2F5D8A").line_spacing(spacing(0, 120)),
-            para("Subtitle", "Subtitle").size(sz(12.0)).color("1B2A41").line_spacing(spacing(0, 200)),
+            para("Normal", "Normal")
+                .size(sz(10.0))
+                .line_spacing(spacing(0, 100)),
+            para("Title", "Title")
+                .size(sz(20.0))
+                .bold()
+                .color("2F5D8A")
+                .line_spacing(spacing(0, 120)),
+            para("Subtitle", "Subtitle")
+                .size(sz(12.0))
+                .color("1B2A41")
+                .line_spacing(spacing(0, 200)),
             para("Heading1", "heading 1")
                 .size(sz(14.0))
                 .bold()
@@ -71,10 +89,19 @@ impl<'a> Writer<'a> {
                 .bold()
                 .outline_lvl(1)
                 .line_spacing(spacing(240, 80)),
-            para("Caption", "caption").size(sz(8.5)).italic().line_spacing(spacing(60, 160)),
-            para("TableText", "Table Text").size(sz(9.0)).line_spacing(LineSpacing::new().before(0).after(0).line(240)),
-            para("ListBullet", "List Bullet").size(sz(10.0)).line_spacing(spacing(40, 60)),
-            para("ListBullet2", "List Bullet 2").size(sz(10.0)).line_spacing(spacing(20, 40)),
+            para("Caption", "caption")
+                .size(sz(8.5))
+                .italic()
+                .line_spacing(spacing(60, 160)),
+            para("TableText", "Table Text")
+                .size(sz(9.0))
+                .line_spacing(LineSpacing::new().before(0).after(0).line(240)),
+            para("ListBullet", "List Bullet")
+                .size(sz(10.0))
+                .line_spacing(spacing(40, 60)),
+            para("ListBullet2", "List Bullet 2")
+                .size(sz(10.0))
+                .line_spacing(spacing(20, 40)),
         ];
         for s in styles {
             self.docx = self.docx.add_style(s);
@@ -89,7 +116,10 @@ impl<'a> Writer<'a> {
 
     fn heading(&mut self, level: u8, text: &str) {
         let style = if level <= 1 { "Heading1" } else { "Heading2" };
-        let p = DocxParagraph::new().style(style).keep_next(true).add_run(self.run(text));
+        let p = DocxParagraph::new()
+            .style(style)
+            .keep_next(true)
+            .add_run(self.run(text));
         self.docx = std::mem::take(&mut self.docx).add_paragraph(p);
     }
 
@@ -100,19 +130,37 @@ impl<'a> Writer<'a> {
             Lang::En => ["•", "–", "·", "·"],
         };
         let mark = marks[usize::from(level.clamp(1, 4) - 1)];
-        let style = if level <= 1 { "ListBullet" } else { "ListBullet2" };
+        let style = if level <= 1 {
+            "ListBullet"
+        } else {
+            "ListBullet2"
+        };
         let indent = 284 * i32::from(level.clamp(1, 4));
         let p = DocxParagraph::new()
             .style(style)
-            .indent(Some(indent), Some(docx_rs::SpecialIndentType::Hanging(284)), None, None)
+            .indent(
+                Some(indent),
+                Some(docx_rs::SpecialIndentType::Hanging(284)),
+                None,
+                None,
+            )
             .add_run(self.run(&format!("{mark}\t{text}")));
         self.docx = std::mem::take(&mut self.docx).add_paragraph(p);
     }
 
     /// A native table: header row shaded, numeric columns right-aligned.
-    fn table(&mut self, widths: &[usize], header: &[String], rows: &[Vec<String>], numeric: &[bool]) {
+    fn table(
+        &mut self,
+        widths: &[usize],
+        header: &[String],
+        rows: &[Vec<String>],
+        numeric: &[bool],
+    ) {
         let total: usize = widths.iter().sum();
-        let widths: Vec<usize> = widths.iter().map(|w| w * TEXT_WIDTH / total.max(1)).collect();
+        let widths: Vec<usize> = widths
+            .iter()
+            .map(|w| w * TEXT_WIDTH / total.max(1))
+            .collect();
         let cell = |text: &str, col: usize, head: bool| {
             let align = if numeric.get(col).copied().unwrap_or(false) && !head {
                 AlignmentType::Right
@@ -125,21 +173,39 @@ impl<'a> Writer<'a> {
             }
             let mut c = TableCell::new()
                 .width(widths[col], WidthType::Dxa)
-                .add_paragraph(DocxParagraph::new().style("TableText").align(align).add_run(run));
+                .add_paragraph(
+                    DocxParagraph::new()
+                        .style("TableText")
+                        .align(align)
+                        .add_run(run),
+                );
             if head {
                 c = c.shading(Shading::new().fill("DFE7F0"));
             }
             c
         };
         let mut table_rows = vec![TableRow::new(
-            header.iter().enumerate().map(|(i, h)| cell(h, i, true)).collect(),
+            header
+                .iter()
+                .enumerate()
+                .map(|(i, h)| cell(h, i, true))
+                .collect(),
         )];
         for r in rows {
-            table_rows.push(TableRow::new(
-                r.iter().enumerate().take(widths.len()).map(|(i, v)| cell(v, i, false)).collect(),
-            ).cant_split());
+            table_rows.push(
+                TableRow::new(
+                    r.iter()
+                        .enumerate()
+                        .take(widths.len())
+                        .map(|(i, v)| cell(v, i, false))
+                        .collect(),
+                )
+                .cant_split(),
+            );
         }
-        let t = DocxTable::new(table_rows).set_grid(widths.clone()).width(TEXT_WIDTH, WidthType::Dxa);
+        let t = DocxTable::new(table_rows)
+            .set_grid(widths.clone())
+            .width(TEXT_WIDTH, WidthType::Dxa);
         self.docx = std::mem::take(&mut self.docx).add_table(t);
         // Word needs a paragraph between consecutive tables.
         self.para("Normal", "");
@@ -154,10 +220,23 @@ impl<'a> Writer<'a> {
         if rows.is_empty() {
             return self.none();
         }
-        let header = ["column.region", "column.events", "column.outcomes", "column.places"].map(|k| self.label(k));
+        let header = [
+            "column.region",
+            "column.events",
+            "column.outcomes",
+            "column.places",
+        ]
+        .map(|k| self.label(k));
         let body: Vec<Vec<String>> = rows
             .iter()
-            .map(|r| vec![r.label.clone(), r.events.to_string(), r.outcomes.to_string(), r.places.clone()])
+            .map(|r| {
+                vec![
+                    r.label.clone(),
+                    r.events.to_string(),
+                    r.outcomes.to_string(),
+                    r.places.clone(),
+                ]
+            })
             .collect();
         self.table(&[3, 1, 1, 5], &header, &body, &[false, true, true, false]);
     }
@@ -166,10 +245,23 @@ impl<'a> Writer<'a> {
         if rows.is_empty() {
             return self.none();
         }
-        let header = ["column.action", "column.owner", "column.due", "column.status"].map(|k| self.label(k));
+        let header = [
+            "column.action",
+            "column.owner",
+            "column.due",
+            "column.status",
+        ]
+        .map(|k| self.label(k));
         let body: Vec<Vec<String>> = rows
             .iter()
-            .map(|f| vec![format!("{} ({})", f.action, f.event), f.owner.clone(), f.due.clone(), f.status.clone()])
+            .map(|f| {
+                vec![
+                    format!("{} ({})", f.action, f.event),
+                    f.owner.clone(),
+                    f.due.clone(),
+                    f.status.clone(),
+                ]
+            })
             .collect();
         self.table(&[5, 2, 2, 1], &header, &body, &[false; 4]);
     }
@@ -181,9 +273,17 @@ impl<'a> Writer<'a> {
             .add_run(self.run(&e.title).bold());
         self.docx = std::mem::take(&mut self.docx).add_paragraph(p);
         let mut line = format!("{} · {} · {}", e.date, e.kind, e.regions);
-        line.push_str(&format!(" · {}: {}", self.label("column.sector"), e.sectors));
+        line.push_str(&format!(
+            " · {}: {}",
+            self.label("column.sector"),
+            e.sectors
+        ));
         if !e.attendance.is_empty() {
-            line.push_str(&format!(" · {}: {}", self.label("column.attendance"), e.attendance));
+            line.push_str(&format!(
+                " · {}: {}",
+                self.label("column.attendance"),
+                e.attendance
+            ));
         }
         self.para("Caption", &line);
         if !e.summary.is_empty() {
@@ -244,7 +344,10 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
         DocxParagraph::new()
             .style("Caption")
             .align(AlignmentType::Right)
-            .add_run(w.run(&format!("{} · {} · {}", b.meta.organisation, b.meta.title, b.meta.quarter_label))),
+            .add_run(w.run(&format!(
+                "{} · {} · {}",
+                b.meta.organisation, b.meta.title, b.meta.quarter_label
+            ))),
     );
     let footer = Footer::new().add_paragraph(
         DocxParagraph::new()
@@ -266,18 +369,40 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
     w.para("Caption", &org);
     w.para("Title", &b.meta.title);
     w.para("Subtitle", &b.meta.subtitle);
-    w.para("Caption", &format!("{}   |   {}", b.meta.period, b.meta.issue_date));
+    w.para(
+        "Caption",
+        &format!("{}   |   {}", b.meta.period, b.meta.issue_date),
+    );
 
     // Key figures.
     w.heading(1, &w.label("section.key_figures"));
-    let header = ["column.indicator", "column.this_quarter", "column.previous", "column.change", "column.year_ago"]
-        .map(|k| w.label(k));
+    let header = [
+        "column.indicator",
+        "column.this_quarter",
+        "column.previous",
+        "column.change",
+        "column.year_ago",
+    ]
+    .map(|k| w.label(k));
     let rows: Vec<Vec<String>> = b
         .key_figures
         .iter()
-        .map(|k| vec![k.label.clone(), k.value.clone(), k.previous.clone(), k.change_previous.clone(), k.year_ago.clone()])
+        .map(|k| {
+            vec![
+                k.label.clone(),
+                k.value.clone(),
+                k.previous.clone(),
+                k.change_previous.clone(),
+                k.year_ago.clone(),
+            ]
+        })
         .collect();
-    w.table(&[3, 2, 2, 2, 2], &header, &rows, &[false, true, true, true, true]);
+    w.table(
+        &[3, 2, 2, 2, 2],
+        &header,
+        &rows,
+        &[false, true, true, true, true],
+    );
 
     // Summary.
     w.heading(1, &w.label("section.summary"));
@@ -301,14 +426,33 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
     // Sectors.
     if !b.sectors.is_empty() {
         w.heading(1, &w.label("section.sectors"));
-        let header = ["column.sector", "column.events", "column.outcomes", "column.pending", "column.investment"]
-            .map(|k| w.label(k));
+        let header = [
+            "column.sector",
+            "column.events",
+            "column.outcomes",
+            "column.pending",
+            "column.investment",
+        ]
+        .map(|k| w.label(k));
         let rows: Vec<Vec<String>> = b
             .sectors
             .iter()
-            .map(|s| vec![s.label.clone(), s.events.to_string(), s.outcomes.to_string(), s.pending.to_string(), s.investment.clone()])
+            .map(|s| {
+                vec![
+                    s.label.clone(),
+                    s.events.to_string(),
+                    s.outcomes.to_string(),
+                    s.pending.to_string(),
+                    s.investment.clone(),
+                ]
+            })
             .collect();
-        w.table(&[4, 1, 1, 1, 3], &header, &rows, &[false, true, true, true, true]);
+        w.table(
+            &[4, 1, 1, 1, 3],
+            &header,
+            &rows,
+            &[false, true, true, true, true],
+        );
     }
 
     // Regions.
@@ -331,7 +475,13 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
                 .zip(&b.matrix.cells)
                 .map(|(r, cells)| {
                     let mut row = vec![r.clone()];
-                    row.extend(cells.iter().map(|c| if *c == 0 { "·".to_string() } else { c.to_string() }));
+                    row.extend(cells.iter().map(|c| {
+                        if *c == 0 {
+                            "·".to_string()
+                        } else {
+                            c.to_string()
+                        }
+                    }));
                     row
                 })
                 .collect();
@@ -347,13 +497,30 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
     if !b.empty {
         w.heading(1, &w.label("section.timeline"));
         let header: Vec<String> = vec![w.label("column.month"), w.label("column.events")];
-        let rows: Vec<Vec<String>> = b.months.iter().map(|m| vec![m.label.clone(), m.events.to_string()]).collect();
+        let rows: Vec<Vec<String>> = b
+            .months
+            .iter()
+            .map(|m| vec![m.label.clone(), m.events.to_string()])
+            .collect();
         w.table(&[3, 1], &header, &rows, &[false, true]);
-        let header = ["column.date", "column.event", "column.kind", "column.regions"].map(|k| w.label(k));
+        let header = [
+            "column.date",
+            "column.event",
+            "column.kind",
+            "column.regions",
+        ]
+        .map(|k| w.label(k));
         let rows: Vec<Vec<String>> = b
             .timeline
             .iter()
-            .map(|t| vec![t.date.clone(), t.title.clone(), t.kind.clone(), t.regions.clone()])
+            .map(|t| {
+                vec![
+                    t.date.clone(),
+                    t.title.clone(),
+                    t.kind.clone(),
+                    t.regions.clone(),
+                ]
+            })
             .collect();
         w.table(&[3, 5, 2, 4], &header, &rows, &[false; 4]);
     }
@@ -376,8 +543,15 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
     }
 
     // Appendix.
-    let title = format!("{} — {}", w.label("section.appendix"), w.label("section.events"));
-    let p = DocxParagraph::new().style("Heading1").page_break_before(true).add_run(w.run(&title));
+    let title = format!(
+        "{} — {}",
+        w.label("section.appendix"),
+        w.label("section.events")
+    );
+    let p = DocxParagraph::new()
+        .style("Heading1")
+        .page_break_before(true)
+        .add_run(w.run(&title));
     w.docx = std::mem::take(&mut w.docx).add_paragraph(p);
     if b.events.is_empty() {
         w.none();
@@ -395,12 +569,22 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
     if b.sources.is_empty() {
         w.none();
     } else {
-        let header = ["column.outlet", "column.title", "column.date", "column.event"].map(|k| w.label(k));
+        let header = [
+            "column.outlet",
+            "column.title",
+            "column.date",
+            "column.event",
+        ]
+        .map(|k| w.label(k));
         let rows: Vec<Vec<String>> = b
             .sources
             .iter()
             .map(|s| {
-                let title = if s.url.is_empty() { s.title.clone() } else { format!("{} <{}>", s.title, s.url) };
+                let title = if s.url.is_empty() {
+                    s.title.clone()
+                } else {
+                    format!("{} <{}>", s.title, s.url)
+                };
                 vec![s.outlet.clone(), title, s.date.clone(), s.event.clone()]
             })
             .collect();

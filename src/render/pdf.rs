@@ -74,7 +74,12 @@ fn file_id(name: &str) -> Option<FileId> {
 }
 
 impl<'a> BriefWorld<'a> {
-    fn new(templates: &Templates, model_json: Vec<u8>, fonts: &'a Fonts, today: Option<Datetime>) -> Result<Self, RenderError> {
+    fn new(
+        templates: &Templates,
+        model_json: Vec<u8>,
+        fonts: &'a Fonts,
+        today: Option<Datetime>,
+    ) -> Result<Self, RenderError> {
         let mut sources = HashMap::new();
         let mut files = HashMap::new();
         for (name, bytes) in templates.files() {
@@ -86,7 +91,8 @@ impl<'a> BriefWorld<'a> {
             }
             files.insert(id, Bytes::new(bytes.to_vec()));
         }
-        let model_id = file_id(MODEL).ok_or_else(|| RenderError::Pdf("invalid model path".into()))?;
+        let model_id =
+            file_id(MODEL).ok_or_else(|| RenderError::Pdf("invalid model path".into()))?;
         files.insert(model_id, Bytes::new(model_json));
         let main = file_id(MAIN).ok_or_else(|| RenderError::Pdf("invalid template path".into()))?;
         if !sources.contains_key(&main) {
@@ -152,11 +158,17 @@ impl World for BriefWorld<'_> {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        self.sources.get(&id).cloned().ok_or_else(|| Self::not_found(id))
+        self.sources
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| Self::not_found(id))
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        self.files.get(&id).cloned().ok_or_else(|| Self::not_found(id))
+        self.files
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| Self::not_found(id))
     }
 
     fn font(&self, index: usize) -> Option<Font> {
@@ -169,13 +181,20 @@ impl World for BriefWorld<'_> {
 }
 
 /// Compiles the brief to PDF bytes; warnings are returned beside them.
-pub fn render(brief: &Brief, templates: &Templates, fonts: &Fonts) -> Result<(Vec<u8>, Vec<String>), RenderError> {
+pub fn render(
+    brief: &Brief,
+    templates: &Templates,
+    fonts: &Fonts,
+) -> Result<(Vec<u8>, Vec<String>), RenderError> {
     // Families the machine lacks would only produce warnings; keep those it
     // has (typst still falls back for characters they cannot draw).
     let mut model = brief.clone();
     let book = fonts.store.book();
-    model.fonts.retain(|f| book.contains_family(&f.to_lowercase()));
-    let json = serde_json::to_vec(&model).map_err(|e| RenderError::Pdf(format!("failed to serialise the brief ({e})")))?;
+    model
+        .fonts
+        .retain(|f| book.contains_family(&f.to_lowercase()));
+    let json = serde_json::to_vec(&model)
+        .map_err(|e| RenderError::Pdf(format!("failed to serialise the brief ({e})")))?;
     let issue = crate::model::FuzzyDate::parse(&brief.meta.issue_date_iso).ok();
     let today = issue.and_then(|d| Datetime::from_ymd(d.date.year, d.date.month, d.date.day));
     let world = BriefWorld::new(templates, json, fonts, today)?;
@@ -207,7 +226,9 @@ pub fn render(brief: &Brief, templates: &Templates, fonts: &Fonts) -> Result<(Ve
         missing.sort_unstable();
         missing.dedup();
         let shown: String = missing.iter().take(12).collect();
-        let hangul = missing.iter().any(|c| matches!(*c as u32, 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F));
+        let hangul = missing
+            .iter()
+            .any(|c| matches!(*c as u32, 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F));
         let hint = if hangul {
             "install a Korean font (Debian/Ubuntu: `apt-get install fonts-noto-cjk` or `fonts-nanum`), \
              or put one in a folder and name it in brief.toml [fonts] paths or the BRIEF_FONT_PATH environment variable"
@@ -223,7 +244,11 @@ pub fn render(brief: &Brief, templates: &Templates, fonts: &Fonts) -> Result<(Ve
     }
 
     let options = typst_pdf::PdfOptions {
-        ident: typst::foundations::Smart::Custom(format!("brief-{}-{}", brief.meta.quarter, brief.lang.code())),
+        ident: typst::foundations::Smart::Custom(format!(
+            "brief-{}-{}",
+            brief.meta.quarter,
+            brief.lang.code()
+        )),
         ..typst_pdf::PdfOptions::default()
     };
     let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {
