@@ -196,7 +196,7 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
 
     let fonts = outputs
         .contains(&Output::Render(Format::Pdf))
-        .then(|| render::pdf::Fonts::load(&config.font_paths, true));
+        .then(|| render::pdf::Fonts::load(&config.font_paths, config.system_fonts));
     let docx_fonts = render::docx::DocxFonts {
         east_asia: config.docx_east_asia_font.clone(),
         latin: config.docx_latin_font.clone(),

@@ -12,6 +12,9 @@ use crate::model::{Date, FuzzyDate, Lang, Text};
 
 /// Environment variable with extra font folders (separated like `PATH`).
 pub const FONT_PATH_ENV: &str = "BRIEF_FONT_PATH";
+/// Environment variable that, set to `0`, keeps system fonts out (only the
+/// configured folders and typst's built-in fonts are used).
+pub const SYSTEM_FONTS_ENV: &str = "BRIEF_SYSTEM_FONTS";
 
 #[derive(Debug)]
 pub enum ConfigError {
@@ -113,6 +116,7 @@ struct RawFonts {
     paths: Vec<PathBuf>,
     #[serde(default)]
     families: Vec<String>,
+    system: Option<bool>,
     docx_east_asia: Option<String>,
     docx_latin: Option<String>,
 }
@@ -140,6 +144,8 @@ pub struct Config {
     /// Font folders from the config (resolved against its folder) and from
     /// `BRIEF_FONT_PATH`.
     pub font_paths: Vec<PathBuf>,
+    /// Whether the system's fonts are used besides `font_paths`.
+    pub system_fonts: bool,
     /// Font families the PDF uses, in fallback order.
     pub font_families: Vec<String>,
     pub docx_east_asia_font: String,
@@ -280,7 +286,13 @@ impl Config {
                 "use a plain name with {quarter} and {lang}, e.g. brief-{quarter}-{lang}".into(),
             ));
         }
+        let system_fonts = match std::env::var(SYSTEM_FONTS_ENV).ok().as_deref() {
+            Some("0" | "false" | "no") => false,
+            Some(_) => true,
+            None => raw.fonts.system.unwrap_or(true),
+        };
         Ok(Config {
+            system_fonts,
             organisation: text(raw.organisation),
             department: text(raw.department),
             classification: raw.brief.classification.map(text).unwrap_or_default(),

@@ -254,7 +254,10 @@ impl Validator<'_> {
             None => {
                 let hint = suggest(
                     &raw.value,
-                    vocab.items.iter().map(|t| (t.id.as_str(), &t.aliases)),
+                    vocab
+                        .items
+                        .iter()
+                        .map(|t| (t.id.as_str(), &t.label, &t.aliases)),
                     what,
                 );
                 self.err(
@@ -292,7 +295,7 @@ impl Validator<'_> {
                     let items = &self.taxonomy.regions.items;
                     let hint = suggest(
                         &r.value,
-                        items.iter().map(|t| (t.id.as_str(), &t.aliases)),
+                        items.iter().map(|t| (t.id.as_str(), &t.label, &t.aliases)),
                         "region",
                     );
                     self.err(
@@ -424,17 +427,19 @@ impl Validator<'_> {
     }
 }
 
-/// "did you mean" over ids and aliases, naming the id an alias belongs to.
+/// "did you mean" over ids, labels and aliases, naming the id a label or
+/// alias belongs to.
 fn suggest<'a>(
     input: &str,
-    items: impl Iterator<Item = (&'a str, &'a Vec<String>)>,
+    items: impl Iterator<Item = (&'a str, &'a Text, &'a Vec<String>)>,
     what: &str,
 ) -> String {
     let mut keys: Vec<(&str, &str)> = Vec::new();
     let mut ids: Vec<&str> = Vec::new();
-    for (id, aliases) in items {
+    for (id, label, aliases) in items {
         ids.push(id);
         keys.push((id, id));
+        keys.extend(label.ko.iter().chain(&label.en).map(|l| (l.as_str(), id)));
         keys.extend(aliases.iter().map(|a| (a.as_str(), id)));
     }
     match did_you_mean(input, keys.iter().map(|(k, _)| *k)) {

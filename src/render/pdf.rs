@@ -193,6 +193,12 @@ pub fn render(
     model
         .fonts
         .retain(|f| book.contains_family(&f.to_lowercase()));
+    if model.fonts.is_empty() {
+        // None of them is installed: typeset with typst's built-in face so
+        // that Latin text works, and let the glyph check below name what is
+        // missing.
+        model.fonts.push("Libertinus Serif".into());
+    }
     let json = serde_json::to_vec(&model)
         .map_err(|e| RenderError::Pdf(format!("failed to serialise the brief ({e})")))?;
     let issue = crate::model::FuzzyDate::parse(&brief.meta.issue_date_iso).ok();

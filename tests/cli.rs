@@ -1,0 +1,458 @@
+//! End-to-end tests: the real `brief` binary on the real sample data (and
+//! on data folders built here), checked the way a reader sees the result:
+//! the PDF's extracted text, the DOCX's document XML, the exit code, and
+//! golden files of the aggregated numbers.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `brief` with the project's config and templates, writing into `out`.
+fn brief(data: &Path, out: &Path, args: &[&str]) -> Output {
+    let root = root();
+    Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .arg("--data")
+        .arg(data)
+        .arg("--config")
+        .arg(root.join("brief.toml"))
+        .arg("--out")
+        .arg(out)
+        .arg("--template")
+        .arg(root.join("templates"))
+        .output()
+        .expect("failed to run the brief binary")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn assert_success(o: &Output) {
+    assert!(
+        o.status.success(),
+        "brief failed ({:?}):\n{}",
+        o.status.code(),
+        stderr(o)
+    );
+}
+
+fn pdf_text(path: &Path) -> String {
+    let out = Command::new("pdftotext")
+        .arg("-layout")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext is needed by the tests: install poppler-utils");
+    assert!(
+        out.status.success(),
+        "pdftotext failed on {}",
+        path.display()
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn pdf_pages(path: &Path) -> usize {
+    let out = Command::new("pdfinfo")
+        .arg(path)
+        .output()
+        .expect("pdfinfo (poppler-utils) is needed");
+    let info = String::from_utf8_lossy(&out.stdout).into_owned();
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+fn docx_part(path: &Path, part: &str) -> String {
+    let file = fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).expect("the DOCX is a zip package");
+    let mut s = String::new();
+    zip.by_name(part)
+        .expect("part exists")
+        .read_to_string(&mut s)
+        .unwrap();
+    s
+}
+
+/// The visible text of a DOCX part: the contents of its `<w:t>` elements.
+fn docx_text(xml: &str) -> String {
+    let mut out = String::new();
+    let mut rest = xml;
+    while let Some(i) = rest.find("<w:t") {
+        rest = &rest[i + 4..];
+        let Some(gt) = rest.find('>') else { break };
+        if !(rest.starts_with('>') || rest.starts_with(' ')) {
+            continue;
+        }
+        rest = &rest[gt + 1..];
+        let Some(end) = rest.find("</w:t>") else {
+            break;
+        };
+        out.push_str(
+            &rest[..end]
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&"),
+        );
+        out.push('\n');
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// Copies the sample data folder so a test can change it.
+fn copy_data(to: &Path) {
+    fn copy(from: &Path, to: &Path) {
+        fs::create_dir_all(to).unwrap();
+        for e in fs::read_dir(from).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                copy(&p, &to.join(e.file_name()));
+            } else {
+                fs::copy(&p, to.join(e.file_name())).unwrap();
+            }
+        }
+    }
+    copy(&root().join("data"), to);
+}
+
+/// Normalises whitespace so layout line breaks do not matter.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn sample_2025q2_korean_pdf_and_docx_show_the_quebec_boston_mission() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = brief(&root().join("data"), tmp.path(), &["--quarter", "2025Q2"]);
+    assert_success(&out);
+    let pdf = tmp.path().join("2025-Q2/brief-2025-Q2-ko.pdf");
+    let docx = tmp.path().join("2025-Q2/brief-2025-Q2-ko.docx");
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(printed.contains("brief-2025-Q2-ko.pdf") && printed.contains("brief-2025-Q2-ko.docx"));
+
+    let text = squash(&pdf_text(&pdf));
+    for needle in [
+        "국제협력 분기 동향 브리프",
+        "대전광역시",
+        "2025년 2분기",
+        "이장우 대전시장 캐나다 퀘벡주·미국 보스턴 방문",
+        "퀘벡주",
+        "보스턴",
+        "몬트리올, 브로몽, 셔브룩, 퀘벡시",
+        "MOU 1건, 협약 1건 등 성과 2건을 거둠",
+        "캐나다, 미국 등 2개국, 3개 지역임",
+        "2025. 6. 10.(화)~6. 18.(수)",
+        "세계경제과학도시연합(GINI)",
+        "1 CAD = 1,000 KRW, 1 USD = 1,380 KRW",
+    ] {
+        assert!(text.contains(needle), "PDF text lacks {needle:?}:\n{text}");
+    }
+    // Key figures row: events 1 this quarter, 1 previous, change 0, 0 a year ago.
+    assert!(text.contains("행사 1건 1건 0 (0%) 0건"), "{text}");
+    assert!(text.contains("성과(체결·합의) 2건 0건 +2 0건"), "{text}");
+    assert!(pdf_pages(&pdf) >= 3);
+
+    let xml = docx_part(&docx, "word/document.xml");
+    let dtext = squash(&docx_text(&xml));
+    for needle in [
+        "이장우 대전시장 캐나다 퀘벡주·미국 보스턴 방문",
+        "MOU 1건, 협약 1건 등 성과 2건을 거둠",
+        "몬트리올, 브로몽, 셔브룩, 퀘벡시",
+        "성과(체결·합의)",
+    ] {
+        assert!(
+            dtext.contains(needle),
+            "DOCX text lacks {needle:?}:\n{dtext}"
+        );
+    }
+    assert!(
+        xml.contains(r#"<w:pStyle w:val="Heading1" />"#)
+            || xml.contains(r#"<w:pStyle w:val="Heading1"/>"#)
+    );
+    assert!(xml.contains("<w:tbl>"), "key figures are a native table");
+    let footer = docx_part(&docx, "word/footer1.xml");
+    assert!(
+        footer.contains("PAGE") && footer.contains("NUMPAGES"),
+        "{footer}"
+    );
+    let styles = docx_part(&docx, "word/styles.xml");
+    assert!(
+        styles.contains(r#"w:eastAsia="맑은 고딕""#),
+        "East Asian font on styles"
+    );
+}
+
+#[test]
+fn sample_2025q2_english_brief() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = brief(
+        &root().join("data"),
+        tmp.path(),
+        &["-q", "2025-q2", "--lang", "en", "--format", "pdf,docx"],
+    );
+    assert_success(&out);
+    let text = squash(&pdf_text(&tmp.path().join("2025-Q2/brief-2025-Q2-en.pdf")));
+    for needle in [
+        "International Cooperation Quarterly Brief",
+        "Daejeon Metropolitan City",
+        "Daejeon Mayor Lee Jang-woo's mission to Québec and Boston",
+        "10–18 Jun 2025",
+        "with 2 outcomes signed or agreed: 1 MOU and 1 agreement.",
+        "Partners came from 2 countries (Canada, United States) and 3 regions abroad.",
+    ] {
+        assert!(text.contains(needle), "PDF text lacks {needle:?}:\n{text}");
+    }
+    let dtext = docx_text(&docx_part(
+        &tmp.path().join("2025-Q2/brief-2025-Q2-en.docx"),
+        "word/document.xml",
+    ));
+    assert!(squash(&dtext).contains("Québec, Massachusetts") || dtext.contains("Massachusetts"));
+}
+
+#[test]
+fn a_quarter_without_events_gives_a_clear_empty_brief() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = brief(&root().join("data"), tmp.path(), &["--quarter", "2024Q3"]);
+    assert_success(&out);
+    let text = squash(&pdf_text(&tmp.path().join("2024-Q3/brief-2024-Q3-ko.pdf")));
+    assert!(
+        text.contains("2024년 3분기에는 기록된 국제협력 행사가 없음"),
+        "{text}"
+    );
+    assert!(
+        text.contains("이 분기에 기록된 국제협력 행사가 없습니다."),
+        "{text}"
+    );
+    let dtext = docx_text(&docx_part(
+        &tmp.path().join("2024-Q3/brief-2024-Q3-ko.docx"),
+        "word/document.xml",
+    ));
+    assert!(squash(&dtext).contains("기록된 국제협력 행사가 없음"));
+}
+
+#[test]
+fn invalid_data_gives_located_errors_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    copy_data(&data);
+    let mission = data.join("events/2025-06-daejeon-mission-quebec-boston.yaml");
+    let text = fs::read_to_string(&mission).unwrap();
+    // A misspelt sector, a misspelt region and an impossible date, in one file.
+    let text = text
+        .replace(
+            "sectors: [우주항공, 바이오, 반도체, 양자]\nparticipants",
+            "sectors: [우주항공, 바이오, 반도체, quantom]\nparticipants",
+        )
+        .replace("partners: [퀘벡주,", "partners: [퀘백주,")
+        .replace("end: 2025-06-18", "end: 2025-06-31");
+    fs::write(&mission, text).unwrap();
+    // A second file with a duplicate id and an unknown field.
+    let dup = fs::read_to_string(
+        data.join("events/2025-03-27-chungcheong-strategic-industry-council.yaml"),
+    )
+    .unwrap();
+    fs::write(data.join("events/copy.yaml"), dup).unwrap();
+    fs::write(data.join("events/extra.yaml"), "id: x\ntitle: x\nkind: conference\nstart: 2025-05-01\nsectors: [ai]\nhosts: [대전]\ncolour: red\n").unwrap();
+
+    let out_dir = tmp.path().join("out");
+    let out = brief(&data, &out_dir, &["--quarter", "2025Q2"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let err = stderr(&out);
+    let file = mission.display().to_string();
+    assert!(
+        err.contains(&format!("{file}:16:27: unknown sector `quantom`")),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `quantum`?"), "{err}");
+    assert!(
+        err.contains(&format!("{file}:15:12: unknown region `퀘백주`"))
+            && err.contains("did you mean `퀘벡주` (the region `ca-qc`)?"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{file}:7:6: invalid date: 2025-06-31 is not a calendar date"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("duplicate event id `2025-03-27-chungcheong-strategic-industry-council`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("extra.yaml:7:1") && err.contains("unknown field `colour`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("5 errors"),
+        "all errors are reported together:\n{err}"
+    );
+    assert!(!out_dir.exists(), "no output is written for invalid data");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["validate", "--data"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn validate_accepts_the_sample_data() {
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["validate", "--data"])
+        .arg(root().join("data"))
+        .arg("--config")
+        .arg(root().join("brief.toml"))
+        .output()
+        .unwrap();
+    assert_success(&out);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("ok: 6 events"));
+}
+
+#[test]
+fn markup_and_template_syntax_in_data_print_literally() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    copy_data(&data);
+    let hostile = r##"id: 2025-05-01-hostile
+title:
+  ko: '제목 #set page(width: 1cm) $x^2$ [link] <label> @ref {{ title }} {% if x %} \ # ]'
+  en: 'Title #set text(red) $x$ [a] <b> @c {{ x }} ]'
+kind: conference
+start: 2025-05-01
+hosts: [대전]
+sectors: [ai]
+summary:
+  ko: '#pagebreak() 요약 {{ 7 * 7 }}'
+outcomes:
+  - type: mou
+    title: { ko: '#strong[굵게] {{ y }}', en: '#emph[x]' }
+    status: signed
+"##;
+    fs::write(data.join("events/hostile.yaml"), hostile).unwrap();
+    let out = brief(
+        &data,
+        &tmp.path().join("out"),
+        &["--quarter", "2025Q2", "--lang", "ko,en"],
+    );
+    assert_success(&out);
+    let ko = squash(&pdf_text(
+        &tmp.path().join("out/2025-Q2/brief-2025-Q2-ko.pdf"),
+    ));
+    for needle in [
+        "제목 #set page(width: 1cm) $x^2$ [link] <label> @ref {{ title }} {% if x %} \\ # ]",
+        "#pagebreak() 요약 {{ 7 * 7 }}",
+        "#strong[굵게] {{ y }}",
+    ] {
+        assert!(ko.contains(needle), "PDF text lacks {needle:?}:\n{ko}");
+    }
+    let en = squash(&pdf_text(
+        &tmp.path().join("out/2025-Q2/brief-2025-Q2-en.pdf"),
+    ));
+    assert!(
+        en.contains("Title #set text(red) $x$ [a] <b> @c {{ x }} ]"),
+        "{en}"
+    );
+    let dtext = docx_text(&docx_part(
+        &tmp.path().join("out/2025-Q2/brief-2025-Q2-ko.docx"),
+        "word/document.xml",
+    ));
+    assert!(
+        dtext.contains("{{ title }}") && dtext.contains("<label>"),
+        "{dtext}"
+    );
+}
+
+#[test]
+fn without_a_korean_font_the_pdf_fails_with_a_fix() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["--quarter", "2025Q2", "--format", "pdf", "--data"])
+        .arg(root().join("data"))
+        .arg("--config")
+        .arg(root().join("brief.toml"))
+        .arg("--out")
+        .arg(tmp.path())
+        .env("BRIEF_SYSTEM_FONTS", "0")
+        .env_remove("BRIEF_FONT_PATH")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("no available font can draw"), "{err}");
+    assert!(
+        err.contains("fonts-noto-cjk") && err.contains("BRIEF_FONT_PATH"),
+        "{err}"
+    );
+    assert!(
+        !tmp.path().join("2025-Q2").exists(),
+        "no PDF with boxes is written"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["--quarter", "2025Q5"][..],
+        &["--quarter", "2025Q2", "--lang", "fr"],
+        &["--quarter", "2025Q2", "--format", "odt"],
+        &[],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+}
+
+/// The aggregated numbers of each sample quarter, kept as golden files so
+/// that any change in a figure shows in review. Regenerate with
+/// `BRIEF_UPDATE_GOLDEN=1 cargo test --release`.
+#[test]
+fn golden_reports_of_the_sample_quarters() {
+    let tmp = tempfile::tempdir().unwrap();
+    for quarter in ["2025-Q2", "2025-Q1", "2023-Q2", "2018-Q1"] {
+        let out = brief(
+            &root().join("data"),
+            tmp.path(),
+            &["--quarter", quarter, "--format", "json", "--lang", "en"],
+        );
+        assert_success(&out);
+        let model: serde_json::Value = serde_json::from_slice(
+            &fs::read(
+                tmp.path()
+                    .join(format!("{quarter}/brief-{quarter}-en.json")),
+            )
+            .unwrap(),
+        )
+        .unwrap();
+        let report = serde_json::to_string_pretty(&model["report"]).unwrap() + "\n";
+        let golden = root().join(format!("tests/golden/report-{quarter}.json"));
+        if std::env::var_os("BRIEF_UPDATE_GOLDEN").is_some() {
+            fs::create_dir_all(golden.parent().unwrap()).unwrap();
+            fs::write(&golden, &report).unwrap();
+            continue;
+        }
+        let expected = fs::read_to_string(&golden).unwrap_or_else(|_| {
+            panic!(
+                "{} is missing; run with BRIEF_UPDATE_GOLDEN=1",
+                golden.display()
+            )
+        });
+        assert!(
+            expected == report,
+            "the figures of {quarter} changed; review and regenerate with BRIEF_UPDATE_GOLDEN=1.\n--- expected\n{expected}\n--- got\n{report}"
+        );
+    }
+}
