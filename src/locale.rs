@@ -11,12 +11,11 @@ fn final_consonant(word: &str) -> Option<(bool, bool)> {
         c.is_whitespace() || matches!(c, '"' | '\'' | '’' | '”' | '」' | '』' | '.' | ',' | '·')
     });
     // "인공지능(AI)" takes the particle of the word before the brackets.
-    if w.ends_with(')') {
-        if let Some(i) = w.rfind('(') {
-            if i > 0 {
-                w = w[..i].trim_end();
-            }
-        }
+    if w.ends_with(')')
+        && let Some(i) = w.rfind('(')
+        && i > 0
+    {
+        w = w[..i].trim_end();
     }
     let last = w.chars().next_back()?;
     match last as u32 {
@@ -130,7 +129,7 @@ pub fn group_thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -250,9 +249,10 @@ pub fn money(value: f64, currency: &str, lang: Lang) -> String {
             } else {
                 (v, "")
             };
-            let number = if scale.is_empty() {
-                group_thousands(amount.round() as u64)
-            } else if amount >= 100.0 || (amount - amount.round()).abs() < 0.05 {
+            // Whole numbers, or one decimal for small multiples (20.7억원).
+            let whole =
+                scale.is_empty() || amount >= 100.0 || (amount - amount.round()).abs() < 0.05;
+            let number = if whole {
                 group_thousands(amount.round() as u64)
             } else {
                 format!("{amount:.1}")

@@ -58,7 +58,7 @@ pub(super) fn collect(dataset: &Dataset, quarter: Quarter) -> FollowUps {
     }
     // Earliest deadline first; events are already in date order.
     let sorted = |mut v: Vec<(crate::model::Date, FollowUpItem)>| {
-        v.sort_by(|a, b| a.0.cmp(&b.0));
+        v.sort_by_key(|a| a.0);
         v.into_iter().map(|(_, item)| item).collect()
     };
     FollowUps {

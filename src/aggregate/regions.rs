@@ -90,10 +90,10 @@ pub(super) fn breakdown(events: &[&Event], tax: &Taxonomy, home: &str) -> Breakd
                         acc.events += 1;
                         acc.outcomes += outcomes;
                     }
-                    if let Some(p) = place {
-                        if !acc.places.iter().any(|x| x == p) {
-                            acc.places.push(p.to_string());
-                        }
+                    if let Some(p) = place
+                        && !acc.places.iter().any(|x| x == p)
+                    {
+                        acc.places.push(p.to_string());
                     }
                 };
             if country == home {

@@ -103,15 +103,15 @@ impl Validator<'_> {
         let kind = self.term(&r.kind, &self.taxonomy.kinds, "event kind");
         let start = self.date(&r.start);
         let end = r.end.as_ref().and_then(|e| self.date(e));
-        if let (Some(start), Some(end_date)) = (start, end) {
-            if end_date.date < start.date {
-                let loc = r.end.as_ref().map_or(r.start.referenced, |e| e.referenced);
-                self.err(
-                    &loc,
-                    format!("the event ends ({end_date}) before it starts ({start})"),
-                    Some("check the order of `start` and `end`".into()),
-                );
-            }
+        if let (Some(start), Some(end_date)) = (start, end)
+            && end_date.date < start.date
+        {
+            let loc = r.end.as_ref().map_or(r.start.referenced, |e| e.referenced);
+            self.err(
+                &loc,
+                format!("the event ends ({end_date}) before it starts ({start})"),
+                Some("check the order of `start` and `end`".into()),
+            );
         }
         let hosts = self.regions(&r.hosts);
         let partners = self.regions(&r.partners);
@@ -273,10 +273,10 @@ impl Validator<'_> {
     fn sectors(&mut self, raw: &[Spanned<String>]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for s in raw {
-            if let Some(id) = self.term(s, &self.taxonomy.sectors, "sector") {
-                if !out.contains(&id) {
-                    out.push(id);
-                }
+            if let Some(id) = self.term(s, &self.taxonomy.sectors, "sector")
+                && !out.contains(&id)
+            {
+                out.push(id);
             }
         }
         out
@@ -380,7 +380,7 @@ impl Validator<'_> {
                 );
             }
             let currency = a.currency.value.trim().to_ascii_uppercase();
-            if !self.options.currencies.iter().any(|c| *c == currency) {
+            if !self.options.currencies.contains(&currency) {
                 let hint = match did_you_mean(&currency, self.options.currencies.iter().map(String::as_str)) {
                     Some(s) => format!("did you mean `{s}`? Or add an exchange rate for it under [currency.rates] in brief.toml"),
                     None => format!(

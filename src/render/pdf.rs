@@ -84,10 +84,10 @@ impl<'a> BriefWorld<'a> {
         let mut files = HashMap::new();
         for (name, bytes) in templates.files() {
             let Some(id) = file_id(name) else { continue };
-            if name.ends_with(".typ") {
-                if let Ok(text) = String::from_utf8(bytes.to_vec()) {
-                    sources.insert(id, Source::new(id, text));
-                }
+            if name.ends_with(".typ")
+                && let Ok(text) = String::from_utf8(bytes.to_vec())
+            {
+                sources.insert(id, Source::new(id, text));
             }
             files.insert(id, Bytes::new(bytes.to_vec()));
         }
@@ -126,10 +126,10 @@ impl<'a> BriefWorld<'a> {
         if let Some(id) = d.span.id() {
             let name = id.vpath().get_without_slash().to_string();
             place = templates.display_path(&name);
-            if let (Some(range), Some(source)) = (self.range(d.span), self.sources.get(&id)) {
-                if let Some((line, col)) = source.lines().byte_to_line_column(range.start) {
-                    place = format!("{place}:{}:{}", line + 1, col + 1);
-                }
+            if let (Some(range), Some(source)) = (self.range(d.span), self.sources.get(&id))
+                && let Some((line, col)) = source.lines().byte_to_line_column(range.start)
+            {
+                place = format!("{place}:{}:{}", line + 1, col + 1);
             }
         }
         let mut s = if place.is_empty() {
