@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::aggregate::{self, AggregateOptions};
 use crate::cli::{BuildArgs, Cli, Command, CommonArgs};
 use crate::config::{Config, ConfigError};
-use crate::load::{self, LoadError, LoadOptions, Loaded};
+use crate::load::{self, Keep, LoadError, LoadOptions, Loaded};
 use crate::model::{Lang, Quarter};
 use crate::render::{self, Format, RenderError};
 use crate::templates::{TemplateError, Templates};
@@ -84,9 +84,10 @@ fn load_config(common: &CommonArgs) -> Result<Config, AppError> {
     Ok(config)
 }
 
-fn load_data(common: &CommonArgs, config: &Config) -> Result<Loaded, AppError> {
+fn load_data(common: &CommonArgs, config: &Config, keep: Keep) -> Result<Loaded, AppError> {
     let options = LoadOptions {
         currencies: config.currencies(),
+        keep,
     };
     match load::load_dir(&common.data, &options) {
         Ok(loaded) => {
@@ -95,11 +96,17 @@ fn load_data(common: &CommonArgs, config: &Config) -> Result<Loaded, AppError> {
                 for f in &loaded.files {
                     eprintln!("read: {}", f.display());
                 }
+                for n in &loaded.notes {
+                    eprintln!("sheet: {n}");
+                }
             }
             Ok(loaded)
         }
         Err(e) => {
             diag::print_all(&e.diagnostics);
+            if e.not_shown > 0 {
+                eprintln!("... and {} more errors not shown\n", e.not_shown);
+            }
             Err(AppError::Load(e))
         }
     }
@@ -107,11 +114,11 @@ fn load_data(common: &CommonArgs, config: &Config) -> Result<Loaded, AppError> {
 
 fn validate(common: &CommonArgs) -> Result<(), AppError> {
     let config = load_config(common)?;
-    let loaded = load_data(common, &config)?;
+    let loaded = load_data(common, &config, Keep::None)?;
     let d = &loaded.dataset;
     println!(
         "ok: {} events, {} sectors, {} regions, {} event kinds in {} files",
-        d.events.len(),
+        loaded.valid_events,
         d.taxonomy.sectors.items.len(),
         d.taxonomy.regions.items.len(),
         d.taxonomy.kinds.items.len(),
@@ -185,7 +192,10 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
     let langs = parse_langs(&args.lang, config.language)?;
     let outputs = parse_outputs(&args.format)?;
     let templates = load_templates(args.template.as_deref(), args.common.verbose)?;
-    let loaded = load_data(&args.common, &config)?;
+    // A brief reads its quarter, the previous one and the same quarter a
+    // year before; other events are validated but not kept.
+    let keep = Keep::Quarters(vec![quarter, quarter.prev(), quarter.year_before()]);
+    let loaded = load_data(&args.common, &config, keep)?;
 
     let options = AggregateOptions {
         home_country: config.home_country.clone(),

@@ -13,6 +13,8 @@ pub struct Span {
     pub line: u64,
     /// 1-based, in characters; 0 when unknown.
     pub column: u64,
+    /// For sheets: the cell, as `행사!C12` (XLSX) or `C 시작일` (CSV).
+    pub cell: Option<String>,
 }
 
 impl Span {
@@ -21,6 +23,17 @@ impl Span {
             file: file.into(),
             line: 0,
             column: 0,
+            cell: None,
+        }
+    }
+
+    /// A cell of a sheet: `line` is the CSV line or 0 for XLSX.
+    pub fn cell(file: impl Into<String>, line: u64, cell: impl Into<String>) -> Span {
+        Span {
+            file: file.into(),
+            line,
+            column: 0,
+            cell: Some(cell.into()),
         }
     }
 
@@ -29,6 +42,7 @@ impl Span {
             file: file.into(),
             line,
             column,
+            cell: None,
         }
     }
 }
@@ -36,9 +50,13 @@ impl Span {
 impl fmt::Display for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.line, self.column) {
-            (0, _) => write!(f, "{}", self.file),
-            (l, 0) => write!(f, "{}:{l}", self.file),
-            (l, c) => write!(f, "{}:{l}:{c}", self.file),
+            (0, _) => write!(f, "{}", self.file)?,
+            (l, 0) => write!(f, "{}:{l}", self.file)?,
+            (l, c) => write!(f, "{}:{l}:{c}", self.file)?,
+        }
+        match &self.cell {
+            Some(cell) => write!(f, " [{cell}]"),
+            None => Ok(()),
         }
     }
 }

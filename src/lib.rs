@@ -16,4 +16,5 @@ pub mod locale;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod synth;
 pub mod templates;

@@ -440,6 +440,22 @@ pub enum AmountQualifier {
     AtLeast,
 }
 
+impl AmountQualifier {
+    pub const ALL: [AmountQualifier; 3] = [
+        AmountQualifier::Exact,
+        AmountQualifier::UpTo,
+        AmountQualifier::AtLeast,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            AmountQualifier::Exact => "exact",
+            AmountQualifier::UpTo => "up_to",
+            AmountQualifier::AtLeast => "at_least",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Amount {
     pub value: f64,

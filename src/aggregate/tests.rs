@@ -24,6 +24,7 @@ fn real_data() -> Dataset {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let options = LoadOptions {
         currencies: vec!["KRW".into(), "USD".into(), "CAD".into()],
+        keep: crate::load::Keep::All,
     };
     match load_dir(&dir, &options) {
         Ok(l) => l.dataset,

@@ -3,17 +3,21 @@
 //! problem in every file is collected; a dataset is returned only when there
 //! are none.
 
+pub mod human;
 mod raw;
+pub mod resolve;
+pub mod sheet;
 mod taxonomy;
 mod validate;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Span};
-use crate::model::Dataset;
+use crate::model::{Dataset, Event, Precision, Quarter};
 
 /// Files larger than this are refused rather than parsed: no hand-written
 /// record comes near it, and it keeps hostile input from eating memory.
@@ -28,12 +32,43 @@ pub struct LoadOptions {
     /// Currency codes an amount may use (the base currency and every
     /// currency with an exchange rate).
     pub currencies: Vec<String>,
+    /// Which events to keep once validated. Every event is validated either
+    /// way; keeping only what a brief needs bounds memory on huge sheets.
+    pub keep: Keep,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Keep {
+    All,
+    /// Events of these quarters (and of their years, when only the year is
+    /// known), plus every event with follow-ups.
+    Quarters(Vec<Quarter>),
+    /// Nothing: validation only.
+    None,
+}
+
+impl Keep {
+    fn keeps(&self, e: &Event) -> bool {
+        match self {
+            Keep::All => true,
+            Keep::None => false,
+            Keep::Quarters(qs) => {
+                !e.follow_ups.is_empty()
+                    || match e.start.precision {
+                        Precision::Year => qs.iter().any(|q| q.year == e.start.date.year),
+                        _ => qs.contains(&e.start.date.quarter()),
+                    }
+            }
+        }
+    }
 }
 
 /// The data folder could not be loaded; every problem found is listed.
 #[derive(Debug)]
 pub struct LoadError {
     pub diagnostics: Vec<Diagnostic>,
+    /// Errors found but not kept (beyond the storage limit).
+    pub not_shown: usize,
 }
 
 impl fmt::Display for LoadError {
@@ -42,7 +77,8 @@ impl fmt::Display for LoadError {
             .diagnostics
             .iter()
             .filter(|d| d.severity == crate::diag::Severity::Error)
-            .count();
+            .count()
+            + self.not_shown;
         write!(
             f,
             "failed to load the data folder ({n} error{})",
@@ -60,6 +96,10 @@ pub struct Loaded {
     pub warnings: Vec<Diagnostic>,
     /// Every file read, for change detection.
     pub files: Vec<PathBuf>,
+    /// How many events were valid (kept or not).
+    pub valid_events: usize,
+    /// What was read, for `--verbose`: sheet encodings and row counts.
+    pub notes: Vec<String>,
 }
 
 /// One source file, read into memory.
@@ -81,6 +121,7 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
                 )
                 .with_hint("pass the folder that holds your records with --data DIR"),
             ],
+            not_shown: 0,
         });
     }
 
@@ -96,21 +137,65 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
 
     let taxonomy = taxonomy::load(&taxonomy_dir, &taxonomy_files, &mut diags);
 
-    let mut raw_events = Vec::new();
+    // Every valid event goes through `accept`: duplicate ids are refused
+    // across all files and formats, then the event is kept or dropped.
+    let mut ids: HashMap<String, Span> = HashMap::new();
+    let mut events: Vec<Event> = Vec::new();
+    let mut valid_events = 0usize;
+    let mut dup_diags: Vec<Diagnostic> = Vec::new();
+    let mut accept = |event: Event, span: Span| {
+        if let Some(first) = ids.get(&event.id) {
+            if dup_diags.len() < sheet::MAX_STORED_ERRORS {
+                dup_diags.push(
+                    Diagnostic::error(span, format!("duplicate event id `{}`", event.id))
+                        .with_hint(format!(
+                            "{first} already uses it; ids must be unique across the data folder"
+                        )),
+                );
+            }
+            return;
+        }
+        valid_events += 1;
+        if options.keep.keeps(&event) {
+            ids.insert(event.id.clone(), span);
+            events.push(event);
+        } else {
+            ids.insert(event.id, span);
+        }
+    };
+
+    let mut notes = Vec::new();
+    let mut dropped = 0;
     for path in &event_files {
+        if is_sheet_file(path) {
+            // Sheets can only be read against taxonomies that loaded.
+            if let Some(taxonomy) = &taxonomy {
+                let mut reader = sheet::SheetReader::new(taxonomy, options);
+                if has_extension(path, &["csv"]) {
+                    reader.csv(path, &mut diags, &mut accept);
+                } else {
+                    reader.xlsx(path, &mut diags, &mut accept);
+                }
+                dropped += reader.dropped;
+                notes.extend(reader.notes);
+            }
+            continue;
+        }
         let Some(source) = read_source(path, &mut diags) else {
             continue;
         };
-        if let Some(record) = parse::<raw::RawEvent>(&source, &mut diags) {
-            raw_events.push((source, record));
+        let Some(record) = parse::<raw::RawEvent>(&source, &mut diags) else {
+            continue;
+        };
+        if let Some(taxonomy) = &taxonomy
+            && let Some((event, span)) =
+                validate::event(&source, record, taxonomy, options, &mut diags)
+        {
+            accept(event, span);
         }
     }
-
-    // Records can only be checked against taxonomies that loaded.
-    let events = match &taxonomy {
-        Some(taxonomy) => validate::events(raw_events, taxonomy, options, &mut diags),
-        None => Vec::new(),
-    };
+    diags.extend(dup_diags);
+    events.sort_by(|a, b| (a.start.date, &a.id).cmp(&(b.start.date, &b.id)));
 
     let (errors, warnings): (Vec<_>, Vec<_>) = diags
         .into_iter()
@@ -120,23 +205,33 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
             dataset: Dataset { taxonomy, events },
             warnings,
             files,
+            valid_events,
+            notes,
         }),
         _ => {
             let mut diagnostics = errors;
             diagnostics.extend(warnings);
-            Err(LoadError { diagnostics })
+            Err(LoadError {
+                diagnostics,
+                not_shown: dropped,
+            })
         }
     }
 }
 
+fn has_extension(path: &Path, exts: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .is_some_and(|e| exts.contains(&e.as_str()))
+}
+
+fn is_sheet_file(path: &Path) -> bool {
+    has_extension(path, &["csv", "xlsx", "xlsm"])
+}
+
 fn is_record_file(path: &Path) -> bool {
-    matches!(
-        path.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("yaml" | "yml" | "json")
-    )
+    has_extension(path, &["yaml", "yml", "json"]) || is_sheet_file(path)
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>, depth: usize) {

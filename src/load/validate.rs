@@ -1,64 +1,37 @@
-//! Raw event records -> validated `Event`s: ids resolved through the
-//! taxonomies, dates and amounts checked, every problem reported with its
-//! location and, for a misspelt id, the nearest known one.
-
-use std::collections::BTreeMap;
+//! Raw YAML/JSON event records -> validated `Event`s: ids resolved through
+//! the taxonomies, dates and amounts checked, every problem reported with
+//! its line and column and, for a misspelt id, the nearest known one.
 
 use serde_saphyr::{Location, Spanned};
 
-use super::raw::{DateText, RawEvent, RawText};
+use super::raw::{DateText, RawEvent, RawOutcome, RawText};
+use super::resolve::{self, Problem};
 use super::{LoadOptions, SourceFile};
-use crate::diag::{Diagnostic, did_you_mean};
+use crate::diag::{Diagnostic, Span};
 use crate::model::{
     Amount, AmountQualifier, Attendance, Event, FollowUp, FollowUpStatus, FuzzyDate, Outcome,
-    OutcomeStatus, OutcomeType, Source, Taxonomy, Text, Vocabulary,
+    OutcomeStatus, OutcomeType, Source, Taxonomy, Text,
 };
 
-/// Amounts above this (in any currency unit) are refused as absurd.
-const MAX_AMOUNT: f64 = 1e15;
-/// Attendance above this is refused as absurd.
-const MAX_ATTENDANCE: i64 = 100_000_000;
-/// An outcome line stands for at most this many agreements.
-const MAX_COUNT: i64 = 100_000;
-
-pub(super) fn events(
-    raw: Vec<(SourceFile, RawEvent)>,
+/// Validates one record; `None` when it has errors (they are in `diags`).
+pub(super) fn event(
+    source: &SourceFile,
+    record: RawEvent,
     taxonomy: &Taxonomy,
     options: &LoadOptions,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<Event> {
-    let mut seen: BTreeMap<String, String> = BTreeMap::new();
-    let mut events = Vec::with_capacity(raw.len());
-    for (source, record) in raw {
-        let mut v = Validator {
-            source: &source,
-            taxonomy,
-            options,
-            diags: Vec::new(),
-        };
-        let event = v.event(record);
-        let ok = v.diags.is_empty();
-        diags.extend(v.diags);
-        let Some(event) = event.filter(|_| ok) else {
-            continue;
-        };
-        if let Some(first) = seen.get(&event.id) {
-            diags.push(
-                Diagnostic::error(
-                    crate::diag::Span::file(&source.display),
-                    format!("duplicate event id `{}`", event.id),
-                )
-                .with_hint(format!(
-                    "`{first}` already uses it; ids must be unique across the data folder"
-                )),
-            );
-            continue;
-        }
-        seen.insert(event.id.clone(), source.display.clone());
-        events.push(event);
-    }
-    events.sort_by(|a, b| (a.start.date, &a.id).cmp(&(b.start.date, &b.id)));
-    events
+) -> Option<(Event, Span)> {
+    let mut v = Validator {
+        source,
+        taxonomy,
+        options,
+        diags: Vec::new(),
+    };
+    let span = source.span(&record.id.referenced);
+    let event = v.event(record);
+    let ok = v.diags.is_empty();
+    diags.extend(v.diags);
+    event.filter(|_| ok).map(|e| (e, span))
 }
 
 struct Validator<'a> {
@@ -68,7 +41,7 @@ struct Validator<'a> {
     diags: Vec<Diagnostic>,
 }
 
-fn text(raw: RawText) -> Text {
+pub(super) fn text(raw: RawText) -> Text {
     let clean = |s: Option<String>| s.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     Text {
         ko: clean(raw.ko),
@@ -82,25 +55,22 @@ impl Validator<'_> {
         self.diags.push(d);
     }
 
+    fn problem(&mut self, loc: &Location, p: Problem) {
+        self.err(loc, p.message, p.hint);
+    }
+
+    /// The value, or `None` after reporting why not.
+    fn check<T>(&mut self, loc: &Location, r: Result<T, Problem>) -> Option<T> {
+        r.map_err(|p| self.problem(loc, p)).ok()
+    }
+
     fn event(&mut self, r: RawEvent) -> Option<Event> {
-        let id = r.id.value.trim().to_string();
-        if id.is_empty()
-            || id.len() > 200
-            || !id
-                .chars()
-                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
-        {
-            self.err(
-                &r.id.referenced,
-                format!("`{id}` is not a valid event id"),
-                Some(
-                    "use letters, digits, `-`, `_` and `.`, e.g. `2025-06-10-quebec-mission`"
-                        .into(),
-                ),
-            );
-        }
+        let id = self.check(&r.id.referenced, resolve::event_id(&r.id.value));
         let title = self.required_text(r.title, "title");
-        let kind = self.term(&r.kind, &self.taxonomy.kinds, "event kind");
+        let kind = self.check(
+            &r.kind.referenced,
+            resolve::kind(self.taxonomy, &r.kind.value).map(String::from),
+        );
         let start = self.date(&r.start);
         let end = r.end.as_ref().and_then(|e| self.date(e));
         if let (Some(start), Some(end_date)) = (start, end)
@@ -115,7 +85,7 @@ impl Validator<'_> {
         }
         let hosts = self.regions(&r.hosts);
         let partners = self.regions(&r.partners);
-        if hosts.is_empty() && partners.is_empty() && r.hosts.is_empty() && r.partners.is_empty() {
+        if r.hosts.is_empty() && r.partners.is_empty() {
             self.err(
                 &r.id.referenced,
                 "the event names no region",
@@ -130,21 +100,15 @@ impl Validator<'_> {
             );
         }
         let sectors = self.sectors(&r.sectors.value);
-        let attendance = r.attendance.map(|a| {
-            let count = a.value.count.value;
-            if !(0..=MAX_ATTENDANCE).contains(&count) {
-                self.err(
-                    &a.value.count.referenced,
-                    format!("attendance {count} is out of range"),
-                    Some(format!(
-                        "expected a whole number from 0 to {MAX_ATTENDANCE}"
-                    )),
-                );
-            }
-            Attendance {
-                count: count.clamp(0, MAX_ATTENDANCE) as u64,
+        let attendance = r.attendance.and_then(|a| {
+            let count = self.check(
+                &a.value.count.referenced,
+                resolve::attendance(a.value.count.value),
+            )?;
+            Some(Attendance {
+                count,
                 approximate: a.value.approximate,
-            }
+            })
         });
         let outcomes = r
             .outcomes
@@ -157,16 +121,22 @@ impl Validator<'_> {
             .map(|f| {
                 let f = f.value;
                 let action = self.required_text(f.action, "action");
+                let status = self
+                    .check(
+                        &f.status.referenced,
+                        resolve::choice(
+                            &f.status.value,
+                            &FollowUpStatus::ALL,
+                            FollowUpStatus::id,
+                            "follow-up status",
+                        ),
+                    )
+                    .unwrap_or(FollowUpStatus::Planned);
                 FollowUp {
                     action,
                     owner: text(f.owner),
                     due: f.due.as_ref().and_then(|d| self.date(d)),
-                    status: self.choice(
-                        &f.status,
-                        &FollowUpStatus::ALL,
-                        FollowUpStatus::id,
-                        "follow-up status",
-                    ),
+                    status,
                 }
             })
             .collect();
@@ -196,7 +166,7 @@ impl Validator<'_> {
             .collect();
 
         Some(Event {
-            id,
+            id: id?,
             title,
             kind: kind?,
             start: start?,
@@ -230,51 +200,22 @@ impl Validator<'_> {
     }
 
     fn date(&mut self, raw: &Spanned<DateText>) -> Option<FuzzyDate> {
-        match FuzzyDate::parse(&raw.value.0) {
-            Ok(d) => Some(d),
-            Err(e) => {
-                self.err(
-                    &raw.referenced,
-                    format!("invalid date: {e}"),
-                    Some("expected YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known".into()),
-                );
-                None
-            }
-        }
-    }
-
-    fn term(
-        &mut self,
-        raw: &Spanned<String>,
-        vocab: &Vocabulary<crate::model::Term>,
-        what: &str,
-    ) -> Option<String> {
-        match vocab.lookup(&raw.value) {
-            Some(t) => Some(t.id.clone()),
-            None => {
-                let hint = suggest(
-                    &raw.value,
-                    vocab
-                        .items
-                        .iter()
-                        .map(|t| (t.id.as_str(), &t.label, &t.aliases)),
-                    what,
-                );
-                self.err(
-                    &raw.referenced,
-                    format!("unknown {what} `{}`", raw.value),
-                    Some(hint),
-                );
-                None
-            }
-        }
+        let parsed = FuzzyDate::parse(&raw.value.0).map_err(|e| {
+            Problem::new(
+                format!("invalid date: {e}"),
+                "expected YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known",
+            )
+        });
+        self.check(&raw.referenced, parsed)
     }
 
     fn sectors(&mut self, raw: &[Spanned<String>]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for s in raw {
-            if let Some(id) = self.term(s, &self.taxonomy.sectors, "sector")
-                && !out.contains(&id)
+            if let Some(id) = self.check(
+                &s.referenced,
+                resolve::sector(self.taxonomy, &s.value).map(String::from),
+            ) && !out.contains(&id)
             {
                 out.push(id);
             }
@@ -285,77 +226,34 @@ impl Validator<'_> {
     fn regions(&mut self, raw: &[Spanned<String>]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for r in raw {
-            match self.taxonomy.regions.lookup(&r.value) {
-                Some(region) => {
-                    if !out.contains(&region.id) {
-                        out.push(region.id.clone());
-                    }
-                }
-                None => {
-                    let items = &self.taxonomy.regions.items;
-                    let hint = suggest(
-                        &r.value,
-                        items.iter().map(|t| (t.id.as_str(), &t.label, &t.aliases)),
-                        "region",
-                    );
-                    self.err(
-                        &r.referenced,
-                        format!("unknown region `{}`", r.value),
-                        Some(hint),
-                    );
-                }
+            if let Some(id) = self.check(
+                &r.referenced,
+                resolve::region(self.taxonomy, &r.value).map(String::from),
+            ) && !out.contains(&id)
+            {
+                out.push(id);
             }
         }
         out
     }
 
-    fn choice<T: Copy>(
-        &mut self,
-        raw: &Spanned<String>,
-        all: &[T],
-        id: fn(T) -> &'static str,
-        what: &str,
-    ) -> T {
-        match all.iter().copied().find(|t| id(*t) == raw.value.trim()) {
-            Some(t) => t,
-            None => {
-                let names: Vec<&str> = all.iter().map(|t| id(*t)).collect();
-                let hint = match did_you_mean(&raw.value, names.iter().copied()) {
-                    Some(s) => format!(
-                        "did you mean `{s}`? (expected one of: {})",
-                        names.join(", ")
-                    ),
-                    None => format!("expected one of: {}", names.join(", ")),
-                };
-                self.err(
-                    &raw.referenced,
-                    format!("unknown {what} `{}`", raw.value),
-                    Some(hint),
-                );
-                all[0]
-            }
-        }
-    }
-
-    fn outcome(
-        &mut self,
-        o: Spanned<crate::load::raw::RawOutcome>,
-        event_sectors: &[String],
-    ) -> Outcome {
+    fn outcome(&mut self, o: Spanned<RawOutcome>, event_sectors: &[String]) -> Outcome {
         let o = o.value;
-        let kind = self.choice(&o.kind, &OutcomeType::ALL, OutcomeType::id, "outcome type");
+        let kind = self
+            .check(
+                &o.kind.referenced,
+                resolve::choice(
+                    &o.kind.value,
+                    &OutcomeType::ALL,
+                    OutcomeType::id,
+                    "outcome type",
+                ),
+            )
+            .unwrap_or(OutcomeType::Mou);
         let count = match &o.count {
-            Some(c) if !(1..=MAX_COUNT).contains(&c.value) => {
-                self.err(
-                    &c.referenced,
-                    format!("count {} is out of range", c.value),
-                    Some(format!(
-                        "expected how many agreements this line stands for, 1 to {MAX_COUNT}"
-                    )),
-                );
-                1
-            }
-            Some(c) => c.value as u32,
+            Some(c) => self
+                .check(&c.referenced, resolve::count(c.value))
+                .unwrap_or(1),
             None => 1,
         };
         let title = self.required_text(o.title, "outcome title");
@@ -363,56 +261,43 @@ impl Validator<'_> {
             Some(list) if !list.is_empty() => self.sectors(list),
             _ => event_sectors.to_vec(),
         };
-        let status = self.choice(
-            &o.status,
-            &OutcomeStatus::ALL,
-            OutcomeStatus::id,
-            "outcome status",
-        );
-        let amount = o.amount.map(|a| {
+        let status = self
+            .check(
+                &o.status.referenced,
+                resolve::choice(
+                    &o.status.value,
+                    &OutcomeStatus::ALL,
+                    OutcomeStatus::id,
+                    "outcome status",
+                ),
+            )
+            .unwrap_or(OutcomeStatus::Signed);
+        let amount = o.amount.and_then(|a| {
             let a = a.value;
-            let value = a.value.value;
-            if !value.is_finite() || !(0.0..=MAX_AMOUNT).contains(&value) {
-                self.err(
-                    &a.value.referenced,
-                    format!("amount {value} is out of range"),
-                    Some("expected a non-negative amount in currency units, e.g. 15000000".into()),
-                );
-            }
-            let currency = a.currency.value.trim().to_ascii_uppercase();
-            if !self.options.currencies.contains(&currency) {
-                let hint = match did_you_mean(&currency, self.options.currencies.iter().map(String::as_str)) {
-                    Some(s) => format!("did you mean `{s}`? Or add an exchange rate for it under [currency.rates] in brief.toml"),
-                    None => format!(
-                        "known currencies: {}; add an exchange rate under [currency.rates] in brief.toml",
-                        self.options.currencies.join(", ")
-                    ),
-                };
-                self.err(&a.currency.referenced, format!("unknown currency `{currency}`"), Some(hint));
-            }
+            let value = self.check(&a.value.referenced, resolve::amount(a.value.value));
+            let currency = self.check(
+                &a.currency.referenced,
+                resolve::currency(self.options, &a.currency.value),
+            );
             let qualifier = match a.qualifier.as_ref() {
-                None => AmountQualifier::Exact,
-                Some(q) => match q.value.trim() {
-                    "exact" => AmountQualifier::Exact,
-                    "up_to" => AmountQualifier::UpTo,
-                    "at_least" => AmountQualifier::AtLeast,
-                    other => {
-                        self.err(
-                            &q.referenced,
-                            format!("unknown amount qualifier `{other}`"),
-                            Some("expected one of: exact, up_to, at_least".into()),
-                        );
-                        AmountQualifier::Exact
-                    }
-                },
+                None => Some(AmountQualifier::Exact),
+                Some(q) => self.check(
+                    &q.referenced,
+                    resolve::choice(
+                        &q.value,
+                        &AmountQualifier::ALL,
+                        AmountQualifier::id,
+                        "amount qualifier",
+                    ),
+                ),
             };
-            Amount {
-                value: if value.is_finite() { value.clamp(0.0, MAX_AMOUNT) } else { 0.0 },
-                currency,
-                qualifier,
+            Some(Amount {
+                value: value?,
+                currency: currency?,
+                qualifier: qualifier?,
                 approximate: a.approximate,
                 expected: a.expected,
-            }
+            })
         });
         Outcome {
             kind,
@@ -423,44 +308,6 @@ impl Validator<'_> {
             status,
             amount,
             note: text(o.note),
-        }
-    }
-}
-
-/// "did you mean" over ids, labels and aliases, naming the id a label or
-/// alias belongs to.
-fn suggest<'a>(
-    input: &str,
-    items: impl Iterator<Item = (&'a str, &'a Text, &'a Vec<String>)>,
-    what: &str,
-) -> String {
-    let mut keys: Vec<(&str, &str)> = Vec::new();
-    let mut ids: Vec<&str> = Vec::new();
-    for (id, label, aliases) in items {
-        ids.push(id);
-        keys.push((id, id));
-        keys.extend(label.ko.iter().chain(&label.en).map(|l| (l.as_str(), id)));
-        keys.extend(aliases.iter().map(|a| (a.as_str(), id)));
-    }
-    match did_you_mean(input, keys.iter().map(|(k, _)| *k)) {
-        Some(k) => {
-            let id = keys
-                .iter()
-                .find(|(key, _)| *key == k)
-                .map_or(k, |(_, id)| *id);
-            if k == id {
-                format!("did you mean `{id}`?")
-            } else {
-                format!("did you mean `{k}` (the {what} `{id}`)?")
-            }
-        }
-        None => {
-            let shown: Vec<&str> = ids.iter().take(12).copied().collect();
-            format!(
-                "known {what} ids include: {}{}; add new ones to the taxonomy files under data/taxonomy/",
-                shown.join(", "),
-                if ids.len() > 12 { ", ..." } else { "" }
-            )
         }
     }
 }

@@ -1,0 +1,420 @@
+//! Values as staff type them into sheets: dates in Korean and dotted forms
+//! and ranges, "300여 명", "약 1,500만 달러 이상", lists like "바이오; AI".
+
+use crate::model::{AmountQualifier, Date, FuzzyDate, Precision};
+
+/// A date or a date range as typed: `2025-06-10`, `2025.6.10`,
+/// `2025. 6. 10.(화)`, `2025년 6월 10일`, `2025년 9월`, `2025.6.10~6.18`.
+/// Returns the start and, for a range, the end.
+pub fn date_range(input: &str) -> Result<(FuzzyDate, Option<FuzzyDate>), String> {
+    let s = input.trim();
+    if s.is_empty() {
+        return Err("the date is empty".into());
+    }
+    let split = s.find(['~', '∼', '〜', '–', '—']).map(|i| {
+        let sep_len = s[i..].chars().next().map_or(1, char::len_utf8);
+        (&s[..i], &s[i + sep_len..])
+    });
+    match split {
+        Some((a, b)) => {
+            let start = date(a)?;
+            let end = partial_date(b, start)?;
+            if end.date < start.date {
+                return Err(format!("the range ends ({end}) before it starts ({start})"));
+            }
+            Ok((start, Some(end)))
+        }
+        None => Ok((date(s)?, None)),
+    }
+}
+
+/// The numbers of a date and how many there are.
+fn numbers(s: &str) -> Result<Vec<u32>, String> {
+    // Drop a weekday in brackets: "2025. 6. 10.(화)".
+    let s = match s.find(['(', '（']) {
+        Some(i) => &s[..i],
+        None => s,
+    };
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            cur.push(c);
+        } else {
+            if !cur.is_empty() {
+                out.push(
+                    cur.parse::<u32>()
+                        .map_err(|_| format!("`{cur}` is not a number"))?,
+                );
+                cur.clear();
+            }
+            if !(c.is_whitespace() || matches!(c, '.' | '-' | '/' | '년' | '월' | '일')) {
+                return Err(format!("unexpected `{c}` in a date"));
+            }
+        }
+        if out.len() > 3 || cur.len() > 4 {
+            return Err("too many numbers for a date".into());
+        }
+    }
+    if !cur.is_empty() {
+        out.push(
+            cur.parse::<u32>()
+                .map_err(|_| format!("`{cur}` is not a number"))?,
+        );
+    }
+    Ok(out)
+}
+
+fn build(y: u32, m: Option<u32>, d: Option<u32>) -> Result<FuzzyDate, String> {
+    if !(1000..=9999).contains(&y) {
+        return Err(format!("{y} is not a four-digit year"));
+    }
+    let year = y as i32;
+    let to_u8 = |v: u32| u8::try_from(v).unwrap_or(0);
+    match (m, d) {
+        (None, _) => Ok(FuzzyDate {
+            date: Date::new(year, 1, 1).ok_or("invalid year")?,
+            precision: Precision::Year,
+        }),
+        (Some(m), None) => Ok(FuzzyDate {
+            date: Date::new(year, to_u8(m), 1)
+                .ok_or_else(|| format!("month {m} does not exist"))?,
+            precision: Precision::Month,
+        }),
+        (Some(m), Some(d)) => Ok(FuzzyDate {
+            date: Date::new(year, to_u8(m), to_u8(d))
+                .ok_or_else(|| format!("{y:04}-{m:02}-{d:02} is not a calendar date"))?,
+            precision: Precision::Day,
+        }),
+    }
+}
+
+/// One full date (year first).
+pub fn date(s: &str) -> Result<FuzzyDate, String> {
+    match numbers(s)?.as_slice() {
+        [y] => build(*y, None, None),
+        [y, m] => build(*y, Some(*m), None),
+        [y, m, d] => build(*y, Some(*m), Some(*d)),
+        _ => Err(format!("`{}` is not a date", s.trim())),
+    }
+}
+
+/// The end of a range, which may leave out the year or the month:
+/// `6.18`, `18`, `6월 18일`, `2026.1.3`.
+fn partial_date(s: &str, start: FuzzyDate) -> Result<FuzzyDate, String> {
+    let n = numbers(s)?;
+    let s_trim = s.trim();
+    let y = start.date.year as u32;
+    let m = u32::from(start.date.month);
+    match n.as_slice() {
+        [y2, m2, d2] => build(*y2, Some(*m2), Some(*d2)),
+        [a, b] if *a >= 1000 => build(*a, Some(*b), None),
+        [m2, d2] => build(y, Some(*m2), Some(*d2)),
+        [d2] if s_trim.ends_with('월') => build(y, Some(*d2), None),
+        [d2] if start.precision == Precision::Day => build(y, Some(m), Some(*d2)),
+        [y2] if *y2 >= 1000 => build(*y2, None, None),
+        _ => Err(format!("`{s_trim}` is not the end of a date range")),
+    }
+}
+
+/// A date from an Excel serial number (1900 date system).
+pub fn excel_serial(serial: f64) -> Result<FuzzyDate, String> {
+    if !serial.is_finite() || !(1.0..2_958_466.0).contains(&serial) {
+        return Err(format!("{serial} is not an Excel date"));
+    }
+    // Excel counts 1900-02-29, which did not exist; days from 1899-12-30
+    // are right for every serial after it.
+    let days = serial.floor() as i64;
+    let epoch = Date::new(1899, 12, 30)
+        .map(|d| d.days_since_epoch())
+        .unwrap_or(0);
+    let date = date_from_days(epoch + days);
+    Ok(FuzzyDate {
+        date,
+        precision: Precision::Day,
+    })
+}
+
+/// Inverse of `Date::days_since_epoch` (Howard Hinnant's civil_from_days).
+pub fn date_from_days(z: i64) -> Date {
+    let z = z + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    Date { year, month, day }
+}
+
+/// Splits a multi-value cell: `바이오; AI`, `바이오·AI`, `바이오, AI`.
+pub fn list(s: &str) -> Vec<&str> {
+    s.split([';', ',', '·', '/', '、', '|', '\n', '，', '；'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Whether a value is marked approximate: 약, 여, 내외, 가량, about, ~.
+fn approximate(s: &str) -> bool {
+    let l = s.to_lowercase();
+    [
+        "약", "여", "내외", "가량", "about", "approx", "around", "~", "c.",
+    ]
+    .iter()
+    .any(|m| l.contains(m))
+}
+
+/// Attendance: `300`, `300여 명`, `약 300명`, `150+60`, `about 300`.
+pub fn attendance(s: &str) -> Result<(i64, bool), String> {
+    let mut total: i64 = 0;
+    let mut found = false;
+    for part in s.split('+') {
+        let digits: String = part.chars().filter(|c| c.is_ascii_digit()).collect();
+        if digits.is_empty() {
+            continue;
+        }
+        let n: i64 = digits
+            .parse()
+            .map_err(|_| format!("`{}` is not a number of people", s.trim()))?;
+        total = total.saturating_add(n);
+        found = true;
+    }
+    if !found {
+        return Err(format!("`{}` is not a number of people", s.trim()));
+    }
+    // "300+" also means "300 or more, roughly".
+    let approx = approximate(s) || s.trim_end().ends_with('+');
+    Ok((total, approx))
+}
+
+/// A parsed amount: value, currency (if named), qualifiers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedAmount {
+    pub value: f64,
+    pub currency: Option<String>,
+    pub qualifier: AmountQualifier,
+    pub approximate: bool,
+    pub expected: bool,
+}
+
+/// `1,500만 달러`, `약 1,500만 달러 이상`, `최대 2천만 달러`, `20억원`,
+/// `USD 15,000,000`, `15 million USD`, `$15M`.
+pub fn amount(input: &str) -> Result<ParsedAmount, String> {
+    let s = input.trim();
+    let lower = s.to_lowercase();
+    let currency = [
+        ("캐나다 달러", "CAD"),
+        ("캐나다달러", "CAD"),
+        ("cad", "CAD"),
+        ("달러", "USD"),
+        ("usd", "USD"),
+        ("$", "USD"),
+        ("원", "KRW"),
+        ("krw", "KRW"),
+        ("₩", "KRW"),
+        ("엔", "JPY"),
+        ("jpy", "JPY"),
+        ("위안", "CNY"),
+        ("cny", "CNY"),
+        ("rmb", "CNY"),
+        ("유로", "EUR"),
+        ("eur", "EUR"),
+        ("€", "EUR"),
+    ]
+    .iter()
+    .find(|(k, _)| lower.contains(k))
+    .map(|(_, c)| c.to_string());
+    let qualifier = if lower.contains("최대") || lower.contains("up to") {
+        AmountQualifier::UpTo
+    } else if lower.contains("이상") || lower.contains("at least") || lower.contains("over") {
+        AmountQualifier::AtLeast
+    } else {
+        AmountQualifier::Exact
+    };
+    let expected = ["기대", "예정", "예상", "expected", "forecast"]
+        .iter()
+        .any(|k| lower.contains(k));
+
+    // Korean units: groups closed by 만/억/조, multiplied inside by 십/백/천.
+    let mut total = 0f64;
+    let mut group = 0f64;
+    let mut number: Option<f64> = None;
+    let mut digits = String::new();
+    let mut seen_number = false;
+    let flush = |digits: &mut String, number: &mut Option<f64>| -> Result<(), String> {
+        if !digits.is_empty() {
+            *number = Some(
+                digits
+                    .parse::<f64>()
+                    .map_err(|_| format!("`{digits}` is not a number"))?,
+            );
+            digits.clear();
+        }
+        Ok(())
+    };
+    let chars: Vec<char> = lower.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_ascii_digit() || (c == '.' && !digits.is_empty()) {
+            digits.push(c);
+            seen_number = true;
+        } else if c == ',' && !digits.is_empty() {
+            // Thousands separator.
+        } else {
+            flush(&mut digits, &mut number)?;
+            let small = match c {
+                '십' => Some(10.0),
+                '백' => Some(100.0),
+                '천' => Some(1000.0),
+                _ => None,
+            };
+            let big = match c {
+                '만' => Some(1e4),
+                '억' => Some(1e8),
+                '조' => Some(1e12),
+                _ => None,
+            };
+            let rest: String = chars[i..].iter().collect();
+            let english = [
+                ("trillion", 1e12),
+                ("billion", 1e9),
+                ("million", 1e6),
+                ("thousand", 1e3),
+            ]
+            .into_iter()
+            .find(|(w, _)| rest.starts_with(w));
+            // "$15M", "15m", "2.5bn", "3k"
+            let suffix = if english.is_none() && number.is_some() {
+                let next_is_letter = chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+                match c {
+                    'k' if !next_is_letter => Some(1e3),
+                    'm' if !next_is_letter => Some(1e6),
+                    'b' if !next_is_letter || rest.starts_with("bn") => Some(1e9),
+                    _ => None,
+                }
+            } else {
+                None
+            };
+            if let Some(u) = small {
+                group += number.take().unwrap_or(1.0) * u;
+            } else if let Some(u) = big {
+                group += number.take().unwrap_or(0.0);
+                total += if group == 0.0 { 1.0 } else { group } * u;
+                group = 0.0;
+            } else if let Some((w, u)) = english {
+                total += number.take().unwrap_or(1.0) * u;
+                i += w.chars().count();
+                continue;
+            } else if let Some(u) = suffix {
+                total += number.take().unwrap_or(1.0) * u;
+            }
+        }
+        i += 1;
+    }
+    flush(&mut digits, &mut number)?;
+    total += group + number.unwrap_or(0.0);
+    if !seen_number {
+        return Err(format!("`{s}` has no amount"));
+    }
+    Ok(ParsedAmount {
+        value: total,
+        currency,
+        qualifier,
+        approximate: approximate(s),
+        expected,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> String {
+        date(s)
+            .map(|d| d.to_string())
+            .unwrap_or_else(|e| format!("ERR {e}"))
+    }
+
+    #[test]
+    fn dates_as_staff_type_them() {
+        assert_eq!(d("2025-06-10"), "2025-06-10");
+        assert_eq!(d("2025.6.10"), "2025-06-10");
+        assert_eq!(d("2025. 6. 10."), "2025-06-10");
+        assert_eq!(d("2025. 6. 10.(화)"), "2025-06-10");
+        assert_eq!(d("2025년 6월 10일"), "2025-06-10");
+        assert_eq!(d("2025/06/10"), "2025-06-10");
+        assert_eq!(d("2025년 9월"), "2025-09");
+        assert_eq!(d("2025.9"), "2025-09");
+        assert_eq!(d("2025년"), "2025");
+        assert!(d("2025-02-30").starts_with("ERR"));
+        assert!(d("25.6.10").starts_with("ERR"));
+        assert!(d("내일").starts_with("ERR"));
+        assert!(d("").starts_with("ERR"));
+    }
+
+    #[test]
+    fn ranges() {
+        let r = |s: &str| {
+            date_range(s)
+                .map(|(a, b)| format!("{a}..{}", b.map(|b| b.to_string()).unwrap_or_default()))
+                .unwrap_or_else(|e| format!("ERR {e}"))
+        };
+        assert_eq!(r("2025.6.10~6.18"), "2025-06-10..2025-06-18");
+        assert_eq!(r("2025.6.10~18"), "2025-06-10..2025-06-18");
+        assert_eq!(r("2025년 6월 10일 ~ 6월 18일"), "2025-06-10..2025-06-18");
+        assert_eq!(r("2025-12-30 ~ 2026-01-02"), "2025-12-30..2026-01-02");
+        assert_eq!(r("2025-06-10"), "2025-06-10..");
+        assert!(r("2025.6.18~6.10").starts_with("ERR"));
+    }
+
+    #[test]
+    fn excel_serials() {
+        assert_eq!(excel_serial(45818.0).unwrap().to_string(), "2025-06-10");
+        assert_eq!(excel_serial(61.0).unwrap().to_string(), "1900-03-01");
+        assert!(excel_serial(-3.0).is_err());
+        for days in [-800_000, -1, 0, 1, 20_000, 2_000_000] {
+            assert_eq!(date_from_days(days).days_since_epoch(), days);
+        }
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(list("바이오; AI"), vec!["바이오", "AI"]);
+        assert_eq!(list("바이오·AI"), vec!["바이오", "AI"]);
+        assert_eq!(list("바이오, AI ,"), vec!["바이오", "AI"]);
+    }
+
+    #[test]
+    fn attendance_forms() {
+        assert_eq!(attendance("300").unwrap(), (300, false));
+        assert_eq!(attendance("300여 명").unwrap(), (300, true));
+        assert_eq!(attendance("약 1,200명").unwrap(), (1200, true));
+        assert_eq!(attendance("150여명 + 60여명").unwrap(), (210, true));
+        assert!(attendance("많음").is_err());
+    }
+
+    #[test]
+    fn amounts_in_korean_and_english() {
+        let a = amount("약 1,500만 달러 이상 (기대)").unwrap();
+        assert_eq!(a.value, 15_000_000.0);
+        assert_eq!(a.currency.as_deref(), Some("USD"));
+        assert_eq!(a.qualifier, AmountQualifier::AtLeast);
+        assert!(a.approximate && a.expected);
+        let b = amount("최대 2천만 달러").unwrap();
+        assert_eq!(
+            (b.value, b.qualifier),
+            (20_000_000.0, AmountQualifier::UpTo)
+        );
+        assert_eq!(amount("20억원").unwrap().value, 2_000_000_000.0);
+        assert_eq!(amount("3억 5천만 원").unwrap().value, 350_000_000.0);
+        assert_eq!(amount("USD 15,000,000").unwrap().value, 15_000_000.0);
+        assert_eq!(amount("15 million USD").unwrap().value, 15_000_000.0);
+        assert_eq!(amount("$15M").unwrap().value, 15_000_000.0);
+        assert_eq!(amount("2.5 billion KRW").unwrap().value, 2_500_000_000.0);
+        assert!(amount("미정").is_err());
+    }
+}

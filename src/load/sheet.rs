@@ -1,0 +1,1014 @@
+//! Events from sheets: CSV (UTF-8 with or without BOM, or CP949/EUC-KR as
+//! Korean Excel saves it) and XLSX (every sheet with event columns). Headers
+//! may be Korean or English; see `COLUMNS` for the accepted names. One row
+//! is one event; outcomes come from count columns (MOU, 협약, 계약) and an
+//! investment column.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::LoadOptions;
+use super::human;
+use super::resolve::{self, Problem};
+use crate::diag::{Diagnostic, Span};
+use crate::model::{
+    Amount, Attendance, Event, FollowUp, FollowUpStatus, FuzzyDate, Outcome, OutcomeStatus,
+    OutcomeType, Source, Taxonomy, Text, normalise_key,
+};
+
+/// Errors kept per run; more are counted, not stored, so a broken
+/// million-row sheet cannot exhaust memory.
+pub const MAX_STORED_ERRORS: usize = 1000;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Col {
+    Id,
+    Title,
+    TitleKo,
+    TitleEn,
+    Kind,
+    Start,
+    End,
+    Sectors,
+    Hosts,
+    Regions,
+    Attendance,
+    Mou,
+    Agreement,
+    Contract,
+    Investment,
+    Venue,
+    Summary,
+    Outlet,
+    SourceTitle,
+    Url,
+    FollowUp,
+    FollowUpDue,
+    Ignore,
+}
+
+/// Accepted headers per column (matched ignoring case, spaces and `_-.·`).
+pub const COLUMNS: &[(Col, &[&str])] = &[
+    (
+        Col::Id,
+        &["id", "아이디", "행사id", "행사코드", "코드", "event id"],
+    ),
+    (
+        Col::Title,
+        &["행사명", "제목", "행사", "명칭", "title", "event", "name"],
+    ),
+    (
+        Col::TitleKo,
+        &[
+            "행사명(국문)",
+            "국문행사명",
+            "국문명",
+            "title_ko",
+            "korean title",
+        ],
+    ),
+    (
+        Col::TitleEn,
+        &[
+            "행사명(영문)",
+            "영문행사명",
+            "영문명",
+            "title_en",
+            "english title",
+        ],
+    ),
+    (
+        Col::Kind,
+        &["구분", "유형", "행사유형", "종류", "kind", "type"],
+    ),
+    (
+        Col::Start,
+        &[
+            "시작일",
+            "일자",
+            "날짜",
+            "개최일",
+            "행사일",
+            "기간",
+            "start",
+            "date",
+            "start date",
+        ],
+    ),
+    (Col::End, &["종료일", "end", "end date"]),
+    (
+        Col::Sectors,
+        &["분야", "산업", "산업분야", "전략산업", "sector", "sectors"],
+    ),
+    (
+        Col::Hosts,
+        &["주최", "주관", "주최지역", "개최지역", "host", "hosts"],
+    ),
+    (
+        Col::Regions,
+        &[
+            "지역",
+            "참여지역",
+            "협력지역",
+            "상대지역",
+            "국가",
+            "region",
+            "regions",
+            "partners",
+            "partner",
+        ],
+    ),
+    (
+        Col::Attendance,
+        &[
+            "참석자",
+            "참석인원",
+            "참석",
+            "인원",
+            "attendance",
+            "attendees",
+        ],
+    ),
+    (
+        Col::Mou,
+        &["성과", "mou", "mou건수", "mou 건수", "양해각서", "mous"],
+    ),
+    (
+        Col::Agreement,
+        &["협약", "협약건수", "agreement", "agreements"],
+    ),
+    (
+        Col::Contract,
+        &["계약", "계약건수", "contract", "contracts"],
+    ),
+    (
+        Col::Investment,
+        &["투자", "투자액", "투자유치", "투자금액", "investment"],
+    ),
+    (Col::Venue, &["장소", "개최장소", "venue", "place"]),
+    (
+        Col::Summary,
+        &["개요", "요약", "내용", "주요내용", "summary", "description"],
+    ),
+    (Col::Outlet, &["출처", "매체", "언론사", "source", "outlet"]),
+    (
+        Col::SourceTitle,
+        &["기사제목", "기사명", "source title", "article"],
+    ),
+    (Col::Url, &["링크", "url", "기사링크", "주소", "link"]),
+    (
+        Col::FollowUp,
+        &[
+            "후속조치",
+            "후속",
+            "후속과제",
+            "follow up",
+            "followup",
+            "follow-up",
+        ],
+    ),
+    (
+        Col::FollowUpDue,
+        &["후속기한", "기한", "due", "follow up due"],
+    ),
+    (
+        Col::Ignore,
+        &[
+            "번호", "순번", "no", "비고", "메모", "note", "notes", "remarks",
+        ],
+    ),
+];
+
+fn column_of(header: &str) -> Option<Col> {
+    let key = normalise_key(header);
+    COLUMNS
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| normalise_key(n) == key))
+        .map(|(c, _)| *c)
+}
+
+/// A cell's value as read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    /// An Excel date serial.
+    Date(f64),
+}
+
+impl Cell {
+    fn text(&self) -> Option<String> {
+        match self {
+            Cell::Empty => None,
+            Cell::Text(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+            Cell::Number(n) | Cell::Date(n) => Some(if n.fract() == 0.0 && n.abs() < 1e15 {
+                format!("{}", *n as i64)
+            } else {
+                n.to_string()
+            }),
+        }
+    }
+}
+
+/// `A`, `B`, ..., `Z`, `AA`.
+pub fn column_letters(mut index: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// Reads sheets and turns their rows into events.
+pub(super) struct SheetReader<'a> {
+    pub taxonomy: &'a Taxonomy,
+    pub options: &'a LoadOptions,
+    /// Resolved sector/region/kind cells, by column and text: sheets repeat
+    /// the same few values on every row.
+    cache: HashMap<(Col, String), Result<Vec<String>, Vec<Problem>>>,
+    /// Errors not stored because of `MAX_STORED_ERRORS`.
+    pub dropped: usize,
+    /// Lines for `--verbose`: encodings, row counts.
+    pub notes: Vec<String>,
+}
+
+/// Where a table came from, for locations.
+struct TableInfo<'a> {
+    file: &'a str,
+    /// XLSX sheet name; `None` for CSV.
+    sheet: Option<&'a str>,
+}
+
+impl<'a> SheetReader<'a> {
+    pub fn new(taxonomy: &'a Taxonomy, options: &'a LoadOptions) -> Self {
+        SheetReader {
+            taxonomy,
+            options,
+            cache: HashMap::new(),
+            dropped: 0,
+            notes: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, diags: &mut Vec<Diagnostic>, d: Diagnostic) {
+        if diags.len() < MAX_STORED_ERRORS {
+            diags.push(d);
+        } else {
+            self.dropped += 1;
+        }
+    }
+
+    /// Reads a CSV file; each valid row is handed to `sink`.
+    pub fn csv(
+        &mut self,
+        path: &Path,
+        diags: &mut Vec<Diagnostic>,
+        sink: &mut dyn FnMut(Event, Span),
+    ) {
+        let display = path.display().to_string();
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                self.push(
+                    diags,
+                    Diagnostic::error(Span::file(&display), format!("failed to read ({e})")),
+                );
+                return;
+            }
+        };
+        let (text, encoding) = match decode(&bytes) {
+            Ok(t) => t,
+            Err(message) => {
+                self.push(
+                    diags,
+                    Diagnostic::error(Span::file(&display), message).with_hint(
+                        "save the sheet as CSV UTF-8, or as CSV from Korean Excel (CP949)",
+                    ),
+                );
+                return;
+            }
+        };
+        drop(bytes);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut headers: Option<Vec<String>> = None;
+        let mut table = None;
+        let mut rows = 0usize;
+        let mut record = csv::StringRecord::new();
+        loop {
+            match reader.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => {
+                    let line = e.position().map_or(0, |p| p.line());
+                    self.push(
+                        diags,
+                        Diagnostic::error(
+                            Span::at(&display, line, 0),
+                            format!("failed to read the CSV ({e})"),
+                        ),
+                    );
+                    break;
+                }
+            }
+            let line = record.position().map_or(0, |p| p.line());
+            let cells: Vec<Cell> = record.iter().map(|f| Cell::Text(f.to_string())).collect();
+            if cells.iter().all(|c| c.text().is_none()) {
+                continue;
+            }
+            let info = TableInfo {
+                file: &display,
+                sheet: None,
+            };
+            match &headers {
+                None => {
+                    let h: Vec<String> = record
+                        .iter()
+                        .map(|s| s.trim().trim_start_matches('\u{feff}').to_string())
+                        .collect();
+                    table = self.header(&info, &h, line, diags);
+                    if table.is_none() {
+                        return;
+                    }
+                    headers = Some(h);
+                }
+                Some(h) => {
+                    rows += 1;
+                    if let Some(cols) = &table {
+                        if let Some((event, span)) = self.row(&info, h, cols, &cells, line, diags) {
+                            sink(event, span);
+                        }
+                    }
+                }
+            }
+        }
+        self.notes
+            .push(format!("{display}: {encoding}, {rows} rows"));
+    }
+
+    /// Reads every sheet of an XLSX workbook that has event columns.
+    pub fn xlsx(
+        &mut self,
+        path: &Path,
+        diags: &mut Vec<Diagnostic>,
+        sink: &mut dyn FnMut(Event, Span),
+    ) {
+        use calamine::{Data, Reader};
+        let display = path.display().to_string();
+        let mut workbook = match calamine::open_workbook_auto(path) {
+            Ok(w) => w,
+            Err(e) => {
+                self.push(
+                    diags,
+                    Diagnostic::error(
+                        Span::file(&display),
+                        format!("failed to open the workbook ({e})"),
+                    )
+                    .with_hint("save it from Excel as .xlsx"),
+                );
+                return;
+            }
+        };
+        let mut used = 0;
+        for name in workbook.sheet_names() {
+            let range = match workbook.worksheet_range(&name) {
+                Ok(r) => r,
+                Err(e) => {
+                    self.push(
+                        diags,
+                        Diagnostic::error(
+                            Span::cell(&display, 0, name.clone()),
+                            format!("failed to read the sheet ({e})"),
+                        ),
+                    );
+                    continue;
+                }
+            };
+            let (row0, col0) = range.start().unwrap_or((0, 0));
+            let info = TableInfo {
+                file: &display,
+                sheet: Some(&name),
+            };
+            let mut headers: Option<Vec<String>> = None;
+            let mut table = None;
+            let mut rows = 0usize;
+            for (i, row) in range.rows().enumerate() {
+                let excel_row = u64::from(row0) + i as u64 + 1;
+                let pad = col0 as usize;
+                let mut cells: Vec<Cell> = vec![Cell::Empty; pad];
+                cells.extend(row.iter().map(|d| match d {
+                    Data::Empty | Data::Error(_) => Cell::Empty,
+                    Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+                        Cell::Text(s.clone())
+                    }
+                    Data::Int(n) => Cell::Number(*n as f64),
+                    Data::Float(f) => Cell::Number(*f),
+                    Data::Bool(b) => Cell::Text(b.to_string()),
+                    Data::DateTime(dt) => Cell::Date(dt.as_f64()),
+                }));
+                if cells.iter().all(|c| c.text().is_none()) {
+                    continue;
+                }
+                match &headers {
+                    None => {
+                        let h: Vec<String> =
+                            cells.iter().map(|c| c.text().unwrap_or_default()).collect();
+                        let known = h.iter().filter(|x| column_of(x).is_some()).count();
+                        if known < 2 {
+                            self.notes.push(format!(
+                                "{display} [{name}]: no event columns, sheet skipped"
+                            ));
+                            break;
+                        }
+                        table = self.header(&info, &h, excel_row, diags);
+                        if table.is_none() {
+                            break;
+                        }
+                        headers = Some(h);
+                    }
+                    Some(h) => {
+                        rows += 1;
+                        if let Some(cols) = &table {
+                            if let Some((event, span)) =
+                                self.row(&info, h, cols, &cells, excel_row, diags)
+                            {
+                                sink(event, span);
+                            }
+                        }
+                    }
+                }
+            }
+            if headers.is_some() {
+                used += 1;
+                self.notes.push(format!("{display} [{name}]: {rows} rows"));
+            }
+        }
+        if used == 0 {
+            self.push(
+                diags,
+                Diagnostic::error(Span::file(&display), "no sheet of the workbook has event columns")
+                    .with_hint("the first row of a sheet must hold headers such as ID, 행사명, 유형, 시작일, 분야, 지역"),
+            );
+        }
+    }
+
+    fn span(&self, info: &TableInfo, line: u64, col: usize, header: &str) -> Span {
+        let letters = column_letters(col);
+        match info.sheet {
+            Some(sheet) => Span::cell(info.file, 0, format!("{sheet}!{letters}{line}")),
+            None => Span::cell(info.file, line, format!("column {letters} `{header}`")),
+        }
+    }
+
+    /// Maps headers to columns; `None` when required columns are missing.
+    fn header(
+        &mut self,
+        info: &TableInfo,
+        headers: &[String],
+        line: u64,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Vec<Option<Col>>> {
+        let cols: Vec<Option<Col>> = headers.iter().map(|h| column_of(h)).collect();
+        let all_names: Vec<&str> = COLUMNS
+            .iter()
+            .flat_map(|(_, n)| n.iter().copied())
+            .collect();
+        for (i, (h, c)) in headers.iter().zip(&cols).enumerate() {
+            if c.is_none() && !h.trim().is_empty() {
+                let hint = match crate::diag::did_you_mean(h, all_names.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`? The column is ignored"),
+                    None => "the column is ignored; accepted headers are listed in the README"
+                        .to_string(),
+                };
+                let span = self.span(info, line, i, h);
+                self.push(
+                    diags,
+                    Diagnostic::warning(span, format!("unknown column `{h}`")).with_hint(hint),
+                );
+            }
+        }
+        let has = |c: Col| cols.contains(&Some(c));
+        let mut missing = Vec::new();
+        if !has(Col::Id) {
+            missing.push("ID (id, 아이디, 행사코드)");
+        }
+        if !(has(Col::Title) || has(Col::TitleKo) || has(Col::TitleEn)) {
+            missing.push("title (행사명, 제목, title)");
+        }
+        if !has(Col::Kind) {
+            missing.push("kind (구분, 유형, kind)");
+        }
+        if !has(Col::Start) {
+            missing.push("start date (시작일, 일자, start)");
+        }
+        if !has(Col::Sectors) {
+            missing.push("sectors (분야, 산업, sectors)");
+        }
+        if !(has(Col::Regions) || has(Col::Hosts)) {
+            missing.push("regions (지역, 참여지역, regions)");
+        }
+        if missing.is_empty() {
+            return Some(cols);
+        }
+        let span = match info.sheet {
+            Some(sheet) => Span::cell(info.file, 0, format!("{sheet}!{line}:{line}")),
+            None => Span::at(info.file, line, 0),
+        };
+        self.push(
+            diags,
+            Diagnostic::error(span, format!("the header row lacks required columns: {}", missing.join("; ")))
+                .with_hint("the first non-empty row must name the columns; Korean or English headers are accepted"),
+        );
+        None
+    }
+
+    /// Resolves a list cell through the taxonomy, cached.
+    fn resolve_list(&mut self, col: Col, value: &str) -> Result<Vec<String>, Vec<Problem>> {
+        if let Some(r) = self.cache.get(&(col, value.to_string())) {
+            return r.clone();
+        }
+        let tax = self.taxonomy;
+        let one = |s: &str| -> Result<String, Problem> {
+            match col {
+                Col::Sectors => resolve::sector(tax, s).map(String::from),
+                Col::Kind => resolve::kind(tax, s).map(String::from),
+                _ => resolve::region(tax, s).map(String::from),
+            }
+        };
+        // The whole cell may itself be a name containing a separator.
+        let result = match one(value) {
+            Ok(id) => Ok(vec![id]),
+            Err(_) if col != Col::Kind => {
+                let mut ids = Vec::new();
+                let mut problems = Vec::new();
+                for part in human::list(value) {
+                    match one(part) {
+                        Ok(id) if !ids.contains(&id) => ids.push(id),
+                        Ok(_) => {}
+                        Err(p) => problems.push(p),
+                    }
+                }
+                if problems.is_empty() {
+                    Ok(ids)
+                } else {
+                    Err(problems)
+                }
+            }
+            Err(p) => Err(vec![p]),
+        };
+        self.cache.insert((col, value.to_string()), result.clone());
+        result
+    }
+
+    /// One row -> one event, or diagnostics.
+    fn row(
+        &mut self,
+        info: &TableInfo,
+        headers: &[String],
+        cols: &[Option<Col>],
+        cells: &[Cell],
+        line: u64,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<(Event, Span)> {
+        let before = diags.len() + self.dropped;
+        let find = |c: Col| cols.iter().position(|x| *x == Some(c));
+        let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).cloned().unwrap_or(Cell::Empty);
+        let mut errors: Vec<(usize, Problem)> = Vec::new();
+        let mut fail = |i: Option<usize>, p: Problem| errors.push((i.unwrap_or(0), p));
+
+        let id_col = find(Col::Id);
+        let id = match cell(id_col).text() {
+            Some(s) => resolve::event_id(&s).map_err(|p| fail(id_col, p)).ok(),
+            None => {
+                fail(
+                    id_col,
+                    Problem::new("the event id is empty", "every row needs a unique ID"),
+                );
+                None
+            }
+        };
+
+        let mut title = Text::default();
+        for c in [Col::Title, Col::TitleKo, Col::TitleEn] {
+            if let Some(s) = cell(find(c)).text() {
+                let ko = match c {
+                    Col::TitleKo => true,
+                    Col::TitleEn => false,
+                    _ => s.chars().any(|ch| matches!(ch as u32, 0xAC00..=0xD7A3)),
+                };
+                let slot = if ko { &mut title.ko } else { &mut title.en };
+                if slot.is_none() {
+                    *slot = Some(s);
+                }
+            }
+        }
+        if title.ko.is_none() && title.en.is_none() {
+            let i = find(Col::Title)
+                .or(find(Col::TitleKo))
+                .or(find(Col::TitleEn));
+            fail(
+                i,
+                Problem::new(
+                    "the title is empty",
+                    "write the event's name in 행사명/title",
+                ),
+            );
+        }
+
+        let kind_col = find(Col::Kind);
+        let kind = match cell(kind_col).text() {
+            Some(s) => match self.resolve_list(Col::Kind, &s) {
+                Ok(v) => v.into_iter().next(),
+                Err(ps) => {
+                    ps.into_iter().for_each(|p| fail(kind_col, p));
+                    None
+                }
+            },
+            None => {
+                fail(
+                    kind_col,
+                    Problem::new(
+                        "the event kind is empty",
+                        "e.g. 국제회의, 협약 체결, 상담회, conference",
+                    ),
+                );
+                None
+            }
+        };
+
+        let start_col = find(Col::Start);
+        let (start, mut end) = match self.date_cell(&cell(start_col), true) {
+            Ok(Some((s, e))) => (Some(s), e),
+            Ok(None) => {
+                fail(
+                    start_col,
+                    Problem::new(
+                        "the start date is empty",
+                        "e.g. 2025-06-10, 2025.6.10, 2025년 6월 10일",
+                    ),
+                );
+                (None, None)
+            }
+            Err(p) => {
+                fail(start_col, p);
+                (None, None)
+            }
+        };
+        let end_col = find(Col::End);
+        match self.date_cell(&cell(end_col), false) {
+            Ok(Some((e, _))) => end = Some(e),
+            Ok(None) => {}
+            Err(p) => fail(end_col, p),
+        }
+        if let (Some(s), Some(e)) = (start, end)
+            && e.date < s.date
+        {
+            fail(
+                end_col.or(start_col),
+                Problem::new(
+                    format!("the event ends ({e}) before it starts ({s})"),
+                    "check the start and end dates",
+                ),
+            );
+        }
+
+        let mut list = |c: Col, fail: &mut dyn FnMut(Option<usize>, Problem)| -> Vec<String> {
+            let i = find(c);
+            match cell(i).text() {
+                None => Vec::new(),
+                Some(s) => match self.resolve_list(c, &s) {
+                    Ok(v) => v,
+                    Err(ps) => {
+                        ps.into_iter().for_each(|p| fail(i, p));
+                        Vec::new()
+                    }
+                },
+            }
+        };
+        let sectors = list(Col::Sectors, &mut fail);
+        let hosts = list(Col::Hosts, &mut fail);
+        let partners = list(Col::Regions, &mut fail);
+        if cell(find(Col::Sectors)).text().is_none() {
+            fail(
+                find(Col::Sectors),
+                Problem::new("the event names no sector", "e.g. 바이오; AI"),
+            );
+        }
+        if cell(find(Col::Regions)).text().is_none() && cell(find(Col::Hosts)).text().is_none() {
+            fail(
+                find(Col::Regions).or(find(Col::Hosts)),
+                Problem::new("the event names no region", "e.g. 대전; 보스턴"),
+            );
+        }
+
+        let att_col = find(Col::Attendance);
+        let attendance = cell(att_col).text().and_then(|s| {
+            let parsed =
+                human::attendance(&s).map_err(|e| Problem::new(e, "e.g. 300, 300여 명, 150+60"));
+            match parsed.and_then(|(n, approx)| resolve::attendance(n).map(|n| (n, approx))) {
+                Ok((count, approximate)) => Some(Attendance { count, approximate }),
+                Err(p) => {
+                    fail(att_col, p);
+                    None
+                }
+            }
+        });
+
+        let mut outcomes = Vec::new();
+        for (c, kind, ko, en) in [
+            (Col::Mou, OutcomeType::Mou, "MOU 체결", "MOUs signed"),
+            (
+                Col::Agreement,
+                OutcomeType::Agreement,
+                "협약 체결",
+                "Agreements signed",
+            ),
+            (
+                Col::Contract,
+                OutcomeType::Contract,
+                "계약 체결",
+                "Contracts signed",
+            ),
+        ] {
+            let i = find(c);
+            let Some(s) = cell(i).text() else { continue };
+            let digits: String = s
+                .chars()
+                .filter(|ch| ch.is_ascii_digit() || *ch == '-')
+                .collect();
+            match digits.parse::<i64>() {
+                Ok(0) => {}
+                Ok(n) => match resolve::count(n) {
+                    Ok(count) => outcomes.push(Outcome {
+                        kind,
+                        count,
+                        title: Text {
+                            ko: Some(ko.into()),
+                            en: Some(en.into()),
+                        },
+                        parties: Vec::new(),
+                        sectors: sectors.clone(),
+                        status: OutcomeStatus::Signed,
+                        amount: None,
+                        note: Text::default(),
+                    }),
+                    Err(p) => fail(i, p),
+                },
+                Err(_) => fail(
+                    i,
+                    Problem::new(
+                        format!("`{s}` is not a count"),
+                        "write how many were signed, e.g. 4 or 4건",
+                    ),
+                ),
+            }
+        }
+        let inv_col = find(Col::Investment);
+        if let Some(s) = cell(inv_col).text() {
+            match self.amount(&s) {
+                Ok(amount) => outcomes.push(Outcome {
+                    kind: OutcomeType::Investment,
+                    count: 1,
+                    title: Text {
+                        ko: Some("투자".into()),
+                        en: Some("Investment".into()),
+                    },
+                    parties: Vec::new(),
+                    sectors: sectors.clone(),
+                    status: if amount.expected {
+                        OutcomeStatus::Expected
+                    } else {
+                        OutcomeStatus::Signed
+                    },
+                    amount: Some(amount),
+                    note: Text::default(),
+                }),
+                Err(p) => fail(inv_col, p),
+            }
+        }
+
+        let mut follow_ups = Vec::new();
+        if let Some(action) = cell(find(Col::FollowUp)).text() {
+            let due_col = find(Col::FollowUpDue);
+            let due = match self.date_cell(&cell(due_col), false) {
+                Ok(v) => v.map(|(d, _)| d),
+                Err(p) => {
+                    fail(due_col, p);
+                    None
+                }
+            };
+            follow_ups.push(FollowUp {
+                action: text(action),
+                owner: Text::default(),
+                due,
+                status: FollowUpStatus::Planned,
+            });
+        }
+
+        let mut sources = Vec::new();
+        let outlet = cell(find(Col::Outlet)).text();
+        let source_title = cell(find(Col::SourceTitle)).text();
+        let url_col = find(Col::Url);
+        let url = cell(url_col).text();
+        if let Some(u) = &url
+            && !(u.starts_with("https://") || u.starts_with("http://"))
+        {
+            fail(
+                url_col,
+                Problem::new(
+                    format!("`{u}` is not a web address"),
+                    "expected an address starting with https:// or http://",
+                ),
+            );
+        }
+        if outlet.is_some() || source_title.is_some() || url.is_some() {
+            sources.push(Source {
+                outlet: outlet.unwrap_or_default(),
+                title: source_title.unwrap_or_default(),
+                date: None,
+                url,
+            });
+        }
+
+        for (i, p) in errors {
+            let header = headers.get(i).map_or("", String::as_str);
+            let span = self.span(info, line, i, header);
+            self.push(
+                diags,
+                Diagnostic::error(span, p.message).with_hint_opt(p.hint),
+            );
+        }
+        if diags.len() + self.dropped != before {
+            return None;
+        }
+        let span = self.span(
+            info,
+            line,
+            id_col.unwrap_or(0),
+            headers.get(id_col.unwrap_or(0)).map_or("", String::as_str),
+        );
+        Some((
+            Event {
+                id: id?,
+                title,
+                kind: kind?,
+                start: start?,
+                end: end
+                    .map(|e| e.last_day())
+                    .filter(|e| start.is_some_and(|s| *e != s.date)),
+                date_note: Text::default(),
+                venue: cell(find(Col::Venue)).text().map(text).unwrap_or_default(),
+                hosts,
+                partners,
+                sectors,
+                participants: Vec::new(),
+                attendance,
+                outcomes,
+                follow_ups,
+                sources,
+                summary: cell(find(Col::Summary))
+                    .text()
+                    .map(text)
+                    .unwrap_or_default(),
+                file: info.file.to_string(),
+            },
+            span,
+        ))
+    }
+
+    /// A date cell: typed text (maybe a range) or an Excel date.
+    fn date_cell(
+        &self,
+        c: &Cell,
+        allow_range: bool,
+    ) -> Result<Option<(FuzzyDate, Option<FuzzyDate>)>, Problem> {
+        let hint =
+            "e.g. 2025-06-10, 2025.6.10, 2025년 6월 10일, 2025년 9월, or a range 2025.6.10~6.18";
+        match c {
+            Cell::Empty => Ok(None),
+            Cell::Date(serial) => human::excel_serial(*serial)
+                .map(|d| Some((d, None)))
+                .map_err(|e| Problem::new(e, hint)),
+            Cell::Number(n) if (1000.0..=9999.0).contains(n) && n.fract() == 0.0 => {
+                human::date(&format!("{n}"))
+                    .map(|d| Some((d, None)))
+                    .map_err(|e| Problem::new(e, hint))
+            }
+            Cell::Number(n) => human::excel_serial(*n)
+                .map(|d| Some((d, None)))
+                .map_err(|e| Problem::new(e, hint)),
+            Cell::Text(s) if s.trim().is_empty() => Ok(None),
+            Cell::Text(s) => {
+                let (start, end) = human::date_range(s)
+                    .map_err(|e| Problem::new(format!("invalid date `{}`: {e}", s.trim()), hint))?;
+                if end.is_some() && !allow_range {
+                    return Err(Problem::new(
+                        format!("`{}` is a range, not a date", s.trim()),
+                        hint,
+                    ));
+                }
+                Ok(Some((start, end)))
+            }
+        }
+    }
+
+    fn amount(&self, s: &str) -> Result<Amount, Problem> {
+        let hint = "e.g. 1,500만 달러, 약 20억원, 최대 2천만 달러, USD 15,000,000";
+        let parsed = human::amount(s).map_err(|e| Problem::new(e, hint))?;
+        let currency = parsed
+            .currency
+            .ok_or_else(|| Problem::new(format!("`{}` names no currency", s.trim()), hint))?;
+        Ok(Amount {
+            value: resolve::amount(parsed.value)?,
+            currency: resolve::currency(self.options, &currency)?,
+            qualifier: parsed.qualifier,
+            approximate: parsed.approximate,
+            expected: parsed.expected,
+        })
+    }
+}
+
+fn text(s: String) -> Text {
+    if s.chars().any(|c| matches!(c as u32, 0xAC00..=0xD7A3)) {
+        Text {
+            ko: Some(s),
+            en: None,
+        }
+    } else {
+        Text {
+            ko: None,
+            en: Some(s),
+        }
+    }
+}
+
+/// UTF-8 (BOM or not) or, failing that, CP949/EUC-KR. Returns the text and
+/// the encoding's name.
+pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return String::from_utf8(rest.to_vec())
+            .map(|s| (s, "UTF-8 with BOM"))
+            .map_err(|e| {
+                format!(
+                    "the file starts as UTF-8 but byte {} is not UTF-8",
+                    e.utf8_error().valid_up_to() + 3
+                )
+            });
+    }
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err("the file is UTF-16, which is not supported".into());
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok((s.to_string(), "UTF-8"));
+    }
+    // encoding_rs's EUC-KR is the WHATWG one, i.e. Windows code page 949.
+    let (text, _, had_errors) = encoding_rs::EUC_KR.decode(bytes);
+    if had_errors {
+        return Err("the file is neither UTF-8 nor CP949/EUC-KR".into());
+    }
+    Ok((text.into_owned(), "CP949 (EUC-KR)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_in_korean_and_english() {
+        assert_eq!(column_of("행사명"), Some(Col::Title));
+        assert_eq!(column_of(" Start Date "), Some(Col::Start));
+        assert_eq!(column_of("참여 지역"), Some(Col::Regions));
+        assert_eq!(column_of("MOU 건수"), Some(Col::Mou));
+        assert_eq!(column_of("start_date"), Some(Col::Start));
+        assert_eq!(column_of("색깔"), None);
+    }
+
+    #[test]
+    fn letters() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+    }
+
+    #[test]
+    fn encodings() {
+        let (t, e) = decode("행사명,시작일".as_bytes()).unwrap();
+        assert_eq!((t.as_str(), e), ("행사명,시작일", "UTF-8"));
+        let (t, e) = decode(b"\xEF\xBB\xBFid").unwrap();
+        assert_eq!((t.as_str(), e), ("id", "UTF-8 with BOM"));
+        let (cp949, _, _) = encoding_rs::EUC_KR.encode("행사명,바이오");
+        let (t, e) = decode(&cp949).unwrap();
+        assert_eq!((t.as_str(), e), ("행사명,바이오", "CP949 (EUC-KR)"));
+        assert!(decode(b"\xFF\xFEa\x00").is_err());
+    }
+}
