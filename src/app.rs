@@ -6,7 +6,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::aggregate::{self, AggregateOptions};
-use crate::cli::{BuildArgs, Cli, Command, CommonArgs};
+use crate::cli::{BuildArgs, Cli, Command, CommonArgs, ImportArgs};
 use crate::config::{Config, ConfigError};
 use crate::load::{self, Keep, LoadError, LoadOptions, Loaded};
 use crate::model::{Lang, Quarter};
@@ -60,6 +60,7 @@ impl std::error::Error for AppError {}
 pub fn run(cli: Cli) -> Result<(), AppError> {
     match cli.command {
         Some(Command::Validate(common)) => validate(&common),
+        Some(Command::Import(args)) => import(&args),
         None => build(&cli.build),
     }
 }
@@ -123,6 +124,64 @@ fn validate(common: &CommonArgs) -> Result<(), AppError> {
         d.taxonomy.regions.items.len(),
         d.taxonomy.kinds.items.len(),
         loaded.files.len()
+    );
+    Ok(())
+}
+
+fn import(args: &ImportArgs) -> Result<(), AppError> {
+    let config = load_config(&args.common)?;
+    let report = |e: LoadError| {
+        diag::print_all(&e.diagnostics);
+        AppError::Load(e)
+    };
+    let taxonomy = load::load_taxonomy(&args.common.data).map_err(report)?;
+    let options = LoadOptions {
+        currencies: config.currencies(),
+        keep: Keep::All,
+    };
+    let (events, notes) = load::read_sheet(&args.file, &taxonomy, &options).map_err(report)?;
+    if args.common.verbose {
+        notes.iter().for_each(|n| eprintln!("sheet: {n}"));
+    }
+    let dir = args.common.data.join("events");
+    let mut plan: Vec<(PathBuf, String)> = Vec::new();
+    let (mut unchanged, mut conflicts) = (0usize, Vec::new());
+    for e in &events {
+        let yaml = load::record::to_yaml(e).map_err(|m| {
+            AppError::Usage(format!("failed to write the record of `{}` ({m})", e.id))
+        })?;
+        let path = dir.join(format!("{}.yaml", e.id));
+        match std::fs::read_to_string(&path) {
+            Ok(old) if old == yaml => unchanged += 1,
+            Ok(_) if !args.force => conflicts.push(path),
+            _ => plan.push((path, yaml)),
+        }
+    }
+    if !conflicts.is_empty() {
+        for c in &conflicts {
+            eprintln!(
+                "error: {} exists and differs from the sheet's row",
+                c.display()
+            );
+        }
+        return Err(AppError::Usage(format!(
+            "{} record(s) would be overwritten; nothing was written (use --force to overwrite)",
+            conflicts.len()
+        )));
+    }
+    for (path, yaml) in &plan {
+        output::write_atomic(path, yaml.as_bytes()).map_err(|cause| AppError::Write {
+            path: path.clone(),
+            cause,
+        })?;
+        println!("{}", path.display());
+    }
+    eprintln!(
+        "imported {} events from {}: {} written, {} unchanged",
+        events.len(),
+        args.file.display(),
+        plan.len(),
+        unchanged
     );
     Ok(())
 }

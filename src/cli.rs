@@ -23,6 +23,24 @@ pub const EXIT_CODES: &str = "Exit codes:\n  0  success\n  1  runtime failure (f
 pub enum Command {
     /// Check the data folder and report every problem; writes nothing.
     Validate(CommonArgs),
+    /// Turn a CSV or XLSX sheet into YAML records under DATA/events/, one
+    /// per event. A record that exists and differs is not overwritten
+    /// without --force; nothing is written if any would be.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The sheet to import (.csv or .xlsx).
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+
+    /// Overwrite records that already exist with different content.
+    #[arg(long)]
+    pub force: bool,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
 }
 
 #[derive(Debug, Clone, Args)]

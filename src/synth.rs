@@ -185,12 +185,13 @@ pub fn rows(taxonomy: &Taxonomy, n: usize, seed: u64, from_year: i32, to_year: i
     for i in 0..n {
         let year = from_year + rng.below(years) as i32;
         let month = 1 + rng.below(12) as u8;
-        let day = 1 + rng.below(28) as u8;
         let span = if rng.chance(20) {
             rng.below(6) as u8
         } else {
             0
         };
+        // Spans stay inside the month (every month has 28 days).
+        let day = 1 + rng.below(28 - usize::from(span)) as u8;
         let (kind, kind_ko, kind_en) = *rng.pick(&kinds);
         let s1 = rng.below(sectors.len());
         let mut sec_idx = vec![s1];
@@ -244,7 +245,7 @@ pub fn rows(taxonomy: &Taxonomy, n: usize, seed: u64, from_year: i32, to_year: i
             },
             agreements: if rng.chance(15) { 1 } else { 0 },
             investment: if rng.chance(5) {
-                format!("{}만 달러", 100 * (1 + rng.below(100)))
+                format!("{}만 달러 유치 기대", 100 * (1 + rng.below(100)))
             } else {
                 String::new()
             },

@@ -5,6 +5,7 @@
 
 pub mod human;
 mod raw;
+pub mod record;
 pub mod resolve;
 pub mod sheet;
 mod taxonomy;
@@ -216,6 +217,78 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
                 not_shown: dropped,
             })
         }
+    }
+}
+
+/// Loads only the taxonomies of a data folder.
+pub fn load_taxonomy(dir: &Path) -> Result<crate::model::Taxonomy, LoadError> {
+    let mut diags = Vec::new();
+    let mut files = Vec::new();
+    let taxonomy_dir = dir.join(TAXONOMY_DIR);
+    if taxonomy_dir.is_dir() {
+        collect_files(&taxonomy_dir, &mut files, &mut diags, 0);
+    }
+    files.sort();
+    match taxonomy::load(&taxonomy_dir, &files, &mut diags) {
+        Some(t)
+            if diags
+                .iter()
+                .all(|d| d.severity != crate::diag::Severity::Error) =>
+        {
+            Ok(t)
+        }
+        _ => Err(LoadError {
+            diagnostics: diags,
+            not_shown: 0,
+        }),
+    }
+}
+
+/// Reads one CSV or XLSX file into validated events (for `brief import`).
+pub fn read_sheet(
+    path: &Path,
+    taxonomy: &crate::model::Taxonomy,
+    options: &LoadOptions,
+) -> Result<(Vec<Event>, Vec<String>), LoadError> {
+    let mut diags = Vec::new();
+    let mut events = Vec::new();
+    let mut seen: HashMap<String, Span> = HashMap::new();
+    let mut accept = |e: Event, span: Span| {
+        if let Some(first) = seen.get(&e.id) {
+            diags.push(
+                Diagnostic::error(span, format!("duplicate event id `{}`", e.id))
+                    .with_hint(format!("{first} already uses it; ids must be unique")),
+            );
+            return;
+        }
+        seen.insert(e.id.clone(), span);
+        events.push(e);
+    };
+    let mut reader = sheet::SheetReader::new(taxonomy, options);
+    let mut sheet_diags = Vec::new();
+    if has_extension(path, &["csv"]) {
+        reader.csv(path, &mut sheet_diags, &mut accept);
+    } else if is_sheet_file(path) {
+        reader.xlsx(path, &mut sheet_diags, &mut accept);
+    } else {
+        sheet_diags.push(
+            Diagnostic::error(Span::file(path.display().to_string()), "not a sheet")
+                .with_hint("import reads .csv and .xlsx files"),
+        );
+    }
+    diags.extend(sheet_diags);
+    let dropped = reader.dropped;
+    let notes = reader.notes;
+    let (errors, _warnings): (Vec<_>, Vec<_>) = diags
+        .into_iter()
+        .partition(|d| d.severity == crate::diag::Severity::Error);
+    if errors.is_empty() {
+        Ok((events, notes))
+    } else {
+        Err(LoadError {
+            diagnostics: errors,
+            not_shown: dropped,
+        })
     }
 }
 
