@@ -528,8 +528,6 @@ pub struct Event {
     pub follow_ups: Vec<FollowUp>,
     pub sources: Vec<Source>,
     pub summary: Text,
-    /// The file the record came from, relative to the data folder.
-    pub file: String,
 }
 
 impl Event {
@@ -549,18 +547,11 @@ impl Event {
 
     /// Host and partner regions, hosts first, without repeats.
     pub fn regions(&self) -> impl Iterator<Item = &str> {
-        let mut seen: Vec<&str> = Vec::new();
+        // Each list is free of repeats (the loader makes it so); a partner
+        // that is also a host is skipped.
         self.hosts
             .iter()
-            .chain(self.partners.iter())
-            .filter(move |r| {
-                if seen.contains(&r.as_str()) {
-                    false
-                } else {
-                    seen.push(r.as_str());
-                    true
-                }
-            })
+            .chain(self.partners.iter().filter(|p| !self.hosts.contains(p)))
             .map(String::as_str)
     }
 }

@@ -133,24 +133,28 @@ pub(super) fn breakdown(events: &[&Event], tax: &Taxonomy, home: &str) -> Breakd
         .filter(|s| events.iter().any(|e| e.sectors.contains(&s.id)))
         .map(|s| s.id.clone())
         .collect();
-    let cells = sectors
-        .iter()
-        .map(|s| {
-            columns
-                .iter()
-                .map(|c| {
-                    events
-                        .iter()
-                        .filter(|e| {
-                            e.sectors.contains(s)
-                                && e.regions()
-                                    .any(|r| tax.region(r).is_some_and(|reg| &reg.country == c))
-                        })
-                        .count() as u32
-                })
-                .collect()
-        })
-        .collect();
+    // One pass over the events: each counts once per (sector, country).
+    let mut cells = vec![vec![0u32; columns.len()]; sectors.len()];
+    let mut event_columns: Vec<usize> = Vec::new();
+    for e in events {
+        event_columns.clear();
+        for r in e.regions() {
+            if let Some(c) = tax
+                .region(r)
+                .and_then(|reg| columns.iter().position(|c| *c == reg.country))
+                && !event_columns.contains(&c)
+            {
+                event_columns.push(c);
+            }
+        }
+        for s in &e.sectors {
+            if let Some(row) = sectors.iter().position(|x| x == s) {
+                for &c in &event_columns {
+                    cells[row][c] += 1;
+                }
+            }
+        }
+    }
 
     Breakdown {
         countries,

@@ -110,7 +110,6 @@ fn event(id: &str, start: &str, sectors: &[&str], partners: &[&str]) -> Event {
         follow_ups: vec![],
         sources: vec![],
         summary: Text::default(),
-        file: format!("{id}.yaml"),
     }
 }
 

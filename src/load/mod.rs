@@ -140,34 +140,37 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
 
     // Every valid event goes through `accept`: duplicate ids are refused
     // across all files and formats, then the event is kept or dropped.
-    let mut ids: HashMap<String, Span> = HashMap::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
     let mut events: Vec<Event> = Vec::new();
     let mut valid_events = 0usize;
     let mut dup_diags: Vec<Diagnostic> = Vec::new();
-    let mut accept = |event: Event, span: Span| {
-        if let Some(first) = ids.get(&event.id) {
+    // The file being read, for "first used in" hints.
+    let current = std::cell::Cell::new(0usize);
+    let mut accept = |event: Event, span: &dyn Fn() -> Span| {
+        if let Some(&first) = ids.get(&event.id) {
             if dup_diags.len() < sheet::MAX_STORED_ERRORS {
                 dup_diags.push(
-                    Diagnostic::error(span, format!("duplicate event id `{}`", event.id))
-                        .with_hint(format!(
-                            "{first} already uses it; ids must be unique across the data folder"
-                        )),
+                    Diagnostic::error(span(), format!("duplicate event id `{}`", event.id)).with_hint(format!(
+                        "{} already uses it; ids must be unique across the data folder",
+                        event_files[first].display()
+                    )),
                 );
             }
             return;
         }
         valid_events += 1;
         if options.keep.keeps(&event) {
-            ids.insert(event.id.clone(), span);
+            ids.insert(event.id.clone(), current.get());
             events.push(event);
         } else {
-            ids.insert(event.id, span);
+            ids.insert(event.id, current.get());
         }
     };
 
     let mut notes = Vec::new();
     let mut dropped = 0;
-    for path in &event_files {
+    for (index, path) in event_files.iter().enumerate() {
+        current.set(index);
         if is_sheet_file(path) {
             // Sheets can only be read against taxonomies that loaded.
             if let Some(taxonomy) = &taxonomy {
@@ -189,10 +192,9 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
             continue;
         };
         if let Some(taxonomy) = &taxonomy
-            && let Some((event, span)) =
-                validate::event(&source, record, taxonomy, options, &mut diags)
+            && let Some((event, span)) = validate::event(&source, record, taxonomy, options, &mut diags)
         {
-            accept(event, span);
+            accept(event, &|| span.clone());
         }
     }
     diags.extend(dup_diags);
@@ -252,16 +254,16 @@ pub fn read_sheet(
 ) -> Result<(Vec<Event>, Vec<String>), LoadError> {
     let mut diags = Vec::new();
     let mut events = Vec::new();
-    let mut seen: HashMap<String, Span> = HashMap::new();
-    let mut accept = |e: Event, span: Span| {
-        if let Some(first) = seen.get(&e.id) {
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut accept = |e: Event, span: &dyn Fn() -> Span| {
+        if seen.contains(&e.id) {
             diags.push(
-                Diagnostic::error(span, format!("duplicate event id `{}`", e.id))
-                    .with_hint(format!("{first} already uses it; ids must be unique")),
+                Diagnostic::error(span(), format!("duplicate event id `{}`", e.id))
+                    .with_hint("an earlier row already uses it; ids must be unique"),
             );
             return;
         }
-        seen.insert(e.id.clone(), span);
+        seen.insert(e.id.clone());
         events.push(e);
     };
     let mut reader = sheet::SheetReader::new(taxonomy, options);

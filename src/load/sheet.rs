@@ -226,13 +226,18 @@ pub fn column_letters(mut index: usize) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
+/// Receives each valid event and, lazily, where it is (only a duplicate id
+/// needs the location; building it for every row would cost an allocation
+/// per row).
+pub type Sink<'s> = dyn FnMut(Event, &dyn Fn() -> Span) + 's;
+
 /// Reads sheets and turns their rows into events.
 pub(super) struct SheetReader<'a> {
     pub taxonomy: &'a Taxonomy,
     pub options: &'a LoadOptions,
     /// Resolved sector/region/kind cells, by column and text: sheets repeat
     /// the same few values on every row.
-    cache: HashMap<(Col, String), Result<Vec<String>, Vec<Problem>>>,
+    cache: HashMap<Col, HashMap<String, Result<Vec<String>, Vec<Problem>>>>,
     /// Errors not stored because of `MAX_STORED_ERRORS`.
     pub dropped: usize,
     /// Lines for `--verbose`: encodings, row counts.
@@ -270,7 +275,7 @@ impl<'a> SheetReader<'a> {
         &mut self,
         path: &Path,
         diags: &mut Vec<Diagnostic>,
-        sink: &mut dyn FnMut(Event, Span),
+        sink: &mut Sink,
     ) {
         let display = path.display().to_string();
         let bytes = match std::fs::read(path) {
@@ -283,7 +288,7 @@ impl<'a> SheetReader<'a> {
                 return;
             }
         };
-        let (text, encoding) = match decode(&bytes) {
+        let (text, encoding) = match decode(bytes) {
             Ok(t) => t,
             Err(message) => {
                 self.push(
@@ -295,7 +300,6 @@ impl<'a> SheetReader<'a> {
                 return;
             }
         };
-        drop(bytes);
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -344,8 +348,9 @@ impl<'a> SheetReader<'a> {
                 Some(h) => {
                     rows += 1;
                     if let Some(cols) = &table {
-                        if let Some((event, span)) = self.row(&info, h, cols, &cells, line, diags) {
-                            sink(event, span);
+                        if let Some((event, id_col)) = self.row(&info, h, cols, &cells, line, diags) {
+                            let header = h.get(id_col).map_or("", String::as_str);
+                            sink(event, &|| self.span(&info, line, id_col, header));
                         }
                     }
                 }
@@ -360,7 +365,7 @@ impl<'a> SheetReader<'a> {
         &mut self,
         path: &Path,
         diags: &mut Vec<Diagnostic>,
-        sink: &mut dyn FnMut(Event, Span),
+        sink: &mut Sink,
     ) {
         use calamine::{Data, Reader};
         let display = path.display().to_string();
@@ -438,10 +443,11 @@ impl<'a> SheetReader<'a> {
                     Some(h) => {
                         rows += 1;
                         if let Some(cols) = &table {
-                            if let Some((event, span)) =
+                            if let Some((event, id_col)) =
                                 self.row(&info, h, cols, &cells, excel_row, diags)
                             {
-                                sink(event, span);
+                                let header = h.get(id_col).map_or("", String::as_str);
+                                sink(event, &|| self.span(&info, excel_row, id_col, header));
                             }
                         }
                     }
@@ -533,39 +539,41 @@ impl<'a> SheetReader<'a> {
 
     /// Resolves a list cell through the taxonomy, cached.
     fn resolve_list(&mut self, col: Col, value: &str) -> Result<Vec<String>, Vec<Problem>> {
-        if let Some(r) = self.cache.get(&(col, value.to_string())) {
+        if let Some(r) = self.cache.get(&col).and_then(|m| m.get(value)) {
             return r.clone();
         }
         let tax = self.taxonomy;
-        let one = |s: &str| -> Result<String, Problem> {
-            match col {
-                Col::Sectors => resolve::sector(tax, s).map(String::from),
-                Col::Kind => resolve::kind(tax, s).map(String::from),
-                _ => resolve::region(tax, s).map(String::from),
-            }
+        let position = |s: &str| match col {
+            Col::Sectors => tax.sectors.position(s).map(|i| tax.sectors.items[i].id.clone()),
+            Col::Kind => tax.kinds.position(s).map(|i| tax.kinds.items[i].id.clone()),
+            _ => tax.regions.position(s).map(|i| tax.regions.items[i].id.clone()),
         };
-        // The whole cell may itself be a name containing a separator.
-        let result = match one(value) {
-            Ok(id) => Ok(vec![id]),
-            Err(_) if col != Col::Kind => {
+        let problem = |s: &str| -> Problem {
+            let r = match col {
+                Col::Sectors => resolve::sector(tax, s).map(|_| ()),
+                Col::Kind => resolve::kind(tax, s).map(|_| ()),
+                _ => resolve::region(tax, s).map(|_| ()),
+            };
+            r.err().unwrap_or_else(|| Problem::new(format!("`{s}` could not be resolved"), ""))
+        };
+        // The whole cell may itself be one name containing a separator.
+        let result = match position(value) {
+            Some(id) => Ok(vec![id]),
+            None if col == Col::Kind => Err(vec![problem(value)]),
+            None => {
                 let mut ids = Vec::new();
                 let mut problems = Vec::new();
                 for part in human::list(value) {
-                    match one(part) {
-                        Ok(id) if !ids.contains(&id) => ids.push(id),
-                        Ok(_) => {}
-                        Err(p) => problems.push(p),
+                    match position(part) {
+                        Some(id) if !ids.contains(&id) => ids.push(id),
+                        Some(_) => {}
+                        None => problems.push(problem(part)),
                     }
                 }
-                if problems.is_empty() {
-                    Ok(ids)
-                } else {
-                    Err(problems)
-                }
+                if problems.is_empty() { Ok(ids) } else { Err(problems) }
             }
-            Err(p) => Err(vec![p]),
         };
-        self.cache.insert((col, value.to_string()), result.clone());
+        self.cache.entry(col).or_default().insert(value.to_string(), result.clone());
         result
     }
 
@@ -578,7 +586,7 @@ impl<'a> SheetReader<'a> {
         cells: &[Cell],
         line: u64,
         diags: &mut Vec<Diagnostic>,
-    ) -> Option<(Event, Span)> {
+    ) -> Option<(Event, usize)> {
         let before = diags.len() + self.dropped;
         let find = |c: Col| cols.iter().position(|x| *x == Some(c));
         let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).cloned().unwrap_or(Cell::Empty);
@@ -850,12 +858,6 @@ impl<'a> SheetReader<'a> {
         if diags.len() + self.dropped != before {
             return None;
         }
-        let span = self.span(
-            info,
-            line,
-            id_col.unwrap_or(0),
-            headers.get(id_col.unwrap_or(0)).map_or("", String::as_str),
-        );
         Some((
             Event {
                 id: id?,
@@ -879,9 +881,8 @@ impl<'a> SheetReader<'a> {
                     .text()
                     .map(text)
                     .unwrap_or_default(),
-                file: info.file.to_string(),
             },
-            span,
+            id_col.unwrap_or(0),
         ))
     }
 
@@ -953,25 +954,22 @@ fn text(s: String) -> Text {
 
 /// UTF-8 (BOM or not) or, failing that, CP949/EUC-KR. Returns the text and
 /// the encoding's name.
-pub fn decode(bytes: &[u8]) -> Result<(String, &'static str), String> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return String::from_utf8(rest.to_vec())
+pub fn decode(mut bytes: Vec<u8>) -> Result<(String, &'static str), String> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+        return String::from_utf8(bytes)
             .map(|s| (s, "UTF-8 with BOM"))
-            .map_err(|e| {
-                format!(
-                    "the file starts as UTF-8 but byte {} is not UTF-8",
-                    e.utf8_error().valid_up_to() + 3
-                )
-            });
+            .map_err(|e| format!("the file starts as UTF-8 but byte {} is not UTF-8", e.utf8_error().valid_up_to() + 3));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err("the file is UTF-16, which is not supported".into());
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok((s.to_string(), "UTF-8"));
-    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(s) => return Ok((s, "UTF-8")),
+        Err(e) => e.into_bytes(),
+    };
     // encoding_rs's EUC-KR is the WHATWG one, i.e. Windows code page 949.
-    let (text, _, had_errors) = encoding_rs::EUC_KR.decode(bytes);
+    let (text, _, had_errors) = encoding_rs::EUC_KR.decode(&bytes);
     if had_errors {
         return Err("the file is neither UTF-8 nor CP949/EUC-KR".into());
     }
@@ -1002,13 +1000,13 @@ mod tests {
 
     #[test]
     fn encodings() {
-        let (t, e) = decode("행사명,시작일".as_bytes()).unwrap();
+        let (t, e) = decode("행사명,시작일".as_bytes().to_vec()).unwrap();
         assert_eq!((t.as_str(), e), ("행사명,시작일", "UTF-8"));
-        let (t, e) = decode(b"\xEF\xBB\xBFid").unwrap();
+        let (t, e) = decode(b"\xEF\xBB\xBFid".to_vec()).unwrap();
         assert_eq!((t.as_str(), e), ("id", "UTF-8 with BOM"));
         let (cp949, _, _) = encoding_rs::EUC_KR.encode("행사명,바이오");
-        let (t, e) = decode(&cp949).unwrap();
+        let (t, e) = decode(cp949.into_owned()).unwrap();
         assert_eq!((t.as_str(), e), ("행사명,바이오", "CP949 (EUC-KR)"));
-        assert!(decode(b"\xFF\xFEa\x00").is_err());
+        assert!(decode(b"\xFF\xFEa\x00".to_vec()).is_err());
     }
 }

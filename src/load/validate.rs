@@ -182,7 +182,6 @@ impl Validator<'_> {
             follow_ups,
             sources,
             summary: text(r.summary),
-            file: self.source.display.clone(),
         })
     }
 
