@@ -13,6 +13,11 @@ use crate::locale;
 use crate::model::{Dataset, Event, FuzzyDate, Lang, OutcomeType, Precision, Quarter};
 use crate::templates::{TemplateError, Templates};
 
+/// How many events, follow-ups and sources a brief lists: it is read by
+/// council members, however many events a quarter holds. The figures and
+/// tables always count everything; the JSON model lists every event id.
+pub const MAX_LISTED: usize = 40;
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Brief {
     pub lang: Lang,
@@ -39,6 +44,9 @@ pub struct Brief {
     pub events: Vec<EventView>,
     pub undated: Vec<EventView>,
     pub sources: Vec<SourceView>,
+    /// Set when a quarter has more events than a brief lists (the
+    /// timeline, follow-ups and appendix show the first `MAX_LISTED`).
+    pub listed_note: String,
     /// The language-independent numbers behind everything above.
     pub report: QuarterReport,
 }
@@ -220,6 +228,7 @@ pub fn build(
     let events: Vec<EventView> = report
         .events
         .iter()
+        .take(MAX_LISTED)
         .filter_map(event)
         .map(|e| v.event(e))
         .collect();
@@ -232,6 +241,7 @@ pub fn build(
     let undated = report
         .undated
         .iter()
+        .take(MAX_LISTED)
         .filter_map(event)
         .map(|e| v.event(e))
         .collect();
@@ -289,6 +299,7 @@ pub fn build(
     let timeline = report
         .timeline
         .iter()
+        .take(MAX_LISTED)
         .filter_map(|t| {
             let e = event(&t.event)?;
             Some(TimelineView {
@@ -317,6 +328,7 @@ pub fn build(
     let follow = |items: &[FollowUpItem]| -> Vec<FollowUpView> {
         items
             .iter()
+            .take(MAX_LISTED)
             .filter_map(|i| {
                 let e = event(&i.event)?;
                 let f = e.follow_ups.get(i.index)?;
@@ -334,7 +346,7 @@ pub fn build(
     };
 
     let mut sources = Vec::new();
-    for e in report.events.iter().filter_map(event) {
+    for e in report.events.iter().take(MAX_LISTED).filter_map(event) {
         for s in &e.sources {
             sources.push(SourceView {
                 outlet: s.outlet.clone(),
@@ -346,6 +358,14 @@ pub fn build(
         }
     }
 
+    let omitted = report.events.len().saturating_sub(MAX_LISTED);
+    let listed_note = if omitted > 0 {
+        l("list_truncated")
+            .replace("{shown}", &locale::group_thousands(MAX_LISTED as u64))
+            .replace("{total}", &locale::group_thousands(report.events.len() as u64))
+    } else {
+        String::new()
+    };
     let notes_text = l("notes");
     let mut notes: Vec<String> = notes_text
         .lines()
@@ -408,6 +428,7 @@ pub fn build(
         events,
         undated,
         sources,
+        listed_note,
         labels,
         report,
     })

@@ -591,6 +591,9 @@ pub struct Vocabulary<T> {
     pub items: Vec<T>,
     /// Normalised id or alias -> index into `items`.
     pub index: BTreeMap<String, usize>,
+    /// Canonical id -> index, built on first use: the aggregator looks up
+    /// canonical ids millions of times and must not normalise each one.
+    exact: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
 }
 
 impl<T> Default for Vocabulary<T> {
@@ -598,7 +601,49 @@ impl<T> Default for Vocabulary<T> {
         Vocabulary {
             items: Vec::new(),
             index: BTreeMap::new(),
+            exact: std::sync::OnceLock::new(),
         }
+    }
+}
+
+/// Something with a canonical id, labels and aliases.
+pub trait Named {
+    fn id(&self) -> &str;
+    fn label(&self) -> &Text;
+    fn aliases(&self) -> &[String];
+}
+
+impl Named for Term {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn label(&self) -> &Text {
+        &self.label
+    }
+    fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+}
+
+impl Named for Region {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn label(&self) -> &Text {
+        &self.label
+    }
+    fn aliases(&self) -> &[String] {
+        &self.aliases
+    }
+}
+
+impl<T: Named> Vocabulary<T> {
+    /// The entry with exactly this canonical id.
+    pub fn get(&self, id: &str) -> Option<&T> {
+        let exact = self.exact.get_or_init(|| {
+            self.items.iter().enumerate().map(|(i, t)| (t.id().to_string(), i)).collect()
+        });
+        exact.get(id).map(|&i| &self.items[i])
     }
 }
 
@@ -630,8 +675,9 @@ pub struct Taxonomy {
 }
 
 impl Taxonomy {
+    /// A region by canonical id (or, failing that, by any id or alias).
     pub fn region(&self, id: &str) -> Option<&Region> {
-        self.regions.lookup(id)
+        self.regions.get(id).or_else(|| self.regions.lookup(id))
     }
 
     /// The region's ancestor at province level (or itself when it is a

@@ -11,7 +11,7 @@ pub mod sheet;
 mod taxonomy;
 mod validate;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -140,7 +140,7 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
 
     // Every valid event goes through `accept`: duplicate ids are refused
     // across all files and formats, then the event is kept or dropped.
-    let mut ids: HashMap<String, usize> = HashMap::new();
+    let mut ids: HashMap<String, usize> = HashMap::default();
     let mut events: Vec<Event> = Vec::new();
     let mut valid_events = 0usize;
     let mut dup_diags: Vec<Diagnostic> = Vec::new();

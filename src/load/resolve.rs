@@ -5,7 +5,7 @@
 
 use super::LoadOptions;
 use crate::diag::did_you_mean;
-use crate::model::{Taxonomy, Text, Vocabulary};
+use crate::model::{Named, Taxonomy, Vocabulary};
 
 /// Amounts above this (in any currency unit) are refused as absurd.
 pub const MAX_AMOUNT: f64 = 1e15;
@@ -27,37 +27,6 @@ impl Problem {
             message: message.into(),
             hint: Some(hint.into()),
         }
-    }
-}
-
-/// Something with an id, labels and aliases.
-pub trait Named {
-    fn id(&self) -> &str;
-    fn label(&self) -> &Text;
-    fn aliases(&self) -> &[String];
-}
-
-impl Named for crate::model::Term {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn label(&self) -> &Text {
-        &self.label
-    }
-    fn aliases(&self) -> &[String] {
-        &self.aliases
-    }
-}
-
-impl Named for crate::model::Region {
-    fn id(&self) -> &str {
-        &self.id
-    }
-    fn label(&self) -> &Text {
-        &self.label
-    }
-    fn aliases(&self) -> &[String] {
-        &self.aliases
     }
 }
 

@@ -4,7 +4,8 @@
 //! is one event; outcomes come from count columns (MOU, 협약, 계약) and an
 //! investment column.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use super::LoadOptions;
@@ -47,6 +48,9 @@ pub enum Col {
     FollowUpDue,
     Ignore,
 }
+
+/// How many `Col` variants there are.
+const COL_COUNT: usize = Col::Ignore as usize + 1;
 
 /// Accepted headers per column (matched ignoring case, spaces and `_-.·`).
 pub const COLUMNS: &[(Col, &[&str])] = &[
@@ -189,25 +193,26 @@ fn column_of(header: &str) -> Option<Col> {
 }
 
 /// A cell's value as read.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
     Empty,
-    Text(String),
+    Text(&'a str),
     Number(f64),
     /// An Excel date serial.
     Date(f64),
 }
 
-impl Cell {
-    fn text(&self) -> Option<String> {
-        match self {
+impl<'a> Cell<'a> {
+    /// The trimmed text, borrowed when possible; `None` when empty.
+    fn text(&self) -> Option<Cow<'a, str>> {
+        match *self {
             Cell::Empty => None,
-            Cell::Text(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
-            Cell::Number(n) | Cell::Date(n) => Some(if n.fract() == 0.0 && n.abs() < 1e15 {
-                format!("{}", *n as i64)
+            Cell::Text(s) => Some(Cow::Borrowed(s.trim())).filter(|s| !s.is_empty()),
+            Cell::Number(n) | Cell::Date(n) => Some(Cow::Owned(if n.fract() == 0.0 && n.abs() < 1e15 {
+                format!("{}", n as i64)
             } else {
                 n.to_string()
-            }),
+            })),
         }
     }
 }
@@ -256,7 +261,7 @@ impl<'a> SheetReader<'a> {
         SheetReader {
             taxonomy,
             options,
-            cache: HashMap::new(),
+            cache: HashMap::default(),
             dropped: 0,
             notes: Vec::new(),
         }
@@ -303,7 +308,7 @@ impl<'a> SheetReader<'a> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .from_reader(text.as_bytes());
+            .from_reader(text.as_slice());
         let mut headers: Option<Vec<String>> = None;
         let mut table = None;
         let mut rows = 0usize;
@@ -325,7 +330,7 @@ impl<'a> SheetReader<'a> {
                 }
             }
             let line = record.position().map_or(0, |p| p.line());
-            let cells: Vec<Cell> = record.iter().map(|f| Cell::Text(f.to_string())).collect();
+            let cells: Vec<Cell> = record.iter().map(Cell::Text).collect();
             if cells.iter().all(|c| c.text().is_none()) {
                 continue;
             }
@@ -413,11 +418,11 @@ impl<'a> SheetReader<'a> {
                 cells.extend(row.iter().map(|d| match d {
                     Data::Empty | Data::Error(_) => Cell::Empty,
                     Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
-                        Cell::Text(s.clone())
+                        Cell::Text(s.as_str())
                     }
                     Data::Int(n) => Cell::Number(*n as f64),
                     Data::Float(f) => Cell::Number(*f),
-                    Data::Bool(b) => Cell::Text(b.to_string()),
+                    Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }),
                     Data::DateTime(dt) => Cell::Date(dt.as_f64()),
                 }));
                 if cells.iter().all(|c| c.text().is_none()) {
@@ -426,7 +431,7 @@ impl<'a> SheetReader<'a> {
                 match &headers {
                     None => {
                         let h: Vec<String> =
-                            cells.iter().map(|c| c.text().unwrap_or_default()).collect();
+                            cells.iter().map(|c| c.text().map(Cow::into_owned).unwrap_or_default()).collect();
                         let known = h.iter().filter(|x| column_of(x).is_some()).count();
                         if known < 2 {
                             self.notes.push(format!(
@@ -588,8 +593,17 @@ impl<'a> SheetReader<'a> {
         diags: &mut Vec<Diagnostic>,
     ) -> Option<(Event, usize)> {
         let before = diags.len() + self.dropped;
-        let find = |c: Col| cols.iter().position(|x| *x == Some(c));
-        let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).cloned().unwrap_or(Cell::Empty);
+        // Column positions, looked up once per row rather than per use.
+        let mut at = [None; COL_COUNT];
+        for (i, c) in cols.iter().enumerate() {
+            if let Some(c) = c
+                && at[*c as usize].is_none()
+            {
+                at[*c as usize] = Some(i);
+            }
+        }
+        let find = |c: Col| at[c as usize];
+        let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).copied().unwrap_or(Cell::Empty);
         let mut errors: Vec<(usize, Problem)> = Vec::new();
         let mut fail = |i: Option<usize>, p: Problem| errors.push((i.unwrap_or(0), p));
 
@@ -615,7 +629,7 @@ impl<'a> SheetReader<'a> {
                 };
                 let slot = if ko { &mut title.ko } else { &mut title.en };
                 if slot.is_none() {
-                    *slot = Some(s);
+                    *slot = Some(s.into_owned());
                 }
             }
         }
@@ -823,10 +837,10 @@ impl<'a> SheetReader<'a> {
         }
 
         let mut sources = Vec::new();
-        let outlet = cell(find(Col::Outlet)).text();
-        let source_title = cell(find(Col::SourceTitle)).text();
+        let outlet = cell(find(Col::Outlet)).text().map(Cow::into_owned);
+        let source_title = cell(find(Col::SourceTitle)).text().map(Cow::into_owned);
         let url_col = find(Col::Url);
-        let url = cell(url_col).text();
+        let url = cell(url_col).text().map(Cow::into_owned);
         if let Some(u) = &url
             && !(u.starts_with("https://") || u.starts_with("http://"))
         {
@@ -938,7 +952,8 @@ impl<'a> SheetReader<'a> {
     }
 }
 
-fn text(s: String) -> Text {
+fn text(s: impl Into<String>) -> Text {
+    let s: String = s.into();
     if s.chars().any(|c| matches!(c as u32, 0xAC00..=0xD7A3)) {
         Text {
             ko: Some(s),
@@ -952,28 +967,33 @@ fn text(s: String) -> Text {
     }
 }
 
-/// UTF-8 (BOM or not) or, failing that, CP949/EUC-KR. Returns the text and
-/// the encoding's name.
-pub fn decode(mut bytes: Vec<u8>) -> Result<(String, &'static str), String> {
+/// UTF-8 (BOM or not) or, failing that, CP949/EUC-KR: returns UTF-8
+/// bytes and the encoding's name. Only the first 64 KiB are checked here
+/// to tell the two apart; the CSV reader checks every record as it reads,
+/// so a huge UTF-8 file is not validated twice.
+pub fn decode(mut bytes: Vec<u8>) -> Result<(Vec<u8>, &'static str), String> {
     if bytes.starts_with(b"\xEF\xBB\xBF") {
         bytes.drain(..3);
-        return String::from_utf8(bytes)
-            .map(|s| (s, "UTF-8 with BOM"))
-            .map_err(|e| format!("the file starts as UTF-8 but byte {} is not UTF-8", e.utf8_error().valid_up_to() + 3));
+        return Ok((bytes, "UTF-8 with BOM"));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err("the file is UTF-16, which is not supported".into());
     }
-    let bytes = match String::from_utf8(bytes) {
-        Ok(s) => return Ok((s, "UTF-8")),
-        Err(e) => e.into_bytes(),
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let utf8 = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        // A character cut off by the 64 KiB window is fine.
+        Err(e) => e.error_len().is_none(),
     };
+    if utf8 {
+        return Ok((bytes, "UTF-8"));
+    }
     // encoding_rs's EUC-KR is the WHATWG one, i.e. Windows code page 949.
     let (text, _, had_errors) = encoding_rs::EUC_KR.decode(&bytes);
     if had_errors {
         return Err("the file is neither UTF-8 nor CP949/EUC-KR".into());
     }
-    Ok((text.into_owned(), "CP949 (EUC-KR)"))
+    Ok((text.into_owned().into_bytes(), "CP949 (EUC-KR)"))
 }
 
 #[cfg(test)]
@@ -1001,12 +1021,12 @@ mod tests {
     #[test]
     fn encodings() {
         let (t, e) = decode("행사명,시작일".as_bytes().to_vec()).unwrap();
-        assert_eq!((t.as_str(), e), ("행사명,시작일", "UTF-8"));
+        assert_eq!((t.as_slice(), e), ("행사명,시작일".as_bytes(), "UTF-8"));
         let (t, e) = decode(b"\xEF\xBB\xBFid".to_vec()).unwrap();
-        assert_eq!((t.as_str(), e), ("id", "UTF-8 with BOM"));
+        assert_eq!((t.as_slice(), e), (&b"id"[..], "UTF-8 with BOM"));
         let (cp949, _, _) = encoding_rs::EUC_KR.encode("행사명,바이오");
         let (t, e) = decode(cp949.into_owned()).unwrap();
-        assert_eq!((t.as_str(), e), ("행사명,바이오", "CP949 (EUC-KR)"));
+        assert_eq!((t.as_slice(), e), ("행사명,바이오".as_bytes(), "CP949 (EUC-KR)"));
         assert!(decode(b"\xFF\xFEa\x00".to_vec()).is_err());
     }
 }

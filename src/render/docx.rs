@@ -553,6 +553,9 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
         .page_break_before(true)
         .add_run(w.run(&title));
     w.docx = std::mem::take(&mut w.docx).add_paragraph(p);
+    if !b.listed_note.is_empty() {
+        w.para("Caption", &b.listed_note);
+    }
     if b.events.is_empty() {
         w.none();
     }

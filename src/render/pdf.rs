@@ -199,7 +199,15 @@ pub fn render(
         // missing.
         model.fonts.push("Libertinus Serif".into());
     }
-    let json = serde_json::to_vec(&model)
+    // The template reads the view; the language-independent report behind
+    // it (every event id of the quarter) is for the JSON output, and would
+    // only slow typst down on a busy quarter.
+    let mut value = serde_json::to_value(&model)
+        .map_err(|e| RenderError::Pdf(format!("failed to serialise the brief ({e})")))?;
+    if let Some(map) = value.as_object_mut() {
+        map.remove("report");
+    }
+    let json = serde_json::to_vec(&value)
         .map_err(|e| RenderError::Pdf(format!("failed to serialise the brief ({e})")))?;
     let issue = crate::model::FuzzyDate::parse(&brief.meta.issue_date_iso).ok();
     let today = issue.and_then(|d| Datetime::from_ymd(d.date.year, d.date.month, d.date.day));
