@@ -14,3 +14,4 @@ fn main() -> ExitCode {
         }
     }
 }
+
