@@ -362,7 +362,10 @@ pub fn build(
     let listed_note = if omitted > 0 {
         l("list_truncated")
             .replace("{shown}", &locale::group_thousands(MAX_LISTED as u64))
-            .replace("{total}", &locale::group_thousands(report.events.len() as u64))
+            .replace(
+                "{total}",
+                &locale::group_thousands(report.events.len() as u64),
+            )
     } else {
         String::new()
     };

@@ -641,7 +641,11 @@ impl<T: Named> Vocabulary<T> {
     /// The entry with exactly this canonical id.
     pub fn get(&self, id: &str) -> Option<&T> {
         let exact = self.exact.get_or_init(|| {
-            self.items.iter().enumerate().map(|(i, t)| (t.id().to_string(), i)).collect()
+            self.items
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.id().to_string(), i))
+                .collect()
         });
         exact.get(id).map(|&i| &self.items[i])
     }

@@ -150,10 +150,11 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
         if let Some(&first) = ids.get(&event.id) {
             if dup_diags.len() < sheet::MAX_STORED_ERRORS {
                 dup_diags.push(
-                    Diagnostic::error(span(), format!("duplicate event id `{}`", event.id)).with_hint(format!(
-                        "{} already uses it; ids must be unique across the data folder",
-                        event_files[first].display()
-                    )),
+                    Diagnostic::error(span(), format!("duplicate event id `{}`", event.id))
+                        .with_hint(format!(
+                            "{} already uses it; ids must be unique across the data folder",
+                            event_files[first].display()
+                        )),
                 );
             }
             return;
@@ -192,7 +193,8 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
             continue;
         };
         if let Some(taxonomy) = &taxonomy
-            && let Some((event, span)) = validate::event(&source, record, taxonomy, options, &mut diags)
+            && let Some((event, span)) =
+                validate::event(&source, record, taxonomy, options, &mut diags)
         {
             accept(event, &|| span.clone());
         }

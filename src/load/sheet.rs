@@ -4,8 +4,8 @@
 //! is one event; outcomes come from count columns (MOU, 협약, 계약) and an
 //! investment column.
 
-use std::borrow::Cow;
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::LoadOptions;
@@ -208,11 +208,13 @@ impl<'a> Cell<'a> {
         match *self {
             Cell::Empty => None,
             Cell::Text(s) => Some(Cow::Borrowed(s.trim())).filter(|s| !s.is_empty()),
-            Cell::Number(n) | Cell::Date(n) => Some(Cow::Owned(if n.fract() == 0.0 && n.abs() < 1e15 {
-                format!("{}", n as i64)
-            } else {
-                n.to_string()
-            })),
+            Cell::Number(n) | Cell::Date(n) => {
+                Some(Cow::Owned(if n.fract() == 0.0 && n.abs() < 1e15 {
+                    format!("{}", n as i64)
+                } else {
+                    n.to_string()
+                }))
+            }
         }
     }
 }
@@ -276,12 +278,7 @@ impl<'a> SheetReader<'a> {
     }
 
     /// Reads a CSV file; each valid row is handed to `sink`.
-    pub fn csv(
-        &mut self,
-        path: &Path,
-        diags: &mut Vec<Diagnostic>,
-        sink: &mut Sink,
-    ) {
+    pub fn csv(&mut self, path: &Path, diags: &mut Vec<Diagnostic>, sink: &mut Sink) {
         let display = path.display().to_string();
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
@@ -353,7 +350,8 @@ impl<'a> SheetReader<'a> {
                 Some(h) => {
                     rows += 1;
                     if let Some(cols) = &table {
-                        if let Some((event, id_col)) = self.row(&info, h, cols, &cells, line, diags) {
+                        if let Some((event, id_col)) = self.row(&info, h, cols, &cells, line, diags)
+                        {
                             let header = h.get(id_col).map_or("", String::as_str);
                             sink(event, &|| self.span(&info, line, id_col, header));
                         }
@@ -366,12 +364,7 @@ impl<'a> SheetReader<'a> {
     }
 
     /// Reads every sheet of an XLSX workbook that has event columns.
-    pub fn xlsx(
-        &mut self,
-        path: &Path,
-        diags: &mut Vec<Diagnostic>,
-        sink: &mut Sink,
-    ) {
+    pub fn xlsx(&mut self, path: &Path, diags: &mut Vec<Diagnostic>, sink: &mut Sink) {
         use calamine::{Data, Reader};
         let display = path.display().to_string();
         let mut workbook = match calamine::open_workbook_auto(path) {
@@ -430,8 +423,10 @@ impl<'a> SheetReader<'a> {
                 }
                 match &headers {
                     None => {
-                        let h: Vec<String> =
-                            cells.iter().map(|c| c.text().map(Cow::into_owned).unwrap_or_default()).collect();
+                        let h: Vec<String> = cells
+                            .iter()
+                            .map(|c| c.text().map(Cow::into_owned).unwrap_or_default())
+                            .collect();
                         let known = h.iter().filter(|x| column_of(x).is_some()).count();
                         if known < 2 {
                             self.notes.push(format!(
@@ -549,9 +544,15 @@ impl<'a> SheetReader<'a> {
         }
         let tax = self.taxonomy;
         let position = |s: &str| match col {
-            Col::Sectors => tax.sectors.position(s).map(|i| tax.sectors.items[i].id.clone()),
+            Col::Sectors => tax
+                .sectors
+                .position(s)
+                .map(|i| tax.sectors.items[i].id.clone()),
             Col::Kind => tax.kinds.position(s).map(|i| tax.kinds.items[i].id.clone()),
-            _ => tax.regions.position(s).map(|i| tax.regions.items[i].id.clone()),
+            _ => tax
+                .regions
+                .position(s)
+                .map(|i| tax.regions.items[i].id.clone()),
         };
         let problem = |s: &str| -> Problem {
             let r = match col {
@@ -559,7 +560,8 @@ impl<'a> SheetReader<'a> {
                 Col::Kind => resolve::kind(tax, s).map(|_| ()),
                 _ => resolve::region(tax, s).map(|_| ()),
             };
-            r.err().unwrap_or_else(|| Problem::new(format!("`{s}` could not be resolved"), ""))
+            r.err()
+                .unwrap_or_else(|| Problem::new(format!("`{s}` could not be resolved"), ""))
         };
         // The whole cell may itself be one name containing a separator.
         let result = match position(value) {
@@ -575,10 +577,17 @@ impl<'a> SheetReader<'a> {
                         None => problems.push(problem(part)),
                     }
                 }
-                if problems.is_empty() { Ok(ids) } else { Err(problems) }
+                if problems.is_empty() {
+                    Ok(ids)
+                } else {
+                    Err(problems)
+                }
             }
         };
-        self.cache.entry(col).or_default().insert(value.to_string(), result.clone());
+        self.cache
+            .entry(col)
+            .or_default()
+            .insert(value.to_string(), result.clone());
         result
     }
 
@@ -1026,7 +1035,10 @@ mod tests {
         assert_eq!((t.as_slice(), e), (&b"id"[..], "UTF-8 with BOM"));
         let (cp949, _, _) = encoding_rs::EUC_KR.encode("행사명,바이오");
         let (t, e) = decode(cp949.into_owned()).unwrap();
-        assert_eq!((t.as_slice(), e), ("행사명,바이오".as_bytes(), "CP949 (EUC-KR)"));
+        assert_eq!(
+            (t.as_slice(), e),
+            ("행사명,바이오".as_bytes(), "CP949 (EUC-KR)")
+        );
         assert!(decode(b"\xFF\xFEa\x00".to_vec()).is_err());
     }
 }
