@@ -593,7 +593,7 @@ pub struct Vocabulary<T> {
     pub index: BTreeMap<String, usize>,
     /// Canonical id -> index, built on first use: the aggregator looks up
     /// canonical ids millions of times and must not normalise each one.
-    exact: std::sync::OnceLock<std::collections::HashMap<String, usize>>,
+    exact: std::sync::OnceLock<rustc_hash::FxHashMap<String, usize>>,
 }
 
 impl<T> Default for Vocabulary<T> {

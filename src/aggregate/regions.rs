@@ -60,7 +60,7 @@ fn rows(map: BTreeMap<String, Acc>) -> Vec<RegionRow> {
         .collect()
 }
 
-pub(super) fn breakdown(events: &[&Event], tax: &Taxonomy, home: &str) -> Breakdown {
+pub(super) fn breakdown<'a>(events: &[&'a Event], tax: &'a Taxonomy, home: &str) -> Breakdown {
     let mut countries: BTreeMap<String, Acc> = BTreeMap::new();
     let mut partners: BTreeMap<String, Acc> = BTreeMap::new();
     let mut domestic: BTreeMap<String, Acc> = BTreeMap::new();
@@ -72,40 +72,44 @@ pub(super) fn breakdown(events: &[&Event], tax: &Taxonomy, home: &str) -> Breakd
         let outcomes = counts.total();
         // Each event counts once per row, however many of its places roll
         // up into that row.
-        let mut touched: Vec<(u8, String)> = Vec::new();
+        let mut touched: Vec<(u8, &str)> = Vec::new();
         for r in e.regions() {
             let Some(region) = tax.region(r) else {
                 continue;
             };
-            let province = tax.province_of(r).to_string();
-            let country = region.country.clone();
-            let mut touch =
-                |kind: u8, map: &mut BTreeMap<String, Acc>, key: &str, place: Option<&str>| {
-                    let acc = map.entry(key.to_string()).or_insert_with(|| Acc {
-                        order: order(key),
-                        ..Acc::default()
-                    });
-                    if !touched.contains(&(kind, key.to_string())) {
-                        touched.push((kind, key.to_string()));
-                        acc.events += 1;
-                        acc.outcomes += outcomes;
-                    }
-                    if let Some(p) = place
-                        && !acc.places.iter().any(|x| x == p)
-                    {
-                        acc.places.push(p.to_string());
-                    }
-                };
+            let province = tax.province_of(r);
+            let country = region.country.as_str();
+            let mut touch = |kind: u8, map: &mut BTreeMap<String, Acc>, key: &'a str, place: Option<&str>| {
+                if !map.contains_key(key) {
+                    map.insert(
+                        key.to_string(),
+                        Acc {
+                            order: order(key),
+                            ..Acc::default()
+                        },
+                    );
+                }
+                let Some(acc) = map.get_mut(key) else { return };
+                if !touched.contains(&(kind, key)) {
+                    touched.push((kind, key));
+                    acc.events += 1;
+                    acc.outcomes += outcomes;
+                }
+                if let Some(p) = place
+                    && !acc.places.iter().any(|x| x == p)
+                {
+                    acc.places.push(p.to_string());
+                }
+            };
+            let place = (province != region.id).then_some(region.id.as_str());
             if country == home {
                 if province != country {
-                    let place = (province != region.id).then_some(region.id.as_str());
-                    touch(2, &mut domestic, &province, place);
+                    touch(2, &mut domestic, province, place);
                 }
             } else {
-                touch(0, &mut countries, &country, None);
+                touch(0, &mut countries, country, None);
                 if province != country {
-                    let place = (province != region.id).then_some(region.id.as_str());
-                    touch(1, &mut partners, &province, place);
+                    touch(1, &mut partners, province, place);
                 }
             }
         }
