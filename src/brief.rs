@@ -221,7 +221,8 @@ pub fn build(
         issue_date_iso: issue.to_string(),
     };
 
-    let by_id: BTreeMap<&str, &Event> = dataset.events.iter().map(|e| (e.id.as_str(), e)).collect();
+    let by_id: rustc_hash::FxHashMap<&str, &Event> =
+        dataset.events.iter().map(|e| (e.id.as_str(), e)).collect();
     let event = |id: &String| by_id.get(id.as_str()).copied();
 
     let key_figures = v.key_figures(&report);

@@ -79,28 +79,29 @@ pub(super) fn breakdown<'a>(events: &[&'a Event], tax: &'a Taxonomy, home: &str)
             };
             let province = tax.province_of(r);
             let country = region.country.as_str();
-            let mut touch = |kind: u8, map: &mut BTreeMap<String, Acc>, key: &'a str, place: Option<&str>| {
-                if !map.contains_key(key) {
-                    map.insert(
-                        key.to_string(),
-                        Acc {
-                            order: order(key),
-                            ..Acc::default()
-                        },
-                    );
-                }
-                let Some(acc) = map.get_mut(key) else { return };
-                if !touched.contains(&(kind, key)) {
-                    touched.push((kind, key));
-                    acc.events += 1;
-                    acc.outcomes += outcomes;
-                }
-                if let Some(p) = place
-                    && !acc.places.iter().any(|x| x == p)
-                {
-                    acc.places.push(p.to_string());
-                }
-            };
+            let mut touch =
+                |kind: u8, map: &mut BTreeMap<String, Acc>, key: &'a str, place: Option<&str>| {
+                    if !map.contains_key(key) {
+                        map.insert(
+                            key.to_string(),
+                            Acc {
+                                order: order(key),
+                                ..Acc::default()
+                            },
+                        );
+                    }
+                    let Some(acc) = map.get_mut(key) else { return };
+                    if !touched.contains(&(kind, key)) {
+                        touched.push((kind, key));
+                        acc.events += 1;
+                        acc.outcomes += outcomes;
+                    }
+                    if let Some(p) = place
+                        && !acc.places.iter().any(|x| x == p)
+                    {
+                        acc.places.push(p.to_string());
+                    }
+                };
             let place = (province != region.id).then_some(region.id.as_str());
             if country == home {
                 if province != country {
