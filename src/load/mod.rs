@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Span};
-use crate::model::{Dataset, Event, Precision, Quarter};
+use crate::model::{Dataset, Event, FuzzyDate, Precision, Quarter};
 
 /// Files larger than this are refused rather than parsed: no hand-written
 /// record comes near it, and it keeps hostile input from eating memory.
@@ -49,17 +49,38 @@ pub enum Keep {
 }
 
 impl Keep {
-    fn keeps(&self, e: &Event) -> bool {
+    /// Whether an event starting at `start` is kept.
+    pub fn wants(&self, start: FuzzyDate, has_follow_ups: bool) -> bool {
         match self {
             Keep::All => true,
             Keep::None => false,
             Keep::Quarters(qs) => {
-                !e.follow_ups.is_empty()
-                    || match e.start.precision {
-                        Precision::Year => qs.iter().any(|q| q.year == e.start.date.year),
-                        _ => qs.contains(&e.start.date.quarter()),
+                has_follow_ups
+                    || match start.precision {
+                        Precision::Year => qs.iter().any(|q| q.year == start.date.year),
+                        _ => qs.contains(&start.date.quarter()),
                     }
             }
+        }
+    }
+
+    fn keeps(&self, e: &Event) -> bool {
+        self.wants(e.start, !e.follow_ups.is_empty())
+    }
+}
+
+/// A validated row or record: the event itself, or only its id when the
+/// reader already knows it will not be kept.
+pub enum Valid {
+    Event(Event),
+    Id(String),
+}
+
+impl Valid {
+    fn id(&self) -> &str {
+        match self {
+            Valid::Event(e) => &e.id,
+            Valid::Id(id) => id,
         }
     }
 }
@@ -146,11 +167,11 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
     let mut dup_diags: Vec<Diagnostic> = Vec::new();
     // The file being read, for "first used in" hints.
     let current = std::cell::Cell::new(0usize);
-    let mut accept = |event: Event, span: &dyn Fn() -> Span| {
-        if let Some(&first) = ids.get(&event.id) {
+    let mut accept = |valid: Valid, span: &dyn Fn() -> Span| {
+        if let Some(&first) = ids.get(valid.id()) {
             if dup_diags.len() < sheet::MAX_STORED_ERRORS {
                 dup_diags.push(
-                    Diagnostic::error(span(), format!("duplicate event id `{}`", event.id))
+                    Diagnostic::error(span(), format!("duplicate event id `{}`", valid.id()))
                         .with_hint(format!(
                             "{} already uses it; ids must be unique across the data folder",
                             event_files[first].display()
@@ -160,11 +181,14 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
             return;
         }
         valid_events += 1;
-        if options.keep.keeps(&event) {
-            ids.insert(event.id.clone(), current.get());
-            events.push(event);
-        } else {
-            ids.insert(event.id, current.get());
+        match valid {
+            Valid::Event(event) if options.keep.keeps(&event) => {
+                ids.insert(event.id.clone(), current.get());
+                events.push(event);
+            }
+            Valid::Event(Event { id, .. }) | Valid::Id(id) => {
+                ids.insert(id, current.get());
+            }
         }
     };
 
@@ -196,7 +220,7 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
             && let Some((event, span)) =
                 validate::event(&source, record, taxonomy, options, &mut diags)
         {
-            accept(event, &|| span.clone());
+            accept(Valid::Event(event), &|| span.clone());
         }
     }
     diags.extend(dup_diags);
@@ -257,16 +281,19 @@ pub fn read_sheet(
     let mut diags = Vec::new();
     let mut events = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    let mut accept = |e: Event, span: &dyn Fn() -> Span| {
-        if seen.contains(&e.id) {
+    let mut accept = |valid: Valid, span: &dyn Fn() -> Span| {
+        if seen.contains(valid.id()) {
             diags.push(
-                Diagnostic::error(span(), format!("duplicate event id `{}`", e.id))
+                Diagnostic::error(span(), format!("duplicate event id `{}`", valid.id()))
                     .with_hint("an earlier row already uses it; ids must be unique"),
             );
             return;
         }
-        seen.insert(e.id.clone());
-        events.push(e);
+        seen.insert(valid.id().to_string());
+        // Import keeps everything (`Keep::All`), so every row is an event.
+        if let Valid::Event(e) = valid {
+            events.push(e);
+        }
     };
     let mut reader = sheet::SheetReader::new(taxonomy, options);
     let mut sheet_diags = Vec::new();

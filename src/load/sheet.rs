@@ -6,9 +6,10 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
+use std::rc::Rc;
 use std::path::Path;
 
-use super::LoadOptions;
+use super::{LoadOptions, Valid};
 use super::human;
 use super::resolve::{self, Problem};
 use crate::diag::{Diagnostic, Span};
@@ -236,7 +237,7 @@ pub fn column_letters(mut index: usize) -> String {
 /// Receives each valid event and, lazily, where it is (only a duplicate id
 /// needs the location; building it for every row would cost an allocation
 /// per row).
-pub type Sink<'s> = dyn FnMut(Event, &dyn Fn() -> Span) + 's;
+pub type Sink<'s> = dyn FnMut(Valid, &dyn Fn() -> Span) + 's;
 
 /// Reads sheets and turns their rows into events.
 pub(super) struct SheetReader<'a> {
@@ -244,7 +245,7 @@ pub(super) struct SheetReader<'a> {
     pub options: &'a LoadOptions,
     /// Resolved sector/region/kind cells, by column and text: sheets repeat
     /// the same few values on every row.
-    cache: HashMap<Col, HashMap<String, Result<Vec<String>, Vec<Problem>>>>,
+    cache: HashMap<Col, HashMap<String, Result<Rc<[String]>, Vec<Problem>>>>,
     /// Errors not stored because of `MAX_STORED_ERRORS`.
     pub dropped: usize,
     /// Lines for `--verbose`: encodings, row counts.
@@ -538,7 +539,7 @@ impl<'a> SheetReader<'a> {
     }
 
     /// Resolves a list cell through the taxonomy, cached.
-    fn resolve_list(&mut self, col: Col, value: &str) -> Result<Vec<String>, Vec<Problem>> {
+    fn resolve_list(&mut self, col: Col, value: &str) -> Result<Rc<[String]>, Vec<Problem>> {
         if let Some(r) = self.cache.get(&col).and_then(|m| m.get(value)) {
             return r.clone();
         }
@@ -565,7 +566,7 @@ impl<'a> SheetReader<'a> {
         };
         // The whole cell may itself be one name containing a separator.
         let result = match position(value) {
-            Some(id) => Ok(vec![id]),
+            Some(id) => Ok(Rc::from(vec![id])),
             None if col == Col::Kind => Err(vec![problem(value)]),
             None => {
                 let mut ids = Vec::new();
@@ -578,7 +579,7 @@ impl<'a> SheetReader<'a> {
                     }
                 }
                 if problems.is_empty() {
-                    Ok(ids)
+                    Ok(Rc::from(ids))
                 } else {
                     Err(problems)
                 }
@@ -600,7 +601,7 @@ impl<'a> SheetReader<'a> {
         cells: &[Cell],
         line: u64,
         diags: &mut Vec<Diagnostic>,
-    ) -> Option<(Event, usize)> {
+    ) -> Option<(Valid, usize)> {
         let before = diags.len() + self.dropped;
         // Column positions, looked up once per row rather than per use.
         let mut at = [None; COL_COUNT];
@@ -628,7 +629,7 @@ impl<'a> SheetReader<'a> {
             }
         };
 
-        let mut title = Text::default();
+        let (mut title_ko, mut title_en) = (None, None);
         for c in [Col::Title, Col::TitleKo, Col::TitleEn] {
             if let Some(s) = cell(find(c)).text() {
                 let ko = match c {
@@ -636,13 +637,13 @@ impl<'a> SheetReader<'a> {
                     Col::TitleEn => false,
                     _ => s.chars().any(|ch| matches!(ch as u32, 0xAC00..=0xD7A3)),
                 };
-                let slot = if ko { &mut title.ko } else { &mut title.en };
+                let slot = if ko { &mut title_ko } else { &mut title_en };
                 if slot.is_none() {
-                    *slot = Some(s.into_owned());
+                    *slot = Some(s);
                 }
             }
         }
-        if title.ko.is_none() && title.en.is_none() {
+        if title_ko.is_none() && title_en.is_none() {
             let i = find(Col::Title)
                 .or(find(Col::TitleKo))
                 .or(find(Col::TitleEn));
@@ -658,7 +659,7 @@ impl<'a> SheetReader<'a> {
         let kind_col = find(Col::Kind);
         let kind = match cell(kind_col).text() {
             Some(s) => match self.resolve_list(Col::Kind, &s) {
-                Ok(v) => v.into_iter().next(),
+                Ok(v) => v.first().cloned(),
                 Err(ps) => {
                     ps.into_iter().for_each(|p| fail(kind_col, p));
                     None
@@ -712,17 +713,23 @@ impl<'a> SheetReader<'a> {
             );
         }
 
+        // Every row is validated; only the rows a brief keeps become full
+        // events (owned strings and lists), which bounds time and memory.
+        let has_follow_up = cell(find(Col::FollowUp)).text().is_some();
+        let wanted = start.is_some_and(|s| self.options.keep.wants(s, has_follow_up));
         let mut list = |c: Col, fail: &mut dyn FnMut(Option<usize>, Problem)| -> Vec<String> {
             let i = find(c);
-            match cell(i).text() {
-                None => Vec::new(),
-                Some(s) => match self.resolve_list(c, &s) {
-                    Ok(v) => v,
-                    Err(ps) => {
-                        ps.into_iter().for_each(|p| fail(i, p));
-                        Vec::new()
-                    }
-                },
+            let ids = match cell(i).text() {
+                None => return Vec::new(),
+                Some(s) => self.resolve_list(c, &s),
+            };
+            match ids {
+                Ok(v) if wanted => v.to_vec(),
+                Ok(_) => Vec::new(),
+                Err(ps) => {
+                    ps.into_iter().for_each(|p| fail(i, p));
+                    Vec::new()
+                }
             }
         };
         let sectors = list(Col::Sectors, &mut fail);
@@ -779,6 +786,7 @@ impl<'a> SheetReader<'a> {
             match digits.parse::<i64>() {
                 Ok(0) => {}
                 Ok(n) => match resolve::count(n) {
+                    Ok(_) if !wanted => {}
                     Ok(count) => outcomes.push(Outcome {
                         kind,
                         count,
@@ -806,6 +814,7 @@ impl<'a> SheetReader<'a> {
         let inv_col = find(Col::Investment);
         if let Some(s) = cell(inv_col).text() {
             match self.amount(&s) {
+                Ok(_) if !wanted => {}
                 Ok(amount) => outcomes.push(Outcome {
                     kind: OutcomeType::Investment,
                     count: 1,
@@ -846,10 +855,10 @@ impl<'a> SheetReader<'a> {
         }
 
         let mut sources = Vec::new();
-        let outlet = cell(find(Col::Outlet)).text().map(Cow::into_owned);
-        let source_title = cell(find(Col::SourceTitle)).text().map(Cow::into_owned);
+        let outlet = cell(find(Col::Outlet)).text();
+        let source_title = cell(find(Col::SourceTitle)).text();
         let url_col = find(Col::Url);
-        let url = cell(url_col).text().map(Cow::into_owned);
+        let url = cell(url_col).text();
         if let Some(u) = &url
             && !(u.starts_with("https://") || u.starts_with("http://"))
         {
@@ -861,12 +870,12 @@ impl<'a> SheetReader<'a> {
                 ),
             );
         }
-        if outlet.is_some() || source_title.is_some() || url.is_some() {
+        if wanted && (outlet.is_some() || source_title.is_some() || url.is_some()) {
             sources.push(Source {
-                outlet: outlet.unwrap_or_default(),
-                title: source_title.unwrap_or_default(),
+                outlet: outlet.map(Cow::into_owned).unwrap_or_default(),
+                title: source_title.map(Cow::into_owned).unwrap_or_default(),
                 date: None,
-                url,
+                url: url.map(Cow::into_owned),
             });
         }
 
@@ -881,10 +890,16 @@ impl<'a> SheetReader<'a> {
         if diags.len() + self.dropped != before {
             return None;
         }
+        if !wanted {
+            return Some((Valid::Id(id?), id_col.unwrap_or(0)));
+        }
         Some((
-            Event {
+            Valid::Event(Event {
                 id: id?,
-                title,
+                title: Text {
+                    ko: title_ko.map(Cow::into_owned),
+                    en: title_en.map(Cow::into_owned),
+                },
                 kind: kind?,
                 start: start?,
                 end: end
@@ -904,7 +919,7 @@ impl<'a> SheetReader<'a> {
                     .text()
                     .map(text)
                     .unwrap_or_default(),
-            },
+            }),
             id_col.unwrap_or(0),
         ))
     }

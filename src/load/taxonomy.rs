@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use serde_saphyr::Spanned;
+
 use super::raw::{RawRegion, RawTerm};
 use super::{SourceFile, parse, read_source};
 use crate::diag::{Diagnostic, Span};
@@ -85,6 +87,50 @@ fn valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// The parts of a taxonomy entry that terms and regions share.
+struct Entry<'r> {
+    id: &'r Spanned<String>,
+    ko: &'r Option<String>,
+    en: &'r Option<String>,
+    aliases: &'r [Spanned<String>],
+}
+
+/// Checks each entry's id and labels and builds the lookup index: ids and
+/// aliases first (a clash is an error), then labels wherever they do not
+/// clash, so a record may also use a label as written.
+fn index_entries(
+    entries: &[Entry],
+    source: &SourceFile,
+    example: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, usize> {
+    let ids: Vec<String> = entries.iter().map(|e| e.id.value.clone()).collect();
+    let mut index = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if !valid_id(&e.id.value) {
+            diags.push(
+                source
+                    .error(&e.id.referenced, format!("`{}` is not a valid id", e.id.value))
+                    .with_hint(format!(
+                        "ids use lower-case ASCII letters, digits and hyphens, e.g. `{example}`"
+                    )),
+            );
+        }
+        if e.ko.is_none() && e.en.is_none() {
+            diags.push(source.error(&e.id.referenced, "the entry needs a `ko` or `en` label"));
+        }
+        for key in std::iter::once(e.id).chain(e.aliases) {
+            index_key(&mut index, &key.value, i, &ids, source, &key.referenced, diags);
+        }
+    }
+    for (i, e) in entries.iter().enumerate() {
+        for label in e.ko.iter().chain(e.en) {
+            index.entry(normalise_key(label)).or_insert(i);
+        }
+    }
+    index
+}
+
 fn load_terms(
     dir: &Path,
     files: &[PathBuf],
@@ -93,50 +139,20 @@ fn load_terms(
 ) -> Option<Vocabulary<Term>> {
     let (source, raw) = read_list::<RawTerm>(dir, files, stem, diags)?;
     let before = diags.len();
-    let ids: Vec<String> = raw.iter().map(|t| t.id.value.clone()).collect();
+    let entries: Vec<Entry> = raw
+        .iter()
+        .map(|t| Entry { id: &t.id, ko: &t.ko, en: &t.en, aliases: &t.aliases })
+        .collect();
     let mut vocab = Vocabulary::default();
-    for (i, t) in raw.into_iter().enumerate() {
-        if !valid_id(&t.id.value) {
-            diags.push(
-                source
-                    .error(&t.id.referenced, format!("`{}` is not a valid id", t.id.value))
-                    .with_hint("ids use lower-case ASCII letters, digits and hyphens, e.g. `carbon-materials`"),
-            );
-        }
-        if t.ko.is_none() && t.en.is_none() {
-            diags.push(source.error(&t.id.referenced, "the entry needs a `ko` or `en` label"));
-        }
-        index_key(
-            &mut vocab.index,
-            &t.id.value,
-            i,
-            &ids,
-            &source,
-            &t.id.referenced,
-            diags,
-        );
-        for a in &t.aliases {
-            index_key(
-                &mut vocab.index,
-                &a.value,
-                i,
-                &ids,
-                &source,
-                &a.referenced,
-                diags,
-            );
-        }
-        // Labels resolve too, so a record may use the label as written.
-        for label in [&t.ko, &t.en].into_iter().flatten() {
-            let norm = normalise_key(label);
-            vocab.index.entry(norm).or_insert(i);
-        }
-        vocab.items.push(Term {
+    vocab.index = index_entries(&entries, &source, "carbon-materials", diags);
+    vocab.items = raw
+        .into_iter()
+        .map(|t| Term {
             id: t.id.value,
             label: Text { ko: t.ko, en: t.en },
             aliases: t.aliases.into_iter().map(|a| a.value).collect(),
-        });
-    }
+        })
+        .collect();
     (diags.len() == before).then_some(vocab)
 }
 
@@ -148,50 +164,12 @@ fn load_regions(
     let (source, raw) = read_list::<RawRegion>(dir, files, "regions", diags)?;
     let before = diags.len();
     let ids: Vec<String> = raw.iter().map(|r| r.id.value.clone()).collect();
+    let entries: Vec<Entry> = raw
+        .iter()
+        .map(|r| Entry { id: &r.id, ko: &r.ko, en: &r.en, aliases: &r.aliases })
+        .collect();
     let mut vocab: Vocabulary<Region> = Vocabulary::default();
-    for (i, r) in raw.iter().enumerate() {
-        if !valid_id(&r.id.value) {
-            diags.push(
-                source
-                    .error(
-                        &r.id.referenced,
-                        format!("`{}` is not a valid id", r.id.value),
-                    )
-                    .with_hint(
-                        "ids use lower-case ASCII letters, digits and hyphens, e.g. `us-ma-boston`",
-                    ),
-            );
-        }
-        if r.ko.is_none() && r.en.is_none() {
-            diags.push(source.error(&r.id.referenced, "the region needs a `ko` or `en` label"));
-        }
-        index_key(
-            &mut vocab.index,
-            &r.id.value,
-            i,
-            &ids,
-            &source,
-            &r.id.referenced,
-            diags,
-        );
-        for a in &r.aliases {
-            index_key(
-                &mut vocab.index,
-                &a.value,
-                i,
-                &ids,
-                &source,
-                &a.referenced,
-                diags,
-            );
-        }
-    }
-    // Labels resolve too, once every id and alias has claimed its key.
-    for (i, r) in raw.iter().enumerate() {
-        for label in [&r.ko, &r.en].into_iter().flatten() {
-            vocab.index.entry(normalise_key(label)).or_insert(i);
-        }
-    }
+    vocab.index = index_entries(&entries, &source, "us-ma-boston", diags);
 
     let mut parents: Vec<Option<usize>> = Vec::with_capacity(raw.len());
     let mut levels = Vec::with_capacity(raw.len());
