@@ -6,12 +6,12 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::rc::Rc;
 use std::path::Path;
+use std::rc::Rc;
 
-use super::{LoadOptions, Valid};
 use super::human;
 use super::resolve::{self, Problem};
+use super::{LoadOptions, Valid};
 use crate::diag::{Diagnostic, Span};
 use crate::model::{
     Amount, Attendance, Event, FollowUp, FollowUpStatus, FuzzyDate, Outcome, OutcomeStatus,

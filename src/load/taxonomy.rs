@@ -110,7 +110,10 @@ fn index_entries(
         if !valid_id(&e.id.value) {
             diags.push(
                 source
-                    .error(&e.id.referenced, format!("`{}` is not a valid id", e.id.value))
+                    .error(
+                        &e.id.referenced,
+                        format!("`{}` is not a valid id", e.id.value),
+                    )
                     .with_hint(format!(
                         "ids use lower-case ASCII letters, digits and hyphens, e.g. `{example}`"
                     )),
@@ -120,7 +123,15 @@ fn index_entries(
             diags.push(source.error(&e.id.referenced, "the entry needs a `ko` or `en` label"));
         }
         for key in std::iter::once(e.id).chain(e.aliases) {
-            index_key(&mut index, &key.value, i, &ids, source, &key.referenced, diags);
+            index_key(
+                &mut index,
+                &key.value,
+                i,
+                &ids,
+                source,
+                &key.referenced,
+                diags,
+            );
         }
     }
     for (i, e) in entries.iter().enumerate() {
@@ -141,7 +152,12 @@ fn load_terms(
     let before = diags.len();
     let entries: Vec<Entry> = raw
         .iter()
-        .map(|t| Entry { id: &t.id, ko: &t.ko, en: &t.en, aliases: &t.aliases })
+        .map(|t| Entry {
+            id: &t.id,
+            ko: &t.ko,
+            en: &t.en,
+            aliases: &t.aliases,
+        })
         .collect();
     let mut vocab = Vocabulary::default();
     vocab.index = index_entries(&entries, &source, "carbon-materials", diags);
@@ -166,7 +182,12 @@ fn load_regions(
     let ids: Vec<String> = raw.iter().map(|r| r.id.value.clone()).collect();
     let entries: Vec<Entry> = raw
         .iter()
-        .map(|r| Entry { id: &r.id, ko: &r.ko, en: &r.en, aliases: &r.aliases })
+        .map(|r| Entry {
+            id: &r.id,
+            ko: &r.ko,
+            en: &r.en,
+            aliases: &r.aliases,
+        })
         .collect();
     let mut vocab: Vocabulary<Region> = Vocabulary::default();
     vocab.index = index_entries(&entries, &source, "us-ma-boston", diags);
