@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::aggregate::{FollowUpItem, Money, QuarterReport, RegionRow};
+use crate::aggregate::{Figures, FollowUpItem, Money, QuarterReport, RegionRow};
 use crate::config::Config;
 use crate::locale;
 use crate::model::{Dataset, Event, FuzzyDate, Lang, OutcomeType, Precision, Quarter};
@@ -586,128 +586,92 @@ impl Viewer<'_> {
         if s.is_empty() { "–".into() } else { s }
     }
 
+    /// The key-figure rows: this quarter, the previous one, the same one a
+    /// year before, and the changes.
     fn key_figures(&self, r: &QuarterReport) -> Vec<KeyFigure> {
-        let (f, p, y) = (&r.figures, &r.previous, &r.year_ago);
-        let count = |key: &str,
-                     cur: f64,
-                     prev: f64,
-                     ago: f64,
-                     value: String,
-                     prev_s: String,
-                     ago_s: String| {
-            let (cp, cp_pct) = locale::change(cur, prev);
-            let (cy, cy_pct) = locale::change(cur, ago);
-            KeyFigure {
-                key: key.to_string(),
-                label: self.label(&format!("figure.{key}")),
-                value,
-                number: cur,
-                previous: prev_s,
-                year_ago: ago_s,
-                change_previous: cp_pct.map_or(cp.clone(), |pct| format!("{cp} ({pct})")),
-                change_year_ago: cy_pct.map_or(cy.clone(), |pct| format!("{cy} ({pct})")),
-            }
-        };
-        let n = |x: u64| locale::group_thousands(x);
-        let unit = |x: u64, key: &str| format!("{}{}", n(x), self.label(key));
-        let approx = |x: u64, a: bool| {
-            if a {
-                format!("{} {}", self.label("money.about"), unit(x, "unit.people"))
-            } else {
-                unit(x, "unit.people")
-            }
-        };
-        let money = |m: &Money| {
-            let s = self.money_phrase(m);
-            if s.is_empty() { "0".into() } else { s }
-        };
-        vec![
-            count(
-                "events",
-                f.events.into(),
-                p.events.into(),
-                y.events.into(),
-                unit(f.events.into(), "unit.events"),
-                unit(p.events.into(), "unit.events"),
-                unit(y.events.into(), "unit.events"),
-            ),
-            count(
-                "outcomes",
-                f.outcomes_total.into(),
-                p.outcomes_total.into(),
-                y.outcomes_total.into(),
-                unit(f.outcomes_total.into(), "unit.items"),
-                unit(p.outcomes_total.into(), "unit.items"),
-                unit(y.outcomes_total.into(), "unit.items"),
-            ),
-            count(
-                "mou",
-                f.outcomes.mou.into(),
-                p.outcomes.mou.into(),
-                y.outcomes.mou.into(),
-                unit(f.outcomes.mou.into(), "unit.items"),
-                unit(p.outcomes.mou.into(), "unit.items"),
-                unit(y.outcomes.mou.into(), "unit.items"),
-            ),
-            count(
+        let quarters = [&r.figures, &r.previous, &r.year_ago];
+        let counts: [(&str, fn(&Figures) -> u64, &str); 5] = [
+            ("events", |f| f.events.into(), "unit.events"),
+            ("outcomes", |f| f.outcomes_total.into(), "unit.items"),
+            ("mou", |f| f.outcomes.mou.into(), "unit.items"),
+            (
                 "partner_countries",
-                f.partner_countries.into(),
-                p.partner_countries.into(),
-                y.partner_countries.into(),
-                unit(f.partner_countries.into(), "unit.countries"),
-                unit(p.partner_countries.into(), "unit.countries"),
-                unit(y.partner_countries.into(), "unit.countries"),
+                |f| f.partner_countries.into(),
+                "unit.countries",
             ),
-            count(
+            (
                 "partner_regions",
-                f.partner_regions.into(),
-                p.partner_regions.into(),
-                y.partner_regions.into(),
-                unit(f.partner_regions.into(), "unit.regions"),
-                unit(p.partner_regions.into(), "unit.regions"),
-                unit(y.partner_regions.into(), "unit.regions"),
+                |f| f.partner_regions.into(),
+                "unit.regions",
             ),
-            count(
-                "attendance",
-                f.attendance as f64,
-                p.attendance as f64,
-                y.attendance as f64,
-                approx(f.attendance, f.attendance_approximate),
-                approx(p.attendance, p.attendance_approximate),
-                approx(y.attendance, y.attendance_approximate),
-            ),
-            count(
-                "investment",
-                f.investment.value,
-                p.investment.value,
-                y.investment.value,
-                money(&f.investment),
-                money(&p.investment),
-                money(&y.investment),
-            ),
-        ]
-        .into_iter()
-        .map(|mut k| {
-            if k.key == "investment" {
-                // Money changes read better as amounts than as raw numbers.
-                let d = f.investment.value - p.investment.value;
-                let dy = f.investment.value - y.investment.value;
-                let fmt = |d: f64| {
-                    let s = locale::money(d.abs(), &self.config.base_currency, self.lang);
-                    if d > 0.0 {
-                        format!("+{s}")
-                    } else if d < 0.0 {
-                        format!("−{s}")
-                    } else {
-                        "0".into()
-                    }
-                };
-                k.change_previous = fmt(d);
-                k.change_year_ago = fmt(dy);
+        ];
+        let mut rows: Vec<KeyFigure> = counts
+            .iter()
+            .map(|(key, get, unit)| {
+                let shown = quarters
+                    .map(|f| format!("{}{}", locale::group_thousands(get(f)), self.label(unit)));
+                self.figure(key, quarters.map(|f| get(f) as f64), shown)
+            })
+            .collect();
+
+        let attendance = quarters.map(|f| {
+            let n = format!(
+                "{}{}",
+                locale::group_thousands(f.attendance),
+                self.label("unit.people")
+            );
+            if f.attendance_approximate {
+                format!("{} {n}", self.label("money.about"))
+            } else {
+                n
             }
-            k
-        })
-        .collect()
+        });
+        rows.push(self.figure(
+            "attendance",
+            quarters.map(|f| f.attendance as f64),
+            attendance,
+        ));
+
+        let money = quarters.map(|f| {
+            let s = self.money_phrase(&f.investment);
+            if s.is_empty() { "0".to_string() } else { s }
+        });
+        let mut investment = self.figure("investment", quarters.map(|f| f.investment.value), money);
+        // Money changes read better as amounts than as percentages.
+        let change = |d: f64| {
+            let s = locale::money(d.abs(), &self.config.base_currency, self.lang);
+            if d > 0.0 {
+                format!("+{s}")
+            } else if d < 0.0 {
+                format!("−{s}")
+            } else {
+                "0".into()
+            }
+        };
+        investment.change_previous =
+            change(r.figures.investment.value - r.previous.investment.value);
+        investment.change_year_ago =
+            change(r.figures.investment.value - r.year_ago.investment.value);
+        rows.push(investment);
+        rows
+    }
+
+    fn figure(&self, key: &str, numbers: [f64; 3], shown: [String; 3]) -> KeyFigure {
+        let change = |current: f64, base: f64| {
+            let (abs, pct) = locale::change(current, base);
+            pct.map_or(abs.clone(), |p| format!("{abs} ({p})"))
+        };
+        let [value, previous, year_ago] = shown;
+        KeyFigure {
+            key: key.to_string(),
+            label: self.label(&format!("figure.{key}")),
+            value,
+            number: numbers[0],
+            previous,
+            year_ago,
+            change_previous: change(numbers[0], numbers[1]),
+            change_year_ago: change(numbers[0], numbers[2]),
+        }
     }
 
     fn event(&self, e: &Event) -> EventView {
