@@ -250,6 +250,14 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
     let config = load_config(&args.common)?;
     let langs = parse_langs(&args.lang, config.language)?;
     let outputs = parse_outputs(&args.format)?;
+    let standard = match args.pdf_standard.as_deref() {
+        None => config.pdf_standard,
+        Some(s) => render::pdf::Standard::parse(s).ok_or_else(|| {
+            AppError::Usage(format!(
+                "unknown PDF standard `{s}` (expected a-2b, a-3b or none)"
+            ))
+        })?,
+    };
     let templates = load_templates(args.template.as_deref(), args.common.verbose)?;
     // A brief reads its quarter, the previous one and the same quarter a
     // year before; other events are validated but not kept.
@@ -298,7 +306,8 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
                         AppError::Render(RenderError::Pdf("fonts not loaded".into()))
                     })?;
                     let (bytes, warnings) =
-                        render::pdf::render(&model, &templates, fonts).map_err(AppError::Render)?;
+                        render::pdf::render(&model, &templates, fonts, standard)
+                            .map_err(AppError::Render)?;
                     for w in warnings {
                         eprintln!("warning: {w}");
                     }

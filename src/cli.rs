@@ -83,6 +83,11 @@ pub struct BuildArgs {
     #[arg(short, long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
 
+    /// PDF standard: a-2b or a-3b (archival; a-3b also attaches the brief
+    /// model's JSON), or none [default: the configuration's, else none].
+    #[arg(long, value_name = "STANDARD")]
+    pub pdf_standard: Option<String>,
+
     /// Template folder [default: ./templates if present, else the built-in set].
     #[arg(long, value_name = "DIR")]
     pub template: Option<PathBuf>,

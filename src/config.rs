@@ -99,6 +99,7 @@ struct RawBrief {
     home_country: Option<String>,
     issue_date: Option<String>,
     classification: Option<RawText>,
+    pdf_standard: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -150,6 +151,8 @@ pub struct Config {
     pub font_families: Vec<String>,
     pub docx_east_asia_font: String,
     pub docx_latin_font: String,
+    /// PDF standard to meet (`[brief] pdf_standard`), if any.
+    pub pdf_standard: Option<crate::render::pdf::Standard>,
     /// Output file stem with `{quarter}` and `{lang}` placeholders.
     pub output_name: String,
 }
@@ -291,8 +294,18 @@ impl Config {
             Some(_) => true,
             None => raw.fonts.system.unwrap_or(true),
         };
+        let pdf_standard = match raw.brief.pdf_standard.as_deref() {
+            None => None,
+            Some(s) => crate::render::pdf::Standard::parse(s).ok_or_else(|| {
+                (
+                    format!("unknown PDF standard `{s}` in [brief] pdf_standard"),
+                    "expected a-2b, a-3b or none".to_string(),
+                )
+            })?,
+        };
         Ok(Config {
             system_fonts,
+            pdf_standard,
             organisation: text(raw.organisation),
             department: text(raw.department),
             classification: raw.brief.classification.map(text).unwrap_or_default(),

@@ -456,3 +456,64 @@ fn golden_reports_of_the_sample_quarters() {
         );
     }
 }
+
+#[test]
+fn pdf_a_3b_carries_the_model_and_its_conformance() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = brief(
+        &root().join("data"),
+        tmp.path(),
+        &["-q", "2025Q2", "--format", "pdf", "--pdf-standard", "a-3b"],
+    );
+    assert_success(&out);
+    let pdf = tmp.path().join("2025-Q2/brief-2025-Q2-ko.pdf");
+    let meta = Command::new("pdfinfo")
+        .arg("-meta")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    let xmp = String::from_utf8_lossy(&meta.stdout);
+    assert!(
+        xmp.contains("<pdfaid:part>3</pdfaid:part>")
+            && xmp.contains("<pdfaid:conformance>B</pdfaid:conformance>"),
+        "{xmp}"
+    );
+    let saved = tmp.path().join("model.json");
+    let detach = Command::new("pdfdetach")
+        .args(["-savefile", "brief-model.json", "-o"])
+        .arg(&saved)
+        .arg(&pdf)
+        .output()
+        .expect("pdfdetach (poppler-utils) is needed");
+    assert!(
+        detach.status.success(),
+        "{}",
+        String::from_utf8_lossy(&detach.stderr)
+    );
+    let model: serde_json::Value = serde_json::from_slice(&fs::read(&saved).unwrap()).unwrap();
+    assert_eq!(model["report"]["figures"]["events"], 1);
+    assert_eq!(
+        model["report"]["events"][0],
+        "2025-06-daejeon-mission-quebec-boston"
+    );
+
+    // PDF/A-2b: conformance without the attachment; an unknown standard is a usage error.
+    let out = brief(
+        &root().join("data"),
+        tmp.path(),
+        &["-q", "2025Q2", "--format", "pdf", "--pdf-standard", "a-2b"],
+    );
+    assert_success(&out);
+    let xmp = Command::new("pdfinfo")
+        .arg("-meta")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&xmp.stdout).contains("<pdfaid:part>2</pdfaid:part>"));
+    let out = brief(
+        &root().join("data"),
+        tmp.path(),
+        &["-q", "2025Q2", "--pdf-standard", "x-9"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+}

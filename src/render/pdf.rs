@@ -24,6 +24,34 @@ use crate::templates::Templates;
 pub const MAIN: &str = "brief.typ";
 /// The name under which the brief model is served to the template.
 pub const MODEL: &str = "brief.json";
+/// The full model (with the report behind every figure), attached to a
+/// PDF/A-3b brief so the council can audit the numbers.
+pub const AUDIT: &str = "brief-model.json";
+
+/// Archival standards a PDF can be written to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standard {
+    /// PDF/A-2b: archival.
+    A2b,
+    /// PDF/A-3b: archival, with the brief model attached.
+    A3b,
+}
+
+impl Standard {
+    pub fn parse(s: &str) -> Option<Option<Standard>> {
+        match s
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['/', '_'], "-")
+            .as_str()
+        {
+            "none" | "" => Some(None),
+            "a-2b" | "pdf-a-2b" | "a2b" => Some(Some(Standard::A2b)),
+            "a-3b" | "pdf-a-3b" | "a3b" => Some(Some(Standard::A3b)),
+            _ => None,
+        }
+    }
+}
 
 /// Fonts for typst: the configured folders, then the system's, then the
 /// fonts built into typst. Scanning takes tens of milliseconds, so a run
@@ -77,6 +105,7 @@ impl<'a> BriefWorld<'a> {
     fn new(
         templates: &Templates,
         model_json: Vec<u8>,
+        audit_json: Option<Vec<u8>>,
         fonts: &'a Fonts,
         today: Option<Datetime>,
     ) -> Result<Self, RenderError> {
@@ -94,6 +123,16 @@ impl<'a> BriefWorld<'a> {
         let model_id =
             file_id(MODEL).ok_or_else(|| RenderError::Pdf("invalid model path".into()))?;
         files.insert(model_id, Bytes::new(model_json));
+        let mut inputs = typst::foundations::Dict::new();
+        if let Some(audit) = audit_json {
+            let audit_id =
+                file_id(AUDIT).ok_or_else(|| RenderError::Pdf("invalid model path".into()))?;
+            files.insert(audit_id, Bytes::new(audit));
+            inputs.insert(
+                "attach-model".into(),
+                typst::foundations::Value::Str(AUDIT.into()),
+            );
+        }
         let main = file_id(MAIN).ok_or_else(|| RenderError::Pdf("invalid template path".into()))?;
         if !sources.contains_key(&main) {
             return Err(RenderError::Template(format!(
@@ -102,7 +141,7 @@ impl<'a> BriefWorld<'a> {
             )));
         }
         Ok(BriefWorld {
-            library: LazyHash::new(Library::default()),
+            library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
             fonts,
             main,
             sources,
@@ -185,6 +224,7 @@ pub fn render(
     brief: &Brief,
     templates: &Templates,
     fonts: &Fonts,
+    standard: Option<Standard>,
 ) -> Result<(Vec<u8>, Vec<String>), RenderError> {
     // Families the machine lacks would only produce warnings; keep those it
     // has (typst still falls back for characters they cannot draw).
@@ -211,7 +251,14 @@ pub fn render(
         .map_err(|e| RenderError::Pdf(format!("failed to serialise the brief ({e})")))?;
     let issue = crate::model::FuzzyDate::parse(&brief.meta.issue_date_iso).ok();
     let today = issue.and_then(|d| Datetime::from_ymd(d.date.year, d.date.month, d.date.day));
-    let world = BriefWorld::new(templates, json, fonts, today)?;
+    let audit = match standard {
+        Some(Standard::A3b) => Some(
+            serde_json::to_vec_pretty(brief)
+                .map_err(|e| RenderError::Pdf(format!("failed to serialise the brief ({e})")))?,
+        ),
+        _ => None,
+    };
+    let world = BriefWorld::new(templates, json, audit, fonts, today)?;
 
     let result = typst::compile::<PagedDocument>(&world);
     let warnings: Vec<String> = result
@@ -263,6 +310,18 @@ pub fn render(
             brief.meta.quarter,
             brief.lang.code()
         )),
+        standards: match standard {
+            None => typst_pdf::PdfStandards::default(),
+            Some(s) => {
+                let list = match s {
+                    Standard::A2b => [typst_pdf::PdfStandard::A_2b],
+                    Standard::A3b => [typst_pdf::PdfStandard::A_3b],
+                };
+                typst_pdf::PdfStandards::new(&list).map_err(|e| {
+                    RenderError::Pdf(format!("unsupported PDF standard ({})", e.message()))
+                })?
+            }
+        },
         ..typst_pdf::PdfOptions::default()
     };
     let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {
