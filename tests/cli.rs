@@ -517,3 +517,62 @@ fn pdf_a_3b_carries_the_model_and_its_conformance() {
     );
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Korean readers expect line breaks at spaces only (CSS `keep-all`): in
+/// the title (narrow table cells, chart labels) and the summary, a line never
+/// ends or starts in the middle of a word. (A word wider than its column
+/// still has to wrap; these words fit.)
+#[test]
+fn hangul_words_are_kept_whole_at_line_ends() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    copy_data(&data);
+    // Words whose parts (3+ syllables) appear nowhere else in the brief.
+    let words = [
+        "흑룡강성상무청",
+        "할빈공업대학로봇그룹",
+        "덕명동연구단지관리소",
+        "유성구과학벨트추진단",
+    ];
+    let phrase = |n: usize| {
+        (0..n)
+            .map(|i| words[i % words.len()])
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let record = format!(
+        "id: 2025-05-02-long\ntitle: '{}'\nkind: council-meeting\nstart: 2025-05-02\nhosts: [대전, 세종]\nsectors: [bio]\nsummary: '{}'\n",
+        phrase(9),
+        phrase(40)
+    );
+    fs::write(data.join("events/long.yaml"), record).unwrap();
+    let out = brief(
+        &data,
+        &tmp.path().join("out"),
+        &["--quarter", "2025Q2", "--format", "pdf"],
+    );
+    assert_success(&out);
+    let raw = Command::new("pdftotext")
+        .arg(tmp.path().join("out/2025-Q2/brief-2025-Q2-ko.pdf"))
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&raw.stdout).into_owned();
+    let mut line_ends = 0;
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let tokens: Vec<&str> = line.split_whitespace().collect();
+        for token in [tokens[0], tokens[tokens.len() - 1]] {
+            let token = token.trim_matches(|c: char| !c.is_alphanumeric());
+            for w in words {
+                if w.contains(token) && token.chars().count() >= 3 {
+                    assert_eq!(token, w, "a line starts or ends inside `{w}`: {line}");
+                    line_ends += 1;
+                }
+            }
+        }
+    }
+    assert!(
+        line_ends >= 4,
+        "the words reach line ends often enough to test:\n{text}"
+    );
+}
