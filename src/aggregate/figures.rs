@@ -26,7 +26,7 @@ impl OutcomeCounts {
         // is the point, and it is marked as expected wherever it is shown.
         let counted = concluded || o.kind == OutcomeType::Investment;
         if !counted {
-            self.pending += o.count;
+            self.pending = self.pending.saturating_add(o.count);
             return;
         }
         let slot = match o.kind {
@@ -36,11 +36,13 @@ impl OutcomeCounts {
             OutcomeType::Membership => &mut self.membership,
             OutcomeType::Investment => &mut self.investment,
         };
-        *slot += o.count;
+        *slot = slot.saturating_add(o.count);
     }
 
     pub fn total(&self) -> u32 {
-        self.mou + self.agreement + self.contract + self.membership + self.investment
+        [self.mou, self.agreement, self.contract, self.membership, self.investment]
+            .into_iter()
+            .fold(0u32, u32::saturating_add)
     }
 
     pub fn get(&self, t: OutcomeType) -> u32 {

@@ -94,7 +94,7 @@ pub(super) fn breakdown<'a>(events: &[&'a Event], tax: &'a Taxonomy, home: &str)
                     if !touched.contains(&(kind, key)) {
                         touched.push((kind, key));
                         acc.events += 1;
-                        acc.outcomes += outcomes;
+                        acc.outcomes = acc.outcomes.saturating_add(outcomes);
                     }
                     if let Some(p) = place
                         && !acc.places.iter().any(|x| x == p)
