@@ -39,7 +39,7 @@ fn main() {
     let quarter = Quarter::parse("2024Q2").expect("quarter");
     let options = LoadOptions {
         currencies: vec!["KRW".into(), "USD".into(), "CAD".into()],
-        keep: Keep::Quarters(vec![quarter, quarter.prev(), quarter.year_before()]),
+        keep: Keep::Quarters(aggregate::quarters_needed(quarter)),
     };
     let agg = AggregateOptions {
         home_country: "kr".into(),

@@ -259,9 +259,9 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
         })?,
     };
     let templates = load_templates(args.template.as_deref(), args.common.verbose)?;
-    // A brief reads its quarter, the previous one and the same quarter a
-    // year before; other events are validated but not kept.
-    let keep = Keep::Quarters(vec![quarter, quarter.prev(), quarter.year_before()]);
+    // A brief reads its last four quarters and the same quarter a year
+    // before; other events are validated but not kept.
+    let keep = Keep::Quarters(aggregate::quarters_needed(quarter));
     let loaded = load_data(&args.common, &config, keep)?;
 
     let options = AggregateOptions {

@@ -37,6 +37,8 @@ pub struct Brief {
     pub matrix: MatrixView,
     pub timeline: Vec<TimelineView>,
     pub months: Vec<MonthView>,
+    /// Events per month over the last four quarters.
+    pub trend: Vec<MonthView>,
     pub follow_ups_due: Vec<FollowUpView>,
     pub follow_ups_overdue: Vec<FollowUpView>,
     pub follow_ups_open: Vec<FollowUpView>,
@@ -131,6 +133,10 @@ pub struct TimelineView {
 pub struct MonthView {
     pub label: String,
     pub events: u32,
+    /// The year, on the first month shown and on every January.
+    pub year: String,
+    /// Whether the month is in the brief's quarter.
+    pub current: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -317,13 +323,35 @@ pub fn build(
         })
         .collect();
 
+    let month_view = |i: usize, m: &crate::aggregate::MonthCount| MonthView {
+        label: locale::month_name(m.month, lang),
+        events: m.events,
+        year: if i == 0 || m.month == 1 {
+            match lang {
+                Lang::Ko => format!("{}년", m.year),
+                Lang::En => m.year.to_string(),
+            }
+        } else {
+            String::new()
+        },
+        current: m.year == quarter.year
+            && quarter.contains(crate::model::Date {
+                year: m.year,
+                month: m.month,
+                day: 1,
+            }),
+    };
     let months = report
         .months
         .iter()
-        .map(|m| MonthView {
-            label: locale::month_name(m.month, lang),
-            events: m.events,
-        })
+        .enumerate()
+        .map(|(i, m)| month_view(i, m))
+        .collect();
+    let trend = report
+        .trend
+        .iter()
+        .enumerate()
+        .map(|(i, m)| month_view(i, m))
         .collect();
 
     let follow = |items: &[FollowUpItem]| -> Vec<FollowUpView> {
@@ -425,6 +453,7 @@ pub fn build(
         matrix,
         timeline,
         months,
+        trend,
         follow_ups_due: follow(&report.follow_ups_due),
         follow_ups_overdue: follow(&report.follow_ups_overdue),
         follow_ups_open: follow(&report.follow_ups_open),

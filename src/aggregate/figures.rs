@@ -40,9 +40,15 @@ impl OutcomeCounts {
     }
 
     pub fn total(&self) -> u32 {
-        [self.mou, self.agreement, self.contract, self.membership, self.investment]
-            .into_iter()
-            .fold(0u32, u32::saturating_add)
+        [
+            self.mou,
+            self.agreement,
+            self.contract,
+            self.membership,
+            self.investment,
+        ]
+        .into_iter()
+        .fold(0u32, u32::saturating_add)
     }
 
     pub fn get(&self, t: OutcomeType) -> u32 {

@@ -49,6 +49,8 @@ pub struct QuarterReport {
     pub matrix: Matrix,
     pub timeline: Vec<TimelineItem>,
     pub months: Vec<MonthCount>,
+    /// Events per month over the last four quarters (this one included).
+    pub trend: Vec<MonthCount>,
     pub follow_ups_due: Vec<FollowUpItem>,
     pub follow_ups_overdue: Vec<FollowUpItem>,
     /// Open follow-ups of this quarter's events that have no due date.
@@ -86,6 +88,17 @@ pub struct MonthCount {
     pub year: i32,
     pub month: u8,
     pub events: u32,
+}
+
+/// The quarters a brief for `quarter` reads: the last four (for the
+/// monthly trend) and the same quarter a year before.
+pub fn quarters_needed(quarter: Quarter) -> Vec<Quarter> {
+    let mut qs = vec![quarter];
+    for _ in 0..4 {
+        let last = qs[qs.len() - 1];
+        qs.push(last.prev());
+    }
+    qs
 }
 
 /// The events a quarter's figures are computed from.
@@ -168,6 +181,35 @@ pub fn quarter_report(
         })
         .collect();
 
+    // One pass: each dated event lands in at most one of the 12 months.
+    let first = quarter.prev().prev().prev();
+    let base = i64::from(first.year) * 12 + i64::from(first.first_month()) - 1;
+    let mut counts = [0u32; 12];
+    for e in dataset
+        .events
+        .iter()
+        .filter(|e| e.start.precision != Precision::Year)
+    {
+        let at = i64::from(e.start.date.year) * 12 + i64::from(e.start.date.month) - 1 - base;
+        if let Ok(i) = usize::try_from(at)
+            && i < 12
+        {
+            counts[i] += 1;
+        }
+    }
+    let trend = counts
+        .iter()
+        .enumerate()
+        .map(|(i, &events)| {
+            let m = base + i as i64;
+            MonthCount {
+                year: (m / 12) as i32,
+                month: (m % 12) as u8 + 1,
+                events,
+            }
+        })
+        .collect();
+
     let fu = followups::collect(dataset, quarter);
 
     QuarterReport {
@@ -185,6 +227,7 @@ pub fn quarter_report(
         matrix: breakdown.matrix,
         timeline,
         months,
+        trend,
         follow_ups_due: fu.due,
         follow_ups_overdue: fu.overdue,
         follow_ups_open: fu.open,

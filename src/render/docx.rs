@@ -496,13 +496,24 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
     // Timeline.
     if !b.empty {
         w.heading(1, &w.label("section.timeline"));
-        let header: Vec<String> = vec![w.label("column.month"), w.label("column.events")];
-        let rows: Vec<Vec<String>> = b
-            .months
-            .iter()
-            .map(|m| vec![m.label.clone(), m.events.to_string()])
-            .collect();
-        w.table(&[3, 1], &header, &rows, &[false, true]);
+        // Events per month over the last four quarters, as in the PDF chart.
+        let caption = w.label("chart.month_title");
+        w.para("Caption", &caption);
+        let mut header: Vec<String> = vec![w.label("column.month")];
+        header.extend(b.trend.iter().map(|m| {
+            if m.year.is_empty() {
+                m.label.clone()
+            } else {
+                format!("{} {}", m.year, m.label)
+            }
+        }));
+        let mut row = vec![w.label("column.events")];
+        row.extend(b.trend.iter().map(|m| m.events.to_string()));
+        let mut widths = vec![3];
+        widths.extend(b.trend.iter().map(|_| 2));
+        let mut numeric = vec![false];
+        numeric.extend(b.trend.iter().map(|_| true));
+        w.table(&widths, &header, &[row], &numeric);
         let header = [
             "column.date",
             "column.event",
