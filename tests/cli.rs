@@ -576,3 +576,51 @@ fn hangul_words_are_kept_whole_at_line_ends() {
         "the words reach line ends often enough to test:\n{text}"
     );
 }
+
+#[test]
+fn a_broken_template_is_reported_with_its_file_and_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    fs::create_dir_all(&tpl).unwrap();
+    fs::write(
+        tpl.join("brief.typ"),
+        "#let b = json(\"brief.json\")\n\n#text(b.meta.title\n",
+    )
+    .unwrap();
+    fs::write(tpl.join("summary.ko.j2"), "{{ events | num }}건\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["--quarter", "2025Q2", "--format", "pdf", "--data"])
+        .arg(root().join("data"))
+        .arg("--config")
+        .arg(root().join("brief.toml"))
+        .arg("--template")
+        .arg(&tpl)
+        .arg("--out")
+        .arg(tmp.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    let file = tpl.join("brief.typ").display().to_string();
+    assert!(
+        err.contains(&format!("{file}:3:")),
+        "the typst error names the template line:\n{err}"
+    );
+    assert!(!tmp.path().join("out").exists());
+
+    // The template may not read files outside its folder.
+    fs::write(tpl.join("brief.typ"), "#read(\"/etc/passwd\")\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["--quarter", "2025Q2", "--format", "pdf", "--data"])
+        .arg(root().join("data"))
+        .arg("--config")
+        .arg(root().join("brief.toml"))
+        .arg("--template")
+        .arg(&tpl)
+        .arg("--out")
+        .arg(tmp.path().join("out"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not found"), "{}", stderr(&out));
+}
