@@ -11,7 +11,7 @@ use crate::aggregate::{Figures, FollowUpItem, Money, QuarterReport, RegionRow};
 use crate::config::Config;
 use crate::locale;
 use crate::model::{Dataset, Event, FuzzyDate, Lang, OutcomeType, Precision, Quarter};
-use crate::templates::{TemplateError, Templates};
+use crate::templates::{Layout, TemplateError, Templates};
 
 /// How many events, follow-ups and sources a brief lists: it is read by
 /// council members, however many events a quarter holds. The figures and
@@ -26,6 +26,8 @@ pub struct Brief {
     pub labels: BTreeMap<String, String>,
     /// Fonts the PDF should use, in fallback order.
     pub fonts: Vec<String>,
+    /// Section order and colours, from the template set.
+    pub layout: Layout,
     pub empty: bool,
     pub key_figures: Vec<KeyFigure>,
     pub summary: Vec<SummaryLine>,
@@ -191,6 +193,7 @@ pub fn build(
     templates: &Templates,
 ) -> Result<Brief, TemplateError> {
     let labels = templates.strings(lang)?;
+    let layout = templates.layout()?;
     let v = Viewer {
         dataset,
         lang,
@@ -442,6 +445,7 @@ pub fn build(
         lang,
         meta,
         fonts: config.font_families.clone(),
+        layout,
         empty: report.events.is_empty(),
         key_figures,
         summary,
@@ -619,7 +623,8 @@ impl Viewer<'_> {
     /// year before, and the changes.
     fn key_figures(&self, r: &QuarterReport) -> Vec<KeyFigure> {
         let quarters = [&r.figures, &r.previous, &r.year_ago];
-        let counts: [(&str, fn(&Figures) -> u64, &str); 5] = [
+        type Count = (&'static str, fn(&Figures) -> u64, &'static str);
+        let counts: [Count; 5] = [
             ("events", |f| f.events.into(), "unit.events"),
             ("outcomes", |f| f.outcomes_total.into(), "unit.items"),
             ("mou", |f| f.outcomes.mou.into(), "unit.items"),

@@ -13,6 +13,7 @@ use crate::model::Lang;
 /// The default templates, compiled in.
 const BUILTIN: &[(&str, &str)] = &[
     ("brief.typ", include_str!("../templates/brief.typ")),
+    ("layout.toml", include_str!("../templates/layout.toml")),
     (
         "strings.ko.toml",
         include_str!("../templates/strings.ko.toml"),
@@ -24,6 +25,35 @@ const BUILTIN: &[(&str, &str)] = &[
     ("summary.ko.j2", include_str!("../templates/summary.ko.j2")),
     ("summary.en.j2", include_str!("../templates/summary.en.j2")),
 ];
+
+/// The sections a layout may list.
+pub const SECTIONS: [&str; 8] = [
+    "key_figures",
+    "summary",
+    "sectors",
+    "regions",
+    "timeline",
+    "follow_ups",
+    "notes",
+    "appendix",
+];
+
+/// Section order and colours, from `layout.toml`.
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    pub sections: Vec<String>,
+    pub colours: Colours,
+}
+
+#[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Colours {
+    pub ink: String,
+    pub accent: String,
+    pub soft: String,
+    pub rule: String,
+}
 
 /// Limits on a template folder, so a stray folder cannot exhaust memory.
 const MAX_FILES: usize = 512;
@@ -157,6 +187,51 @@ impl Templates {
             line: 0,
             message: "the template is not valid UTF-8".into(),
         })
+    }
+
+    /// The layout: which sections, in which order, and the colours.
+    pub fn layout(&self) -> Result<Layout, TemplateError> {
+        let name = "layout.toml";
+        let text = self.text(name)?;
+        let err = |line: usize, message: String| TemplateError {
+            file: self.display_path(name),
+            line,
+            message,
+        };
+        let layout: Layout = toml::from_str(text).map_err(|e| {
+            let line = e.span().map_or(0, |s| {
+                text[..s.start.min(text.len())].matches('\n').count() + 1
+            });
+            err(line, format!("failed to parse ({})", e.message()))
+        })?;
+        for s in &layout.sections {
+            if !SECTIONS.contains(&s.as_str()) {
+                let hint = crate::diag::did_you_mean(s, SECTIONS).map_or_else(
+                    || format!("known sections: {}", SECTIONS.join(", ")),
+                    |m| format!("did you mean `{m}`?"),
+                );
+                return Err(err(
+                    0,
+                    format!("unknown section `{s}` in `sections` ({hint})"),
+                ));
+            }
+        }
+        let c = &layout.colours;
+        for (key, value) in [
+            ("ink", &c.ink),
+            ("accent", &c.accent),
+            ("soft", &c.soft),
+            ("rule", &c.rule),
+        ] {
+            let hex = value.strip_prefix('#').unwrap_or("");
+            if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(err(
+                    0,
+                    format!("colour `{key}` is `{value}`; expected #RRGGBB"),
+                ));
+            }
+        }
+        Ok(layout)
     }
 
     /// The label strings of a language, flattened to `section.key`.

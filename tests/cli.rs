@@ -624,3 +624,60 @@ fn a_broken_template_is_reported_with_its_file_and_line() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("not found"), "{}", stderr(&out));
 }
+
+#[test]
+fn layout_toml_orders_and_hides_sections_in_both_formats() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    fs::create_dir_all(&tpl).unwrap();
+    // Only the layout changes; the other templates come from the built-in set.
+    fs::write(
+        tpl.join("layout.toml"),
+        "sections = [\"summary\", \"key_figures\"]\n[colours]\nink = \"#000000\"\naccent = \"#333333\"\nsoft = \"#eeeeee\"\nrule = \"#999999\"\n",
+    )
+    .unwrap();
+    let run = |out: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["--quarter", "2025Q2", "--data"])
+            .arg(root().join("data"))
+            .arg("--config")
+            .arg(root().join("brief.toml"))
+            .arg("--template")
+            .arg(&tpl)
+            .arg("--out")
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    let out = run(&tmp.path().join("out"));
+    assert_success(&out);
+    let text = squash(&pdf_text(
+        &tmp.path().join("out/2025-Q2/brief-2025-Q2-ko.pdf"),
+    ));
+    let (summary, figures) = (text.find("요약").unwrap(), text.find("주요 지표").unwrap());
+    assert!(summary < figures, "summary comes first:\n{text}");
+    assert!(
+        !text.contains("행사 목록") && !text.contains("지역별 현황"),
+        "hidden sections are left out:\n{text}"
+    );
+    let dtext = squash(&docx_text(&docx_part(
+        &tmp.path().join("out/2025-Q2/brief-2025-Q2-ko.docx"),
+        "word/document.xml",
+    )));
+    assert!(dtext.find("요약").unwrap() < dtext.find("주요 지표").unwrap());
+    assert!(
+        !dtext.contains("행사 목록") && !dtext.contains("지역별 현황"),
+        "{dtext}"
+    );
+
+    fs::write(tpl.join("layout.toml"), "sections = [\"sumary\"]\n[colours]\nink = \"#000000\"\naccent = \"#333333\"\nsoft = \"#eeeeee\"\nrule = \"#999999\"\n").unwrap();
+    let out = run(&tmp.path().join("out2"));
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("layout.toml")
+            && err.contains("unknown section `sumary`")
+            && err.contains("did you mean `summary`?"),
+        "{err}"
+    );
+}

@@ -14,7 +14,7 @@ struct TextOut<'a> {
 }
 
 fn text(t: &Text) -> Option<TextOut<'_>> {
-    (t.ko.is_some() || t.en.is_some()).then(|| TextOut {
+    (t.ko.is_some() || t.en.is_some()).then_some(TextOut {
         ko: t.ko.as_deref(),
         en: t.en.as_deref(),
     })

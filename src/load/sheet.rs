@@ -239,13 +239,16 @@ pub fn column_letters(mut index: usize) -> String {
 /// per row).
 pub type Sink<'s> = dyn FnMut(Valid, &dyn Fn() -> Span) + 's;
 
+/// A list cell resolved to canonical ids, or why it could not be.
+type Resolved = Result<Rc<[String]>, Vec<Problem>>;
+
 /// Reads sheets and turns their rows into events.
 pub(super) struct SheetReader<'a> {
     pub taxonomy: &'a Taxonomy,
     pub options: &'a LoadOptions,
     /// Resolved sector/region/kind cells, by column and text: sheets repeat
     /// the same few values on every row.
-    cache: HashMap<Col, HashMap<String, Result<Rc<[String]>, Vec<Problem>>>>,
+    cache: HashMap<Col, HashMap<String, Resolved>>,
     /// Errors not stored because of `MAX_STORED_ERRORS`.
     pub dropped: usize,
     /// Lines for `--verbose`: encodings, row counts.
@@ -350,12 +353,11 @@ impl<'a> SheetReader<'a> {
                 }
                 Some(h) => {
                     rows += 1;
-                    if let Some(cols) = &table {
-                        if let Some((event, id_col)) = self.row(&info, h, cols, &cells, line, diags)
-                        {
-                            let header = h.get(id_col).map_or("", String::as_str);
-                            sink(event, &|| self.span(&info, line, id_col, header));
-                        }
+                    if let Some(cols) = &table
+                        && let Some((event, id_col)) = self.row(&info, h, cols, &cells, line, diags)
+                    {
+                        let header = h.get(id_col).map_or("", String::as_str);
+                        sink(event, &|| self.span(&info, line, id_col, header));
                     }
                 }
             }
@@ -443,13 +445,12 @@ impl<'a> SheetReader<'a> {
                     }
                     Some(h) => {
                         rows += 1;
-                        if let Some(cols) = &table {
-                            if let Some((event, id_col)) =
+                        if let Some(cols) = &table
+                            && let Some((event, id_col)) =
                                 self.row(&info, h, cols, &cells, excel_row, diags)
-                            {
-                                let header = h.get(id_col).map_or("", String::as_str);
-                                sink(event, &|| self.span(&info, excel_row, id_col, header));
-                            }
+                        {
+                            let header = h.get(id_col).map_or("", String::as_str);
+                            sink(event, &|| self.span(&info, excel_row, id_col, header));
                         }
                     }
                 }
@@ -539,7 +540,7 @@ impl<'a> SheetReader<'a> {
     }
 
     /// Resolves a list cell through the taxonomy, cached.
-    fn resolve_list(&mut self, col: Col, value: &str) -> Result<Rc<[String]>, Vec<Problem>> {
+    fn resolve_list(&mut self, col: Col, value: &str) -> Resolved {
         if let Some(r) = self.cache.get(&col).and_then(|m| m.get(value)) {
             return r.clone();
         }

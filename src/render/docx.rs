@@ -374,7 +374,31 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
         &format!("{}   |   {}", b.meta.period, b.meta.issue_date),
     );
 
-    // Key figures.
+    // The sections, in the order the template set's layout gives.
+    for section in &b.layout.sections {
+        match section.as_str() {
+            "key_figures" => key_figures(&mut w, b),
+            "summary" => summary(&mut w, b),
+            "sectors" => sectors(&mut w, b),
+            "regions" => regions(&mut w, b),
+            "timeline" => timeline(&mut w, b),
+            "follow_ups" => follow_ups(&mut w, b),
+            "notes" => notes(&mut w, b),
+            "appendix" => appendix(&mut w, b),
+            _ => {}
+        }
+    }
+
+    let mut out = std::io::Cursor::new(Vec::new());
+    w.docx
+        .build()
+        .pack(&mut out)
+        .map_err(|e| RenderError::Docx(format!("failed to write the DOCX package ({e})")))?;
+    Ok(out.into_inner())
+}
+
+/// The key figures section.
+fn key_figures(w: &mut Writer, b: &Brief) {
     w.heading(1, &w.label("section.key_figures"));
     let header = [
         "column.indicator",
@@ -403,8 +427,10 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
         &rows,
         &[false, true, true, true, true],
     );
+}
 
-    // Summary.
+/// The summary section.
+fn summary(w: &mut Writer, b: &Brief) {
     w.heading(1, &w.label("section.summary"));
     for line in &b.summary {
         w.bullet(line.level, &line.text);
@@ -422,8 +448,10 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
             }
         }
     }
+}
 
-    // Sectors.
+/// The sectors section.
+fn sectors(w: &mut Writer, b: &Brief) {
     if !b.sectors.is_empty() {
         w.heading(1, &w.label("section.sectors"));
         let header = [
@@ -454,8 +482,10 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
             &[false, true, true, true, true],
         );
     }
+}
 
-    // Regions.
+/// The regions section.
+fn regions(w: &mut Writer, b: &Brief) {
     if !b.empty {
         w.heading(1, &w.label("section.regions"));
         w.heading(2, &w.label("section.partner_countries"));
@@ -492,8 +522,10 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
             w.table(&widths, &header, &rows, &numeric);
         }
     }
+}
 
-    // Timeline.
+/// The timeline section.
+fn timeline(w: &mut Writer, b: &Brief) {
     if !b.empty {
         w.heading(1, &w.label("section.timeline"));
         // Events per month over the last four quarters, as in the PDF chart.
@@ -535,8 +567,10 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
             .collect();
         w.table(&[3, 5, 2, 4], &header, &rows, &[false; 4]);
     }
+}
 
-    // Follow-ups.
+/// The follow ups section.
+fn follow_ups(w: &mut Writer, b: &Brief) {
     w.heading(1, &w.label("section.follow_ups"));
     w.heading(2, &w.label("section.follow_ups_due"));
     w.follow_table(&b.follow_ups_due);
@@ -546,14 +580,18 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
         w.heading(2, &w.label("section.follow_ups_open"));
         w.follow_table(&b.follow_ups_open);
     }
+}
 
-    // Notes.
+/// The notes section.
+fn notes(w: &mut Writer, b: &Brief) {
     w.heading(1, &w.label("section.notes"));
     for n in &b.notes {
         w.bullet(2, n);
     }
+}
 
-    // Appendix.
+/// The appendix section.
+fn appendix(w: &mut Writer, b: &Brief) {
     let title = format!(
         "{} — {}",
         w.label("section.appendix"),
@@ -604,11 +642,4 @@ pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> 
             .collect();
         w.table(&[2, 5, 2, 3], &header, &rows, &[false; 4]);
     }
-
-    let mut out = std::io::Cursor::new(Vec::new());
-    w.docx
-        .build()
-        .pack(&mut out)
-        .map_err(|e| RenderError::Docx(format!("failed to write the DOCX package ({e})")))?;
-    Ok(out.into_inner())
 }
