@@ -244,6 +244,36 @@ fn load_templates(arg: Option<&Path>, verbose: bool) -> Result<Templates, AppErr
     Ok(templates)
 }
 
+/// The brief's charts as images for the DOCX. A chart that cannot be
+/// drawn is left out with a warning: the DOCX still has its numbers.
+fn docx_charts(
+    model: &brief::Brief,
+    templates: &Templates,
+    fonts: &render::pdf::Fonts,
+) -> Vec<render::docx::Chart> {
+    let charts = [
+        ("sectors", "chart.sector_title"),
+        ("matrix", "chart.matrix_title"),
+        ("trend", "chart.month_title"),
+    ];
+    charts
+        .iter()
+        .filter_map(
+            |(name, caption)| match render::pdf::chart_png(model, templates, fonts, name) {
+                Ok(png) => Some(render::docx::Chart {
+                    name: name.to_string(),
+                    png,
+                    caption: model.labels.get(*caption).cloned().unwrap_or_default(),
+                }),
+                Err(e) => {
+                    eprintln!("warning: the `{name}` chart is left out of the DOCX: {e}");
+                    None
+                }
+            },
+        )
+        .collect()
+}
+
 fn build(args: &BuildArgs) -> Result<(), AppError> {
     let quarter_arg = args.quarter.as_deref().unwrap_or_default();
     let quarter = Quarter::parse(quarter_arg).map_err(AppError::Usage)?;
@@ -271,8 +301,10 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
     };
     let report = aggregate::quarter_report(&loaded.dataset, quarter, &options);
 
+    // Typst typesets the PDF and draws the DOCX's charts.
     let fonts = outputs
-        .contains(&Output::Render(Format::Pdf))
+        .iter()
+        .any(|o| matches!(o, Output::Render(_)))
         .then(|| render::pdf::Fonts::load(&config.font_paths, config.system_fonts));
     let docx_fonts = render::docx::DocxFonts {
         east_asia: config.docx_east_asia_font.clone(),
@@ -313,10 +345,15 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
                     }
                     ("pdf", bytes)
                 }
-                Output::Render(Format::Docx) => (
-                    "docx",
-                    render::docx::render(&model, &docx_fonts).map_err(AppError::Render)?,
-                ),
+                Output::Render(Format::Docx) => {
+                    let charts = fonts
+                        .as_ref()
+                        .map(|f| docx_charts(&model, &templates, f))
+                        .unwrap_or_default();
+                    let bytes = render::docx::render(&model, &docx_fonts, &charts)
+                        .map_err(AppError::Render)?;
+                    ("docx", bytes)
+                }
             };
             files.push((dir.join(format!("{stem}.{ext}")), bytes));
         }

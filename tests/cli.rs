@@ -681,3 +681,32 @@ fn layout_toml_orders_and_hides_sections_in_both_formats() {
         "{err}"
     );
 }
+
+#[test]
+fn the_docx_carries_the_pdf_charts_as_images() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = brief(
+        &root().join("data"),
+        tmp.path(),
+        &["-q", "2025Q2", "--format", "docx"],
+    );
+    assert_success(&out);
+    let docx = tmp.path().join("2025-Q2/brief-2025-Q2-ko.docx");
+    let file = fs::File::open(&docx).unwrap();
+    let zip = zip::ZipArchive::new(file).unwrap();
+    let pngs = zip
+        .file_names()
+        .filter(|n| n.starts_with("word/media/") && n.ends_with(".png"))
+        .count();
+    assert_eq!(pngs, 3, "sector, matrix and monthly charts");
+    let xml = docx_part(&docx, "word/document.xml");
+    assert_eq!(xml.matches("<pic:pic").count(), 3);
+    let text = squash(&docx_text(&xml));
+    for caption in [
+        "분야별 행사·성과 수",
+        "분야 × 국가",
+        "월별 행사 수(최근 4분기",
+    ] {
+        assert!(text.contains(caption), "caption {caption:?} in:\n{text}");
+    }
+}

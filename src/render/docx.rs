@@ -25,7 +25,27 @@ pub struct DocxFonts {
     pub latin: String,
 }
 
+/// A chart of the brief as a PNG (from the same typst drawing as the PDF's).
+#[derive(Debug, Clone)]
+pub struct Chart {
+    /// `sectors`, `matrix` or `trend`.
+    pub name: String,
+    pub png: Vec<u8>,
+    pub caption: String,
+}
+
+/// Width and height of a PNG, from its header.
+fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    let w = png.get(16..20)?;
+    let h = png.get(20..24)?;
+    Some((
+        u32::from_be_bytes([w[0], w[1], w[2], w[3]]),
+        u32::from_be_bytes([h[0], h[1], h[2], h[3]]),
+    ))
+}
+
 struct Writer<'a> {
+    charts: &'a [Chart],
     docx: Docx,
     fonts: &'a DocxFonts,
     brief: &'a Brief,
@@ -63,8 +83,13 @@ impl<'a> Writer<'a> {
                 .name(name)
                 .fonts(f.clone())
         };
-        let spacing =
-            |before: u32, after: u32| LineSpacing::new().before(before).after(after).line(276);
+        let spacing = |before: u32, after: u32| {
+            LineSpacing::new()
+                .line_rule(docx_rs::LineSpacingType::Auto)
+                .before(before)
+                .after(after)
+                .line(276)
+        };
         let styles = [
             para("Normal", "Normal")
                 .size(sz(10.0))
@@ -93,9 +118,13 @@ impl<'a> Writer<'a> {
                 .size(sz(8.5))
                 .italic()
                 .line_spacing(spacing(60, 160)),
-            para("TableText", "Table Text")
-                .size(sz(9.0))
-                .line_spacing(LineSpacing::new().before(0).after(0).line(240)),
+            para("TableText", "Table Text").size(sz(9.0)).line_spacing(
+                LineSpacing::new()
+                    .line_rule(docx_rs::LineSpacingType::Auto)
+                    .before(0)
+                    .after(0)
+                    .line(240),
+            ),
             para("ListBullet", "List Bullet")
                 .size(sz(10.0))
                 .line_spacing(spacing(40, 60)),
@@ -211,6 +240,38 @@ impl<'a> Writer<'a> {
         self.para("Normal", "");
     }
 
+    /// The chart `name` as an image the width of the text, with its
+    /// caption; false when there is no such chart.
+    fn chart(&mut self, name: &str) -> bool {
+        let Some(chart) = self.charts.iter().find(|c| c.name == name) else {
+            return false;
+        };
+        let Some((px_w, px_h)) = png_size(&chart.png) else {
+            return false;
+        };
+        // Rendered at 300 dpi; 914,400 EMU per inch. Never wider than the text.
+        let emu = |px: u32| (u64::from(px) * 914_400 / 300) as u32;
+        let max_w = (TEXT_WIDTH as u64 * 635) as u32;
+        let (mut w, mut h) = (emu(px_w), emu(px_h));
+        if w > max_w {
+            h = (u64::from(h) * u64::from(max_w) / u64::from(w)) as u32;
+            w = max_w;
+        }
+        let pic = docx_rs::Pic::new(&chart.png).size(w, h);
+        let p = DocxParagraph::new()
+            .align(AlignmentType::Center)
+            .keep_next(true)
+            .add_run(DocxRun::new().add_image(pic));
+        self.docx = std::mem::take(&mut self.docx).add_paragraph(p);
+        let caption = chart.caption.clone();
+        let p = DocxParagraph::new()
+            .style("Caption")
+            .align(AlignmentType::Center)
+            .add_run(self.run(&caption));
+        self.docx = std::mem::take(&mut self.docx).add_paragraph(p);
+        true
+    }
+
     fn none(&mut self) {
         let text = self.label("none");
         self.para("Normal", &text);
@@ -315,9 +376,10 @@ fn outcome_line(o: &crate::brief::OutcomeView, parties: bool) -> String {
 }
 
 /// Builds the DOCX bytes of a brief.
-pub fn render(brief: &Brief, fonts: &DocxFonts) -> Result<Vec<u8>, RenderError> {
+pub fn render(brief: &Brief, fonts: &DocxFonts, charts: &[Chart]) -> Result<Vec<u8>, RenderError> {
     let b = brief;
     let mut w = Writer {
+        charts,
         docx: Docx::new()
             .page_margin(
                 docx_rs::PageMargin::new()
@@ -454,6 +516,7 @@ fn summary(w: &mut Writer, b: &Brief) {
 fn sectors(w: &mut Writer, b: &Brief) {
     if !b.sectors.is_empty() {
         w.heading(1, &w.label("section.sectors"));
+        let _ = w.chart("sectors");
         let header = [
             "column.sector",
             "column.events",
@@ -496,6 +559,11 @@ fn regions(w: &mut Writer, b: &Brief) {
         w.region_table(&b.domestic_regions);
         if !b.matrix.rows.is_empty() && !b.matrix.columns.is_empty() {
             w.heading(2, &w.label("section.matrix"));
+            // The dot matrix, or its numbers as a table when it could not
+            // be drawn.
+            if w.chart("matrix") {
+                return;
+            }
             let mut header = vec![w.label("column.sector")];
             header.extend(b.matrix.columns.iter().cloned());
             let rows: Vec<Vec<String>> = b
@@ -528,9 +596,9 @@ fn regions(w: &mut Writer, b: &Brief) {
 fn timeline(w: &mut Writer, b: &Brief) {
     if !b.empty {
         w.heading(1, &w.label("section.timeline"));
-        // Events per month over the last four quarters, as in the PDF chart.
-        let caption = w.label("chart.month_title");
-        w.para("Caption", &caption);
+        // Events per month over the last four quarters: the PDF's chart, and
+        // its numbers as a table below it.
+        let _ = w.chart("trend");
         let mut header: Vec<String> = vec![w.label("column.month")];
         header.extend(b.trend.iter().map(|m| {
             if m.year.is_empty() {

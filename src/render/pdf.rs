@@ -22,6 +22,8 @@ use crate::templates::Templates;
 
 /// The template the PDF is compiled from, inside the template set.
 pub const MAIN: &str = "brief.typ";
+/// The template that typesets one chart alone, for the DOCX.
+pub const CHART: &str = "chart.typ";
 /// The name under which the brief model is served to the template.
 pub const MODEL: &str = "brief.json";
 /// The full model (with the report behind every figure), attached to a
@@ -104,8 +106,10 @@ fn file_id(name: &str) -> Option<FileId> {
 impl<'a> BriefWorld<'a> {
     fn new(
         templates: &Templates,
+        main: &str,
         model_json: Vec<u8>,
         audit_json: Option<Vec<u8>>,
+        mut inputs: typst::foundations::Dict,
         fonts: &'a Fonts,
         today: Option<Datetime>,
     ) -> Result<Self, RenderError> {
@@ -123,7 +127,6 @@ impl<'a> BriefWorld<'a> {
         let model_id =
             file_id(MODEL).ok_or_else(|| RenderError::Pdf("invalid model path".into()))?;
         files.insert(model_id, Bytes::new(model_json));
-        let mut inputs = typst::foundations::Dict::new();
         if let Some(audit) = audit_json {
             let audit_id =
                 file_id(AUDIT).ok_or_else(|| RenderError::Pdf("invalid model path".into()))?;
@@ -133,11 +136,12 @@ impl<'a> BriefWorld<'a> {
                 typst::foundations::Value::Str(AUDIT.into()),
             );
         }
-        let main = file_id(MAIN).ok_or_else(|| RenderError::Pdf("invalid template path".into()))?;
+        let main_name = main;
+        let main = file_id(main).ok_or_else(|| RenderError::Pdf("invalid template path".into()))?;
         if !sources.contains_key(&main) {
             return Err(RenderError::Template(format!(
-                "{}: the PDF template is missing or not UTF-8",
-                templates.display_path(MAIN)
+                "{}: the template is missing or not UTF-8",
+                templates.display_path(main_name)
             )));
         }
         Ok(BriefWorld {
@@ -219,13 +223,17 @@ impl World for BriefWorld<'_> {
     }
 }
 
-/// Compiles the brief to PDF bytes; warnings are returned beside them.
-pub fn render(
+/// Typesets `main` from the template set with the brief as data, and
+/// checks that every glyph was found. Returns the document and typst's
+/// warnings.
+fn compile(
     brief: &Brief,
     templates: &Templates,
     fonts: &Fonts,
-    standard: Option<Standard>,
-) -> Result<(Vec<u8>, Vec<String>), RenderError> {
+    main: &str,
+    inputs: typst::foundations::Dict,
+    audit: bool,
+) -> Result<(PagedDocument, Vec<String>), RenderError> {
     // Families the machine lacks would only produce warnings; keep those it
     // has (typst still falls back for characters they cannot draw).
     let mut model = brief.clone();
@@ -242,23 +250,21 @@ pub fn render(
     // The template reads the view; the language-independent report behind
     // it (every event id of the quarter) is for the JSON output, and would
     // only slow typst down on a busy quarter.
-    let mut value = serde_json::to_value(&model)
-        .map_err(|e| RenderError::Pdf(format!("failed to serialise the brief ({e})")))?;
+    let serialise =
+        |e: serde_json::Error| RenderError::Pdf(format!("failed to serialise the brief ({e})"));
+    let mut value = serde_json::to_value(&model).map_err(serialise)?;
     if let Some(map) = value.as_object_mut() {
         map.remove("report");
     }
-    let json = serde_json::to_vec(&value)
-        .map_err(|e| RenderError::Pdf(format!("failed to serialise the brief ({e})")))?;
+    let json = serde_json::to_vec(&value).map_err(serialise)?;
     let issue = crate::model::FuzzyDate::parse(&brief.meta.issue_date_iso).ok();
     let today = issue.and_then(|d| Datetime::from_ymd(d.date.year, d.date.month, d.date.day));
-    let audit = match standard {
-        Some(Standard::A3b) => Some(
-            serde_json::to_vec_pretty(brief)
-                .map_err(|e| RenderError::Pdf(format!("failed to serialise the brief ({e})")))?,
-        ),
-        _ => None,
+    let audit = if audit {
+        Some(serde_json::to_vec_pretty(brief).map_err(serialise)?)
+    } else {
+        None
     };
-    let world = BriefWorld::new(templates, json, audit, fonts, today)?;
+    let world = BriefWorld::new(templates, main, json, audit, inputs, fonts, today)?;
 
     let result = typst::compile::<PagedDocument>(&world);
     let warnings: Vec<String> = result
@@ -303,7 +309,54 @@ pub fn render(
             missing[0] as u32
         )));
     }
+    Ok((document, warnings))
+}
 
+/// A chart of the brief as a PNG at print resolution (300 dpi), from
+/// `chart.typ`: `name` is `sectors`, `matrix` or `trend`.
+pub fn chart_png(
+    brief: &Brief,
+    templates: &Templates,
+    fonts: &Fonts,
+    name: &str,
+) -> Result<Vec<u8>, RenderError> {
+    let mut inputs = typst::foundations::Dict::new();
+    inputs.insert("chart".into(), typst::foundations::Value::Str(name.into()));
+    let (document, _) = compile(brief, templates, fonts, CHART, inputs, false)?;
+    let page = document.pages().first().ok_or_else(|| {
+        RenderError::Template(format!(
+            "{}: no page for chart `{name}`",
+            templates.display_path(CHART)
+        ))
+    })?;
+    let pixmap = typst_render::render(
+        page,
+        &typst_render::RenderOptions {
+            pixel_per_pt: (300.0 / 72.0).into(),
+            render_bleed: false,
+        },
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| RenderError::Docx(format!("failed to encode the `{name}` chart ({e})")))
+}
+
+/// Compiles the brief to PDF bytes; warnings are returned beside them.
+pub fn render(
+    brief: &Brief,
+    templates: &Templates,
+    fonts: &Fonts,
+    standard: Option<Standard>,
+) -> Result<(Vec<u8>, Vec<String>), RenderError> {
+    let inputs = typst::foundations::Dict::new();
+    let (document, warnings) = compile(
+        brief,
+        templates,
+        fonts,
+        MAIN,
+        inputs,
+        standard == Some(Standard::A3b),
+    )?;
     let options = typst_pdf::PdfOptions {
         ident: typst::foundations::Smart::Custom(format!(
             "brief-{}-{}",
@@ -328,7 +381,14 @@ pub fn render(
         RenderError::Pdf(
             errors
                 .iter()
-                .map(|e| world.describe(templates, e))
+                .map(|e| {
+                    let hints: String = e
+                        .hints
+                        .iter()
+                        .map(|h| format!("\n  = hint: {}", h.v))
+                        .collect();
+                    format!("{}{hints}", e.message)
+                })
                 .collect::<Vec<_>>()
                 .join("\n"),
         )
