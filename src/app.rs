@@ -350,7 +350,8 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
                         .as_ref()
                         .map(|f| docx_charts(&model, &templates, f))
                         .unwrap_or_default();
-                    let bytes = render::docx::render(&model, &docx_fonts, &charts)
+                    let logo = model.layout.logo.as_deref().and_then(|l| templates.get(l));
+                    let bytes = render::docx::render(&model, &docx_fonts, &charts, logo)
                         .map_err(AppError::Render)?;
                     ("docx", bytes)
                 }

@@ -46,6 +46,9 @@ pub const SECTIONS: [&str; 8] = [
 pub struct Layout {
     pub sections: Vec<String>,
     pub colours: Colours,
+    /// A PNG or JPEG in the template folder, shown in the title block.
+    #[serde(default)]
+    pub logo: Option<String>,
 }
 
 #[derive(Debug, Clone, serde::Deserialize, serde::Serialize)]
@@ -215,6 +218,21 @@ impl Templates {
                 return Err(err(
                     0,
                     format!("unknown section `{s}` in `sections` ({hint})"),
+                ));
+            }
+        }
+        if let Some(logo) = &layout.logo {
+            let lower = logo.to_ascii_lowercase();
+            if !(lower.ends_with(".png") || lower.ends_with(".jpg") || lower.ends_with(".jpeg")) {
+                return Err(err(
+                    0,
+                    format!("the logo `{logo}` must be a .png or .jpg file"),
+                ));
+            }
+            if self.get(logo).is_none() {
+                return Err(err(
+                    0,
+                    format!("the logo `{logo}` is not in the template folder"),
                 ));
             }
         }

@@ -153,6 +153,10 @@ fn sample_2025q2_korean_pdf_and_docx_show_the_quebec_boston_mission() {
         "2025. 6. 10.(화)~6. 18.(수)",
         "세계경제과학도시연합(GINI)",
         "1 CAD = 1,000 KRW, 1 USD = 1,380 KRW",
+        // Chart captions: the sector bars, the dot matrix, the monthly trend.
+        "분야별 행사·성과 수",
+        "분야 × 국가",
+        "월별 행사 수(최근 4분기, 진한 막대가 이번 분기)",
     ] {
         assert!(text.contains(needle), "PDF text lacks {needle:?}:\n{text}");
     }
@@ -709,4 +713,64 @@ fn the_docx_carries_the_pdf_charts_as_images() {
     ] {
         assert!(text.contains(caption), "caption {caption:?} in:\n{text}");
     }
+}
+
+#[test]
+fn a_logo_from_the_template_folder_goes_into_both_formats() {
+    let tmp = tempfile::tempdir().unwrap();
+    let tpl = tmp.path().join("tpl");
+    fs::create_dir_all(&tpl).unwrap();
+    let logo = image::RgbImage::from_fn(120, 40, |x, _| image::Rgb([(x * 2) as u8, 60, 120]));
+    logo.save(tpl.join("logo.png")).unwrap();
+    let layout = fs::read_to_string(root().join("templates/layout.toml")).unwrap();
+    fs::write(
+        tpl.join("layout.toml"),
+        format!("logo = \"logo.png\"\n{layout}"),
+    )
+    .unwrap();
+    let run = |out: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["--quarter", "2025Q2", "--data"])
+            .arg(root().join("data"))
+            .arg("--config")
+            .arg(root().join("brief.toml"))
+            .arg("--template")
+            .arg(&tpl)
+            .arg("--out")
+            .arg(out)
+            .output()
+            .unwrap()
+    };
+    let out = run(&tmp.path().join("out"));
+    assert_success(&out);
+    let images = Command::new("pdfimages")
+        .arg("-list")
+        .arg(tmp.path().join("out/2025-Q2/brief-2025-Q2-ko.pdf"))
+        .output()
+        .expect("pdfimages (poppler-utils) is needed");
+    let list = String::from_utf8_lossy(&images.stdout);
+    assert!(
+        list.contains(" 120    40 "),
+        "the logo is in the PDF:\n{list}"
+    );
+    let file = fs::File::open(tmp.path().join("out/2025-Q2/brief-2025-Q2-ko.docx")).unwrap();
+    let zip = zip::ZipArchive::new(file).unwrap();
+    let pngs = zip
+        .file_names()
+        .filter(|n| n.starts_with("word/media/") && n.ends_with(".png"))
+        .count();
+    assert_eq!(pngs, 4, "logo and three charts");
+
+    fs::write(
+        tpl.join("layout.toml"),
+        format!("logo = \"missing.png\"\n{layout}"),
+    )
+    .unwrap();
+    let out = run(&tmp.path().join("out2"));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("the logo `missing.png` is not in the template folder"),
+        "{}",
+        stderr(&out)
+    );
 }

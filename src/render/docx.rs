@@ -34,6 +34,10 @@ pub struct Chart {
     pub caption: String,
 }
 
+fn w_push(w: &mut Writer, p: DocxParagraph) {
+    w.docx = std::mem::take(&mut w.docx).add_paragraph(p);
+}
+
 /// Width and height of a PNG, from its header.
 fn png_size(png: &[u8]) -> Option<(u32, u32)> {
     let w = png.get(16..20)?;
@@ -376,7 +380,12 @@ fn outcome_line(o: &crate::brief::OutcomeView, parties: bool) -> String {
 }
 
 /// Builds the DOCX bytes of a brief.
-pub fn render(brief: &Brief, fonts: &DocxFonts, charts: &[Chart]) -> Result<Vec<u8>, RenderError> {
+pub fn render(
+    brief: &Brief,
+    fonts: &DocxFonts,
+    charts: &[Chart],
+    logo: Option<&[u8]>,
+) -> Result<Vec<u8>, RenderError> {
     let b = brief;
     let mut w = Writer {
         charts,
@@ -427,6 +436,17 @@ pub fn render(brief: &Brief, fonts: &DocxFonts, charts: &[Chart]) -> Result<Vec<
     }
     if !b.meta.classification.is_empty() {
         org.push_str(&format!("    [{}]", b.meta.classification));
+    }
+    if let Some(logo) = logo.filter(|l| !l.is_empty()) {
+        // The logo 1.1 cm high, as in the PDF; 1 cm = 360,000 EMU.
+        if let Ok(img) = ::image::load_from_memory(logo) {
+            let (px_w, px_h) = (img.width().max(1), img.height().max(1));
+            let height: u32 = 396_000;
+            let width = (u64::from(height) * u64::from(px_w) / u64::from(px_h)) as u32;
+            let pic = docx_rs::Pic::new(logo).size(width, height);
+            let p = DocxParagraph::new().add_run(DocxRun::new().add_image(pic));
+            w_push(&mut w, p);
+        }
     }
     w.para("Caption", &org);
     w.para("Title", &b.meta.title);
