@@ -15,6 +15,9 @@ pub const FONT_PATH_ENV: &str = "BRIEF_FONT_PATH";
 /// Environment variable that, set to `0`, keeps system fonts out (only the
 /// configured folders and typst's built-in fonts are used).
 pub const SYSTEM_FONTS_ENV: &str = "BRIEF_SYSTEM_FONTS";
+/// The reproducible-builds convention: seconds since the epoch, used as the
+/// date of issue when `[brief] issue_date` is not set.
+pub const SOURCE_DATE_EPOCH_ENV: &str = "SOURCE_DATE_EPOCH";
 
 #[derive(Debug)]
 pub enum ConfigError {
@@ -232,7 +235,21 @@ impl Config {
             })?,
         };
         let issue_date = match raw.brief.issue_date.as_deref() {
-            None => None,
+            // Reproducible builds: SOURCE_DATE_EPOCH fixes the date of issue
+            // when the configuration does not.
+            None => match std::env::var(SOURCE_DATE_EPOCH_ENV) {
+                Ok(v) => {
+                    let secs: i64 = v.trim().parse().map_err(|_| {
+                        (
+                            format!("{SOURCE_DATE_EPOCH_ENV}=`{v}` is not a number of seconds"),
+                            "set it to seconds since 1970-01-01 UTC, or unset it".to_string(),
+                        )
+                    })?;
+                    Some(Date::from_days_since_epoch(secs.div_euclid(86_400)))
+                        .filter(|d| (1000..=9999).contains(&d.year))
+                }
+                Err(_) => None,
+            },
             Some(s) => match FuzzyDate::parse(s) {
                 Ok(d) if d.precision == crate::model::Precision::Day => Some(d.date),
                 _ => {

@@ -25,6 +25,7 @@ fn brief(data: &Path, out: &Path, args: &[&str]) -> Output {
         .arg(out)
         .arg("--template")
         .arg(root.join("templates"))
+        .env_remove("SOURCE_DATE_EPOCH")
         .output()
         .expect("failed to run the brief binary")
 }
@@ -773,4 +774,54 @@ fn a_logo_from_the_template_folder_goes_into_both_formats() {
         "{}",
         stderr(&out)
     );
+}
+
+/// The same inputs give byte-identical files; the date of issue comes from
+/// the data (the day after the quarter) or from SOURCE_DATE_EPOCH, never
+/// from the clock.
+#[test]
+fn builds_are_byte_identical_and_dated_from_the_data() {
+    let tmp = tempfile::tempdir().unwrap();
+    let files = [
+        "brief-2025-Q2-ko.pdf",
+        "brief-2025-Q2-ko.docx",
+        "brief-2025-Q2-ko.json",
+    ];
+    for run in ["a", "b"] {
+        let out = brief(
+            &root().join("data"),
+            &tmp.path().join(run),
+            &["-q", "2025Q2", "--format", "pdf,docx,json"],
+        );
+        assert_success(&out);
+    }
+    for f in files {
+        let a = fs::read(tmp.path().join("a/2025-Q2").join(f)).unwrap();
+        let b = fs::read(tmp.path().join("b/2025-Q2").join(f)).unwrap();
+        assert!(a == b, "{f} differs between two builds");
+    }
+    let model: serde_json::Value = serde_json::from_slice(
+        &fs::read(tmp.path().join("a/2025-Q2/brief-2025-Q2-ko.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(model["meta"]["issue_date_iso"], "2025-07-01");
+
+    // 1751932800 = 2025-07-08T00:00:00Z
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["-q", "2025Q2", "--format", "json", "--data"])
+        .arg(root().join("data"))
+        .arg("--config")
+        .arg(root().join("brief.toml"))
+        .arg("--out")
+        .arg(tmp.path().join("c"))
+        .env("SOURCE_DATE_EPOCH", "1751932800")
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let model: serde_json::Value = serde_json::from_slice(
+        &fs::read(tmp.path().join("c/2025-Q2/brief-2025-Q2-ko.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(model["meta"]["issue_date_iso"], "2025-07-08");
+    assert_eq!(model["meta"]["issue_date"], "2025. 7. 8.(화)");
 }

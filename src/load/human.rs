@@ -128,25 +128,11 @@ pub fn excel_serial(serial: f64) -> Result<FuzzyDate, String> {
     let epoch = Date::new(1899, 12, 30)
         .map(|d| d.days_since_epoch())
         .unwrap_or(0);
-    let date = date_from_days(epoch + days);
+    let date = Date::from_days_since_epoch(epoch + days);
     Ok(FuzzyDate {
         date,
         precision: Precision::Day,
     })
-}
-
-/// Inverse of `Date::days_since_epoch` (Howard Hinnant's civil_from_days).
-pub fn date_from_days(z: i64) -> Date {
-    let z = z + 719_468;
-    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    Date { year, month, day }
 }
 
 /// Splits a multi-value cell: `바이오; AI`, `바이오·AI`, `바이오, AI`.
@@ -377,7 +363,7 @@ mod tests {
         assert_eq!(excel_serial(61.0).unwrap().to_string(), "1900-03-01");
         assert!(excel_serial(-3.0).is_err());
         for days in [-800_000, -1, 0, 1, 20_000, 2_000_000] {
-            assert_eq!(date_from_days(days).days_since_epoch(), days);
+            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
         }
     }
 
