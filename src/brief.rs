@@ -235,26 +235,16 @@ pub fn build(
     let event = |id: &String| by_id.get(id.as_str()).copied();
 
     let key_figures = v.key_figures(&report);
-    let events: Vec<EventView> = report
-        .events
-        .iter()
-        .take(MAX_LISTED)
-        .filter_map(event)
-        .map(|e| v.event(e))
-        .collect();
-    let highlights = report
-        .highlights
-        .iter()
-        .filter_map(event)
-        .map(|e| v.event(e))
-        .collect();
-    let undated = report
-        .undated
-        .iter()
-        .take(MAX_LISTED)
-        .filter_map(event)
-        .map(|e| v.event(e))
-        .collect();
+    let views = |ids: &[String]| -> Vec<EventView> {
+        ids.iter()
+            .take(MAX_LISTED)
+            .filter_map(event)
+            .map(|e| v.event(e))
+            .collect()
+    };
+    let events = views(&report.events);
+    let highlights = views(&report.highlights);
+    let undated = views(&report.undated);
 
     let sectors = report
         .sectors

@@ -14,6 +14,11 @@ fn root() -> PathBuf {
 
 /// Runs `brief` with the project's config and templates, writing into `out`.
 fn brief(data: &Path, out: &Path, args: &[&str]) -> Output {
+    brief_with(&root().join("templates"), data, out, args)
+}
+
+/// Runs `brief` with the project's config and the template folder `templates`.
+fn brief_with(templates: &Path, data: &Path, out: &Path, args: &[&str]) -> Output {
     let root = root();
     Command::new(env!("CARGO_BIN_EXE_brief"))
         .args(args)
@@ -24,7 +29,7 @@ fn brief(data: &Path, out: &Path, args: &[&str]) -> Output {
         .arg("--out")
         .arg(out)
         .arg("--template")
-        .arg(root.join("templates"))
+        .arg(templates)
         .env_remove("SOURCE_DATE_EPOCH")
         .output()
         .expect("failed to run the brief binary")
@@ -593,17 +598,12 @@ fn a_broken_template_is_reported_with_its_file_and_line() {
     )
     .unwrap();
     fs::write(tpl.join("summary.ko.j2"), "{{ events | num }}건\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(["--quarter", "2025Q2", "--format", "pdf", "--data"])
-        .arg(root().join("data"))
-        .arg("--config")
-        .arg(root().join("brief.toml"))
-        .arg("--template")
-        .arg(&tpl)
-        .arg("--out")
-        .arg(tmp.path().join("out"))
-        .output()
-        .unwrap();
+    let out = brief_with(
+        &tpl,
+        &root().join("data"),
+        &tmp.path().join("out"),
+        &["--quarter", "2025Q2", "--format", "pdf"],
+    );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
     let file = tpl.join("brief.typ").display().to_string();
@@ -615,17 +615,12 @@ fn a_broken_template_is_reported_with_its_file_and_line() {
 
     // The template may not read files outside its folder.
     fs::write(tpl.join("brief.typ"), "#read(\"/etc/passwd\")\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(["--quarter", "2025Q2", "--format", "pdf", "--data"])
-        .arg(root().join("data"))
-        .arg("--config")
-        .arg(root().join("brief.toml"))
-        .arg("--template")
-        .arg(&tpl)
-        .arg("--out")
-        .arg(tmp.path().join("out"))
-        .output()
-        .unwrap();
+    let out = brief_with(
+        &tpl,
+        &root().join("data"),
+        &tmp.path().join("out"),
+        &["--quarter", "2025Q2", "--format", "pdf"],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("not found"), "{}", stderr(&out));
 }
@@ -641,19 +636,7 @@ fn layout_toml_orders_and_hides_sections_in_both_formats() {
         "sections = [\"summary\", \"key_figures\"]\n[colours]\nink = \"#000000\"\naccent = \"#333333\"\nsoft = \"#eeeeee\"\nrule = \"#999999\"\n",
     )
     .unwrap();
-    let run = |out: &Path| {
-        Command::new(env!("CARGO_BIN_EXE_brief"))
-            .args(["--quarter", "2025Q2", "--data"])
-            .arg(root().join("data"))
-            .arg("--config")
-            .arg(root().join("brief.toml"))
-            .arg("--template")
-            .arg(&tpl)
-            .arg("--out")
-            .arg(out)
-            .output()
-            .unwrap()
-    };
+    let run = |out: &Path| brief_with(&tpl, &root().join("data"), out, &["--quarter", "2025Q2"]);
     let out = run(&tmp.path().join("out"));
     assert_success(&out);
     let text = squash(&pdf_text(
@@ -729,19 +712,7 @@ fn a_logo_from_the_template_folder_goes_into_both_formats() {
         format!("logo = \"logo.png\"\n{layout}"),
     )
     .unwrap();
-    let run = |out: &Path| {
-        Command::new(env!("CARGO_BIN_EXE_brief"))
-            .args(["--quarter", "2025Q2", "--data"])
-            .arg(root().join("data"))
-            .arg("--config")
-            .arg(root().join("brief.toml"))
-            .arg("--template")
-            .arg(&tpl)
-            .arg("--out")
-            .arg(out)
-            .output()
-            .unwrap()
-    };
+    let run = |out: &Path| brief_with(&tpl, &root().join("data"), out, &["--quarter", "2025Q2"]);
     let out = run(&tmp.path().join("out"));
     assert_success(&out);
     let images = Command::new("pdfimages")
