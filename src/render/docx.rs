@@ -453,7 +453,13 @@ pub fn render(
     w.para("Subtitle", &b.meta.subtitle);
     w.para(
         "Caption",
-        &format!("{}   |   {}", b.meta.period, b.meta.issue_date),
+        &format!(
+            "{} {}   |   {} {}",
+            w.label("period"),
+            b.meta.period,
+            w.label("issued"),
+            b.meta.issue_date
+        ),
     );
 
     // The sections, in the order the template set's layout gives.
