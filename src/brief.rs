@@ -33,6 +33,8 @@ pub struct Brief {
     pub summary: Vec<SummaryLine>,
     pub highlights: Vec<EventView>,
     pub sectors: Vec<SectorView>,
+    /// The sector table's totals row: each event counted once.
+    pub sector_total: SectorView,
     pub partner_countries: Vec<RegionView>,
     pub partner_regions: Vec<RegionView>,
     pub domestic_regions: Vec<RegionView>,
@@ -258,6 +260,14 @@ pub fn build(
             investment: v.money_or_dash(&s.investment),
         })
         .collect();
+    let sector_total = SectorView {
+        id: String::new(),
+        label: v.label("column.total"),
+        events: report.figures.events,
+        outcomes: report.figures.outcomes_total,
+        pending: report.figures.outcomes.pending,
+        investment: v.money_or_dash(&report.figures.investment),
+    };
 
     let region_rows = |rows: &[RegionRow]| -> Vec<RegionView> {
         rows.iter()
@@ -441,6 +451,7 @@ pub fn build(
         summary,
         highlights,
         sectors,
+        sector_total,
         partner_countries: region_rows(&report.partner_countries),
         partner_regions: region_rows(&report.partner_regions),
         domestic_regions: region_rows(&report.domestic_regions),

@@ -169,6 +169,8 @@ fn sample_2025q2_korean_pdf_and_docx_show_the_quebec_boston_mission() {
     // Key figures row: events 1 this quarter, 1 previous, change 0, 0 a year ago.
     assert!(text.contains("행사 1건 1건 0 (0%) 0건"), "{text}");
     assert!(text.contains("성과(체결·합의) 2건 0건 +2 0건"), "{text}");
+    // The sector table ends in its totals: each event counted once.
+    assert!(text.contains("합계(행사 중복 제외) 1 2 1"), "{text}");
     assert!(pdf_pages(&pdf) >= 3);
 
     let xml = docx_part(&docx, "word/document.xml");

@@ -188,7 +188,7 @@ fn write_xlsx(path: &Path) {
     q2.write_string(1, 0, "x-1").unwrap();
     q2.write_string(1, 1, "몬트리올 우주항공 간담회").unwrap();
     q2.write_string(1, 2, "간담회").unwrap();
-    q2.write_datetime_with_format(1, 3, &ExcelDateTime::from_ymd(2025, 6, 11).unwrap(), &date)
+    q2.write_datetime_with_format(1, 3, ExcelDateTime::from_ymd(2025, 6, 11).unwrap(), &date)
         .unwrap();
     q2.write_string(1, 5, "우주항공").unwrap();
     q2.write_string(1, 6, "몬트리올").unwrap();
@@ -196,9 +196,9 @@ fn write_xlsx(path: &Path) {
     q2.write_string(2, 0, "x-2").unwrap();
     q2.write_string(2, 1, "BIO USA 참가").unwrap();
     q2.write_string(2, 2, "전시회").unwrap();
-    q2.write_datetime_with_format(2, 3, &ExcelDateTime::from_ymd(2025, 6, 16).unwrap(), &date)
+    q2.write_datetime_with_format(2, 3, ExcelDateTime::from_ymd(2025, 6, 16).unwrap(), &date)
         .unwrap();
-    q2.write_datetime_with_format(2, 4, &ExcelDateTime::from_ymd(2025, 6, 19).unwrap(), &date)
+    q2.write_datetime_with_format(2, 4, ExcelDateTime::from_ymd(2025, 6, 19).unwrap(), &date)
         .unwrap();
     q2.write_string(2, 5, "바이오").unwrap();
     q2.write_string(2, 6, "보스턴").unwrap();
