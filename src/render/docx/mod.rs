@@ -431,7 +431,7 @@ impl<'a> Writer<'a> {
             })
             .collect();
         self.table(
-            &[3, 1, 1, 5],
+            &[4, 2, 2, 6],
             &header,
             &body,
             &[false, true, true, false],
@@ -848,7 +848,7 @@ fn sectors(w: &mut Writer, b: &Brief) {
             t.investment.clone(),
         ];
         w.table(
-            &[4, 1, 1, 1, 3],
+            &[6, 2, 2, 2, 3],
             &header,
             &rows,
             &[false, true, true, true, true],
