@@ -6,13 +6,14 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::aggregate::{self, AggregateOptions};
-use crate::cli::{BuildArgs, Cli, Command, CommonArgs, ImportArgs};
+use crate::cli::{BuildArgs, Cli, Command, CommonArgs, ImportArgs, MultiArgs};
 use crate::config::{Config, ConfigError};
+use crate::incremental::{self, Fingerprint, Manifest, Status};
 use crate::load::{self, Keep, LoadError, LoadOptions, Loaded};
 use crate::model::{Lang, Quarter};
 use crate::render::{self, Format, RenderError};
 use crate::templates::{TemplateError, Templates};
-use crate::{brief, diag, output};
+use crate::{brief, diag, output, progress};
 
 /// Why a run failed; decides the exit code.
 #[derive(Debug)]
@@ -28,14 +29,18 @@ pub enum AppError {
         path: PathBuf,
         cause: std::io::Error,
     },
+    /// `brief check` found this many stale briefs.
+    Stale(usize),
 }
 
 impl AppError {
-    /// 2 for anything the user's input or arguments caused, 1 otherwise.
+    /// 2 for anything the user's input or arguments caused, 3 for stale
+    /// briefs in `brief check`, 1 otherwise.
     pub fn exit_code(&self) -> i32 {
         match self {
             AppError::Usage(_) | AppError::Config(_) | AppError::Load(_) => 2,
             AppError::Template(_) | AppError::Render(_) | AppError::Write { .. } => 1,
+            AppError::Stale(_) => 3,
         }
     }
 }
@@ -51,6 +56,10 @@ impl fmt::Display for AppError {
             AppError::Write { path, cause } => {
                 write!(f, "error: failed to write {} ({cause})", path.display())
             }
+            AppError::Stale(n) => write!(
+                f,
+                "error: {n} brief(s) are stale; run `brief build` to update them"
+            ),
         }
     }
 }
@@ -61,6 +70,8 @@ pub fn run(cli: Cli) -> Result<(), AppError> {
     match cli.command {
         Some(Command::Validate(common)) => validate(&common),
         Some(Command::Import(args)) => import(&args),
+        Some(Command::Build(args)) => build_many(&args, false),
+        Some(Command::Check(args)) => build_many(&args, true),
         None => build(&cli.build),
     }
 }
@@ -274,47 +285,147 @@ fn docx_charts(
         .collect()
 }
 
+/// What one run renders with: loaded once, fonts only when a brief is
+/// actually rendered (a build with nothing to do never scans them).
+struct Renderer<'a> {
+    config: &'a Config,
+    templates: &'a Templates,
+    standard: Option<render::pdf::Standard>,
+    fonts: std::cell::OnceCell<render::pdf::Fonts>,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(
+        config: &'a Config,
+        templates: &'a Templates,
+        standard: Option<render::pdf::Standard>,
+    ) -> Self {
+        Renderer {
+            config,
+            templates,
+            standard,
+            fonts: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn fonts(&self) -> &render::pdf::Fonts {
+        self.fonts.get_or_init(|| {
+            render::pdf::Fonts::load(&self.config.font_paths, self.config.system_fonts)
+        })
+    }
+
+    /// The bytes of one output of a brief model.
+    fn render(&self, model: &brief::Brief, o: Output) -> Result<Vec<u8>, AppError> {
+        match o {
+            Output::Json => serde_json::to_vec_pretty(model)
+                .map_err(|e| AppError::Render(RenderError::Pdf(e.to_string()))),
+            Output::Render(Format::Pdf) => {
+                let (bytes, warnings) =
+                    render::pdf::render(model, self.templates, self.fonts(), self.standard)
+                        .map_err(AppError::Render)?;
+                for w in warnings {
+                    eprintln!("warning: {w}");
+                }
+                Ok(bytes)
+            }
+            Output::Render(Format::Docx) => {
+                let charts = docx_charts(model, self.templates, self.fonts());
+                let logo = model
+                    .layout
+                    .logo
+                    .as_deref()
+                    .and_then(|l| self.templates.get(l));
+                let docx_fonts = render::docx::DocxFonts {
+                    east_asia: self.config.docx_east_asia_font.clone(),
+                    latin: self.config.docx_latin_font.clone(),
+                };
+                render::docx::render(model, &docx_fonts, &charts, logo).map_err(AppError::Render)
+            }
+        }
+    }
+
+    /// What every output shares of its fingerprint: the program, the
+    /// configuration file, the template set, the taxonomy files, the PDF
+    /// standard and the fonts on disk.
+    fn base_fingerprint(&self, data: &Path) -> Fingerprint {
+        let mut f = Fingerprint::new();
+        f.add(concat!("brief ", env!("CARGO_PKG_VERSION")).as_bytes());
+        f.add(&self.config.source);
+        for (name, bytes) in self.templates.files() {
+            f.add(name.as_bytes()).add(bytes);
+        }
+        let mut taxonomy: Vec<PathBuf> = std::fs::read_dir(data.join("taxonomy"))
+            .map(|d| d.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        taxonomy.sort();
+        for path in taxonomy {
+            f.add(path.to_string_lossy().as_bytes());
+            f.add(&std::fs::read(&path).unwrap_or_default());
+        }
+        f.add(format!("{:?}", self.standard).as_bytes());
+        let mut font_dirs = self.config.font_paths.clone();
+        if self.config.system_fonts {
+            font_dirs.extend(incremental::system_font_dirs());
+        }
+        f.add(&incremental::font_listing(&font_dirs));
+        f
+    }
+}
+
+fn parse_standard(
+    arg: Option<&str>,
+    config: &Config,
+) -> Result<Option<render::pdf::Standard>, AppError> {
+    match arg {
+        None => Ok(config.pdf_standard),
+        Some(s) => render::pdf::Standard::parse(s).ok_or_else(|| {
+            AppError::Usage(format!(
+                "unknown PDF standard `{s}` (expected a-2b, a-3b or none)"
+            ))
+        }),
+    }
+}
+
+fn aggregate_options(config: &Config) -> AggregateOptions {
+    AggregateOptions {
+        home_country: config.home_country.clone(),
+        base_currency: config.base_currency.clone(),
+        rates: config.rates.clone(),
+    }
+}
+
+/// The path of an output relative to the output folder, `/`-separated.
+fn output_rel(config: &Config, quarter: Quarter, lang: Lang, o: Output) -> String {
+    let ext = match o {
+        Output::Json => "json",
+        Output::Render(f) => f.extension(),
+    };
+    format!(
+        "{}/{}.{ext}",
+        quarter.slug(),
+        config.output_stem(quarter, lang)
+    )
+}
+
 fn build(args: &BuildArgs) -> Result<(), AppError> {
     let quarter_arg = args.quarter.as_deref().unwrap_or_default();
     let quarter = Quarter::parse(quarter_arg).map_err(AppError::Usage)?;
     let config = load_config(&args.common)?;
     let langs = parse_langs(&args.lang, config.language)?;
     let outputs = parse_outputs(&args.format)?;
-    let standard = match args.pdf_standard.as_deref() {
-        None => config.pdf_standard,
-        Some(s) => render::pdf::Standard::parse(s).ok_or_else(|| {
-            AppError::Usage(format!(
-                "unknown PDF standard `{s}` (expected a-2b, a-3b or none)"
-            ))
-        })?,
-    };
+    let standard = parse_standard(args.pdf_standard.as_deref(), &config)?;
     let templates = load_templates(args.template.as_deref(), args.common.verbose)?;
     // A brief reads its last four quarters and the same quarter a year
     // before; other events are validated but not kept.
     let keep = Keep::Quarters(aggregate::quarters_needed(quarter));
     let loaded = load_data(&args.common, &config, keep)?;
+    let report = aggregate::quarter_report(&loaded.dataset, quarter, &aggregate_options(&config));
+    let renderer = Renderer::new(&config, &templates, standard);
+    let base = renderer.base_fingerprint(&args.common.data);
 
-    let options = AggregateOptions {
-        home_country: config.home_country.clone(),
-        base_currency: config.base_currency.clone(),
-        rates: config.rates.clone(),
-    };
-    let report = aggregate::quarter_report(&loaded.dataset, quarter, &options);
-
-    // Typst typesets the PDF and draws the DOCX's charts.
-    let fonts = outputs
-        .iter()
-        .any(|o| matches!(o, Output::Render(_)))
-        .then(|| render::pdf::Fonts::load(&config.font_paths, config.system_fonts));
-    let docx_fonts = render::docx::DocxFonts {
-        east_asia: config.docx_east_asia_font.clone(),
-        latin: config.docx_latin_font.clone(),
-    };
-
-    let dir = args.out.join(quarter.slug());
     // Render everything first, write afterwards: a failure in any brief
     // leaves every existing file untouched.
-    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut files: Vec<(String, String, Vec<u8>)> = Vec::new();
     for &lang in &langs {
         let model = brief::build(
             &loaded.dataset,
@@ -325,46 +436,236 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
             &templates,
         )
         .map_err(AppError::Template)?;
-        let stem = config.output_stem(quarter, lang);
+        let model_json = model_bytes(&model)?;
         for &o in &outputs {
-            let (ext, bytes) = match o {
-                Output::Json => (
-                    "json",
-                    serde_json::to_vec_pretty(&model)
-                        .map_err(|e| AppError::Render(RenderError::Pdf(e.to_string())))?,
-                ),
-                Output::Render(Format::Pdf) => {
-                    let fonts = fonts.as_ref().ok_or_else(|| {
-                        AppError::Render(RenderError::Pdf("fonts not loaded".into()))
-                    })?;
-                    let (bytes, warnings) =
-                        render::pdf::render(&model, &templates, fonts, standard)
-                            .map_err(AppError::Render)?;
-                    for w in warnings {
-                        eprintln!("warning: {w}");
-                    }
-                    ("pdf", bytes)
-                }
-                Output::Render(Format::Docx) => {
-                    let charts = fonts
-                        .as_ref()
-                        .map(|f| docx_charts(&model, &templates, f))
-                        .unwrap_or_default();
-                    let logo = model.layout.logo.as_deref().and_then(|l| templates.get(l));
-                    let bytes = render::docx::render(&model, &docx_fonts, &charts, logo)
-                        .map_err(AppError::Render)?;
-                    ("docx", bytes)
-                }
-            };
-            files.push((dir.join(format!("{stem}.{ext}")), bytes));
+            let rel = output_rel(&config, quarter, lang, o);
+            let inputs = output_fingerprint(&base, &rel, &model_json);
+            files.push((rel, inputs, renderer.render(&model, o)?));
         }
     }
-    for (path, bytes) in &files {
-        output::write_atomic(path, bytes).map_err(|cause| AppError::Write {
+    // The files are recorded in the output folder's manifest, so a later
+    // `brief build` or `brief check` knows them.
+    let mut manifest = Manifest::load(&args.out);
+    for (rel, inputs, bytes) in &files {
+        let path = args.out.join(rel);
+        output::write_atomic(&path, bytes).map_err(|cause| AppError::Write {
             path: path.clone(),
             cause,
         })?;
+        manifest.record(rel, inputs, bytes);
         println!("{}", path.display());
     }
+    save_manifest(&manifest, &args.out)
+}
+
+fn model_bytes(model: &brief::Brief) -> Result<Vec<u8>, AppError> {
+    serde_json::to_vec(model).map_err(|e| AppError::Render(RenderError::Pdf(e.to_string())))
+}
+
+fn output_fingerprint(base: &Fingerprint, rel: &str, model_json: &[u8]) -> String {
+    let mut f = base.clone();
+    f.add(rel.as_bytes()).add(model_json);
+    f.hex()
+}
+
+fn save_manifest(manifest: &Manifest, out: &Path) -> Result<(), AppError> {
+    manifest.save(out).map_err(|cause| AppError::Write {
+        path: out.join(incremental::MANIFEST),
+        cause,
+    })
+}
+
+/// One output of `brief build` / `brief check` and whether it is stale.
+struct Job {
+    quarter: Quarter,
+    lang: Lang,
+    output: Output,
+    rel: String,
+    inputs: String,
+    status: Status,
+}
+
+/// The quarters a multi-quarter run covers: the range given, else every
+/// quarter that has an event.
+fn quarters_of(args: &MultiArgs, loaded: &Loaded) -> Result<Vec<Quarter>, AppError> {
+    let parse = |s: &Option<String>| -> Result<Option<Quarter>, AppError> {
+        s.as_deref()
+            .map(|q| Quarter::parse(q).map_err(AppError::Usage))
+            .transpose()
+    };
+    let with_data: std::collections::BTreeSet<Quarter> = loaded
+        .dataset
+        .events
+        .iter()
+        .filter_map(|e| e.quarter())
+        .collect();
+    let (from, to) = (parse(&args.from)?, parse(&args.to)?);
+    let (Some(first), Some(last)) = (
+        from.or_else(|| with_data.first().copied()),
+        to.or_else(|| with_data.last().copied()),
+    ) else {
+        return Ok(Vec::new());
+    };
+    if first > last {
+        return Err(AppError::Usage(format!(
+            "--from {} is after --to {}",
+            first.slug(),
+            last.slug()
+        )));
+    }
+    let mut out = Vec::new();
+    let mut q = first;
+    while q <= last {
+        if from.is_some() && to.is_some() || with_data.contains(&q) {
+            out.push(q);
+        }
+        if out.len() > 400 {
+            return Err(AppError::Usage(
+                "the range covers more than 100 years of quarters".into(),
+            ));
+        }
+        q = q.next();
+    }
+    Ok(out)
+}
+
+/// `brief build` (and, with `check_only`, `brief check`).
+fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
+    let started = std::time::Instant::now();
+    let config = load_config(&args.common)?;
+    let langs = if args.lang.is_empty() {
+        config.build_languages.clone()
+    } else {
+        parse_langs(&args.lang, config.language)?
+    };
+    let outputs = if args.format.is_empty() {
+        parse_outputs(&config.build_formats)?
+    } else {
+        parse_outputs(&args.format)?
+    };
+    let standard = parse_standard(args.pdf_standard.as_deref(), &config)?;
+    let mode = progress::Mode::parse(&args.progress).ok_or_else(|| {
+        AppError::Usage(format!(
+            "unknown progress mode `{}` (expected auto, bar or plain)",
+            args.progress
+        ))
+    })?;
+    let templates = load_templates(args.template.as_deref(), args.common.verbose)?;
+    let loaded = load_data(&args.common, &config, Keep::All)?;
+    let quarters = quarters_of(args, &loaded)?;
+    let options = aggregate_options(&config);
+    let renderer = Renderer::new(&config, &templates, standard);
+    let base = renderer.base_fingerprint(&args.common.data);
+    let mut manifest = Manifest::load(&args.out);
+
+    // Plan: every output's fingerprint and state, from the brief models
+    // (cheap); the stale briefs' models are kept for rendering.
+    let mut jobs: Vec<Job> = Vec::new();
+    let mut models: std::collections::HashMap<(Quarter, Lang), brief::Brief> =
+        std::collections::HashMap::new();
+    for &quarter in &quarters {
+        let report = aggregate::quarter_report(&loaded.dataset, quarter, &options);
+        for &lang in &langs {
+            let model = brief::build(
+                &loaded.dataset,
+                report.clone(),
+                quarter,
+                lang,
+                &config,
+                &templates,
+            )
+            .map_err(AppError::Template)?;
+            let model_json = model_bytes(&model)?;
+            let mut stale = false;
+            for &o in &outputs {
+                let rel = output_rel(&config, quarter, lang, o);
+                let inputs = output_fingerprint(&base, &rel, &model_json);
+                let status = manifest.status(&args.out, &rel, &inputs);
+                stale |= status != Status::Fresh;
+                jobs.push(Job {
+                    quarter,
+                    lang,
+                    output: o,
+                    rel,
+                    inputs,
+                    status,
+                });
+            }
+            if stale && !check_only {
+                models.insert((quarter, lang), model);
+            }
+        }
+    }
+    let stale: Vec<&Job> = jobs.iter().filter(|j| j.status != Status::Fresh).collect();
+
+    if check_only {
+        for j in &stale {
+            println!("stale: {} ({})", j.rel, j.status.describe());
+        }
+        eprintln!(
+            "{} events valid; {} of {} briefs stale across {} quarters",
+            loaded.valid_events,
+            stale.len(),
+            jobs.len(),
+            quarters.len()
+        );
+        return if stale.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Stale(stale.len()))
+        };
+    }
+
+    // Build quarter by quarter: each quarter's stale files are rendered
+    // first and written after, and the manifest is saved after each
+    // quarter, so an interrupted build loses at most one quarter's work and
+    // never leaves a half-written file.
+    let mut bar = progress::Progress::new(mode, stale.len());
+    let (mut written, mut same) = (0usize, 0usize);
+    for &quarter in &quarters {
+        let todo: Vec<&&Job> = stale.iter().filter(|j| j.quarter == quarter).collect();
+        if todo.is_empty() {
+            continue;
+        }
+        let mut files: Vec<(&Job, Vec<u8>)> = Vec::new();
+        for j in todo {
+            bar.start(&j.rel);
+            let model = models.get(&(j.quarter, j.lang)).ok_or_else(|| {
+                AppError::Render(RenderError::Pdf(format!(
+                    "internal: no model for {}",
+                    j.rel
+                )))
+            })?;
+            files.push((j, renderer.render(model, j.output)?));
+        }
+        for (j, bytes) in &files {
+            let path = args.out.join(&j.rel);
+            // Bytes already there (e.g. a manifest lost): leave the file, and
+            // its modification time, alone.
+            if std::fs::read(&path).is_ok_and(|old| old == *bytes) {
+                same += 1;
+            } else {
+                output::write_atomic(&path, bytes).map_err(|cause| AppError::Write {
+                    path: path.clone(),
+                    cause,
+                })?;
+                written += 1;
+                bar.line(&format!("{} ({})", path.display(), j.status.describe()));
+            }
+            manifest.record(&j.rel, &j.inputs, bytes);
+            bar.done();
+        }
+        save_manifest(&manifest, &args.out)?;
+    }
+    bar.finish();
+    eprintln!(
+        "{} briefs in {} quarters: {} written, {} unchanged, {} up to date ({:.2} s)",
+        jobs.len(),
+        quarters.len(),
+        written,
+        same,
+        jobs.len() - stale.len(),
+        started.elapsed().as_secs_f64()
+    );
     Ok(())
 }

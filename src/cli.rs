@@ -17,7 +17,7 @@ pub struct Cli {
     pub build: BuildArgs,
 }
 
-pub const EXIT_CODES: &str = "Exit codes:\n  0  success\n  1  runtime failure (fonts, templates, writing files)\n  2  invalid input data, configuration or usage";
+pub const EXIT_CODES: &str = "Exit codes:\n  0  success\n  1  runtime failure (fonts, templates, writing files)\n  2  invalid input data, configuration or usage\n  3  `brief check`: some briefs are stale (data valid)";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -27,6 +27,56 @@ pub enum Command {
     /// per event. A record that exists and differs is not overwritten
     /// without --force; nothing is written if any would be.
     Import(ImportArgs),
+    /// Build the briefs of every quarter that has events (or of a range),
+    /// in every configured language and format, redoing only those whose
+    /// inputs changed since the last build into the same folder.
+    Build(MultiArgs),
+    /// Validate the data and list the briefs that `brief build` would
+    /// redo; writes nothing. Exits 2 on invalid data, 3 when any brief is
+    /// stale.
+    Check(MultiArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MultiArgs {
+    /// First quarter to build (e.g. 2024Q1); with --to, every quarter in
+    /// between is built, even one without events.
+    #[arg(long, value_name = "QUARTER")]
+    pub from: Option<String>,
+
+    /// Last quarter to build.
+    #[arg(long, value_name = "QUARTER")]
+    pub to: Option<String>,
+
+    /// Language(s) [default: the configuration's [output] languages].
+    #[arg(short, long, value_name = "LANG", value_delimiter = ',')]
+    pub lang: Vec<String>,
+
+    /// Format(s): pdf, docx, json [default: the configuration's [output]
+    /// formats, else pdf,docx].
+    #[arg(short, long, value_name = "FORMATS", value_delimiter = ',')]
+    pub format: Vec<String>,
+
+    /// Output folder; briefs go to OUT/<quarter>/, the manifest to
+    /// OUT/.brief-manifest.json.
+    #[arg(short, long, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+
+    /// PDF standard: a-2b, a-3b or none [default: the configuration's].
+    #[arg(long, value_name = "STANDARD")]
+    pub pdf_standard: Option<String>,
+
+    /// Template folder [default: ./templates if present, else the built-in set].
+    #[arg(long, value_name = "DIR")]
+    pub template: Option<PathBuf>,
+
+    /// Progress display: auto (a bar on a terminal, plain lines otherwise
+    /// or when CI is set), bar, plain.
+    #[arg(long, value_name = "MODE", default_value = "auto")]
+    pub progress: String,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
 }
 
 #[derive(Debug, Clone, Args)]

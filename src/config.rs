@@ -129,6 +129,12 @@ struct RawFonts {
 #[serde(deny_unknown_fields)]
 struct RawOutput {
     name: Option<String>,
+    /// Languages `brief build` writes.
+    #[serde(default)]
+    languages: Vec<String>,
+    /// Formats `brief build` writes.
+    #[serde(default)]
+    formats: Vec<String>,
 }
 
 /// The validated configuration.
@@ -158,6 +164,14 @@ pub struct Config {
     pub pdf_standard: Option<crate::render::pdf::Standard>,
     /// Output file stem with `{quarter}` and `{lang}` placeholders.
     pub output_name: String,
+    /// Languages `brief build` writes (`[output] languages`, default: the
+    /// brief's language).
+    pub build_languages: Vec<Lang>,
+    /// Formats `brief build` writes (`[output] formats`, default pdf, docx).
+    pub build_formats: Vec<String>,
+    /// The configuration file's bytes (empty without one): a change to it
+    /// makes every brief stale.
+    pub source: Vec<u8>,
 }
 
 impl Default for Config {
@@ -211,13 +225,16 @@ impl Config {
             }
         })?;
         let dir = path.parent().unwrap_or(Path::new("."));
-        Config::from_raw(raw, dir, env_fonts.as_deref()).map_err(|(message, hint)| {
-            ConfigError::Invalid {
-                path: path.to_path_buf(),
-                message,
-                hint,
-            }
-        })
+        let mut config =
+            Config::from_raw(raw, dir, env_fonts.as_deref()).map_err(|(message, hint)| {
+                ConfigError::Invalid {
+                    path: path.to_path_buf(),
+                    message,
+                    hint,
+                }
+            })?;
+        config.source = text.into_bytes();
+        Ok(config)
     }
 
     fn from_raw(
@@ -320,7 +337,30 @@ impl Config {
                 )
             })?,
         };
+        let mut build_languages = Vec::new();
+        for l in &raw.output.languages {
+            let lang = Lang::parse(l).ok_or_else(|| {
+                (
+                    format!("unknown language `{l}` in [output] languages"),
+                    "expected `ko` and/or `en`".to_string(),
+                )
+            })?;
+            if !build_languages.contains(&lang) {
+                build_languages.push(lang);
+            }
+        }
+        if build_languages.is_empty() {
+            build_languages.push(language);
+        }
+        let build_formats = if raw.output.formats.is_empty() {
+            vec!["pdf".to_string(), "docx".to_string()]
+        } else {
+            raw.output.formats.clone()
+        };
         Ok(Config {
+            build_languages,
+            build_formats,
+            source: Vec::new(),
             system_fonts,
             pdf_standard,
             organisation: text(raw.organisation),

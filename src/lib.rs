@@ -4,6 +4,7 @@
 //! `config` + `load` (records -> validated `model`) -> `aggregate` (numbers
 //! of one quarter) -> `brief` (one language-specific model) -> `render`
 //! (PDF via typst, DOCX via docx-rs) -> `output` (atomic writes).
+//! `incremental` and `progress` serve `brief build` across quarters.
 
 pub mod aggregate;
 pub mod app;
@@ -11,10 +12,12 @@ pub mod brief;
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod incremental;
 pub mod load;
 pub mod locale;
 pub mod model;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod synth;
 pub mod templates;
