@@ -370,6 +370,13 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>
         match entry.file_type() {
             Ok(t) if t.is_dir() => collect_files(&path, out, diags, depth + 1),
             Ok(t) if t.is_file() && is_record_file(&path) => out.push(path),
+            Ok(t) if t.is_symlink() => diags.push(
+                Diagnostic::warning(
+                    Span::file(path.display().to_string()),
+                    "a symbolic link; links are not followed, so it is not read",
+                )
+                .with_hint("copy the file into the data folder instead"),
+            ),
             _ => {}
         }
     }

@@ -39,6 +39,7 @@ impl<'de> Deserialize<'de> for RawText {
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawText, E> {
+                printable(v)?;
                 let s = Some(v.to_string());
                 Ok(if has_hangul(v) {
                     RawText { ko: s, en: None }
@@ -61,12 +62,27 @@ impl<'de> Deserialize<'de> for RawText {
                         return Err(de::Error::duplicate_field("language"));
                     }
                     *slot = map.next_value::<Option<String>>()?;
+                    if let Some(v) = slot.as_deref() {
+                        printable(v)?;
+                    }
                 }
                 Ok(text)
             }
         }
 
         deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+/// Refuses a text with a control character (NUL and the like) or of
+/// absurd length.
+fn printable<E: de::Error>(v: &str) -> Result<(), E> {
+    match super::resolve::text_problem(v) {
+        Some(p) => Err(E::custom(match p.hint {
+            Some(h) => format!("{}; {h}", p.message),
+            None => p.message,
+        })),
+        None => Ok(()),
     }
 }
 

@@ -30,6 +30,54 @@ impl Problem {
     }
 }
 
+/// The first control character in `s` other than tab and line breaks:
+/// such characters cannot be printed, and XML (the DOCX) forbids them.
+pub fn control_char(s: &str) -> Option<char> {
+    if !s
+        .bytes()
+        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f)
+    {
+        return None;
+    }
+    s.chars()
+        .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+/// The longest text a field may hold, in bytes (about 6,000 Korean
+/// characters): far more than any title or summary, small enough that no
+/// field can swamp the typesetter.
+pub const MAX_TEXT_BYTES: usize = 20_000;
+
+/// What is wrong with a text field, if anything: a control character, or
+/// more than `MAX_TEXT_BYTES`.
+pub fn text_problem(s: &str) -> Option<Problem> {
+    if s.len() > MAX_TEXT_BYTES {
+        return Some(Problem::new(
+            format!(
+                "the text is {} bytes long; a field holds at most {MAX_TEXT_BYTES}",
+                s.len()
+            ),
+            "shorten it; long documents belong in the sources, not in the record",
+        ));
+    }
+    control_char(s).map(|c| {
+        Problem::new(
+            format!("the text holds the control character U+{:04X}", c as u32),
+            "remove it (it cannot be printed); it often comes from copying out of another program",
+        )
+    })
+}
+
+/// A number as a person would write it: plain when modest, in scientific
+/// notation when huge (so 1e300 is not printed with 300 digits).
+fn short_number(v: f64) -> String {
+    if v.is_finite() && v.abs() < 1e15 {
+        format!("{v}")
+    } else {
+        format!("{v:e}")
+    }
+}
+
 /// The index of the entry `input` names (id, label or alias).
 pub fn lookup<T: Named>(vocab: &Vocabulary<T>, input: &str, what: &str) -> Result<usize, Problem> {
     vocab.position(input).ok_or_else(|| Problem {
@@ -103,7 +151,7 @@ pub fn amount(value: f64) -> Result<f64, Problem> {
         Ok(value)
     } else {
         Err(Problem::new(
-            format!("amount {value} is out of range"),
+            format!("amount {} is out of range", short_number(value)),
             "expected a non-negative amount in currency units, e.g. 15000000",
         ))
     }

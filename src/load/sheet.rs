@@ -617,6 +617,13 @@ impl<'a> SheetReader<'a> {
         let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).copied().unwrap_or(Cell::Empty);
         let mut errors: Vec<(usize, Problem)> = Vec::new();
         let mut fail = |i: Option<usize>, p: Problem| errors.push((i.unwrap_or(0), p));
+        for (i, c) in cells.iter().enumerate() {
+            if let Cell::Text(s) = c
+                && let Some(p) = resolve::text_problem(s)
+            {
+                fail(Some(i), p);
+            }
+        }
 
         let id_col = find(Col::Id);
         let id = match cell(id_col).text() {

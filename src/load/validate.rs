@@ -145,7 +145,7 @@ impl Validator<'_> {
             .into_iter()
             .map(|s| {
                 let s = s.value;
-                let url = s.url.map(|u| {
+                let url = s.url.as_ref().map(|u| {
                     let v = u.value.trim().to_string();
                     if !(v.starts_with("https://") || v.starts_with("http://")) {
                         self.err(
@@ -156,6 +156,11 @@ impl Validator<'_> {
                     }
                     v
                 });
+                for field in [&s.outlet, &s.title].into_iter().chain(s.url.as_ref()) {
+                    if let Some(p) = resolve::text_problem(&field.value) {
+                        self.problem(&field.referenced, p);
+                    }
+                }
                 Source {
                     outlet: s.outlet.value.trim().to_string(),
                     title: s.title.value.trim().to_string(),
