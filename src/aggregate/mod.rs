@@ -271,3 +271,6 @@ fn highlights(events: &[&Event], options: &AggregateOptions) -> Vec<String> {
 
 #[cfg(test)]
 pub(crate) mod tests;
+
+#[cfg(test)]
+mod properties;

@@ -251,6 +251,39 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
     }
 }
 
+/// Reads one file's bytes the way `load_dir` reads a file of the data
+/// folder — the reader chosen by the extension of `name` (`.yaml`, `.yml`,
+/// `.json`, `.csv`, `.xlsx`) — against `taxonomy`, without touching the
+/// file system. Returns how many valid events it held and every diagnostic.
+/// For the fuzz targets and tests; never panics on any input.
+pub fn read_bytes(
+    name: &str,
+    bytes: &[u8],
+    taxonomy: &crate::model::Taxonomy,
+    options: &LoadOptions,
+) -> (usize, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut valid = 0usize;
+    let path = Path::new(name);
+    let mut accept = |_: Valid, _: &dyn Fn() -> Span| valid += 1;
+    if is_sheet_file(path) {
+        let mut reader = sheet::SheetReader::new(taxonomy, options);
+        if has_extension(path, &["csv"]) {
+            reader.csv_bytes(name, bytes.to_vec(), &mut diags, &mut accept);
+        } else {
+            reader.xlsx_bytes(name, bytes, &mut diags, &mut accept);
+        }
+    } else if bytes.len() as u64 > MAX_FILE_BYTES {
+        diags.push(Diagnostic::error(Span::file(name), "the file is too large"));
+    } else if let Some(source) = source_from_bytes(name.to_string(), bytes, &mut diags)
+        && let Some(record) = parse::<raw::RawEvent>(&source, &mut diags)
+        && let Some(_) = validate::event(&source, record, taxonomy, options, &mut diags)
+    {
+        valid += 1;
+    }
+    (valid, diags)
+}
+
 /// Loads only the taxonomies of a data folder.
 pub fn load_taxonomy(dir: &Path) -> Result<crate::model::Taxonomy, LoadError> {
     let mut diags = Vec::new();
@@ -407,17 +440,26 @@ fn read_source(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<SourceFile> {
             return None;
         }
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
+    match std::fs::read(path) {
+        Ok(bytes) => source_from_bytes(display, &bytes, diags),
         Err(e) => {
             diags.push(Diagnostic::error(
                 Span::file(&display),
                 format!("failed to read ({e})"),
             ));
-            return None;
+            None
         }
-    };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    }
+}
+
+/// A record file's text from its bytes (a UTF-8 BOM dropped), or a located
+/// diagnostic when they are not UTF-8.
+fn source_from_bytes(
+    display: String,
+    bytes: &[u8],
+    diags: &mut Vec<Diagnostic>,
+) -> Option<SourceFile> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Some(SourceFile {
             display,

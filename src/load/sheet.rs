@@ -284,16 +284,24 @@ impl<'a> SheetReader<'a> {
     /// Reads a CSV file; each valid row is handed to `sink`.
     pub fn csv(&mut self, path: &Path, diags: &mut Vec<Diagnostic>, sink: &mut Sink) {
         let display = path.display().to_string();
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                self.push(
-                    diags,
-                    Diagnostic::error(Span::file(&display), format!("failed to read ({e})")),
-                );
-                return;
-            }
-        };
+        match std::fs::read(path) {
+            Ok(bytes) => self.csv_bytes(&display, bytes, diags, sink),
+            Err(e) => self.push(
+                diags,
+                Diagnostic::error(Span::file(&display), format!("failed to read ({e})")),
+            ),
+        }
+    }
+
+    /// Reads a CSV file's bytes; `display` names it in messages.
+    pub fn csv_bytes(
+        &mut self,
+        display: &str,
+        bytes: Vec<u8>,
+        diags: &mut Vec<Diagnostic>,
+        sink: &mut Sink,
+    ) {
+        let display = display.to_string();
         let (text, encoding) = match decode(bytes) {
             Ok(t) => t,
             Err(message) => {
@@ -368,9 +376,27 @@ impl<'a> SheetReader<'a> {
 
     /// Reads every sheet of an XLSX workbook that has event columns.
     pub fn xlsx(&mut self, path: &Path, diags: &mut Vec<Diagnostic>, sink: &mut Sink) {
-        use calamine::{Data, Reader};
         let display = path.display().to_string();
-        let mut workbook = match calamine::open_workbook_auto(path) {
+        match std::fs::read(path) {
+            Ok(bytes) => self.xlsx_bytes(&display, &bytes, diags, sink),
+            Err(e) => self.push(
+                diags,
+                Diagnostic::error(Span::file(&display), format!("failed to read ({e})")),
+            ),
+        }
+    }
+
+    /// Reads a workbook's bytes; `display` names it in messages.
+    pub fn xlsx_bytes(
+        &mut self,
+        display: &str,
+        bytes: &[u8],
+        diags: &mut Vec<Diagnostic>,
+        sink: &mut Sink,
+    ) {
+        use calamine::{Data, Reader};
+        let display = display.to_string();
+        let mut workbook = match calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)) {
             Ok(w) => w,
             Err(e) => {
                 self.push(

@@ -1,0 +1,11 @@
+//! Fuzz target: arbitrary bytes read as `sheet.csv` by the data loader.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "common.rs"]
+mod common;
+
+fuzz_target!(|data: &[u8]| {
+    common::read("sheet.csv", data);
+});
