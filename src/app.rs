@@ -620,6 +620,11 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
     // first and written after, and the manifest is saved after each
     // quarter, so an interrupted build loses at most one quarter's work and
     // never leaves a half-written file.
+    // Temporary files of killed runs go first.
+    output::remove_stale_temps(&args.out);
+    for quarter in &quarters {
+        output::remove_stale_temps(&args.out.join(quarter.slug()));
+    }
     let mut bar = progress::Progress::new(mode, stale.len());
     let (mut written, mut same) = (0usize, 0usize);
     for &quarter in &quarters {

@@ -30,6 +30,31 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// Removes temporary files a killed run left in `dir` (`.NAME.PID.tmp`
+/// of a process that no longer runs). Only on systems with `/proc`;
+/// elsewhere they stay, harmless and hidden.
+pub fn remove_stale_temps(dir: &Path) {
+    let proc = Path::new("/proc");
+    if !proc.is_dir() {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let name = e.file_name().to_string_lossy().to_string();
+        let Some(stem) = name.strip_prefix('.').and_then(|n| n.strip_suffix(".tmp")) else {
+            continue;
+        };
+        let Some(pid) = stem.rsplit('.').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid != std::process::id() && !proc.join(pid.to_string()).exists() {
+            let _ = fs::remove_file(e.path());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -48,6 +73,17 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+        // A temp file of a process that is gone is cleaned up; one of a
+        // running process (this one) is left alone.
+        let dead = dir.join("sub").join(".a.pdf.4000000000.tmp");
+        let alive = dir
+            .join("sub")
+            .join(format!(".a.pdf.{}.tmp", std::process::id()));
+        fs::write(&dead, b"x").unwrap();
+        fs::write(&alive, b"x").unwrap();
+        remove_stale_temps(&dir.join("sub"));
+        assert!(!dead.exists() || !Path::new("/proc").is_dir());
+        assert!(alive.exists());
         fs::remove_dir_all(&dir).unwrap();
     }
 }

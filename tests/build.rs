@@ -343,7 +343,18 @@ fn a_killed_build_never_leaves_a_half_written_brief() {
             }
         }
     }
-    // A build after the interruptions completes and everything is fresh.
+    // A build after the interruptions completes, everything is fresh, and
+    // no temporary file of the killed runs is left.
     ok(&p.run("build"));
     ok(&p.run("check"));
+    for q in fs::read_dir(&p.out)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().is_dir())
+    {
+        for f in fs::read_dir(q.path()).unwrap().flatten() {
+            let name = f.file_name().to_string_lossy().to_string();
+            assert!(!name.ends_with(".tmp"), "left over: {name}");
+        }
+    }
 }
