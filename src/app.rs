@@ -419,53 +419,39 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
     // before; other events are validated but not kept.
     let keep = Keep::Quarters(aggregate::quarters_needed(quarter));
     let loaded = load_data(&args.common, &config, keep)?;
-    let report = aggregate::quarter_report(&loaded.dataset, quarter, &aggregate_options(&config));
     let renderer = Renderer::new(&config, &templates, standard);
-    let base = renderer.base_fingerprint(&args.common.data);
-
-    // Render everything first, write afterwards: a failure in any brief
-    // leaves every existing file untouched.
-    let mut files: Vec<(String, String, Vec<u8>)> = Vec::new();
-    for &lang in &langs {
-        let model = brief::build(
-            &loaded.dataset,
-            report.clone(),
-            quarter,
-            lang,
-            &config,
-            &templates,
-        )
-        .map_err(AppError::Template)?;
-        let model_json = model_bytes(&model)?;
-        for &o in &outputs {
-            let rel = output_rel(&config, quarter, lang, o);
-            let inputs = output_fingerprint(&base, &rel, &model_json);
-            files.push((rel, inputs, renderer.render(&model, o)?));
-        }
-    }
+    let mut manifest = Manifest::load(&args.out);
+    let plan = Plan::make(
+        &PlanInput {
+            loaded: &loaded,
+            renderer: &renderer,
+            data: &args.common.data,
+            langs: &langs,
+            outputs: &outputs,
+            manifest: &manifest,
+            out: &args.out,
+        },
+        &[quarter],
+        true,
+    )?;
     // The files are recorded in the output folder's manifest, so a later
     // `brief build` or `brief check` knows them.
-    let mut manifest = Manifest::load(&args.out);
-    for (rel, inputs, bytes) in &files {
-        let path = args.out.join(rel);
-        output::write_atomic(&path, bytes).map_err(|cause| AppError::Write {
-            path: path.clone(),
-            cause,
-        })?;
-        manifest.record(rel, inputs, bytes);
-        println!("{}", path.display());
-    }
-    save_manifest(&manifest, &args.out)
+    let jobs: Vec<&Job> = plan.jobs.iter().collect();
+    let mut bar = progress::Progress::new(progress::Mode::Plain, jobs.len());
+    write_quarter(
+        &plan,
+        &jobs,
+        &renderer,
+        &args.out,
+        &mut manifest,
+        &mut bar,
+        true,
+    )?;
+    Ok(())
 }
 
 fn model_bytes(model: &brief::Brief) -> Result<Vec<u8>, AppError> {
     serde_json::to_vec(model).map_err(|e| AppError::Render(RenderError::Pdf(e.to_string())))
-}
-
-fn output_fingerprint(base: &Fingerprint, rel: &str, model_json: &[u8]) -> String {
-    let mut f = base.clone();
-    f.add(rel.as_bytes()).add(model_json);
-    f.hex()
 }
 
 fn save_manifest(manifest: &Manifest, out: &Path) -> Result<(), AppError> {
@@ -475,7 +461,7 @@ fn save_manifest(manifest: &Manifest, out: &Path) -> Result<(), AppError> {
     })
 }
 
-/// One output of `brief build` / `brief check` and whether it is stale.
+/// One output of a build and whether it is stale.
 struct Job {
     quarter: Quarter,
     lang: Lang,
@@ -483,6 +469,126 @@ struct Job {
     rel: String,
     inputs: String,
     status: Status,
+}
+
+/// What planning reads.
+struct PlanInput<'a> {
+    loaded: &'a Loaded,
+    renderer: &'a Renderer<'a>,
+    data: &'a Path,
+    langs: &'a [Lang],
+    outputs: &'a [Output],
+    manifest: &'a Manifest,
+    out: &'a Path,
+}
+
+/// Every output of some quarters × languages × formats with its
+/// fingerprint and state, and the brief models of those to render.
+struct Plan {
+    jobs: Vec<Job>,
+    models: std::collections::HashMap<(Quarter, Lang), brief::Brief>,
+}
+
+impl Plan {
+    /// Builds each brief model (cheap next to rendering) and fingerprints
+    /// its outputs; keeps the models of stale briefs, or of all with `force`.
+    fn make(input: &PlanInput, quarters: &[Quarter], force: bool) -> Result<Plan, AppError> {
+        let r = input.renderer;
+        let options = aggregate_options(r.config);
+        let base = r.base_fingerprint(input.data);
+        let mut plan = Plan {
+            jobs: Vec::new(),
+            models: std::collections::HashMap::new(),
+        };
+        for &quarter in quarters {
+            let report = aggregate::quarter_report(&input.loaded.dataset, quarter, &options);
+            for &lang in input.langs {
+                let model = brief::build(
+                    &input.loaded.dataset,
+                    report.clone(),
+                    quarter,
+                    lang,
+                    r.config,
+                    r.templates,
+                )
+                .map_err(AppError::Template)?;
+                let model_json = model_bytes(&model)?;
+                let mut keep = force;
+                for &o in input.outputs {
+                    let rel = output_rel(r.config, quarter, lang, o);
+                    let mut f = base.clone();
+                    f.add(rel.as_bytes()).add(&model_json);
+                    let inputs = f.hex();
+                    let status = input.manifest.status(input.out, &rel, &inputs);
+                    keep |= status != Status::Fresh;
+                    plan.jobs.push(Job {
+                        quarter,
+                        lang,
+                        output: o,
+                        rel,
+                        inputs,
+                        status,
+                    });
+                }
+                if keep {
+                    plan.models.insert((quarter, lang), model);
+                }
+            }
+        }
+        Ok(plan)
+    }
+}
+
+/// Renders `jobs` (one quarter's) first and writes them after, so a
+/// failure leaves every existing file untouched; records each in the
+/// manifest and saves it. A file whose bytes are already there is left
+/// alone (its modification time too), and printed only when `print_all`.
+/// Returns (written, unchanged).
+fn write_quarter(
+    plan: &Plan,
+    jobs: &[&Job],
+    renderer: &Renderer,
+    out: &Path,
+    manifest: &mut Manifest,
+    bar: &mut progress::Progress,
+    print_all: bool,
+) -> Result<(usize, usize), AppError> {
+    let mut files: Vec<(&Job, Vec<u8>)> = Vec::new();
+    for j in jobs {
+        bar.start(&j.rel);
+        let model = plan.models.get(&(j.quarter, j.lang)).ok_or_else(|| {
+            AppError::Render(RenderError::Pdf(format!(
+                "internal: no model for {}",
+                j.rel
+            )))
+        })?;
+        files.push((j, renderer.render(model, j.output)?));
+    }
+    let (mut written, mut same) = (0usize, 0usize);
+    for (j, bytes) in &files {
+        let path = out.join(&j.rel);
+        if std::fs::read(&path).is_ok_and(|old| old == *bytes) {
+            same += 1;
+            if print_all {
+                bar.line(&path.display().to_string());
+            }
+        } else {
+            output::write_atomic(&path, bytes).map_err(|cause| AppError::Write {
+                path: path.clone(),
+                cause,
+            })?;
+            written += 1;
+            if print_all {
+                bar.line(&path.display().to_string());
+            } else {
+                bar.line(&format!("{} ({})", path.display(), j.status.describe()));
+            }
+        }
+        manifest.record(&j.rel, &j.inputs, bytes);
+        bar.done();
+    }
+    save_manifest(manifest, out)?;
+    Ok((written, same))
 }
 
 /// The quarters a multi-quarter run covers: the range given, else every
@@ -553,49 +659,22 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
     let templates = load_templates(args.template.as_deref(), args.common.verbose)?;
     let loaded = load_data(&args.common, &config, Keep::All)?;
     let quarters = quarters_of(args, &loaded)?;
-    let options = aggregate_options(&config);
     let renderer = Renderer::new(&config, &templates, standard);
-    let base = renderer.base_fingerprint(&args.common.data);
     let mut manifest = Manifest::load(&args.out);
-
-    // Plan: every output's fingerprint and state, from the brief models
-    // (cheap); the stale briefs' models are kept for rendering.
-    let mut jobs: Vec<Job> = Vec::new();
-    let mut models: std::collections::HashMap<(Quarter, Lang), brief::Brief> =
-        std::collections::HashMap::new();
-    for &quarter in &quarters {
-        let report = aggregate::quarter_report(&loaded.dataset, quarter, &options);
-        for &lang in &langs {
-            let model = brief::build(
-                &loaded.dataset,
-                report.clone(),
-                quarter,
-                lang,
-                &config,
-                &templates,
-            )
-            .map_err(AppError::Template)?;
-            let model_json = model_bytes(&model)?;
-            let mut stale = false;
-            for &o in &outputs {
-                let rel = output_rel(&config, quarter, lang, o);
-                let inputs = output_fingerprint(&base, &rel, &model_json);
-                let status = manifest.status(&args.out, &rel, &inputs);
-                stale |= status != Status::Fresh;
-                jobs.push(Job {
-                    quarter,
-                    lang,
-                    output: o,
-                    rel,
-                    inputs,
-                    status,
-                });
-            }
-            if stale && !check_only {
-                models.insert((quarter, lang), model);
-            }
-        }
-    }
+    let plan = Plan::make(
+        &PlanInput {
+            loaded: &loaded,
+            renderer: &renderer,
+            data: &args.common.data,
+            langs: &langs,
+            outputs: &outputs,
+            manifest: &manifest,
+            out: &args.out,
+        },
+        &quarters,
+        false,
+    )?;
+    let jobs = &plan.jobs;
     let stale: Vec<&Job> = jobs.iter().filter(|j| j.status != Status::Fresh).collect();
 
     if check_only {
@@ -616,11 +695,9 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
         };
     }
 
-    // Build quarter by quarter: each quarter's stale files are rendered
-    // first and written after, and the manifest is saved after each
-    // quarter, so an interrupted build loses at most one quarter's work and
-    // never leaves a half-written file.
-    // Temporary files of killed runs go first.
+    // Quarter by quarter, the manifest saved after each: an interrupted
+    // build loses at most one quarter's work and never leaves a
+    // half-written file. Temporary files of killed runs go first.
     output::remove_stale_temps(&args.out);
     for quarter in &quarters {
         output::remove_stale_temps(&args.out.join(quarter.slug()));
@@ -628,39 +705,24 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
     let mut bar = progress::Progress::new(mode, stale.len());
     let (mut written, mut same) = (0usize, 0usize);
     for &quarter in &quarters {
-        let todo: Vec<&&Job> = stale.iter().filter(|j| j.quarter == quarter).collect();
-        if todo.is_empty() {
-            continue;
+        let todo: Vec<&Job> = stale
+            .iter()
+            .copied()
+            .filter(|j| j.quarter == quarter)
+            .collect();
+        if !todo.is_empty() {
+            let (w, s) = write_quarter(
+                &plan,
+                &todo,
+                &renderer,
+                &args.out,
+                &mut manifest,
+                &mut bar,
+                false,
+            )?;
+            written += w;
+            same += s;
         }
-        let mut files: Vec<(&Job, Vec<u8>)> = Vec::new();
-        for j in todo {
-            bar.start(&j.rel);
-            let model = models.get(&(j.quarter, j.lang)).ok_or_else(|| {
-                AppError::Render(RenderError::Pdf(format!(
-                    "internal: no model for {}",
-                    j.rel
-                )))
-            })?;
-            files.push((j, renderer.render(model, j.output)?));
-        }
-        for (j, bytes) in &files {
-            let path = args.out.join(&j.rel);
-            // Bytes already there (e.g. a manifest lost): leave the file, and
-            // its modification time, alone.
-            if std::fs::read(&path).is_ok_and(|old| old == *bytes) {
-                same += 1;
-            } else {
-                output::write_atomic(&path, bytes).map_err(|cause| AppError::Write {
-                    path: path.clone(),
-                    cause,
-                })?;
-                written += 1;
-                bar.line(&format!("{} ({})", path.display(), j.status.describe()));
-            }
-            manifest.record(&j.rel, &j.inputs, bytes);
-            bar.done();
-        }
-        save_manifest(&manifest, &args.out)?;
     }
     bar.finish();
     eprintln!(
