@@ -3,15 +3,14 @@
 //! it, template changes rebuilding all, exit codes, and runs that fail or
 //! are killed midway leaving the previous good files intact.
 
+mod common;
+use common::*;
+
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 struct Project {
     _tmp: tempfile::TempDir,
@@ -25,26 +24,14 @@ fn project() -> Project {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     let templates = tmp.path().join("templates");
-    copy(&root().join("data"), &data);
-    copy(&root().join("templates"), &templates);
+    copy_dir(&root().join("data"), &data);
+    copy_dir(&root().join("templates"), &templates);
     let out = tmp.path().join("out");
     Project {
         data,
         templates,
         out,
         _tmp: tmp,
-    }
-}
-
-fn copy(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            copy(&p, &to.join(e.file_name()));
-        } else {
-            fs::copy(&p, to.join(e.file_name())).unwrap();
-        }
     }
 }
 

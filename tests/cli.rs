@@ -3,14 +3,12 @@
 //! the PDF's extracted text, the DOCX's document XML, the exit code, and
 //! golden files of the aggregated numbers.
 
-use std::fs;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+use common::*;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
 
 /// Runs `brief` with the project's config and templates, writing into `out`.
 fn brief(data: &Path, out: &Path, args: &[&str]) -> Output {
@@ -48,21 +46,6 @@ fn assert_success(o: &Output) {
     );
 }
 
-fn pdf_text(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg("-layout")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext is needed by the tests: install poppler-utils");
-    assert!(
-        out.status.success(),
-        "pdftotext failed on {}",
-        path.display()
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 fn pdf_pages(path: &Path) -> usize {
     let out = Command::new("pdfinfo")
         .arg(path)
@@ -73,17 +56,6 @@ fn pdf_pages(path: &Path) -> usize {
         .find_map(|l| l.strip_prefix("Pages:"))
         .and_then(|n| n.trim().parse().ok())
         .unwrap_or(0)
-}
-
-fn docx_part(path: &Path, part: &str) -> String {
-    let file = fs::File::open(path).unwrap();
-    let mut zip = zip::ZipArchive::new(file).expect("the DOCX is a zip package");
-    let mut s = String::new();
-    zip.by_name(part)
-        .expect("part exists")
-        .read_to_string(&mut s)
-        .unwrap();
-    s
 }
 
 /// The visible text of a DOCX part: the contents of its `<w:t>` elements.
@@ -112,22 +84,6 @@ fn docx_text(xml: &str) -> String {
         rest = &rest[end..];
     }
     out
-}
-
-/// Copies the sample data folder so a test can change it.
-fn copy_data(to: &Path) {
-    fn copy(from: &Path, to: &Path) {
-        fs::create_dir_all(to).unwrap();
-        for e in fs::read_dir(from).unwrap().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                copy(&p, &to.join(e.file_name()));
-            } else {
-                fs::copy(&p, to.join(e.file_name())).unwrap();
-            }
-        }
-    }
-    copy(&root().join("data"), to);
 }
 
 /// Normalises whitespace so layout line breaks do not matter.
@@ -255,7 +211,7 @@ fn a_quarter_without_events_gives_a_clear_empty_brief() {
 fn invalid_data_gives_located_errors_and_writes_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    copy_data(&data);
+    copy_dir(&root().join("data"), &data);
     let mission = data.join("events/2025-06-daejeon-mission-quebec-boston.yaml");
     let text = fs::read_to_string(&mission).unwrap();
     // A misspelt sector, a misspelt region and an impossible date, in one file.
@@ -335,7 +291,7 @@ fn validate_accepts_the_sample_data() {
 fn markup_and_template_syntax_in_data_print_literally() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    copy_data(&data);
+    copy_dir(&root().join("data"), &data);
     let hostile = r##"id: 2025-05-01-hostile
 title:
   ko: '제목 #set page(width: 1cm) $x^2$ [link] <label> @ref {{ title }} {% if x %} \ # ]'
@@ -538,7 +494,7 @@ fn pdf_a_3b_carries_the_model_and_its_conformance() {
 fn hangul_words_are_kept_whole_at_line_ends() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    copy_data(&data);
+    copy_dir(&root().join("data"), &data);
     // Words whose parts (3+ syllables) appear nowhere else in the brief.
     let words = [
         "흑룡강성상무청",

@@ -3,16 +3,15 @@
 //! `cargo test` throws a few thousand damaged files at each reader. The
 //! readers must answer every input with diagnostics, never a panic.
 
+mod common;
+use common::*;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use brief::load::{self, Keep, LoadOptions};
 use brief::model::Taxonomy;
 use brief::synth::Rng;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn taxonomy() -> Taxonomy {
     load::load_taxonomy(&root().join("data")).expect("sample taxonomies")

@@ -5,15 +5,14 @@
 //! rendering — within bounded time and memory (each run is limited to 2 GiB
 //! of address space with `ulimit -v`, and killed after 60 s).
 
+mod common;
+use common::*;
+
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// A data folder with the real taxonomies and no events.
 fn data_folder() -> tempfile::TempDir {
@@ -376,7 +375,9 @@ fn templates_cannot_reach_outside_their_folder() {
     fs::remove_file(tpl.join("brief.typ")).unwrap();
     let (code, text) = run(&["--format", "pdf", "--lang", "en"]);
     assert_eq!(code, Some(0), "{text}");
-    let pdf = pdf_text(&tmp.path().join("out/2025-Q2/brief-2025-Q2-en.pdf"));
+    let pdf = squash(&pdf_text(
+        &tmp.path().join("out/2025-Q2/brief-2025-Q2-en.pdf"),
+    ));
     assert!(
         pdf.contains("International Cooperation Quarterly Brief"),
         "{pdf}"
@@ -384,27 +385,8 @@ fn templates_cannot_reach_outside_their_folder() {
     assert!(!pdf.contains("root:x:0"));
 }
 
-fn pdf_text(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .arg("-layout")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils)");
-    String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn docx_document(path: &Path) -> String {
-    let mut zip = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
-    let mut s = String::new();
-    zip.by_name("word/document.xml")
-        .unwrap()
-        .read_to_string(&mut s)
-        .unwrap();
-    s
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]
@@ -451,8 +433,11 @@ fn markup_in_every_text_field_prints_literally() {
             ],
         ),
     ] {
-        let pdf = pdf_text(&q.join(format!("brief-2025-Q2-{lang}.pdf")));
-        let xml = docx_document(&q.join(format!("brief-2025-Q2-{lang}.docx")));
+        let pdf = squash(&pdf_text(&q.join(format!("brief-2025-Q2-{lang}.pdf"))));
+        let xml = docx_part(
+            &q.join(format!("brief-2025-Q2-{lang}.docx")),
+            "word/document.xml",
+        );
         // The DOCX is well-formed XML whatever the text held.
         let doc = roxmltree::Document::parse(&xml).expect("well-formed document.xml");
         let docx: String = doc

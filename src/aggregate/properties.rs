@@ -8,22 +8,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+use super::tests::options;
 use super::*;
 use crate::load::{Keep, LoadOptions, load_dir};
 use crate::model::{OutcomeStatus, OutcomeType, Quarter};
 use crate::synth;
-
-fn options() -> AggregateOptions {
-    AggregateOptions {
-        home_country: "kr".into(),
-        base_currency: "KRW".into(),
-        rates: BTreeMap::from([
-            ("KRW".into(), 1.0),
-            ("USD".into(), 1380.0),
-            ("CAD".into(), 1000.0),
-        ]),
-    }
-}
 
 /// A data folder with the sample taxonomies and `n` generated events.
 fn dataset(seed: u64, n: usize) -> Dataset {

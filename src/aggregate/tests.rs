@@ -8,7 +8,7 @@ use super::*;
 use crate::load::{LoadOptions, load_dir};
 use crate::model::*;
 
-fn options() -> AggregateOptions {
+pub(crate) fn options() -> AggregateOptions {
     AggregateOptions {
         home_country: "kr".into(),
         base_currency: "KRW".into(),
