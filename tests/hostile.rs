@@ -190,6 +190,23 @@ fn control_characters_are_refused_in_every_reader() {
 }
 
 #[test]
+fn a_control_character_in_a_taxonomy_label_is_refused() {
+    let tmp = data_folder();
+    let path = tmp.path().join("data/taxonomy/sectors.yaml");
+    let yaml = fs::read_to_string(&path).unwrap();
+    // YAML's `\a` escape is the bell character, U+0007.
+    let yaml = yaml.replacen("ko: 바이오·헬스케어", "ko: \"바이오\\a헬스케어\"", 1);
+    fs::write(&path, yaml).unwrap();
+    let (o, _) = run_bounded(&["validate", "--data", "data"], tmp.path());
+    let text = String::from_utf8_lossy(&o.stderr).to_string();
+    assert_eq!(o.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("sectors.yaml") && text.contains("U+0007"),
+        "{text}"
+    );
+}
+
+#[test]
 fn impossible_dates_amounts_fields_and_ids_are_refused() {
     refused(
         &[corpus("feb-30.yaml")],

@@ -122,6 +122,19 @@ fn index_entries(
         if e.ko.is_none() && e.en.is_none() {
             diags.push(source.error(&e.id.referenced, "the entry needs a `ko` or `en` label"));
         }
+        // Labels are printed in every brief: no control characters.
+        for label in [e.ko, e.en].into_iter().flatten() {
+            if let Some(p) = super::resolve::text_problem(label) {
+                diags.push(
+                    source
+                        .error(
+                            &e.id.referenced,
+                            format!("the label `{}`: {}", e.id.value, p.message),
+                        )
+                        .with_hint_opt(p.hint),
+                );
+            }
+        }
         for key in std::iter::once(e.id).chain(e.aliases) {
             index_key(
                 &mut index,
