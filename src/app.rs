@@ -413,14 +413,14 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
     let config = load_config(&args.common)?;
     let langs = parse_langs(&args.lang, config.language)?;
     let outputs = parse_outputs(&args.format)?;
-    let standard = parse_standard(args.pdf_standard.as_deref(), &config)?;
-    let templates = load_templates(args.template.as_deref(), args.common.verbose)?;
+    let standard = parse_standard(args.render.pdf_standard.as_deref(), &config)?;
+    let templates = load_templates(args.render.template.as_deref(), args.common.verbose)?;
     // A brief reads its last four quarters and the same quarter a year
     // before; other events are validated but not kept.
     let keep = Keep::Quarters(aggregate::quarters_needed(quarter));
     let loaded = load_data(&args.common, &config, keep)?;
     let renderer = Renderer::new(&config, &templates, standard);
-    let mut manifest = Manifest::load(&args.out);
+    let mut manifest = Manifest::load(&args.render.out);
     let plan = Plan::make(
         &PlanInput {
             loaded: &loaded,
@@ -429,7 +429,7 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
             langs: &langs,
             outputs: &outputs,
             manifest: &manifest,
-            out: &args.out,
+            out: &args.render.out,
         },
         &[quarter],
         true,
@@ -442,7 +442,7 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
         &plan,
         &jobs,
         &renderer,
-        &args.out,
+        &args.render.out,
         &mut manifest,
         &mut bar,
         true,
@@ -649,18 +649,18 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
     } else {
         parse_outputs(&args.format)?
     };
-    let standard = parse_standard(args.pdf_standard.as_deref(), &config)?;
+    let standard = parse_standard(args.render.pdf_standard.as_deref(), &config)?;
     let mode = progress::Mode::parse(&args.progress).ok_or_else(|| {
         AppError::Usage(format!(
             "unknown progress mode `{}` (expected auto, bar or plain)",
             args.progress
         ))
     })?;
-    let templates = load_templates(args.template.as_deref(), args.common.verbose)?;
+    let templates = load_templates(args.render.template.as_deref(), args.common.verbose)?;
     let loaded = load_data(&args.common, &config, Keep::All)?;
     let quarters = quarters_of(args, &loaded)?;
     let renderer = Renderer::new(&config, &templates, standard);
-    let mut manifest = Manifest::load(&args.out);
+    let mut manifest = Manifest::load(&args.render.out);
     let plan = Plan::make(
         &PlanInput {
             loaded: &loaded,
@@ -669,7 +669,7 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
             langs: &langs,
             outputs: &outputs,
             manifest: &manifest,
-            out: &args.out,
+            out: &args.render.out,
         },
         &quarters,
         false,
@@ -698,9 +698,9 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
     // Quarter by quarter, the manifest saved after each: an interrupted
     // build loses at most one quarter's work and never leaves a
     // half-written file. Temporary files of killed runs go first.
-    output::remove_stale_temps(&args.out);
+    output::remove_stale_temps(&args.render.out);
     for quarter in &quarters {
-        output::remove_stale_temps(&args.out.join(quarter.slug()));
+        output::remove_stale_temps(&args.render.out.join(quarter.slug()));
     }
     let mut bar = progress::Progress::new(mode, stale.len());
     let (mut written, mut same) = (0usize, 0usize);
@@ -715,7 +715,7 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
                 &plan,
                 &todo,
                 &renderer,
-                &args.out,
+                &args.render.out,
                 &mut manifest,
                 &mut bar,
                 false,

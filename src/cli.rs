@@ -57,23 +57,13 @@ pub struct MultiArgs {
     #[arg(short, long, value_name = "FORMATS", value_delimiter = ',')]
     pub format: Vec<String>,
 
-    /// Output folder; briefs go to OUT/<quarter>/, the manifest to
-    /// OUT/.brief-manifest.json.
-    #[arg(short, long, value_name = "DIR", default_value = "out")]
-    pub out: PathBuf,
-
-    /// PDF standard: a-2b, a-3b or none [default: the configuration's].
-    #[arg(long, value_name = "STANDARD")]
-    pub pdf_standard: Option<String>,
-
-    /// Template folder [default: ./templates if present, else the built-in set].
-    #[arg(long, value_name = "DIR")]
-    pub template: Option<PathBuf>,
-
     /// Progress display: auto (a bar on a terminal, plain lines otherwise
     /// or when CI is set), bar, plain.
     #[arg(long, value_name = "MODE", default_value = "auto")]
     pub progress: String,
+
+    #[command(flatten)]
+    pub render: RenderArgs,
 
     #[command(flatten)]
     pub common: CommonArgs,
@@ -129,7 +119,19 @@ pub struct BuildArgs {
     )]
     pub format: Vec<String>,
 
-    /// Output folder; briefs go to OUT/<quarter>/.
+    #[command(flatten)]
+    pub render: RenderArgs,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// Where briefs go and how they are rendered; shared by `brief -q`,
+/// `brief build` and `brief check`.
+#[derive(Debug, Clone, Args)]
+pub struct RenderArgs {
+    /// Output folder; briefs go to OUT/<quarter>/, and the build manifest
+    /// to OUT/.brief-manifest.json.
     #[arg(short, long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
 
@@ -141,7 +143,4 @@ pub struct BuildArgs {
     /// Template folder [default: ./templates if present, else the built-in set].
     #[arg(long, value_name = "DIR")]
     pub template: Option<PathBuf>,
-
-    #[command(flatten)]
-    pub common: CommonArgs,
 }
