@@ -635,6 +635,30 @@ fn quarters_of(args: &MultiArgs, loaded: &Loaded) -> Result<Vec<Quarter>, AppErr
     Ok(out)
 }
 
+/// Everything a `brief build` reads, as one fingerprint: the base of every
+/// output's (program, config, templates, taxonomies, PDF standard, fonts),
+/// every data file's path and bytes, the arguments that choose the briefs,
+/// and `SOURCE_DATE_EPOCH`. Reading the files is cheap next to parsing them.
+fn run_fingerprint(
+    args: &MultiArgs,
+    renderer: &Renderer,
+    langs: &[Lang],
+    outputs: &[Output],
+) -> String {
+    let mut f = renderer.base_fingerprint(&args.common.data);
+    for path in load::data_files(&args.common.data) {
+        f.add(path.to_string_lossy().as_bytes());
+        f.add(&std::fs::read(&path).unwrap_or_default());
+    }
+    f.add(format!("{:?} {:?} {langs:?} {outputs:?}", args.from, args.to).as_bytes());
+    f.add(
+        std::env::var("SOURCE_DATE_EPOCH")
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    f.hex()
+}
+
 /// `brief build` (and, with `check_only`, `brief check`).
 fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
     let started = std::time::Instant::now();
@@ -657,10 +681,22 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
         ))
     })?;
     let templates = load_templates(args.render.template.as_deref(), args.common.verbose)?;
-    let loaded = load_data(&args.common, &config, Keep::All)?;
-    let quarters = quarters_of(args, &loaded)?;
     let renderer = Renderer::new(&config, &templates, standard);
     let mut manifest = Manifest::load(&args.render.out);
+
+    // Nothing changed since the last complete build (same files, arguments
+    // and environment, outputs as written): done, without parsing the data.
+    let run_inputs = run_fingerprint(args, &renderer, &langs, &outputs);
+    if !check_only && manifest.run_is_fresh(&args.render.out, &run_inputs) {
+        eprintln!(
+            "up to date: no input changed since the last build ({:.2} s)",
+            started.elapsed().as_secs_f64()
+        );
+        return Ok(());
+    }
+
+    let loaded = load_data(&args.common, &config, Keep::All)?;
+    let quarters = quarters_of(args, &loaded)?;
     let plan = Plan::make(
         &PlanInput {
             loaded: &loaded,
@@ -725,6 +761,12 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
         }
     }
     bar.finish();
+    // The build is complete: remember it, so the next one with the same
+    // inputs can stop early.
+    if written + same > 0 || !manifest.has_run(&run_inputs) {
+        manifest.record_run(&run_inputs, jobs.iter().map(|j| j.rel.clone()).collect());
+        save_manifest(&manifest, &args.render.out)?;
+    }
     eprintln!(
         "{} briefs in {} quarters: {} written, {} unchanged, {} up to date ({:.2} s)",
         jobs.len(),

@@ -72,6 +72,18 @@ pub struct Manifest {
     version: u32,
     /// By path relative to the output folder, with `/` separators.
     outputs: BTreeMap<String, Entry>,
+    /// The last complete `brief build`: a fingerprint of all its input
+    /// files, arguments and environment, and the outputs it covered. While
+    /// neither changed, a build has nothing to do and need not even parse
+    /// the data. Any write clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    run: Option<Run>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Run {
+    inputs: String,
+    outputs: Vec<String>,
 }
 
 /// Why an output needs building, or that it does not.
@@ -154,7 +166,37 @@ impl Manifest {
         }
     }
 
+    /// Whether the last complete build had the inputs `run_inputs` and
+    /// every file it covered is still as written.
+    pub fn run_is_fresh(&self, out: &Path, run_inputs: &str) -> bool {
+        let Some(run) = &self.run else {
+            return false;
+        };
+        run.inputs == run_inputs
+            && run.outputs.iter().all(|rel| {
+                self.outputs.get(rel).is_some_and(|entry| {
+                    std::fs::read(out.join(rel)).is_ok_and(|b| hash_bytes(&b) == entry.output)
+                })
+            })
+    }
+
+    /// Records a complete build over `outputs` with the inputs `run_inputs`.
+    pub fn record_run(&mut self, run_inputs: &str, outputs: Vec<String>) {
+        self.run = Some(Run {
+            inputs: run_inputs.to_string(),
+            outputs,
+        });
+    }
+
+    /// Whether a complete build with `run_inputs` is already recorded.
+    pub fn has_run(&self, run_inputs: &str) -> bool {
+        self.run.as_ref().is_some_and(|r| r.inputs == run_inputs)
+    }
+
     pub fn record(&mut self, rel: &str, inputs: &str, bytes: &[u8]) {
+        // Whatever wrote this file, the last complete build no longer
+        // describes the folder.
+        self.run = None;
         self.outputs.insert(
             rel.to_string(),
             Entry {
@@ -257,6 +299,19 @@ mod tests {
         assert_eq!(m.status(&dir, rel, "x"), Status::Edited);
         std::fs::remove_file(dir.join(rel)).unwrap();
         assert_eq!(m.status(&dir, rel, "x"), Status::Missing);
+
+        // A complete run is fresh while its files are as written, and any
+        // later write forgets it.
+        std::fs::write(dir.join(rel), b"one").unwrap();
+        m.record_run("run-1", vec![rel.to_string()]);
+        assert!(m.run_is_fresh(&dir, "run-1"));
+        assert!(!m.run_is_fresh(&dir, "run-2"), "other inputs");
+        std::fs::write(dir.join(rel), b"edited").unwrap();
+        assert!(!m.run_is_fresh(&dir, "run-1"), "file edited");
+        std::fs::write(dir.join(rel), b"one").unwrap();
+        m.record(rel, "x", b"one");
+        assert!(!m.run_is_fresh(&dir, "run-1"), "a write clears the run");
+        std::fs::remove_file(dir.join(rel)).unwrap();
 
         m.save(&dir).unwrap();
         let back = Manifest::load(&dir);

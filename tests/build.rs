@@ -168,7 +168,11 @@ fn a_second_build_writes_nothing_and_one_event_rebuilds_its_dependents() {
     let second = p.run("build");
     ok(&second);
     assert!(named(&second).is_empty(), "{}", text(&second));
-    assert!(text(&second).contains("0 written"), "{}", text(&second));
+    assert!(
+        text(&second).contains("up to date: no input changed"),
+        "{}",
+        text(&second)
+    );
     assert_eq!(p.files(), before, "no file touched");
     assert_eq!(p.manifest_mtime(), manifest_before, "manifest untouched");
 
@@ -210,6 +214,7 @@ fn a_second_build_writes_nothing_and_one_event_rebuilds_its_dependents() {
 
     // A deleted or edited output is stale too.
     ok(&p.run("build"));
+    ok(&p.run("check"));
     fs::remove_file(p.out.join("2025-Q3/brief-2025-Q3-ko.pdf")).unwrap();
     fs::write(p.out.join("2025-Q4/brief-2025-Q4-ko.docx"), b"edited").unwrap();
     let check = p.run("check");
@@ -223,6 +228,19 @@ fn a_second_build_writes_nothing_and_one_event_rebuilds_its_dependents() {
         stdout.contains("brief-2025-Q4-ko.docx (file changed since it was built)"),
         "{stdout}"
     );
+    // ... and the next build, although no input changed, restores them.
+    let restore = p.run("build");
+    ok(&restore);
+    assert_eq!(
+        named(&restore),
+        [
+            "2025-Q3/brief-2025-Q3-ko.pdf",
+            "2025-Q4/brief-2025-Q4-ko.docx"
+        ],
+        "{}",
+        text(&restore)
+    );
+    ok(&p.run("check"));
 }
 
 #[test]
@@ -344,4 +362,41 @@ fn a_killed_build_never_leaves_a_half_written_brief() {
             assert!(!name.ends_with(".tmp"), "left over: {name}");
         }
     }
+}
+
+#[test]
+fn a_single_quarter_build_into_the_folder_is_not_mistaken_for_fresh() {
+    let p = project();
+    ok(&p.run("build"));
+    // `brief -q` with other labels writes 2025Q2 into the same folder.
+    let other = p.templates.parent().unwrap().join("other");
+    copy_dir(&p.templates, &other);
+    let strings = other.join("strings.ko.toml");
+    let t = fs::read_to_string(&strings).unwrap();
+    fs::write(
+        &strings,
+        t.replace("국제협력 분기 동향 브리프", "다른 제목 브리프"),
+    )
+    .unwrap();
+    let single = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["-q", "2025Q2", "--lang", "ko", "--format", "pdf"])
+        .arg("--data")
+        .arg(&p.data)
+        .arg("--template")
+        .arg(&other)
+        .arg("--config")
+        .arg(root().join("brief.toml"))
+        .arg("--out")
+        .arg(&p.out)
+        .output()
+        .unwrap();
+    ok(&single);
+    // The project's own build puts its 2025Q2 PDF back.
+    let check = p.run("check");
+    assert_eq!(check.status.code(), Some(3), "{}", text(&check));
+    assert_eq!(named(&check), ["2025-Q2/brief-2025-Q2-ko.pdf"]);
+    let again = p.run("build");
+    ok(&again);
+    assert_eq!(named(&again), ["2025-Q2/brief-2025-Q2-ko.pdf"]);
+    ok(&p.run("check"));
 }

@@ -374,6 +374,15 @@ fn is_record_file(path: &Path) -> bool {
     has_extension(path, &["yaml", "yml", "json"]) || is_sheet_file(path)
 }
 
+/// The files `load_dir` reads under `dir` (records, sheets, taxonomies),
+/// sorted; for fingerprinting a build's inputs.
+pub fn data_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    collect_files(dir, &mut files, &mut Vec::new(), 0);
+    files.sort();
+    files
+}
+
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>, depth: usize) {
     if depth > 16 {
         diags.push(Diagnostic::error(
