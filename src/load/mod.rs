@@ -199,32 +199,22 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
     let mut dropped = 0;
     for (index, path) in event_files.iter().enumerate() {
         current.set(index);
-        if is_sheet_file(path) {
-            // Sheets can only be read against taxonomies that loaded.
-            if let Some(taxonomy) = &taxonomy {
-                let mut reader = sheet::SheetReader::new(taxonomy, options);
-                if has_extension(path, &["csv"]) {
-                    reader.csv(path, &mut diags, &mut accept);
-                } else {
-                    reader.xlsx(path, &mut diags, &mut accept);
-                }
-                dropped += reader.dropped;
-                notes.extend(reader.notes);
-            }
-            continue;
-        }
-        let Some(source) = read_source(path, &mut diags) else {
+        // Records are size-limited before reading; sheets are not (a
+        // million-row CSV is a normal input).
+        let Some(bytes) = read_file(path, !is_sheet_file(path), &mut diags) else {
             continue;
         };
-        let Some(record) = parse::<raw::RawEvent>(&source, &mut diags) else {
-            continue;
-        };
-        if let Some(taxonomy) = &taxonomy
-            && let Some((event, span)) =
-                validate::event(&source, record, taxonomy, options, &mut diags)
-        {
-            accept(Valid::Event(event), &|| span.clone());
-        }
+        let display = path.display().to_string();
+        let (d, n) = read_event_file(
+            &display,
+            bytes,
+            taxonomy.as_ref(),
+            options,
+            &mut diags,
+            &mut accept,
+        );
+        dropped += d;
+        notes.extend(n);
     }
     diags.extend(dup_diags);
     events.sort_by(|a, b| (a.start.date, &a.id).cmp(&(b.start.date, &b.id)));
@@ -251,11 +241,49 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
     }
 }
 
-/// Reads one file's bytes the way `load_dir` reads a file of the data
-/// folder — the reader chosen by the extension of `name` (`.yaml`, `.yml`,
-/// `.json`, `.csv`, `.xlsx`) — against `taxonomy`, without touching the
-/// file system. Returns how many valid events it held and every diagnostic.
-/// For the fuzz targets and tests; never panics on any input.
+/// One file of the data folder from its bytes, the reader chosen by the
+/// extension of `display`: `.yaml`, `.yml`, `.json` records, `.csv`,
+/// `.xlsx` sheets. Valid events go to `accept`. Sheets need the taxonomies;
+/// records are parsed without them, so their syntax errors still show.
+/// Returns the rows whose errors were not stored and the sheet notes.
+fn read_event_file(
+    display: &str,
+    bytes: Vec<u8>,
+    taxonomy: Option<&crate::model::Taxonomy>,
+    options: &LoadOptions,
+    diags: &mut Vec<Diagnostic>,
+    accept: &mut sheet::Sink,
+) -> (usize, Vec<String>) {
+    let path = Path::new(display);
+    if is_sheet_file(path) {
+        let Some(taxonomy) = taxonomy else {
+            return (0, Vec::new());
+        };
+        let mut reader = sheet::SheetReader::new(taxonomy, options);
+        if has_extension(path, &["csv"]) {
+            reader.csv_bytes(display, bytes, diags, accept);
+        } else {
+            reader.xlsx_bytes(display, &bytes, diags, accept);
+        }
+        return (reader.dropped, reader.notes);
+    }
+    if too_large(display, bytes.len() as u64, diags) {
+        return (0, Vec::new());
+    }
+    if let Some(source) = source_from_bytes(display.to_string(), &bytes, diags)
+        && let Some(record) = parse::<raw::RawEvent>(&source, diags)
+        && let Some(taxonomy) = taxonomy
+        && let Some((event, span)) = validate::event(&source, record, taxonomy, options, diags)
+    {
+        accept(Valid::Event(event), &|| span.clone());
+    }
+    (0, Vec::new())
+}
+
+/// Reads `bytes` as the data-folder file `name`, exactly as `load_dir`
+/// reads a file, without touching the file system. Returns how many valid
+/// events it held and every diagnostic. For the fuzz targets and tests;
+/// never panics on any input.
 pub fn read_bytes(
     name: &str,
     bytes: &[u8],
@@ -264,23 +292,15 @@ pub fn read_bytes(
 ) -> (usize, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut valid = 0usize;
-    let path = Path::new(name);
     let mut accept = |_: Valid, _: &dyn Fn() -> Span| valid += 1;
-    if is_sheet_file(path) {
-        let mut reader = sheet::SheetReader::new(taxonomy, options);
-        if has_extension(path, &["csv"]) {
-            reader.csv_bytes(name, bytes.to_vec(), &mut diags, &mut accept);
-        } else {
-            reader.xlsx_bytes(name, bytes, &mut diags, &mut accept);
-        }
-    } else if bytes.len() as u64 > MAX_FILE_BYTES {
-        diags.push(Diagnostic::error(Span::file(name), "the file is too large"));
-    } else if let Some(source) = source_from_bytes(name.to_string(), bytes, &mut diags)
-        && let Some(record) = parse::<raw::RawEvent>(&source, &mut diags)
-        && let Some(_) = validate::event(&source, record, taxonomy, options, &mut diags)
-    {
-        valid += 1;
-    }
+    read_event_file(
+        name,
+        bytes.to_vec(),
+        Some(taxonomy),
+        options,
+        &mut diags,
+        &mut accept,
+    );
     (valid, diags)
 }
 
@@ -331,21 +351,27 @@ pub fn read_sheet(
             events.push(e);
         }
     };
-    let mut reader = sheet::SheetReader::new(taxonomy, options);
     let mut sheet_diags = Vec::new();
-    if has_extension(path, &["csv"]) {
-        reader.csv(path, &mut sheet_diags, &mut accept);
-    } else if is_sheet_file(path) {
-        reader.xlsx(path, &mut sheet_diags, &mut accept);
-    } else {
+    let (dropped, notes) = if !is_sheet_file(path) {
         sheet_diags.push(
             Diagnostic::error(Span::file(path.display().to_string()), "not a sheet")
                 .with_hint("import reads .csv and .xlsx files"),
         );
-    }
+        (0, Vec::new())
+    } else if let Some(bytes) = read_file(path, false, &mut sheet_diags) {
+        let display = path.display().to_string();
+        read_event_file(
+            &display,
+            bytes,
+            Some(taxonomy),
+            options,
+            &mut sheet_diags,
+            &mut accept,
+        )
+    } else {
+        (0, Vec::new())
+    };
     diags.extend(sheet_diags);
-    let dropped = reader.dropped;
-    let notes = reader.notes;
     let (errors, _warnings): (Vec<_>, Vec<_>) = diags
         .into_iter()
         .partition(|d| d.severity == crate::diag::Severity::Error);
@@ -424,41 +450,48 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>
     }
 }
 
+/// A record file's text (taxonomies use it too).
 fn read_source(path: &Path, diags: &mut Vec<Diagnostic>) -> Option<SourceFile> {
+    let bytes = read_file(path, true, diags)?;
+    source_from_bytes(path.display().to_string(), &bytes, diags)
+}
+
+/// A file's bytes; with `limit`, a file over `MAX_FILE_BYTES` is refused
+/// before it is read.
+fn read_file(path: &Path, limit: bool, diags: &mut Vec<Diagnostic>) -> Option<Vec<u8>> {
     let display = path.display().to_string();
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_FILE_BYTES => {
-            diags.push(
-                Diagnostic::error(
-                    Span::file(&display),
-                    format!(
-                        "the file is {} bytes; records are limited to {MAX_FILE_BYTES}",
-                        m.len()
-                    ),
-                )
-                .with_hint("split it into one file per event"),
-            );
-            return None;
-        }
-        Ok(_) => {}
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                Span::file(&display),
-                format!("failed to read ({e})"),
-            ));
-            return None;
+    let failed = |e: std::io::Error, diags: &mut Vec<Diagnostic>| {
+        diags.push(Diagnostic::error(
+            Span::file(&display),
+            format!("failed to read ({e})"),
+        ));
+    };
+    if limit {
+        match std::fs::metadata(path) {
+            Ok(m) if too_large(&display, m.len(), diags) => return None,
+            Ok(_) => {}
+            Err(e) => {
+                failed(e, diags);
+                return None;
+            }
         }
     }
-    match std::fs::read(path) {
-        Ok(bytes) => source_from_bytes(display, &bytes, diags),
-        Err(e) => {
-            diags.push(Diagnostic::error(
-                Span::file(&display),
-                format!("failed to read ({e})"),
-            ));
-            None
-        }
+    std::fs::read(path).map_err(|e| failed(e, diags)).ok()
+}
+
+/// Refuses a record of `len` bytes over `MAX_FILE_BYTES`.
+fn too_large(display: &str, len: u64, diags: &mut Vec<Diagnostic>) -> bool {
+    if len <= MAX_FILE_BYTES {
+        return false;
     }
+    diags.push(
+        Diagnostic::error(
+            Span::file(display),
+            format!("the file is {len} bytes; records are limited to {MAX_FILE_BYTES}"),
+        )
+        .with_hint("split it into one file per event"),
+    );
+    true
 }
 
 /// A record file's text from its bytes (a UTF-8 BOM dropped), or a located

@@ -6,7 +6,6 @@
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::path::Path;
 use std::rc::Rc;
 
 use super::human;
@@ -282,17 +281,6 @@ impl<'a> SheetReader<'a> {
     }
 
     /// Reads a CSV file; each valid row is handed to `sink`.
-    pub fn csv(&mut self, path: &Path, diags: &mut Vec<Diagnostic>, sink: &mut Sink) {
-        let display = path.display().to_string();
-        match std::fs::read(path) {
-            Ok(bytes) => self.csv_bytes(&display, bytes, diags, sink),
-            Err(e) => self.push(
-                diags,
-                Diagnostic::error(Span::file(&display), format!("failed to read ({e})")),
-            ),
-        }
-    }
-
     /// Reads a CSV file's bytes; `display` names it in messages.
     pub fn csv_bytes(
         &mut self,
@@ -375,17 +363,6 @@ impl<'a> SheetReader<'a> {
     }
 
     /// Reads every sheet of an XLSX workbook that has event columns.
-    pub fn xlsx(&mut self, path: &Path, diags: &mut Vec<Diagnostic>, sink: &mut Sink) {
-        let display = path.display().to_string();
-        match std::fs::read(path) {
-            Ok(bytes) => self.xlsx_bytes(&display, &bytes, diags, sink),
-            Err(e) => self.push(
-                diags,
-                Diagnostic::error(Span::file(&display), format!("failed to read ({e})")),
-            ),
-        }
-    }
-
     /// Reads a workbook's bytes; `display` names it in messages.
     pub fn xlsx_bytes(
         &mut self,
