@@ -420,19 +420,20 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
     let keep = Keep::Quarters(aggregate::quarters_needed(quarter));
     let loaded = load_data(&args.common, &config, keep)?;
     let renderer = Renderer::new(&config, &templates, standard);
+    let base = renderer.base_fingerprint(&args.common.data);
     let mut manifest = Manifest::load(&args.render.out);
     let plan = Plan::make(
         &PlanInput {
             loaded: &loaded,
             renderer: &renderer,
-            data: &args.common.data,
+            base: &base,
             langs: &langs,
             outputs: &outputs,
             manifest: &manifest,
             out: &args.render.out,
         },
         &[quarter],
-        true,
+        Keeping::All,
     )?;
     // The files are recorded in the output folder's manifest, so a later
     // `brief build` or `brief check` knows them.
@@ -475,11 +476,23 @@ struct Job {
 struct PlanInput<'a> {
     loaded: &'a Loaded,
     renderer: &'a Renderer<'a>,
-    data: &'a Path,
+    /// `Renderer::base_fingerprint`, computed once per run.
+    base: &'a Fingerprint,
     langs: &'a [Lang],
     outputs: &'a [Output],
     manifest: &'a Manifest,
     out: &'a Path,
+}
+
+/// Which brief models a plan keeps for rendering.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Keeping {
+    /// Every brief's (`brief -q` renders them all).
+    All,
+    /// Those with a stale output (`brief build`).
+    Stale,
+    /// None (`brief check` renders nothing).
+    None,
 }
 
 /// Every output of some quarters × languages × formats with its
@@ -491,11 +504,10 @@ struct Plan {
 
 impl Plan {
     /// Builds each brief model (cheap next to rendering) and fingerprints
-    /// its outputs; keeps the models of stale briefs, or of all with `force`.
-    fn make(input: &PlanInput, quarters: &[Quarter], force: bool) -> Result<Plan, AppError> {
+    /// its outputs; keeps the models `keeping` says.
+    fn make(input: &PlanInput, quarters: &[Quarter], keeping: Keeping) -> Result<Plan, AppError> {
         let r = input.renderer;
         let options = aggregate_options(r.config);
-        let base = r.base_fingerprint(input.data);
         let mut plan = Plan {
             jobs: Vec::new(),
             models: std::collections::HashMap::new(),
@@ -513,14 +525,14 @@ impl Plan {
                 )
                 .map_err(AppError::Template)?;
                 let model_json = model_bytes(&model)?;
-                let mut keep = force;
+                let mut stale = false;
                 for &o in input.outputs {
                     let rel = output_rel(r.config, quarter, lang, o);
-                    let mut f = base.clone();
+                    let mut f = input.base.clone();
                     f.add(rel.as_bytes()).add(&model_json);
                     let inputs = f.hex();
                     let status = input.manifest.status(input.out, &rel, &inputs);
-                    keep |= status != Status::Fresh;
+                    stale |= status != Status::Fresh;
                     plan.jobs.push(Job {
                         quarter,
                         lang,
@@ -530,7 +542,7 @@ impl Plan {
                         status,
                     });
                 }
-                if keep {
+                if keeping == Keeping::All || (keeping == Keeping::Stale && stale) {
                     plan.models.insert((quarter, lang), model);
                 }
             }
@@ -641,11 +653,11 @@ fn quarters_of(args: &MultiArgs, loaded: &Loaded) -> Result<Vec<Quarter>, AppErr
 /// and `SOURCE_DATE_EPOCH`. Reading the files is cheap next to parsing them.
 fn run_fingerprint(
     args: &MultiArgs,
-    renderer: &Renderer,
+    base: &Fingerprint,
     langs: &[Lang],
     outputs: &[Output],
 ) -> String {
-    let mut f = renderer.base_fingerprint(&args.common.data);
+    let mut f = base.clone();
     for path in load::data_files(&args.common.data) {
         f.add(path.to_string_lossy().as_bytes());
         f.add(&std::fs::read(&path).unwrap_or_default());
@@ -686,7 +698,8 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
 
     // Nothing changed since the last complete build (same files, arguments
     // and environment, outputs as written): done, without parsing the data.
-    let run_inputs = run_fingerprint(args, &renderer, &langs, &outputs);
+    let base = renderer.base_fingerprint(&args.common.data);
+    let run_inputs = run_fingerprint(args, &base, &langs, &outputs);
     if !check_only && manifest.run_is_fresh(&args.render.out, &run_inputs) {
         eprintln!(
             "up to date: no input changed since the last build ({:.2} s)",
@@ -701,14 +714,18 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
         &PlanInput {
             loaded: &loaded,
             renderer: &renderer,
-            data: &args.common.data,
+            base: &base,
             langs: &langs,
             outputs: &outputs,
             manifest: &manifest,
             out: &args.render.out,
         },
         &quarters,
-        false,
+        if check_only {
+            Keeping::None
+        } else {
+            Keeping::Stale
+        },
     )?;
     let jobs = &plan.jobs;
     let stale: Vec<&Job> = jobs.iter().filter(|j| j.status != Status::Fresh).collect();
