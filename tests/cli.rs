@@ -86,11 +86,6 @@ fn docx_text(xml: &str) -> String {
     out
 }
 
-/// Normalises whitespace so layout line breaks do not matter.
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[test]
 fn sample_2025q2_korean_pdf_and_docx_show_the_quebec_boston_mission() {
     let tmp = tempfile::tempdir().unwrap();

@@ -17,15 +17,7 @@ use std::time::{Duration, Instant};
 /// A data folder with the real taxonomies and no events.
 fn data_folder() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
-    let tax = tmp.path().join("data/taxonomy");
-    fs::create_dir_all(&tax).unwrap();
-    fs::create_dir_all(tmp.path().join("data/events")).unwrap();
-    for e in fs::read_dir(root().join("data/taxonomy"))
-        .unwrap()
-        .flatten()
-    {
-        fs::copy(e.path(), tax.join(e.file_name())).unwrap();
-    }
+    taxonomy_only_data(tmp.path());
     tmp
 }
 
@@ -400,10 +392,6 @@ fn templates_cannot_reach_outside_their_folder() {
         "{pdf}"
     );
     assert!(!pdf.contains("root:x:0"));
-}
-
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]

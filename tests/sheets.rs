@@ -2,27 +2,12 @@
 //! Excel dates and several sheets, malformed rows with located errors, and
 //! `brief import` round-tripping to YAML records. Every file is built here.
 
+mod common;
+use common::*;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A data folder holding only the sample taxonomies.
-fn data_folder(dir: &Path) -> PathBuf {
-    let data = dir.join("data");
-    fs::create_dir_all(data.join("taxonomy")).unwrap();
-    for f in ["sectors.yaml", "regions.yaml", "kinds.yaml"] {
-        fs::copy(
-            root().join("data/taxonomy").join(f),
-            data.join("taxonomy").join(f),
-        )
-        .unwrap();
-    }
-    data
-}
 
 fn run(args: &[&str], data: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_brief"))
@@ -77,7 +62,7 @@ t-3,충청권 전략산업 협의회,협의회,2025. 4. 3.(목),,미래모빌리
 #[test]
 fn cp949_csv_with_korean_headers() {
     let tmp = tempfile::tempdir().unwrap();
-    let data = data_folder(tmp.path());
+    let data = taxonomy_only_data(tmp.path());
     let (bytes, _, bad) = encoding_rs::EUC_KR.encode(KOREAN_CSV);
     assert!(!bad);
     assert!(
@@ -137,7 +122,7 @@ fn cp949_csv_with_korean_headers() {
 #[test]
 fn utf8_bom_csv_with_english_headers() {
     let tmp = tempfile::tempdir().unwrap();
-    let data = data_folder(tmp.path());
+    let data = taxonomy_only_data(tmp.path());
     let csv = "\u{feff}id,Title,Kind,Start,End,Sectors,Regions,Attendance,MOUs\r\n\
                e-1,Quantum forum,conference,2025-06-12,,quantum,Sherbrooke,120,1\r\n\
                e-2,Bio mission,delegation,2025-05-02,2025-05-04,\"bio, AI\",Boston,,\r\n";
@@ -223,7 +208,7 @@ fn write_xlsx(path: &Path) {
 #[test]
 fn xlsx_with_excel_dates_and_several_sheets() {
     let tmp = tempfile::tempdir().unwrap();
-    let data = data_folder(tmp.path());
+    let data = taxonomy_only_data(tmp.path());
     write_xlsx(&data.join("events.xlsx"));
     let o = run(&["validate", "-v"], &data);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -256,7 +241,7 @@ fn xlsx_with_excel_dates_and_several_sheets() {
 #[test]
 fn malformed_rows_give_located_errors() {
     let tmp = tempfile::tempdir().unwrap();
-    let data = data_folder(tmp.path());
+    let data = taxonomy_only_data(tmp.path());
     let csv = "ID,행사명,유형,시작일,분야,지역\n\
                ok-1,정상 행사,포럼,2025-05-01,바이오,대전\n\
                bad-date,날짜 오류,포럼,2025-02-30,바이오,대전\n\
@@ -335,11 +320,11 @@ fn malformed_rows_give_located_errors() {
 fn import_round_trips_to_the_same_numbers() {
     let tmp = tempfile::tempdir().unwrap();
     // A: the sheet read directly.
-    let data_a = data_folder(&tmp.path().join("a"));
+    let data_a = taxonomy_only_data(&tmp.path().join("a"));
     let (bytes, _, _) = encoding_rs::EUC_KR.encode(KOREAN_CSV);
     fs::write(data_a.join("sheet.csv"), &bytes).unwrap();
     // B: the sheet imported into YAML records.
-    let data_b = data_folder(&tmp.path().join("b"));
+    let data_b = taxonomy_only_data(&tmp.path().join("b"));
     let sheet = tmp.path().join("sheet.csv");
     fs::write(&sheet, &bytes).unwrap();
     let o = run(&["import", sheet.to_str().unwrap()], &data_b);

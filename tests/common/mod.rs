@@ -52,3 +52,16 @@ pub fn docx_part(path: &Path, part: &str) -> String {
         .unwrap();
     s
 }
+
+/// `dir/data` holding the sample taxonomies and an empty `events/`.
+pub fn taxonomy_only_data(dir: &Path) -> PathBuf {
+    let data = dir.join("data");
+    copy_dir(&root().join("data/taxonomy"), &data.join("taxonomy"));
+    fs::create_dir_all(data.join("events")).unwrap();
+    data
+}
+
+/// Whitespace normalised, so layout line breaks do not matter.
+pub fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
