@@ -545,6 +545,16 @@ impl<'a> Writer<'a> {
     }
 }
 
+/// A month of the trend as its column header and in alt text: with its
+/// year on the first month shown and on every January.
+fn month_label(m: &crate::brief::MonthView) -> String {
+    if m.year.is_empty() {
+        m.label.clone()
+    } else {
+        format!("{} {}", m.year, m.label)
+    }
+}
+
 /// The alternative text of a chart: its caption and the numbers it draws.
 fn chart_description(b: &Brief, name: &str, caption: &str) -> String {
     let label = |key: &str| b.labels.get(key).cloned().unwrap_or_default();
@@ -567,11 +577,7 @@ fn chart_description(b: &Brief, name: &str, caption: &str) -> String {
             .trend
             .iter()
             .map(|m| {
-                let month = if m.year.is_empty() {
-                    m.label.clone()
-                } else {
-                    format!("{} {}", m.year, m.label)
-                };
+                let month = month_label(m);
                 format!("{month} {}", m.events)
             })
             .collect(),
@@ -910,13 +916,7 @@ fn timeline(w: &mut Writer, b: &Brief) {
         // its numbers as a table below it.
         let _ = w.chart("trend");
         let mut header: Vec<String> = vec![w.label("column.month")];
-        header.extend(b.trend.iter().map(|m| {
-            if m.year.is_empty() {
-                m.label.clone()
-            } else {
-                format!("{} {}", m.year, m.label)
-            }
-        }));
+        header.extend(b.trend.iter().map(month_label));
         let mut row = vec![w.label("column.events")];
         row.extend(b.trend.iter().map(|m| m.events.to_string()));
         let mut widths = vec![3];
