@@ -354,11 +354,8 @@ impl<'a> Renderer<'a> {
         for (name, bytes) in self.templates.files() {
             f.add(name.as_bytes()).add(bytes);
         }
-        let mut taxonomy: Vec<PathBuf> = std::fs::read_dir(data.join("taxonomy"))
-            .map(|d| d.flatten().map(|e| e.path()).collect())
-            .unwrap_or_default();
-        taxonomy.sort();
-        for path in taxonomy {
+        // The taxonomy files as the loader finds them.
+        for path in load::data_files(&data.join(load::TAXONOMY_DIR)) {
             f.add(path.to_string_lossy().as_bytes());
             f.add(&std::fs::read(&path).unwrap_or_default());
         }
@@ -658,7 +655,12 @@ fn run_fingerprint(
     outputs: &[Output],
 ) -> String {
     let mut f = base.clone();
-    for path in load::data_files(&args.common.data) {
+    // The base has the taxonomy files already.
+    let taxonomy = args.common.data.join(load::TAXONOMY_DIR);
+    for path in load::data_files(&args.common.data)
+        .into_iter()
+        .filter(|p| !p.starts_with(&taxonomy))
+    {
         f.add(path.to_string_lossy().as_bytes());
         f.add(&std::fs::read(&path).unwrap_or_default());
     }
