@@ -11,7 +11,9 @@ use crate::config::{Config, ConfigError};
 use crate::incremental::{self, Fingerprint, Manifest, Status};
 use crate::load::{self, Keep, LoadError, LoadOptions, Loaded};
 use crate::model::{Lang, Quarter};
+use crate::render::fonts::FontChoice;
 use crate::render::{self, Format, RenderError};
+use crate::standards::PdfStandards;
 use crate::templates::{TemplateError, Templates};
 use crate::{brief, diag, output, progress};
 
@@ -260,7 +262,7 @@ fn load_templates(arg: Option<&Path>, verbose: bool) -> Result<Templates, AppErr
 fn docx_charts(
     model: &brief::Brief,
     templates: &Templates,
-    fonts: &render::pdf::Fonts,
+    fonts: &FontChoice,
 ) -> Vec<render::docx::Chart> {
     let charts = [
         ("sectors", "chart.sector_title"),
@@ -270,7 +272,9 @@ fn docx_charts(
     charts
         .iter()
         .filter_map(
-            |(name, caption)| match render::pdf::chart_png(model, templates, fonts, name) {
+            |(name, caption)| match fonts
+                .typeset(|fonts| render::pdf::chart_png(model, templates, fonts, name))
+            {
                 Ok(png) => Some(render::docx::Chart {
                     name: name.to_string(),
                     png,
@@ -286,32 +290,26 @@ fn docx_charts(
 }
 
 /// What one run renders with: loaded once, fonts only when a brief is
-/// actually rendered (a build with nothing to do never scans them).
+/// actually rendered (a build with nothing to do never loads them).
 struct Renderer<'a> {
     config: &'a Config,
     templates: &'a Templates,
-    standard: Option<render::pdf::Standard>,
-    fonts: std::cell::OnceCell<render::pdf::Fonts>,
+    standard: PdfStandards,
+    fonts: FontChoice,
 }
 
 impl<'a> Renderer<'a> {
-    fn new(
-        config: &'a Config,
-        templates: &'a Templates,
-        standard: Option<render::pdf::Standard>,
-    ) -> Self {
+    fn new(config: &'a Config, templates: &'a Templates, standard: PdfStandards) -> Self {
         Renderer {
             config,
             templates,
             standard,
-            fonts: std::cell::OnceCell::new(),
+            fonts: FontChoice::new(
+                &config.font_paths,
+                config.system_fonts,
+                &config.font_families,
+            ),
         }
-    }
-
-    fn fonts(&self) -> &render::pdf::Fonts {
-        self.fonts.get_or_init(|| {
-            render::pdf::Fonts::load(&self.config.font_paths, self.config.system_fonts)
-        })
     }
 
     /// The bytes of one output of a brief model.
@@ -320,16 +318,19 @@ impl<'a> Renderer<'a> {
             Output::Json => serde_json::to_vec_pretty(model)
                 .map_err(|e| AppError::Render(RenderError::Pdf(e.to_string()))),
             Output::Render(Format::Pdf) => {
-                let (bytes, warnings) =
-                    render::pdf::render(model, self.templates, self.fonts(), self.standard)
-                        .map_err(AppError::Render)?;
+                let (bytes, warnings) = self
+                    .fonts
+                    .typeset(|fonts| {
+                        render::pdf::render(model, self.templates, fonts, &self.standard)
+                    })
+                    .map_err(AppError::Render)?;
                 for w in warnings {
                     eprintln!("warning: {w}");
                 }
                 Ok(bytes)
             }
             Output::Render(Format::Docx) => {
-                let charts = docx_charts(model, self.templates, self.fonts());
+                let charts = docx_charts(model, self.templates, &self.fonts);
                 let logo = model
                     .layout
                     .logo
@@ -359,9 +360,12 @@ impl<'a> Renderer<'a> {
             f.add(path.to_string_lossy().as_bytes());
             f.add(&std::fs::read(&path).unwrap_or_default());
         }
-        f.add(format!("{:?}", self.standard).as_bytes());
+        f.add(self.standard.to_string().as_bytes());
+        // The built-in fonts are named with their version; font files on
+        // disk are listed only where they can be used.
+        f.add(render::fonts::BUILTIN.as_bytes());
         let mut font_dirs = self.config.font_paths.clone();
-        if self.config.system_fonts {
+        if self.fonts.system_may_be_used() {
             font_dirs.extend(incremental::system_font_dirs());
         }
         f.add(&incremental::font_listing(&font_dirs));
@@ -369,17 +373,10 @@ impl<'a> Renderer<'a> {
     }
 }
 
-fn parse_standard(
-    arg: Option<&str>,
-    config: &Config,
-) -> Result<Option<render::pdf::Standard>, AppError> {
+fn parse_standard(arg: Option<&str>, config: &Config) -> Result<PdfStandards, AppError> {
     match arg {
-        None => Ok(config.pdf_standard),
-        Some(s) => render::pdf::Standard::parse(s).ok_or_else(|| {
-            AppError::Usage(format!(
-                "unknown PDF standard `{s}` (expected a-2b, a-3b or none)"
-            ))
-        }),
+        None => Ok(config.pdf_standard.clone()),
+        Some(s) => PdfStandards::parse(s).map_err(AppError::Usage),
     }
 }
 

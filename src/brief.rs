@@ -53,8 +53,83 @@ pub struct Brief {
     /// Set when a quarter has more events than a brief lists (the
     /// timeline, follow-ups and appendix show the first `MAX_LISTED`).
     pub listed_note: String,
+    /// Alternative text of the charts: the caption and every number drawn.
+    pub chart_alt: ChartAlt,
     /// The language-independent numbers behind everything above.
     pub report: QuarterReport,
+}
+
+/// What each chart shows, in words, for readers who cannot see it (PDF
+/// figure alt text, DOCX picture descriptions).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ChartAlt {
+    pub sectors: String,
+    pub matrix: String,
+    pub trend: String,
+}
+
+impl ChartAlt {
+    fn describe(b: &Brief) -> ChartAlt {
+        let label = |key: &str| b.labels.get(key).cloned().unwrap_or_default();
+        let sectors = b
+            .sectors
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} {} {}, {} {}",
+                    s.label,
+                    label("chart.legend_events"),
+                    s.events,
+                    label("chart.legend_outcomes"),
+                    s.outcomes
+                )
+            })
+            .collect();
+        let trend = b
+            .trend
+            .iter()
+            .map(|m| format!("{} {}", m.full_label(), m.events))
+            .collect();
+        let m = &b.matrix;
+        let matrix = m
+            .rows
+            .iter()
+            .zip(&m.cells)
+            .map(|(row, cells)| {
+                let cells: Vec<String> = m
+                    .columns
+                    .iter()
+                    .zip(cells)
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(c, n)| format!("{c} {n}"))
+                    .collect();
+                format!("{row}: {}", cells.join(", "))
+            })
+            .collect();
+        let text = |caption: &str, items: Vec<String>| {
+            let caption = label(caption);
+            if items.is_empty() {
+                caption
+            } else {
+                format!("{caption}. {}.", items.join("; "))
+            }
+        };
+        ChartAlt {
+            sectors: text("chart.sector_title", sectors),
+            matrix: text("chart.matrix_title", matrix),
+            trend: text("chart.month_title", trend),
+        }
+    }
+
+    /// The text of the chart called `name` (`sectors`, `matrix`, `trend`).
+    pub fn get(&self, name: &str) -> Option<&str> {
+        match name {
+            "sectors" => Some(&self.sectors),
+            "matrix" => Some(&self.matrix),
+            "trend" => Some(&self.trend),
+            _ => None,
+        }
+    }
 }
 
 /// One point of the executive summary; level 2 is a sub-point.
@@ -141,6 +216,18 @@ pub struct MonthView {
     pub year: String,
     /// Whether the month is in the brief's quarter.
     pub current: bool,
+}
+
+impl MonthView {
+    /// The month as a table header and in alt text: with its year on the
+    /// first month shown and on every January.
+    pub fn full_label(&self) -> String {
+        if self.year.is_empty() {
+            self.label.clone()
+        } else {
+            format!("{} {}", self.year, self.label)
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -441,7 +528,7 @@ pub fn build(
         })
         .collect();
 
-    Ok(Brief {
+    let mut brief = Brief {
         lang,
         meta,
         fonts: config.font_families.clone(),
@@ -468,8 +555,11 @@ pub fn build(
         sources,
         listed_note,
         labels,
+        chart_alt: ChartAlt::default(),
         report,
-    })
+    };
+    brief.chart_alt = ChartAlt::describe(&brief);
+    Ok(brief)
 }
 
 /// What the summary sentences may refer to: only numbers the tables show.

@@ -135,8 +135,10 @@ pub struct RenderArgs {
     #[arg(short, long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,
 
-    /// PDF standard: a-2b or a-3b (archival; a-3b also attaches the brief
-    /// model's JSON), or none [default: the configuration's, else none].
+    /// PDF standards: a-2b, a-3b (archival; a-3b also attaches the brief
+    /// model's JSON), a-2a, a-3a (archival and accessible), ua-1
+    /// (accessible), a PDF/A level with ua-1 (`a-3a,ua-1`), or none
+    /// [default: the configuration's, else none].
     #[arg(long, value_name = "STANDARD")]
     pub pdf_standard: Option<String>,
 

@@ -9,11 +9,27 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::model::{Date, FuzzyDate, Lang, Text};
+use crate::standards::PdfStandards;
+
+/// When the system's fonts are read (`[fonts] system`,
+/// `BRIEF_SYSTEM_FONTS`). The fonts built into the program are always
+/// there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SystemFonts {
+    /// Never: only the built-in fonts and the configured folders.
+    Never,
+    /// Only when a configured family is not built in, or a character is
+    /// not covered otherwise (the default).
+    WhenNeeded,
+    /// On every run.
+    Always,
+}
 
 /// Environment variable with extra font folders (separated like `PATH`).
 pub const FONT_PATH_ENV: &str = "BRIEF_FONT_PATH";
 /// Environment variable that, set to `0`, keeps system fonts out (only the
-/// configured folders and typst's built-in fonts are used).
+/// built-in fonts and the configured folders are used); set to `1`, reads
+/// them on every run.
 pub const SYSTEM_FONTS_ENV: &str = "BRIEF_SYSTEM_FONTS";
 /// The reproducible-builds convention: seconds since the epoch, used as the
 /// date of issue when `[brief] issue_date` is not set.
@@ -154,14 +170,15 @@ pub struct Config {
     /// Font folders from the config (resolved against its folder) and from
     /// `BRIEF_FONT_PATH`.
     pub font_paths: Vec<PathBuf>,
-    /// Whether the system's fonts are used besides `font_paths`.
-    pub system_fonts: bool,
+    /// When the system's fonts are read besides the built-in ones and
+    /// `font_paths`.
+    pub system_fonts: SystemFonts,
     /// Font families the PDF uses, in fallback order.
     pub font_families: Vec<String>,
     pub docx_east_asia_font: String,
     pub docx_latin_font: String,
-    /// PDF standard to meet (`[brief] pdf_standard`), if any.
-    pub pdf_standard: Option<crate::render::pdf::Standard>,
+    /// PDF standards to meet (`[brief] pdf_standard`), if any.
+    pub pdf_standard: PdfStandards,
     /// Output file stem with `{quarter}` and `{lang}` placeholders.
     pub output_name: String,
     /// Languages `brief build` writes (`[output] languages`, default: the
@@ -324,16 +341,20 @@ impl Config {
             ));
         }
         let system_fonts = match std::env::var(SYSTEM_FONTS_ENV).ok().as_deref() {
-            Some("0" | "false" | "no") => false,
-            Some(_) => true,
-            None => raw.fonts.system.unwrap_or(true),
+            Some("0" | "false" | "no") => SystemFonts::Never,
+            Some("1" | "true" | "yes") => SystemFonts::Always,
+            _ => match raw.fonts.system {
+                None => SystemFonts::WhenNeeded,
+                Some(true) => SystemFonts::Always,
+                Some(false) => SystemFonts::Never,
+            },
         };
         let pdf_standard = match raw.brief.pdf_standard.as_deref() {
-            None => None,
-            Some(s) => crate::render::pdf::Standard::parse(s).ok_or_else(|| {
+            None => PdfStandards::default(),
+            Some(s) => PdfStandards::parse(s).map_err(|e| {
                 (
-                    format!("unknown PDF standard `{s}` in [brief] pdf_standard"),
-                    "expected a-2b, a-3b or none".to_string(),
+                    format!("{e} in [brief] pdf_standard"),
+                    format!("expected {}", crate::standards::CHOICES),
                 )
             })?,
         };
@@ -402,42 +423,13 @@ fn text(raw: RawText) -> Text {
     }
 }
 
-/// Families tried in order: a Korean face first (Noto CJK, then Nanum),
-/// then typst's embedded Latin faces.
+/// The family of the Korean fonts built into the program (Regular and
+/// Bold; see `render::fonts`).
+pub const BUILTIN_FONT_FAMILY: &str = "Pretendard GOV";
+
+/// Families tried in order: the built-in Korean face, which covers every
+/// Hangul syllable and the Hanja of KS X 1001 (typst's own fonts catch the
+/// few symbols it lacks).
 fn default_families() -> Vec<String> {
-    [
-        "Noto Sans CJK KR",
-        "Noto Serif CJK KR",
-        "NanumGothic",
-        "NanumBarunGothic",
-        "Malgun Gothic",
-        "Apple SD Gothic Neo",
-    ]
-    .into_iter()
-    .map(String::from)
-    .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn defaults_and_output_names() {
-        let c = Config::default();
-        assert_eq!(c.language, Lang::Ko);
-        assert_eq!(c.base_currency, "KRW");
-        assert_eq!(c.currencies(), vec!["KRW".to_string()]);
-        let q = crate::model::Quarter { year: 2025, q: 2 };
-        assert_eq!(c.output_stem(q, Lang::En), "brief-2025-Q2-en");
-    }
-
-    #[test]
-    fn bad_values_are_refused() {
-        let raw: RawConfig = toml::from_str("[currency.rates]\nUSD = -3").unwrap();
-        assert!(Config::from_raw(raw, Path::new("."), None).is_err());
-        let raw: RawConfig = toml::from_str("[output]\nname = \"../x\"").unwrap();
-        assert!(Config::from_raw(raw, Path::new("."), None).is_err());
-        assert!(toml::from_str::<RawConfig>("[brief]\nlanguag = \"en\"").is_err());
-    }
+    vec![BUILTIN_FONT_FAMILY.to_string()]
 }

@@ -19,5 +19,6 @@ pub mod model;
 pub mod output;
 pub mod progress;
 pub mod render;
+pub mod standards;
 pub mod synth;
 pub mod templates;

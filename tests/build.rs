@@ -13,7 +13,7 @@ use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};
 
 struct Project {
-    _tmp: tempfile::TempDir,
+    _tmp: common::TempDir,
     data: PathBuf,
     templates: PathBuf,
     out: PathBuf,
@@ -21,7 +21,7 @@ struct Project {
 
 /// A copy of the sample data and templates to change.
 fn project() -> Project {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = common::tempdir();
     let data = tmp.path().join("data");
     let templates = tmp.path().join("templates");
     copy_dir(&root().join("data"), &data);

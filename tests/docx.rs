@@ -97,7 +97,7 @@ fn assert_hangul_runs_have_east_asian_font(part: &str, xml: &str) -> usize {
 }
 
 fn check(lang: &str) {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = common::tempdir();
     let parts = build(lang, tmp.path());
     let korean = lang == "ko";
     let xml = &parts["word/document.xml"];

@@ -15,8 +15,8 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 /// A data folder with the real taxonomies and no events.
-fn data_folder() -> tempfile::TempDir {
-    let tmp = tempfile::tempdir().unwrap();
+fn data_folder() -> common::TempDir {
+    let tmp = common::tempdir();
     taxonomy_only_data(tmp.path());
     tmp
 }

@@ -61,7 +61,7 @@ t-3,충청권 전략산업 협의회,협의회,2025. 4. 3.(목),,미래모빌리
 
 #[test]
 fn cp949_csv_with_korean_headers() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = common::tempdir();
     let data = taxonomy_only_data(tmp.path());
     let (bytes, _, bad) = encoding_rs::EUC_KR.encode(KOREAN_CSV);
     assert!(!bad);
@@ -121,7 +121,7 @@ fn cp949_csv_with_korean_headers() {
 
 #[test]
 fn utf8_bom_csv_with_english_headers() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = common::tempdir();
     let data = taxonomy_only_data(tmp.path());
     let csv = "\u{feff}id,Title,Kind,Start,End,Sectors,Regions,Attendance,MOUs\r\n\
                e-1,Quantum forum,conference,2025-06-12,,quantum,Sherbrooke,120,1\r\n\
@@ -207,7 +207,7 @@ fn write_xlsx(path: &Path) {
 
 #[test]
 fn xlsx_with_excel_dates_and_several_sheets() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = common::tempdir();
     let data = taxonomy_only_data(tmp.path());
     write_xlsx(&data.join("events.xlsx"));
     let o = run(&["validate", "-v"], &data);
@@ -240,7 +240,7 @@ fn xlsx_with_excel_dates_and_several_sheets() {
 
 #[test]
 fn malformed_rows_give_located_errors() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = common::tempdir();
     let data = taxonomy_only_data(tmp.path());
     let csv = "ID,행사명,유형,시작일,분야,지역\n\
                ok-1,정상 행사,포럼,2025-05-01,바이오,대전\n\
@@ -318,7 +318,7 @@ fn malformed_rows_give_located_errors() {
 
 #[test]
 fn import_round_trips_to_the_same_numbers() {
-    let tmp = tempfile::tempdir().unwrap();
+    let tmp = common::tempdir();
     // A: the sheet read directly.
     let data_a = taxonomy_only_data(&tmp.path().join("a"));
     let (bytes, _, _) = encoding_rs::EUC_KR.encode(KOREAN_CSV);

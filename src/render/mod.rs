@@ -2,6 +2,7 @@
 //! model to bytes. Writing files happens elsewhere (`output`).
 
 pub mod docx;
+pub mod fonts;
 pub mod pdf;
 
 use std::fmt;

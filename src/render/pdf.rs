@@ -4,7 +4,6 @@
 //! anything else on disk, and data is never pasted into markup.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use typst::diag::{FileError, FileResult, Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration};
@@ -13,11 +12,12 @@ use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
-use typst_kit::fonts::FontStore;
 use typst_layout::PagedDocument;
 
 use super::RenderError;
+use super::fonts::{FAMILY, Fonts};
 use crate::brief::Brief;
+use crate::standards::{PdfStandards, Standard};
 use crate::templates::Templates;
 
 /// The template the PDF is compiled from, inside the template set.
@@ -29,65 +29,6 @@ pub const MODEL: &str = "brief.json";
 /// The full model (with the report behind every figure), attached to a
 /// PDF/A-3b brief so the council can audit the numbers.
 pub const AUDIT: &str = "brief-model.json";
-
-/// Archival standards a PDF can be written to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Standard {
-    /// PDF/A-2b: archival.
-    A2b,
-    /// PDF/A-3b: archival, with the brief model attached.
-    A3b,
-}
-
-impl Standard {
-    pub fn parse(s: &str) -> Option<Option<Standard>> {
-        match s
-            .trim()
-            .to_ascii_lowercase()
-            .replace(['/', '_'], "-")
-            .as_str()
-        {
-            "none" | "" => Some(None),
-            "a-2b" | "pdf-a-2b" | "a2b" => Some(Some(Standard::A2b)),
-            "a-3b" | "pdf-a-3b" | "a3b" => Some(Some(Standard::A3b)),
-            _ => None,
-        }
-    }
-}
-
-/// Fonts for typst: the configured folders, then the system's, then the
-/// fonts built into typst. Scanning takes tens of milliseconds, so a run
-/// builds this once and renders every brief with it.
-pub struct Fonts {
-    store: FontStore,
-}
-
-impl Fonts {
-    pub fn load(extra: &[PathBuf], system: bool) -> Fonts {
-        let mut store = FontStore::new();
-        for dir in extra {
-            store.extend(typst_kit::fonts::scan(dir));
-        }
-        if system {
-            store.extend(typst_kit::fonts::system());
-        }
-        store.extend(typst_kit::fonts::embedded());
-        Fonts { store }
-    }
-
-    /// Family names of fonts that can draw `c`, for messages.
-    pub fn families_covering(&self, c: char) -> Vec<String> {
-        let book = self.store.book();
-        let mut out: Vec<String> = (0..)
-            .map_while(|i| book.info(i))
-            .filter(|info| info.coverage.contains(c as u32))
-            .map(|info| info.family.clone())
-            .collect();
-        out.sort();
-        out.dedup();
-        out
-    }
-}
 
 struct BriefWorld<'a> {
     library: LazyHash<Library>,
@@ -193,7 +134,7 @@ impl World for BriefWorld<'_> {
     }
 
     fn book(&self) -> &LazyHash<FontBook> {
-        self.fonts.store.book()
+        self.fonts.book()
     }
 
     fn main(&self) -> FileId {
@@ -215,7 +156,7 @@ impl World for BriefWorld<'_> {
     }
 
     fn font(&self, index: usize) -> Option<Font> {
-        self.fonts.store.font(index)
+        self.fonts.font(index)
     }
 
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
@@ -235,17 +176,12 @@ fn compile(
     audit: bool,
 ) -> Result<(PagedDocument, Vec<String>), RenderError> {
     // Families the machine lacks would only produce warnings; keep those it
-    // has (typst still falls back for characters they cannot draw).
+    // has, and end with the built-in Korean face (typst still falls back to
+    // its own fonts for symbols none of them can draw).
     let mut model = brief.clone();
-    let book = fonts.store.book();
-    model
-        .fonts
-        .retain(|f| book.contains_family(&f.to_lowercase()));
-    if model.fonts.is_empty() {
-        // None of them is installed: typeset with typst's built-in face so
-        // that Latin text works, and let the glyph check below name what is
-        // missing.
-        model.fonts.push("Libertinus Serif".into());
+    model.fonts.retain(|f| fonts.has_family(f));
+    if !model.fonts.iter().any(|f| f.eq_ignore_ascii_case(FAMILY)) {
+        model.fonts.push(FAMILY.into());
     }
     // The template reads the view; the language-independent report behind
     // it (every event id of the quarter) is for the JSON output, and would
@@ -293,17 +229,11 @@ fn compile(
         missing.sort_unstable();
         missing.dedup();
         let shown: String = missing.iter().take(12).collect();
-        let hangul = missing
-            .iter()
-            .any(|c| matches!(*c as u32, 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F));
-        let hint = if hangul {
-            "install a Korean font (Debian/Ubuntu: `apt-get install fonts-noto-cjk` or `fonts-nanum`), \
-             or put one in a folder and name it in brief.toml [fonts] paths or the BRIEF_FONT_PATH environment variable"
-        } else {
-            "install a font that covers these characters, or add its folder to brief.toml [fonts] paths or BRIEF_FONT_PATH"
-        };
+        let hint = "put a font that covers these characters in a folder and name it in brief.toml \
+                    [fonts] paths or the BRIEF_FONT_PATH environment variable, or install one on \
+                    this machine (its fonts are searched unless BRIEF_SYSTEM_FONTS=0 or [fonts] system = false)";
         return Err(RenderError::Font(format!(
-            "no available font can draw {} character(s), e.g. \"{shown}\" (U+{:04X}); \
+            "no font (built-in, configured or on this machine) can draw {} character(s), e.g. \"{shown}\" (U+{:04X}); \
              the PDF would show empty boxes\n  = hint: {hint}",
             missing.len(),
             missing[0] as u32
@@ -346,7 +276,7 @@ pub fn render(
     brief: &Brief,
     templates: &Templates,
     fonts: &Fonts,
-    standard: Option<Standard>,
+    standards: &PdfStandards,
 ) -> Result<(Vec<u8>, Vec<String>), RenderError> {
     let inputs = typst::foundations::Dict::new();
     let (document, warnings) = compile(
@@ -355,26 +285,31 @@ pub fn render(
         fonts,
         MAIN,
         inputs,
-        standard == Some(Standard::A3b),
+        standards.attaches_model(),
     )?;
+    let list: Vec<typst_pdf::PdfStandard> = standards
+        .list()
+        .iter()
+        .map(|s| match s {
+            Standard::A2b => typst_pdf::PdfStandard::A_2b,
+            Standard::A2a => typst_pdf::PdfStandard::A_2a,
+            Standard::A3b => typst_pdf::PdfStandard::A_3b,
+            Standard::A3a => typst_pdf::PdfStandard::A_3a,
+            Standard::Ua1 => typst_pdf::PdfStandard::Ua_1,
+        })
+        .collect();
     let options = typst_pdf::PdfOptions {
         ident: typst::foundations::Smart::Custom(format!(
             "brief-{}-{}",
             brief.meta.quarter,
             brief.lang.code()
         )),
-        standards: match standard {
-            None => typst_pdf::PdfStandards::default(),
-            Some(s) => {
-                let list = match s {
-                    Standard::A2b => [typst_pdf::PdfStandard::A_2b],
-                    Standard::A3b => [typst_pdf::PdfStandard::A_3b],
-                };
-                typst_pdf::PdfStandards::new(&list).map_err(|e| {
-                    RenderError::Pdf(format!("unsupported PDF standard ({})", e.message()))
-                })?
-            }
-        },
+        standards: typst_pdf::PdfStandards::new(&list).map_err(|e| {
+            RenderError::Pdf(format!("unsupported PDF standard {standards} ({})", e.message()))
+        })?,
+        // Always tagged (headings, tables, figures with alt text), whatever
+        // the standard.
+        tagged: true,
         ..typst_pdf::PdfOptions::default()
     };
     let bytes = typst_pdf::pdf(&document, &options).map_err(|errors| {

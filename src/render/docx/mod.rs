@@ -392,8 +392,8 @@ impl<'a> Writer<'a> {
             .keep_next(true)
             .add_run(DocxRun::new().add_image(pic));
         self.push(p);
-        self.alt
-            .push(chart_description(self.brief, &chart.name, &chart.caption));
+        let alt = self.brief.chart_alt.get(&chart.name);
+        self.alt.push(alt.unwrap_or(&chart.caption).to_string());
         let caption = chart.caption.clone();
         let p = DocxParagraph::new()
             .style("Caption")
@@ -542,68 +542,6 @@ impl<'a> Writer<'a> {
                 .into_iter()
                 .map(|p| DocumentChild::Paragraph(Box::new(p))),
         );
-    }
-}
-
-/// A month of the trend as its column header and in alt text: with its
-/// year on the first month shown and on every January.
-fn month_label(m: &crate::brief::MonthView) -> String {
-    if m.year.is_empty() {
-        m.label.clone()
-    } else {
-        format!("{} {}", m.year, m.label)
-    }
-}
-
-/// The alternative text of a chart: its caption and the numbers it draws.
-fn chart_description(b: &Brief, name: &str, caption: &str) -> String {
-    let label = |key: &str| b.labels.get(key).cloned().unwrap_or_default();
-    let items: Vec<String> = match name {
-        "sectors" => b
-            .sectors
-            .iter()
-            .map(|s| {
-                format!(
-                    "{} {} {}, {} {}",
-                    s.label,
-                    label("chart.legend_events"),
-                    s.events,
-                    label("chart.legend_outcomes"),
-                    s.outcomes
-                )
-            })
-            .collect(),
-        "trend" => b
-            .trend
-            .iter()
-            .map(|m| {
-                let month = month_label(m);
-                format!("{month} {}", m.events)
-            })
-            .collect(),
-        "matrix" => b
-            .matrix
-            .rows
-            .iter()
-            .zip(&b.matrix.cells)
-            .map(|(row, cells)| {
-                let cells: Vec<String> = b
-                    .matrix
-                    .columns
-                    .iter()
-                    .zip(cells)
-                    .filter(|(_, n)| **n > 0)
-                    .map(|(c, n)| format!("{c} {n}"))
-                    .collect();
-                format!("{row}: {}", cells.join(", "))
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
-    if items.is_empty() {
-        caption.to_string()
-    } else {
-        format!("{caption}. {}.", items.join("; "))
     }
 }
 
@@ -916,7 +854,7 @@ fn timeline(w: &mut Writer, b: &Brief) {
         // its numbers as a table below it.
         let _ = w.chart("trend");
         let mut header: Vec<String> = vec![w.label("column.month")];
-        header.extend(b.trend.iter().map(month_label));
+        header.extend(b.trend.iter().map(|m| m.full_label()));
         let mut row = vec![w.label("column.events")];
         row.extend(b.trend.iter().map(|m| m.events.to_string()));
         let mut widths = vec![3];
