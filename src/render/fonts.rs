@@ -9,7 +9,7 @@
 //! when a configured family is not among the fonts above, or when a
 //! character that none of them covers has to be drawn.
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 use std::path::PathBuf;
 
 use typst::foundations::Bytes;
@@ -93,8 +93,8 @@ pub struct FontChoice {
     folders: Vec<PathBuf>,
     system: SystemFonts,
     families: Vec<String>,
-    first: OnceCell<Fonts>,
-    with_system: OnceCell<Fonts>,
+    first: OnceLock<Fonts>,
+    with_system: OnceLock<Fonts>,
 }
 
 impl FontChoice {
@@ -103,8 +103,8 @@ impl FontChoice {
             folders: folders.to_vec(),
             system,
             families: families.to_vec(),
-            first: OnceCell::new(),
-            with_system: OnceCell::new(),
+            first: OnceLock::new(),
+            with_system: OnceLock::new(),
         }
     }
 
