@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::aggregate::{Figures, FollowUpItem, Money, QuarterReport, RegionRow};
 use crate::config::Config;
 use crate::locale;
-use crate::model::{Dataset, Event, FuzzyDate, Lang, OutcomeType, Precision, Quarter};
+use crate::model::{Dataset, Event, FuzzyDate, Lang, OutcomeStatus, OutcomeType, Precision, Quarter};
 use crate::templates::{Layout, TemplateError, Templates};
 
 /// How many events, follow-ups and sources a brief lists: it is read by
@@ -243,10 +243,54 @@ pub struct FollowUpView {
 pub struct OutcomeView {
     pub kind: String,
     pub count: u32,
+    /// The outcome's own title; empty when the record's title only repeats
+    /// its type and status ("MOU 체결", "MOUs signed").
     pub title: String,
     pub status: String,
     pub amount: String,
     pub parties: String,
+    /// The outcome as a list line: "MOU ×4 — title (signed, USD 20M)".
+    pub line: String,
+}
+
+impl OutcomeView {
+    fn new(kind: String, count: u32, title: String, status: String, amount: String, parties: String) -> Self {
+        let mut line = kind.clone();
+        if count > 1 {
+            line.push_str(&format!(" ×{count}"));
+        }
+        if !title.is_empty() {
+            line.push_str(&format!(" — {title}"));
+        }
+        line.push_str(&format!(" ({status}"));
+        if !amount.is_empty() {
+            line.push_str(&format!(", {amount}"));
+        }
+        line.push(')');
+        let mut chars = line.chars();
+        let line = match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => line,
+        };
+        OutcomeView { kind, count, title, status, amount, parties, line }
+    }
+
+    /// The line with the parties after it, for the appendix.
+    pub fn line_with_parties(&self) -> String {
+        if self.parties.is_empty() {
+            self.line.clone()
+        } else {
+            format!("{}: {}", self.line, self.parties)
+        }
+    }
+}
+
+/// Whether a title says no more than its outcome's type and status: every
+/// word is the type (singular or plural), a status, or "signed/체결".
+fn title_only_repeats(title: &str, words: &[String]) -> bool {
+    let mut tokens = title.split_whitespace().peekable();
+    tokens.peek().is_none()
+        || tokens.all(|t| words.iter().any(|w| w.eq_ignore_ascii_case(t)))
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -562,6 +606,49 @@ pub fn build(
     Ok(brief)
 }
 
+/// What a figure no record reports shows as (never 0).
+const DASH: &str = "–";
+
+/// Partner countries named in the summary; the table lists them all.
+const NAMED_COUNTRIES: usize = 3;
+
+/// What the summary may say of the sectors, decided from the numbers: the
+/// largest (all tied ones), and how the events are spread.
+struct SectorSummary {
+    /// The sectors with the most events (more than one when tied).
+    top: Vec<minijinja::Value>,
+    /// `only` (one sector), `one_event` (one event in several sectors),
+    /// `even` (every sector has the same number of events), `top` (some
+    /// have more than others), `none`.
+    shape: &'static str,
+    /// Sectors with at least one event.
+    count: usize,
+}
+
+fn sector_summary(report: &QuarterReport, v: &Viewer) -> SectorSummary {
+    let mut rows: Vec<_> = report.sectors.iter().filter(|r| r.events > 0).collect();
+    rows.sort_by(|a, b| b.events.cmp(&a.events).then(b.outcomes.cmp(&a.outcomes)));
+    let max = rows.first().map_or(0, |r| r.events);
+    let min = rows.last().map_or(0, |r| r.events);
+    let shape = match rows.len() {
+        0 => "none",
+        1 => "only",
+        _ if report.figures.events == 1 => "one_event",
+        _ if min == max => "even",
+        _ => "top",
+    };
+    let top = rows
+        .iter()
+        .filter(|r| r.events == max)
+        .map(|r| minijinja::context! { label => v.sector(&r.sector), events => r.events, outcomes => r.outcomes })
+        .collect();
+    SectorSummary {
+        top,
+        shape,
+        count: rows.len(),
+    }
+}
+
 /// What the summary sentences may refer to: only numbers the tables show.
 fn summary_context(report: &QuarterReport, v: &Viewer, meta: &Meta) -> minijinja::Value {
     let f = &report.figures;
@@ -576,20 +663,15 @@ fn summary_context(report: &QuarterReport, v: &Viewer, meta: &Meta) -> minijinja
             }
         })
         .collect();
-    let top_sectors: Vec<minijinja::Value> = {
-        let mut rows: Vec<_> = report.sectors.iter().collect();
-        rows.sort_by(|a, b| b.events.cmp(&a.events).then(b.outcomes.cmp(&a.outcomes)));
-        let max = rows.first().map_or(0, |r| r.events);
-        rows.into_iter()
-            .filter(|r| r.events == max && max > 0)
-            .map(|r| minijinja::context! { label => v.sector(&r.sector), events => r.events, outcomes => r.outcomes })
-            .collect()
-    };
-    let countries: Vec<String> = report
+    let sectors = sector_summary(report, v);
+    // Up to three partner countries are named; "등" / "among others" only
+    // when more were left out.
+    let all_countries: Vec<String> = report
         .partner_countries
         .iter()
         .map(|r| v.region(&r.region))
         .collect();
+    let countries: Vec<String> = all_countries.iter().take(NAMED_COUNTRIES).cloned().collect();
     minijinja::context! {
         quarter => meta.quarter_label.clone(),
         events => f.events,
@@ -600,11 +682,14 @@ fn summary_context(report: &QuarterReport, v: &Viewer, meta: &Meta) -> minijinja
         partner_regions => f.partner_regions,
         domestic_regions => f.domestic_regions,
         country_names => countries,
-        top_sectors => top_sectors,
-        sector_count => report.sectors.len(),
+        more_countries => all_countries.len() > NAMED_COUNTRIES,
+        top_sectors => sectors.top,
+        sector_shape => sectors.shape,
+        sector_count => sectors.count,
         attendance => f.attendance,
         attendance_approximate => f.attendance_approximate,
-        investment => v.money_phrase(&f.investment),
+        attendance_events => f.attendance_events,
+        investment => v.total_phrase(&f.investment),
         deal_value => v.money_phrase(&f.deal_value),
         previous_quarter => report.previous_quarter.parse_quarter_label(v.lang),
         previous_events => report.previous.events,
@@ -705,9 +790,54 @@ impl Viewer<'_> {
         s
     }
 
+    /// A total under a label that already says "incl. expected": the
+    /// amount and its qualifiers, without "(expected)" a second time.
+    fn total_phrase(&self, m: &Money) -> String {
+        let m = Money {
+            expected: false,
+            ..m.clone()
+        };
+        self.money_phrase(&m)
+    }
+
     fn money_or_dash(&self, m: &Money) -> String {
         let s = self.money_phrase(m);
         if s.is_empty() { "–".into() } else { s }
+    }
+
+    /// The attendance row: "–" for a quarter whose events report none, and
+    /// "(n건 기준)" when only some of them do; no change against a quarter
+    /// without attendance.
+    fn attendance_figure(&self, quarters: [&Figures; 3]) -> KeyFigure {
+        let shown = quarters.map(|f| {
+            if f.attendance_events == 0 {
+                return DASH.to_string();
+            }
+            let mut n = format!(
+                "{}{}",
+                locale::group_thousands(f.attendance),
+                self.label("unit.people")
+            );
+            if f.attendance_approximate {
+                n = format!("{} {n}", self.label("money.about"));
+            }
+            if f.attendance_events < f.events {
+                let basis = self
+                    .label("figure.basis")
+                    .replace("{n}", &locale::group_thousands(f.attendance_events.into()));
+                n = format!("{n} ({basis})");
+            }
+            n
+        });
+        let mut row = self.figure("attendance", quarters.map(|f| f.attendance as f64), shown);
+        let [now, previous, year_ago] = quarters;
+        if now.attendance_events == 0 || previous.attendance_events == 0 {
+            row.change_previous = DASH.into();
+        }
+        if now.attendance_events == 0 || year_ago.attendance_events == 0 {
+            row.change_year_ago = DASH.into();
+        }
+        row
     }
 
     /// The key-figure rows: this quarter, the previous one, the same one a
@@ -739,31 +869,20 @@ impl Viewer<'_> {
             })
             .collect();
 
-        let attendance = quarters.map(|f| {
-            let n = format!(
-                "{}{}",
-                locale::group_thousands(f.attendance),
-                self.label("unit.people")
-            );
-            if f.attendance_approximate {
-                format!("{} {n}", self.label("money.about"))
-            } else {
-                n
-            }
-        });
-        rows.push(self.figure(
-            "attendance",
-            quarters.map(|f| f.attendance as f64),
-            attendance,
-        ));
+        rows.push(self.attendance_figure(quarters));
 
         let money = quarters.map(|f| {
-            let s = self.money_phrase(&f.investment);
-            if s.is_empty() { "0".to_string() } else { s }
+            let s = self.total_phrase(&f.investment);
+            if s.is_empty() { DASH.to_string() } else { s }
         });
         let mut investment = self.figure("investment", quarters.map(|f| f.investment.value), money);
-        // Money changes read better as amounts than as percentages.
-        let change = |d: f64| {
+        // Money changes read better as amounts than as percentages; none
+        // where either side reports no amount.
+        let change = |now: &Money, then: &Money| {
+            if now.parts == 0 || then.parts == 0 {
+                return DASH.to_string();
+            }
+            let d = now.value - then.value;
             let s = locale::money(d.abs(), &self.config.base_currency, self.lang);
             if d > 0.0 {
                 format!("+{s}")
@@ -773,10 +892,8 @@ impl Viewer<'_> {
                 "0".into()
             }
         };
-        investment.change_previous =
-            change(r.figures.investment.value - r.previous.investment.value);
-        investment.change_year_ago =
-            change(r.figures.investment.value - r.year_ago.investment.value);
+        investment.change_previous = change(&r.figures.investment, &r.previous.investment);
+        investment.change_year_ago = change(&r.figures.investment, &r.year_ago.investment);
         rows.push(investment);
         rows
     }
@@ -830,30 +947,41 @@ impl Viewer<'_> {
             outcomes: e
                 .outcomes
                 .iter()
-                .map(|o| OutcomeView {
-                    kind: self.label(&format!("outcome.{}", o.kind.id())),
-                    count: o.count,
-                    title: o.title.get(lang).to_string(),
-                    status: self.label(&format!("outcome_status.{}", o.status.id())),
-                    amount: o.amount.as_ref().map_or_else(String::new, |a| {
+                .map(|o| {
+                    let kind = self.label(&format!("outcome.{}", o.kind.id()));
+                    let status = self.label(&format!("outcome_status.{}", o.status.id()));
+                    let mut words: Vec<String> = vec![
+                        self.label(&format!("outcome_plural.{}", o.kind.id())),
+                        status.clone(),
+                    ];
+                    words.extend(kind.split_whitespace().map(String::from));
+                    words.extend(["체결", "signed"].map(String::from));
+                    let title = o.title.get(lang);
+                    let title = if title_only_repeats(title, &words) { "" } else { title };
+                    let amount = o.amount.as_ref().map_or_else(String::new, |a| {
                         let m = Money {
                             value: a.value,
                             approximate: a.approximate,
                             up_to: a.qualifier == crate::model::AmountQualifier::UpTo,
                             at_least: a.qualifier == crate::model::AmountQualifier::AtLeast,
-                            expected: a.expected,
+                            // The status says "expected" already.
+                            expected: a.expected && o.status != OutcomeStatus::Expected,
                             parts: 1,
                         };
                         self.money_phrase_in(&m, &a.currency)
-                    }),
-                    parties: o
+                    });
+                    let parties = o
                         .parties
                         .iter()
                         .map(|p| p.get(lang).to_string())
                         .collect::<Vec<_>>()
-                        .join(", "),
+                        .join(", ");
+                    OutcomeView::new(kind, o.count, title.to_string(), status, amount, parties)
                 })
                 .collect(),
         }
     }
 }
+
+#[cfg(test)]
+mod properties;

@@ -125,6 +125,17 @@ pub fn particle(word: &str, particle: &str) -> String {
 }
 
 /// `1,234,567`.
+/// Items as a sentence lists them: "A, B and C" in English, "A, B, C" in
+/// Korean (where the particle after the list does the joining).
+pub fn and_list(items: &[String], lang: Lang) -> String {
+    match (lang, items) {
+        (Lang::En, [init @ .., last]) if !init.is_empty() => {
+            format!("{} and {last}", init.join(", "))
+        }
+        _ => items.join(", "),
+    }
+}
+
 pub fn group_thousands(n: u64) -> String {
     let s = n.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
@@ -315,6 +326,16 @@ fn trim_float(v: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lists_read_as_sentences() {
+        let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        assert_eq!(and_list(&v(&["AI"]), Lang::En), "AI");
+        assert_eq!(and_list(&v(&["AI", "Robotics"]), Lang::En), "AI and Robotics");
+        assert_eq!(and_list(&v(&["A", "B", "C"]), Lang::En), "A, B and C");
+        assert_eq!(and_list(&v(&["반도체", "화장품"]), Lang::Ko), "반도체, 화장품");
+        assert_eq!(and_list(&[], Lang::En), "");
+    }
 
     #[test]
     fn particles_follow_the_last_syllable() {

@@ -70,7 +70,14 @@ fn sample_2025q2_korean_pdf_and_docx_show_the_quebec_boston_mission() {
         "보스턴",
         "몬트리올, 브로몽, 셔브룩, 퀘벡시",
         "MOU 1건, 협약 1건 등 성과 2건을 거둠",
-        "캐나다, 미국 등 2개국, 3개 지역임",
+        // Both countries named, so no "등"; unknown figures as "–", not 0.
+        "캐나다, 미국 2개국, 3개 지역임",
+        "참석 인원 – – – –",
+        "투자(기대 포함) – – – –",
+        // One event in four sectors: its sectors, not an "even spread".
+        "분야는 양자, 바이오·헬스케어, 반도체, 우주항공임",
+        // An outcome line: type, its own title, status, each once.
+        "○ MOU — 대전시–퀘벡주 정부 간 연구혁신 협력 협약(MOU) (체결)",
         "2025. 6. 10.(화)~6. 18.(수)",
         "세계경제과학도시연합(GINI)",
         "1 CAD = 1,000 KRW, 1 USD = 1,380 KRW",
@@ -134,7 +141,10 @@ fn sample_2025q2_english_brief() {
         "Daejeon Mayor Lee Jang-woo's mission to Québec and Boston",
         "10–18 Jun 2025",
         "with 2 outcomes signed or agreed: 1 MOU and 1 agreement.",
-        "Partners came from 2 countries (Canada, United States) and 3 regions abroad.",
+        "Partners came from 2 countries (Canada and United States) and 3 regions abroad.",
+        "The event's sectors were Quantum, Bio & healthcare, Semiconductors and Aerospace.",
+        "the same as in the previous quarter (Q1 2025) and up 1 from 0",
+        "Attendance – – – –",
     ] {
         assert!(text.contains(needle), "PDF text lacks {needle:?}:\n{text}");
     }

@@ -273,4 +273,4 @@ fn highlights(events: &[&Event], options: &AggregateOptions) -> Vec<String> {
 pub(crate) mod tests;
 
 #[cfg(test)]
-mod properties;
+pub(crate) mod properties;

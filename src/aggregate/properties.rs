@@ -15,7 +15,7 @@ use crate::model::{OutcomeStatus, OutcomeType, Quarter};
 use crate::synth;
 
 /// A data folder with the sample taxonomies and `n` generated events.
-fn dataset(seed: u64, n: usize) -> Dataset {
+pub(crate) fn dataset(seed: u64, n: usize) -> Dataset {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let taxonomy = crate::load::load_taxonomy(&root).expect("sample taxonomies");
     let dir: PathBuf =
@@ -44,7 +44,7 @@ fn dataset(seed: u64, n: usize) -> Dataset {
     }
 }
 
-fn quarters() -> Vec<Quarter> {
+pub(crate) fn quarters() -> Vec<Quarter> {
     let mut q = Quarter { year: 2023, q: 1 };
     let mut out = Vec::new();
     while q.year <= 2025 {

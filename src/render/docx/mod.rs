@@ -484,7 +484,7 @@ impl<'a> Writer<'a> {
             self.para("Normal", &e.summary);
         }
         for o in &e.outcomes {
-            self.bullet(2, &outcome_line(o, true));
+            self.bullet(2, &o.line_with_parties());
         }
         if !e.date_note.is_empty() {
             self.para("Caption", &e.date_note);
@@ -545,21 +545,6 @@ impl<'a> Writer<'a> {
     }
 }
 
-fn outcome_line(o: &crate::brief::OutcomeView, parties: bool) -> String {
-    let mut s = o.kind.clone();
-    if o.count > 1 {
-        s.push_str(&format!(" ×{}", o.count));
-    }
-    s.push_str(&format!(" — {} ({}", o.title, o.status));
-    if !o.amount.is_empty() {
-        s.push_str(&format!(", {}", o.amount));
-    }
-    s.push(')');
-    if parties && !o.parties.is_empty() {
-        s.push_str(&format!(": {}", o.parties));
-    }
-    s
-}
 
 /// Builds the DOCX bytes of a brief.
 pub fn render(
@@ -751,7 +736,7 @@ fn summary(w: &mut Writer, b: &Brief) {
         for e in &b.highlights {
             w.bullet(1, &format!("{} ({})", e.title, e.date));
             for o in &e.outcomes {
-                w.bullet(2, &outcome_line(o, false));
+                w.bullet(2, &o.line);
             }
         }
     }

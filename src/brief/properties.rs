@@ -1,0 +1,124 @@
+//! The summary's sentences are true: on many generated quarters, in both
+//! languages, every claim a sentence makes is checked against the numbers
+//! of the quarter it describes. A failure names the seed, quarter and line.
+
+use super::*;
+use crate::aggregate::properties::{dataset, quarters};
+use crate::aggregate::{quarter_report, tests::options};
+
+/// The summary lines of one brief, with the report they describe.
+fn briefs(seed: u64, n: usize) -> Vec<(String, Brief)> {
+    let data = dataset(seed, n);
+    let config = Config::default();
+    let templates = Templates::builtin();
+    let mut out = Vec::new();
+    for q in quarters() {
+        for lang in [Lang::Ko, Lang::En] {
+            let report = quarter_report(&data, q, &options());
+            let b = build(&data, report, q, lang, &config, &templates).expect("brief builds");
+            out.push((format!("seed {seed}, {q:?}, {}", lang.code()), b));
+        }
+    }
+    out
+}
+
+/// Sectors with events, as (label, events).
+fn sector_rows(b: &Brief) -> Vec<(String, u32)> {
+    b.sectors
+        .iter()
+        .filter(|s| s.events > 0)
+        .map(|s| (s.label.clone(), s.events))
+        .collect()
+}
+
+fn check_sectors(at: &str, b: &Brief, line: &str) {
+    let rows = sector_rows(b);
+    let max = rows.iter().map(|r| r.1).max().unwrap_or(0);
+    let min = rows.iter().map(|r| r.1).min().unwrap_or(0);
+    let named: Vec<&(String, u32)> = rows.iter().filter(|(l, _)| line.contains(l.as_str())).collect();
+    let even = line.contains("고르게") || line.contains("evenly");
+    let largest = line.contains("가장 많았음") || line.contains("led the sectors");
+    let only = line.contains("모두") || line.starts_with("All events were in");
+    let one_event = line.starts_with("분야는 ") && !only || line.starts_with("The event's sectors");
+    if one_event {
+        assert_eq!(b.report.figures.events, 1, "{at}: \"{line}\"");
+        assert_eq!(named.len(), rows.len(), "{at}: \"{line}\" names every sector");
+    }
+    if even {
+        assert!(rows.len() > 1 && min == max, "{at}: \"{line}\" but sectors {rows:?}");
+    }
+    if largest {
+        assert!(min < max, "{at}: \"{line}\" but every sector has {max}: {rows:?}");
+        let top: Vec<&(String, u32)> = rows.iter().filter(|r| r.1 == max).collect();
+        assert_eq!(named, top, "{at}: \"{line}\" must name exactly the largest: {rows:?}");
+        assert!(line.contains(&format!("{max}")), "{at}: \"{line}\" states {max}");
+    }
+    if only {
+        assert_eq!(rows.len(), 1, "{at}: \"{line}\" but sectors {rows:?}");
+    }
+    assert!(even || largest || only || one_event, "{at}: unclassified sector line \"{line}\"");
+}
+
+fn check_change(at: &str, b: &Brief, line: &str) {
+    let now = b.report.figures.events;
+    let then = b.report.previous.events;
+    let ago = b.report.year_ago.events;
+    // The sentence has two halves: against the previous quarter, then
+    // against the same quarter a year before.
+    let (first, second) = line
+        .split_once("전년 동기")
+        .or_else(|| line.split_once(") and "))
+        .unwrap_or_else(|| panic!("{at}: no year-ago half in \"{line}\""));
+    for (half, base) in [(first, then), (second, ago)] {
+        let word = |w: &str| half.split_whitespace().any(|t| t == w);
+        let up = half.contains("늘었") || word("up");
+        let down = half.contains("줄었") || word("down");
+        let same = half.contains("같은 수준") || half.contains("the same as");
+        let expected = (now > base, now < base, now == base);
+        assert_eq!((up, down, same), expected, "{at}: \"{half}\" for {now} against {base}");
+    }
+}
+
+#[test]
+fn summary_sentences_state_what_the_numbers_say() {
+    let mut checked = [0usize; 4];
+    for seed in 0..24u64 {
+        let n = 30 + (seed as usize * 37) % 400;
+        for (at, b) in briefs(seed, n) {
+            let f = &b.report.figures;
+            for line in b.summary.iter().map(|l| l.text.as_str()) {
+                if line.starts_with("분야") || line.contains("led the sectors")
+                    || line.contains("evenly") || line.starts_with("All events were in")
+                    || line.starts_with("The event's sectors")
+                {
+                    check_sectors(&at, &b, line);
+                    checked[0] += 1;
+                }
+                if line.contains("직전 분기(") || line.starts_with("The number of events is") {
+                    check_change(&at, &b, line);
+                    checked[1] += 1;
+                }
+                if line.starts_with("참석 인원") || line.starts_with("Attendance") {
+                    assert!(f.attendance_events > 0, "{at}: \"{line}\" with no attendance reported");
+                    let partial = line.contains("기준") || line.contains("as reported for");
+                    assert_eq!(partial, f.attendance_events < f.events, "{at}: \"{line}\"");
+                    checked[2] += 1;
+                }
+                assert!(
+                    !line.contains("(기대)") && !line.contains("(expected)"),
+                    "{at}: doubled qualifier in \"{line}\""
+                );
+                if line.contains("개국") {
+                    let named = b.partner_countries.iter().filter(|r| line.contains(&r.label)).count();
+                    assert_eq!(line.contains(" 등 "), named < b.partner_countries.len(), "{at}: \"{line}\"");
+                    checked[3] += 1;
+                }
+            }
+            // Unknown is not zero: attendance no event reports shows "–".
+            let attendance = b.key_figures.iter().find(|k| k.key == "attendance").expect("row");
+            assert_eq!(attendance.value == "–", f.attendance_events == 0, "{at}: {attendance:?}");
+        }
+    }
+    // Every kind of sentence was met many times.
+    assert!(checked.iter().all(|&c| c > 50), "{checked:?}");
+}
