@@ -367,3 +367,47 @@ fn import_round_trips_to_the_same_numbers() {
     assert!(o.status.success(), "{}", stderr(&o));
     assert_ne!(fs::read_to_string(&edited).unwrap(), before);
 }
+
+/// An error names the line an editor shows, whatever the line endings
+/// (LF, CRLF as Excel on Windows writes, CR alone), a BOM, the CP949
+/// encoding of Korean Excel, or a quoted cell that spans two lines.
+#[test]
+fn errors_name_the_right_line_whatever_the_line_endings() {
+    let tmp = common::tempdir();
+    let data = taxonomy_only_data(tmp.path());
+    let rows = [
+        "id,행사명,유형,시작일,분야,지역",
+        "e-1,양자 포럼,conference,2025-06-12,quantum,Boston",
+        "e-2,바이오 포럼,conference,2025-06-13,quantum,Boston",
+        "e-3,잘못된 날짜,conference,2025-13-40,quantum,Boston",
+    ];
+    let multi_line = "e-1,\"양자\n포럼\",conference,2025-06-12,quantum,Boston";
+    let cases: Vec<(&str, Vec<u8>, u32)> = vec![
+        ("LF", (rows.join("\n") + "\n").into_bytes(), 4),
+        ("CRLF", (rows.join("\r\n") + "\r\n").into_bytes(), 4),
+        ("CR", (rows.join("\r") + "\r").into_bytes(), 4),
+        ("BOM + CRLF", ("\u{feff}".to_string() + &rows.join("\r\n")).into_bytes(), 4),
+        (
+            "CP949 + CRLF",
+            encoding_rs::EUC_KR.encode(&rows.join("\r\n")).0.into_owned(),
+            4,
+        ),
+        (
+            "quoted two-line cell + CRLF",
+            [rows[0], &multi_line.replace('\n', "\r\n"), rows[2], rows[3]]
+                .join("\r\n")
+                .into_bytes(),
+            5,
+        ),
+    ];
+    for (name, bytes, line) in cases {
+        fs::write(data.join("events.csv"), &bytes).unwrap();
+        let o = run(&["validate"], &data);
+        let err = stderr(&o);
+        assert_eq!(o.status.code(), Some(2), "{name}: {err}");
+        assert!(
+            err.contains(&format!("events.csv:{line} [column D")),
+            "{name}: expected line {line}:\n{err}"
+        );
+    }
+}

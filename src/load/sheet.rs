@@ -310,12 +310,13 @@ impl<'a> SheetReader<'a> {
         let mut table = None;
         let mut rows = 0usize;
         let mut record = csv::StringRecord::new();
+        let mut lines = Lines::new(&text);
         loop {
             match reader.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| p.line());
+                    let line = e.position().map_or(0, |p| lines.at(p.byte()));
                     self.push(
                         diags,
                         Diagnostic::error(
@@ -326,7 +327,7 @@ impl<'a> SheetReader<'a> {
                     break;
                 }
             }
-            let line = record.position().map_or(0, |p| p.line());
+            let line = record.position().map_or(0, |p| lines.at(p.byte()));
             let cells: Vec<Cell> = record.iter().map(Cell::Text).collect();
             if cells.iter().all(|c| c.text().is_none()) {
                 continue;
@@ -1031,8 +1032,61 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<(Vec<u8>, &'static str), String> {
     Ok((text.into_owned().into_bytes(), "CP949 (EUC-KR)"))
 }
 
+/// The line numbers of byte offsets in a text, whatever its line endings:
+/// LF, CRLF (Excel on Windows) or CR alone, a CRLF counting once, and line
+/// breaks inside quoted cells counted too, so an error names the line an
+/// editor shows. (The csv crate counts records' terminators, which is off
+/// for CR and CRLF files and multi-line cells.) Offsets are asked for in
+/// increasing order; the text is scanned once.
+struct Lines<'a> {
+    text: &'a [u8],
+    scanned: usize,
+    line: u64,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a [u8]) -> Self {
+        Lines {
+            text,
+            scanned: 0,
+            line: 1,
+        }
+    }
+
+    /// The line (from 1) of the byte at `offset`.
+    fn at(&mut self, offset: u64) -> u64 {
+        let mut end = usize::try_from(offset).unwrap_or(usize::MAX).min(self.text.len());
+        // The csv crate may place a record after CRLF at its LF.
+        if end > 0 && self.text.get(end) == Some(&b'\n') && self.text[end - 1] == b'\r' {
+            end += 1;
+        }
+        while self.scanned < end {
+            match self.text[self.scanned] {
+                b'\n' => self.line += 1,
+                b'\r' if self.text.get(self.scanned + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+            self.scanned += 1;
+        }
+        self.line
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn line_numbers_whatever_the_line_endings() {
+        for text in ["a\nb\nc\n", "a\r\nb\r\nc\r\n", "a\rb\rc\r"] {
+            let mut lines = super::Lines::new(text.as_bytes());
+            let c = text.find('c').unwrap() as u64;
+            let b = text.find('b').unwrap() as u64;
+            assert_eq!((lines.at(0), lines.at(b), lines.at(c)), (1, 2, 3), "{text:?}");
+        }
+        // A line break inside a quoted cell is a line too.
+        let text = "h\r\n\"x\r\ny\",1\r\nz";
+        let mut lines = super::Lines::new(text.as_bytes());
+        assert_eq!(lines.at(text.find('z').unwrap() as u64), 4);
+    }
     use super::*;
 
     #[test]
