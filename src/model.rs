@@ -497,6 +497,10 @@ pub struct Outcome {
     pub parties: Vec<Text>,
     /// Canonical sector ids; the event's sectors when the record names none.
     pub sectors: Vec<String>,
+    /// Canonical region ids the outcome was made with (some of the event's
+    /// hosts and partners); empty when the record names none, which means
+    /// the event's partners.
+    pub regions: Vec<String>,
     pub status: OutcomeStatus,
     pub amount: Option<Amount>,
     pub note: Text,

@@ -69,7 +69,7 @@ fn sample_2025q2_korean_pdf_and_docx_show_the_quebec_boston_mission() {
         "퀘벡주",
         "보스턴",
         "몬트리올, 브로몽, 셔브룩, 퀘벡시",
-        "MOU 1건, 협약 1건 등 성과 2건을 거둠",
+        "MOU 1건, 협약 1건, 회원 가입 1건 등 성과 3건을 거둠",
         // Both countries named, so no "등"; unknown figures as "–", not 0.
         "캐나다, 미국 2개국, 3개 지역임",
         "참석 인원 – – – –",
@@ -90,16 +90,16 @@ fn sample_2025q2_korean_pdf_and_docx_show_the_quebec_boston_mission() {
     }
     // Key figures row: events 1 this quarter, 1 previous, change 0, 0 a year ago.
     assert!(text.contains("행사 1건 1건 0 (0%) 0건"), "{text}");
-    assert!(text.contains("성과(체결·합의) 2건 0건 +2 0건"), "{text}");
+    assert!(text.contains("성과(체결·합의) 3건 0건 +3 0건"), "{text}");
     // The sector table ends in its totals: each event counted once.
-    assert!(text.contains("합계(행사 중복 제외) 1 2 1"), "{text}");
+    assert!(text.contains("합계(행사 중복 제외) 1 3 0"), "{text}");
     assert!(pdf_pages(&pdf) >= 3);
 
     let xml = docx_part(&docx, "word/document.xml");
     let dtext = squash(&docx_text(&xml));
     for needle in [
         "이장우 대전시장 캐나다 퀘벡주·미국 보스턴 방문",
-        "MOU 1건, 협약 1건 등 성과 2건을 거둠",
+        "MOU 1건, 협약 1건, 회원 가입 1건 등 성과 3건을 거둠",
         "몬트리올, 브로몽, 셔브룩, 퀘벡시",
         "성과(체결·합의)",
     ] {
@@ -140,7 +140,8 @@ fn sample_2025q2_english_brief() {
         "Daejeon Metropolitan City",
         "Daejeon Mayor Lee Jang-woo's mission to Québec and Boston",
         "10–18 Jun 2025",
-        "with 2 outcomes signed or agreed: 1 MOU and 1 agreement.",
+        "with 3 outcomes signed or agreed: 1 MOU, 1 agreement and 1 membership.",
+        "Québec joining the Global Innopolis Network Initiative (GINI) (agreed)",
         "Partners came from 2 countries (Canada and United States) and 3 regions abroad.",
         "The event's sectors were Quantum, Bio & healthcare, Semiconductors and Aerospace.",
         "the same as in the previous quarter (Q1 2025) and up 1 from 0",
@@ -308,6 +309,32 @@ outcomes:
         dtext.contains("{{ title }}") && dtext.contains("<label>"),
         "{dtext}"
     );
+}
+
+/// An outcome names the regions it was made with, among its event's hosts
+/// and partners; a region outside them is refused where it is written.
+#[test]
+fn an_outcome_region_outside_its_event_is_refused() {
+    let tmp = common::tempdir();
+    let data = tmp.path().join("data");
+    copy_dir(&root().join("data"), &data);
+    let mission = data.join("events/2025-06-daejeon-mission-quebec-boston.yaml");
+    let text = fs::read_to_string(&mission).unwrap();
+    assert!(text.contains("    sectors: [양자]\n    regions: [퀘벡주]"));
+    let text = text.replace("    sectors: [양자]\n    regions: [퀘벡주]", "    sectors: [양자]\n    regions: [일본]");
+    fs::write(&mission, text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["validate", "--data"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("the outcome's region `일본` is not one of the event's hosts or partners"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("{}:", mission.display())), "{err}");
 }
 
 #[test]

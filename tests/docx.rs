@@ -327,8 +327,8 @@ fn check(lang: &str) {
         .collect();
     assert_eq!(
         &cells[1..4],
-        ["1", "2", "1"],
-        "1 event, 2 outcomes, 1 pending"
+        ["1", "3", "0"],
+        "1 event, 3 outcomes, none pending"
     );
     assert!(
         total_row

@@ -60,62 +60,88 @@ fn rows(map: BTreeMap<String, Acc>) -> Vec<RegionRow> {
         .collect()
 }
 
+/// The rows a region counts in: (table, row key, place rolled up into it).
+/// Table 0 is partner countries, 1 partner regions abroad, 2 domestic
+/// regions.
+fn row_keys<'a>(tax: &'a Taxonomy, home: &str, r: &'a str) -> Vec<(u8, &'a str, Option<&'a str>)> {
+    let Some(region) = tax.region(r) else {
+        return Vec::new();
+    };
+    let province = tax.province_of(r);
+    let country = region.country.as_str();
+    let place = (province != region.id).then_some(region.id.as_str());
+    let mut keys = Vec::new();
+    if country == home {
+        if province != country {
+            keys.push((2, province, place));
+        }
+    } else {
+        keys.push((0, country, None));
+        if province != country {
+            keys.push((1, province, place));
+        }
+    }
+    keys
+}
+
+/// The regions an outcome is credited to: the home side (the event's
+/// hosts) and the regions it was made with (its own `regions`, else the
+/// event's partners).
+fn credited<'a>(e: &'a Event, o: &'a crate::model::Outcome) -> impl Iterator<Item = &'a str> {
+    let with = if o.regions.is_empty() { &e.partners } else { &o.regions };
+    e.hosts.iter().chain(with.iter()).map(String::as_str)
+}
+
 pub(super) fn breakdown<'a>(events: &[&'a Event], tax: &'a Taxonomy, home: &str) -> Breakdown {
-    let mut countries: BTreeMap<String, Acc> = BTreeMap::new();
-    let mut partners: BTreeMap<String, Acc> = BTreeMap::new();
-    let mut domestic: BTreeMap<String, Acc> = BTreeMap::new();
+    let mut maps: [BTreeMap<String, Acc>; 3] = Default::default();
     let order = |id: &str| tax.regions.position(id).unwrap_or(usize::MAX);
 
     for e in events {
-        let mut counts = OutcomeCounts::default();
-        e.outcomes.iter().for_each(|o| counts.add(o));
-        let outcomes = counts.total();
         // Each event counts once per row, however many of its places roll
         // up into that row.
         let mut touched: Vec<(u8, &str)> = Vec::new();
         for r in e.regions() {
-            let Some(region) = tax.region(r) else {
-                continue;
-            };
-            let province = tax.province_of(r);
-            let country = region.country.as_str();
-            let mut touch =
-                |kind: u8, map: &mut BTreeMap<String, Acc>, key: &'a str, place: Option<&str>| {
-                    if !map.contains_key(key) {
-                        map.insert(
-                            key.to_string(),
-                            Acc {
-                                order: order(key),
-                                ..Acc::default()
-                            },
-                        );
-                    }
-                    let Some(acc) = map.get_mut(key) else { return };
-                    if !touched.contains(&(kind, key)) {
-                        touched.push((kind, key));
-                        acc.events += 1;
-                        acc.outcomes = acc.outcomes.saturating_add(outcomes);
-                    }
-                    if let Some(p) = place
-                        && !acc.places.iter().any(|x| x == p)
-                    {
-                        acc.places.push(p.to_string());
-                    }
-                };
-            let place = (province != region.id).then_some(region.id.as_str());
-            if country == home {
-                if province != country {
-                    touch(2, &mut domestic, province, place);
+            for (table, key, place) in row_keys(tax, home, r) {
+                let acc = maps[usize::from(table)]
+                    .entry(key.to_string())
+                    .or_insert_with(|| Acc {
+                        order: order(key),
+                        ..Acc::default()
+                    });
+                if !touched.contains(&(table, key)) {
+                    touched.push((table, key));
+                    acc.events += 1;
                 }
-            } else {
-                touch(0, &mut countries, country, None);
-                if province != country {
-                    touch(1, &mut partners, province, place);
+                if let Some(p) = place
+                    && !acc.places.iter().any(|x| x == p)
+                {
+                    acc.places.push(p.to_string());
+                }
+            }
+        }
+        // Each outcome counts once in each row it is credited to.
+        for o in &e.outcomes {
+            let mut counts = OutcomeCounts::default();
+            counts.add(o);
+            let n = counts.total();
+            if n == 0 {
+                continue;
+            }
+            let mut rows_of_outcome: Vec<(u8, &str)> = Vec::new();
+            for r in credited(e, o) {
+                for (table, key, _) in row_keys(tax, home, r) {
+                    if !rows_of_outcome.contains(&(table, key)) {
+                        rows_of_outcome.push((table, key));
+                        if let Some(acc) = maps[usize::from(table)].get_mut(key) {
+                            acc.outcomes = acc.outcomes.saturating_add(n);
+                        }
+                    }
                 }
             }
         }
     }
 
+    let [countries, partners, domestic] = maps;
     let countries = rows(countries);
     let partner_regions = rows(partners);
     let domestic_regions = rows(domestic);

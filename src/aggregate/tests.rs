@@ -120,6 +120,7 @@ fn outcome(kind: OutcomeType, count: u32, status: OutcomeStatus, sectors: &[&str
         title: text("o"),
         parties: vec![],
         sectors: sectors.iter().map(|s| s.to_string()).collect(),
+        regions: vec![],
         status,
         amount: None,
         note: Text::default(),
@@ -229,6 +230,28 @@ fn cities_roll_up_to_provinces_and_countries() {
 }
 
 #[test]
+fn outcomes_count_where_they_were_made() {
+    let mut e = event("a", "2025-05-02", &["bio"], &["us-ma-boston", "jp"]);
+    // One MOU with Boston alone, one without regions (the partners), one
+    // pending with Japan (not counted anywhere).
+    let mut boston = outcome(OutcomeType::Mou, 2, OutcomeStatus::Signed, &["bio"]);
+    boston.regions = vec!["us-ma-boston".into()];
+    let everyone = outcome(OutcomeType::Agreement, 1, OutcomeStatus::Signed, &["bio"]);
+    let mut pending = outcome(OutcomeType::Mou, 1, OutcomeStatus::Planned, &["bio"]);
+    pending.regions = vec!["jp".into()];
+    e.outcomes = vec![boston, everyone, pending];
+    let r = quarter_report(&dataset(vec![e]), q("2025Q2"), &options());
+    let row = |rows: &[RegionRow], id: &str| {
+        rows.iter().find(|x| x.region == id).map(|x| (x.events, x.outcomes))
+    };
+    assert_eq!(row(&r.partner_countries, "us"), Some((1, 3)));
+    assert_eq!(row(&r.partner_countries, "jp"), Some((1, 1)));
+    assert_eq!(row(&r.partner_regions, "us-ma"), Some((1, 3)));
+    assert_eq!(row(&r.domestic_regions, "kr-daejeon"), Some((1, 3)), "the host");
+    assert_eq!(r.figures.outcomes_total, 3);
+}
+
+#[test]
 fn money_is_converted_and_keeps_its_qualifiers() {
     let mut e = event("a", "2025-05-02", &["bio"], &[]);
     let mut inv = outcome(
@@ -265,11 +288,11 @@ fn real_data_2025q2_quebec_boston_mission() {
             f.outcomes.agreement,
             f.outcomes.membership
         ),
-        (1, 1, 1, 0)
+        (1, 1, 1, 1)
     );
     assert_eq!(
-        f.outcomes.pending, 1,
-        "GINI membership is still under discussion"
+        f.outcomes.pending, 0,
+        "the headline reports all three as results, GINI membership included"
     );
     assert_eq!(f.partner_countries, 2, "Canada and the US");
     assert_eq!(f.partner_regions, 3, "Québec, Massachusetts, Maryland");
@@ -289,11 +312,22 @@ fn real_data_2025q2_quebec_boston_mission() {
         ]
     );
     assert_eq!(r.timeline[0].days, 9, "10 to 18 June");
+    // All three outcomes were made with Québec: Québec (and Canada) and
+    // the host Daejeon are credited, Massachusetts and Maryland are not.
+    let outcomes = |rows: &[RegionRow], id: &str| {
+        rows.iter().find(|x| x.region == id).map(|x| (x.events, x.outcomes))
+    };
+    assert_eq!(outcomes(&r.partner_regions, "ca-qc"), Some((1, 3)));
+    assert_eq!(outcomes(&r.partner_regions, "us-ma"), Some((1, 0)));
+    assert_eq!(outcomes(&r.partner_regions, "us-md"), Some((1, 0)));
+    assert_eq!(outcomes(&r.partner_countries, "ca"), Some((1, 3)));
+    assert_eq!(outcomes(&r.partner_countries, "us"), Some((1, 0)));
+    assert_eq!(outcomes(&r.domestic_regions, "kr-daejeon"), Some((1, 3)));
     // Previous quarter: the Chungcheong council; same quarter 2024: nothing.
     assert_eq!((r.previous.events, r.previous.domestic_regions), (1, 4));
     assert_eq!(r.year_ago.events, 0);
     assert_eq!(r.undated, vec!["2025-pan-yellow-sea-conference"]);
-    assert_eq!(r.follow_ups_open.len(), 3);
+    assert_eq!(r.follow_ups_open.len(), 1, "the Montréal aerospace projects");
     assert_eq!(r.highlights, vec!["2025-06-daejeon-mission-quebec-boston"]);
 }
 
@@ -301,7 +335,7 @@ fn real_data_2025q2_quebec_boston_mission() {
 fn real_data_2023q2_boston_roundtable() {
     let r = quarter_report(&real_data(), q("2023Q2"), &options());
     let f = &r.figures;
-    assert_eq!(f.outcomes.mou, 13, "4 cluster MOUs and 9 bio MOUs");
+    assert_eq!(f.outcomes.mou, 13, "4 cluster MOUs and 9 bio MOUs (8 + 1)");
     assert_eq!(f.outcomes.investment, 1);
     // About USD 15 million or more, expected: 15e6 x 1380.
     assert_eq!(f.investment.value, 20_700_000_000.0);
@@ -325,7 +359,10 @@ fn real_data_2018q1_harbin_meeting() {
         (210, true),
         "150여 명 + 60여 명"
     );
-    assert_eq!(f.partner_countries, 3, "China, Japan, Kazakhstan");
+    assert_eq!(
+        f.partner_countries, 1,
+        "China (the hosts); Japanese and Kazakh business people only attended"
+    );
     assert_eq!(f.partner_regions, 1, "Harbin rolls up to Heilongjiang");
     assert_eq!(f.domestic_regions, 1, "Gyeonggi");
     // The October 2017 contract is the previous quarter.

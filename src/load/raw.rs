@@ -167,6 +167,9 @@ pub struct RawOutcome {
     pub parties: Vec<RawText>,
     /// `None`: the event's sectors.
     pub sectors: Option<Vec<Spanned<String>>>,
+    /// The regions the outcome was made with, among the event's hosts and
+    /// partners. `None`: the event's partners.
+    pub regions: Option<Vec<Spanned<String>>>,
     pub status: Spanned<String>,
     pub amount: Option<Spanned<RawAmount>>,
     #[serde(default)]

@@ -47,6 +47,8 @@ struct OutcomeOut<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     parties: Vec<TextOut<'a>>,
     sectors: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    regions: &'a [String],
     status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     amount: Option<AmountOut<'a>>,
@@ -132,6 +134,7 @@ pub fn to_yaml(e: &Event) -> Result<String, String> {
                 title: text(&o.title),
                 parties: o.parties.iter().filter_map(text).collect(),
                 sectors: &o.sectors,
+                regions: &o.regions,
                 status: o.status.id(),
                 amount: o.amount.as_ref().map(|a| AmountOut {
                     value: a.value,

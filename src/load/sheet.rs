@@ -808,6 +808,7 @@ impl<'a> SheetReader<'a> {
                         },
                         parties: Vec::new(),
                         sectors: sectors.clone(),
+                        regions: Vec::new(),
                         status: OutcomeStatus::Signed,
                         amount: None,
                         note: Text::default(),
@@ -836,6 +837,7 @@ impl<'a> SheetReader<'a> {
                     },
                     parties: Vec::new(),
                     sectors: sectors.clone(),
+                    regions: Vec::new(),
                     status: if amount.expected {
                         OutcomeStatus::Expected
                     } else {

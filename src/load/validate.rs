@@ -83,8 +83,13 @@ impl Validator<'_> {
                 Some("check the order of `start` and `end`".into()),
             );
         }
+        let before = self.diags.len();
         let hosts = self.regions(&r.hosts);
         let partners = self.regions(&r.partners);
+        // Outcome regions are checked against the event's only when all of
+        // those resolved (a misspelt partner is reported once, not again
+        // for each outcome made with it).
+        let event_regions = (self.diags.len() == before).then_some((&hosts[..], &partners[..]));
         if r.hosts.is_empty() && r.partners.is_empty() {
             self.err(
                 &r.id.referenced,
@@ -113,7 +118,7 @@ impl Validator<'_> {
         let outcomes = r
             .outcomes
             .into_iter()
-            .map(|o| self.outcome(o, &sectors))
+            .map(|o| self.outcome(o, &sectors, event_regions))
             .collect::<Vec<_>>();
         let follow_ups = r
             .follow_ups
@@ -241,8 +246,48 @@ impl Validator<'_> {
         out
     }
 
-    fn outcome(&mut self, o: Spanned<RawOutcome>, event_sectors: &[String]) -> Outcome {
+    /// An outcome's regions: each must be one of the event's hosts or
+    /// partners (the outcome is credited to where it was made).
+    fn outcome_regions(
+        &mut self,
+        list: &[Spanned<String>],
+        event_regions: Option<(&[String], &[String])>,
+    ) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for r in list {
+            let Some(id) = self.check(
+                &r.referenced,
+                resolve::region(self.taxonomy, &r.value).map(String::from),
+            ) else {
+                continue;
+            };
+            let Some((hosts, partners)) = event_regions else {
+                continue;
+            };
+            if !hosts.contains(&id) && !partners.contains(&id) {
+                self.err(
+                    &r.referenced,
+                    format!("the outcome's region `{}` is not one of the event's hosts or partners", r.value),
+                    Some("name a region listed under the event's `hosts` or `partners`".into()),
+                );
+            } else if !out.contains(&id) {
+                out.push(id);
+            }
+        }
+        out
+    }
+
+    fn outcome(
+        &mut self,
+        o: Spanned<RawOutcome>,
+        event_sectors: &[String],
+        event_regions: Option<(&[String], &[String])>,
+    ) -> Outcome {
         let o = o.value;
+        let regions = o
+            .regions
+            .as_deref()
+            .map_or_else(Vec::new, |list| self.outcome_regions(list, event_regions));
         let kind = self
             .check(
                 &o.kind.referenced,
@@ -309,6 +354,7 @@ impl Validator<'_> {
             title,
             parties: o.parties.into_iter().map(text).collect(),
             sectors,
+            regions,
             status,
             amount,
             note: text(o.note),
