@@ -495,7 +495,8 @@ pub struct Outcome {
     pub count: u32,
     pub title: Text,
     pub parties: Vec<Text>,
-    /// Canonical sector ids; the event's sectors when the record names none.
+    /// Canonical sector ids: the record's list (empty: no sector), or the
+    /// event's sectors when the record has no `sectors` key.
     pub sectors: Vec<String>,
     /// Canonical region ids the outcome was made with (some of the event's
     /// hosts and partners); empty when the record names none, which means

@@ -165,7 +165,7 @@ pub struct RawOutcome {
     pub title: Spanned<RawText>,
     #[serde(default)]
     pub parties: Vec<RawText>,
-    /// `None`: the event's sectors.
+    /// `None`: the event's sectors; an empty list: no sector.
     pub sectors: Option<Vec<Spanned<String>>>,
     /// The regions the outcome was made with, among the event's hosts and
     /// partners. `None`: the event's partners.

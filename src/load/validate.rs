@@ -306,9 +306,11 @@ impl Validator<'_> {
             None => 1,
         };
         let title = self.required_text(o.title, "outcome title");
+        // Absent: the event's sectors; an empty list: no sector (the
+        // source ties the outcome to none).
         let sectors = match &o.sectors {
-            Some(list) if !list.is_empty() => self.sectors(list),
-            _ => event_sectors.to_vec(),
+            Some(list) => self.sectors(list),
+            None => event_sectors.to_vec(),
         };
         let status = self
             .check(
