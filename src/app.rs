@@ -212,7 +212,7 @@ fn parse_outputs(list: &[String]) -> Result<Vec<Output>, AppError> {
         let o = match s.trim().to_ascii_lowercase().as_str() {
             "json" => Output::Json,
             other => Output::Render(Format::parse(other).ok_or_else(|| {
-                AppError::Usage(format!("unknown format `{s}` (expected pdf, docx or json)"))
+                AppError::Usage(format!("unknown format `{s}` (expected pdf, docx, xlsx or json)"))
             })?),
         };
         if !out.contains(&o) {
@@ -221,7 +221,7 @@ fn parse_outputs(list: &[String]) -> Result<Vec<Output>, AppError> {
     }
     if out.is_empty() {
         return Err(AppError::Usage(
-            "no output format given (expected pdf, docx or json)".into(),
+            "no output format given (expected pdf, docx, xlsx or json)".into(),
         ));
     }
     Ok(out)
@@ -329,6 +329,7 @@ impl<'a> Renderer<'a> {
                 }
                 Ok(bytes)
             }
+            Output::Render(Format::Xlsx) => render::xlsx::render(model).map_err(AppError::Render),
             Output::Render(Format::Docx) => {
                 let charts = docx_charts(model, self.templates, &self.fonts);
                 let logo = model

@@ -55,6 +55,8 @@ pub struct Brief {
     pub listed_note: String,
     /// Alternative text of the charts: the caption and every number drawn.
     pub chart_alt: ChartAlt,
+    /// Everything of the quarter, for the annex workbook the brief names.
+    pub annex: annex::Annex,
     /// The language-independent numbers behind everything above.
     pub report: QuarterReport,
 }
@@ -368,6 +370,8 @@ pub fn build(
     let event = |id: &String| by_id.get(id.as_str()).copied();
 
     let key_figures = v.key_figures(&report);
+    let annex_file = format!("{}.xlsx", config.output_stem(quarter, lang));
+    let annex = v.annex(&report, annex_file, &key_figures, &event);
     let views = |ids: &[String]| -> Vec<EventView> {
         ids.iter()
             .take(MAX_LISTED)
@@ -529,6 +533,7 @@ pub fn build(
                 "{total}",
                 &locale::group_thousands(report.events.len() as u64),
             )
+            .replace("{annex}", &annex.file)
     } else {
         String::new()
     };
@@ -600,6 +605,7 @@ pub fn build(
         listed_note,
         labels,
         chart_alt: ChartAlt::default(),
+        annex,
         report,
     };
     brief.chart_alt = ChartAlt::describe(&brief);
@@ -982,6 +988,8 @@ impl Viewer<'_> {
         }
     }
 }
+
+pub mod annex;
 
 #[cfg(test)]
 mod properties;

@@ -52,8 +52,8 @@ pub struct MultiArgs {
     #[arg(short, long, value_name = "LANG", value_delimiter = ',')]
     pub lang: Vec<String>,
 
-    /// Format(s): pdf, docx, json [default: the configuration's [output]
-    /// formats, else pdf,docx].
+    /// Format(s): pdf, docx, xlsx (the annex workbook), json [default: the configuration's [output]
+    /// formats, else pdf,docx,xlsx].
     #[arg(short, long, value_name = "FORMATS", value_delimiter = ',')]
     pub format: Vec<String>,
 
@@ -109,13 +109,14 @@ pub struct BuildArgs {
     #[arg(short, long, value_name = "LANG", value_delimiter = ',')]
     pub lang: Vec<String>,
 
-    /// Output format(s): pdf, docx, json (the brief model), comma-separated.
+    /// Output format(s): pdf, docx, xlsx (the annex workbook: every event,
+    /// outcome and follow-up), json (the brief model), comma-separated.
     #[arg(
         short,
         long,
         value_name = "FORMATS",
         value_delimiter = ',',
-        default_value = "pdf,docx"
+        default_value = "pdf,docx,xlsx"
     )]
     pub format: Vec<String>,
 

@@ -184,7 +184,8 @@ pub struct Config {
     /// Languages `brief build` writes (`[output] languages`, default: the
     /// brief's language).
     pub build_languages: Vec<Lang>,
-    /// Formats `brief build` writes (`[output] formats`, default pdf, docx).
+    /// Formats `brief build` writes (`[output] formats`, default pdf, docx,
+    /// xlsx).
     pub build_formats: Vec<String>,
     /// The configuration file's bytes (empty without one): a change to it
     /// makes every brief stale.
@@ -374,7 +375,7 @@ impl Config {
             build_languages.push(language);
         }
         let build_formats = if raw.output.formats.is_empty() {
-            vec!["pdf".to_string(), "docx".to_string()]
+            vec!["pdf".to_string(), "docx".to_string(), "xlsx".to_string()]
         } else {
             raw.output.formats.clone()
         };

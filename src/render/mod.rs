@@ -4,6 +4,7 @@
 pub mod docx;
 pub mod fonts;
 pub mod pdf;
+pub mod xlsx;
 
 use std::fmt;
 
@@ -12,6 +13,8 @@ use std::fmt;
 pub enum Format {
     Pdf,
     Docx,
+    /// The annex workbook.
+    Xlsx,
 }
 
 impl Format {
@@ -19,6 +22,7 @@ impl Format {
         match self {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -26,6 +30,7 @@ impl Format {
         match s.trim().to_ascii_lowercase().as_str() {
             "pdf" => Some(Format::Pdf),
             "docx" | "word" => Some(Format::Docx),
+            "xlsx" | "excel" | "annex" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -39,6 +44,7 @@ pub enum RenderError {
     Font(String),
     Pdf(String),
     Docx(String),
+    Xlsx(String),
 }
 
 impl fmt::Display for RenderError {
@@ -48,6 +54,7 @@ impl fmt::Display for RenderError {
             RenderError::Font(m) => write!(f, "failed to typeset the PDF: {m}"),
             RenderError::Pdf(m) => write!(f, "failed to write the PDF: {m}"),
             RenderError::Docx(m) => write!(f, "failed to write the DOCX: {m}"),
+            RenderError::Xlsx(m) => write!(f, "failed to write the annex workbook: {m}"),
         }
     }
 }

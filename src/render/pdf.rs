@@ -191,6 +191,7 @@ fn compile(
     let mut value = serde_json::to_value(&model).map_err(serialise)?;
     if let Some(map) = value.as_object_mut() {
         map.remove("report");
+        map.remove("annex");
     }
     let json = serde_json::to_vec(&value).map_err(serialise)?;
     let issue = crate::model::FuzzyDate::parse(&brief.meta.issue_date_iso).ok();

@@ -1,0 +1,261 @@
+//! The annex: everything of the quarter that the brief itself cannot list,
+//! as rows for the annex workbook — every event, every outcome, every
+//! follow-up, and the key figures. Language-specific labels, numbers kept
+//! as numbers (amounts converted to the base currency), dates as ISO dates.
+
+use serde::Serialize;
+
+use super::{KeyFigure, Viewer};
+use crate::aggregate::{FollowUpItem, QuarterReport};
+use crate::model::{Event, OutcomeStatus, OutcomeType, Precision};
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Annex {
+    /// The workbook's file name, which the brief names.
+    pub file: String,
+    /// Column headers and sheet names, in the brief's language.
+    pub labels: AnnexLabels,
+    pub events: Vec<AnnexEvent>,
+    pub outcomes: Vec<AnnexOutcome>,
+    pub follow_ups: Vec<AnnexFollowUp>,
+    pub key_figures: Vec<KeyFigure>,
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct AnnexLabels {
+    pub sheets: [String; 4],
+    pub events: Vec<String>,
+    pub outcomes: Vec<String>,
+    pub follow_ups: Vec<String>,
+    pub key_figures: Vec<String>,
+}
+
+/// A date as the workbook shows it: a real date when the day is known,
+/// else the text of the month or year.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnnexDate {
+    /// `YYYY-MM-DD` when the day is known.
+    pub iso: Option<String>,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnnexEvent {
+    pub id: String,
+    pub start: AnnexDate,
+    pub end: Option<AnnexDate>,
+    pub title: String,
+    pub kind: String,
+    pub sectors: String,
+    pub hosts: String,
+    pub partners: String,
+    pub countries: String,
+    pub attendance: Option<u64>,
+    pub attendance_approximate: bool,
+    /// Counted outcomes by type (mou, agreement, contract, membership,
+    /// investment), then pending ones.
+    pub outcomes: [u32; 6],
+    /// The event's amounts in the base currency, if any.
+    pub amount: Option<f64>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnnexOutcome {
+    pub event: String,
+    pub kind: String,
+    pub count: u32,
+    pub title: String,
+    pub parties: String,
+    pub status: String,
+    /// As written, with its currency and qualifiers.
+    pub amount_written: String,
+    pub amount: Option<f64>,
+    pub qualifiers: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AnnexFollowUp {
+    /// Due next quarter, overdue, or open.
+    pub group: String,
+    pub event: String,
+    pub action: String,
+    pub owner: String,
+    pub due: Option<AnnexDate>,
+    pub status: String,
+}
+
+/// Finds an event of the data set by id.
+type Find<'f, 'e> = &'f dyn Fn(&String) -> Option<&'e Event>;
+
+impl Viewer<'_> {
+    fn date_cell(&self, d: crate::model::FuzzyDate) -> AnnexDate {
+        AnnexDate {
+            iso: (d.precision == Precision::Day).then(|| d.to_string()),
+            text: crate::locale::date(d, self.lang),
+        }
+    }
+
+    fn labels_list(&self, key: &str) -> Vec<String> {
+        self.label(key)
+            .replace("{base}", &self.config.base_currency)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(String::from)
+            .collect()
+    }
+
+    fn in_base(&self, value: f64, currency: &str) -> Option<f64> {
+        self.config.rates.get(currency).map(|rate| value * rate)
+    }
+
+    fn annex_event(&self, e: &Event) -> AnnexEvent {
+        let lang = self.lang;
+        let join = |ids: &[String], f: &dyn Fn(&str) -> String| {
+            ids.iter().map(|i| f(i)).collect::<Vec<_>>().join(", ")
+        };
+        let mut countries: Vec<String> = Vec::new();
+        for r in e.regions() {
+            if let Some(c) = self.dataset.taxonomy.region(r).map(|x| x.country.clone())
+                && !countries.contains(&c)
+            {
+                countries.push(c);
+            }
+        }
+        let mut outcomes = [0u32; 6];
+        let mut amount: Option<f64> = None;
+        for o in &e.outcomes {
+            let counted = matches!(o.status, OutcomeStatus::Signed | OutcomeStatus::Agreed)
+                || o.kind == OutcomeType::Investment;
+            let slot = if counted {
+                OutcomeType::ALL.iter().position(|t| *t == o.kind).unwrap_or(5)
+            } else {
+                5
+            };
+            outcomes[slot] += o.count;
+            if let Some(a) = &o.amount
+                && let Some(v) = self.in_base(a.value, &a.currency)
+            {
+                *amount.get_or_insert(0.0) += v;
+            }
+        }
+        AnnexEvent {
+            id: e.id.clone(),
+            start: self.date_cell(e.start),
+            end: e.end.map(|d| self.date_cell(crate::model::FuzzyDate { date: d, precision: Precision::Day })),
+            title: e.title.get(lang).to_string(),
+            kind: self.kind(&e.kind),
+            sectors: join(&e.sectors, &|s| self.sector(s)),
+            hosts: join(&e.hosts, &|r| self.region(r)),
+            partners: join(&e.partners, &|r| self.region(r)),
+            countries: join(&countries, &|r| self.region(r)),
+            attendance: e.attendance.as_ref().map(|a| a.count),
+            attendance_approximate: e.attendance.as_ref().is_some_and(|a| a.approximate),
+            outcomes,
+            amount,
+            source: e
+                .sources
+                .iter()
+                .map(|s| format!("{} — {}", s.outlet, s.title))
+                .collect::<Vec<_>>()
+                .join("; "),
+        }
+    }
+
+    fn annex_outcomes(&self, e: &Event, out: &mut Vec<AnnexOutcome>) {
+        let view = self.event(e);
+        for (o, v) in e.outcomes.iter().zip(view.outcomes) {
+            let mut qualifiers = Vec::new();
+            if let Some(a) = &o.amount {
+                if a.approximate {
+                    qualifiers.push(self.label("money.about"));
+                }
+                match a.qualifier {
+                    crate::model::AmountQualifier::UpTo => qualifiers.push(self.label("money.up_to")),
+                    crate::model::AmountQualifier::AtLeast => qualifiers.push(self.label("money.at_least")),
+                    crate::model::AmountQualifier::Exact => {}
+                }
+                if a.expected {
+                    qualifiers.push(self.label("money.expected"));
+                }
+            }
+            out.push(AnnexOutcome {
+                event: e.title.get(self.lang).to_string(),
+                kind: v.kind,
+                count: o.count,
+                title: o.title.get(self.lang).to_string(),
+                parties: v.parties,
+                status: v.status,
+                amount_written: o.amount.as_ref().map_or_else(String::new, |a| {
+                    crate::locale::money(a.value, &a.currency, self.lang)
+                }),
+                amount: o.amount.as_ref().and_then(|a| self.in_base(a.value, &a.currency)),
+                qualifiers: qualifiers.join(", "),
+            });
+        }
+    }
+
+    fn annex_follow_ups(
+        &self,
+        group: &str,
+        items: &[FollowUpItem],
+        find: Find<'_, '_>,
+        out: &mut Vec<AnnexFollowUp>,
+    ) {
+        for i in items {
+            let Some(e) = find(&i.event) else { continue };
+            let Some(f) = e.follow_ups.get(i.index) else { continue };
+            out.push(AnnexFollowUp {
+                group: self.label(group),
+                event: e.title.get(self.lang).to_string(),
+                action: f.action.get(self.lang).to_string(),
+                owner: f.owner.get(self.lang).to_string(),
+                due: f.due.map(|d| self.date_cell(d)),
+                status: self.label(&format!("follow_up_status.{}", f.status.id())),
+            });
+        }
+    }
+
+    /// The annex of the quarter `report` describes.
+    pub(super) fn annex(
+        &self,
+        report: &QuarterReport,
+        file: String,
+        key_figures: &[KeyFigure],
+        find: Find<'_, '_>,
+    ) -> Annex {
+        let events: Vec<&Event> = report.events.iter().filter_map(find).collect();
+        let mut outcomes = Vec::new();
+        for e in &events {
+            self.annex_outcomes(e, &mut outcomes);
+        }
+        let mut follow_ups = Vec::new();
+        for (group, items) in [
+            ("section.follow_ups_due", &report.follow_ups_due),
+            ("section.follow_ups_overdue", &report.follow_ups_overdue),
+            ("section.follow_ups_open", &report.follow_ups_open),
+        ] {
+            self.annex_follow_ups(group, items, find, &mut follow_ups);
+        }
+        Annex {
+            file,
+            labels: AnnexLabels {
+                sheets: [
+                    self.label("annex.sheet_events"),
+                    self.label("annex.sheet_outcomes"),
+                    self.label("annex.sheet_follow_ups"),
+                    self.label("annex.sheet_key_figures"),
+                ],
+                events: self.labels_list("annex.events"),
+                outcomes: self.labels_list("annex.outcomes"),
+                follow_ups: self.labels_list("annex.follow_ups"),
+                key_figures: self.labels_list("annex.key_figures"),
+            },
+            events: events.iter().map(|e| self.annex_event(e)).collect(),
+            outcomes,
+            follow_ups,
+            key_figures: key_figures.to_vec(),
+        }
+    }
+}
