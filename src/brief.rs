@@ -13,10 +13,17 @@ use crate::locale;
 use crate::model::{Dataset, Event, FuzzyDate, Lang, OutcomeStatus, OutcomeType, Precision, Quarter};
 use crate::templates::{Layout, TemplateError, Templates};
 
-/// How many events, follow-ups and sources a brief lists: it is read by
-/// council members, however many events a quarter holds. The figures and
-/// tables always count everything; the JSON model lists every event id.
-pub const MAX_LISTED: usize = 40;
+/// A brief is read by council members and stays short however many events
+/// a quarter holds; the figures and tables always count everything, and the
+/// annex workbook lists everything. Up to `MAX_DETAILED` events, each gets
+/// a timeline bar, a timeline row and a full appendix entry; above it the
+/// timeline becomes events per month and kind, the appendix gives the
+/// highlighted events in full and up to `MAX_COMPACT` others a line each.
+pub const MAX_DETAILED: usize = 12;
+/// Other events listed a line each in a busy quarter's appendix.
+pub const MAX_COMPACT: usize = 25;
+/// Rows of each follow-up table.
+pub const MAX_FOLLOW_UPS: usize = 8;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Brief {
@@ -39,7 +46,11 @@ pub struct Brief {
     pub partner_regions: Vec<RegionView>,
     pub domestic_regions: Vec<RegionView>,
     pub matrix: MatrixView,
+    /// One entry per event while there are at most `MAX_DETAILED`.
     pub timeline: Vec<TimelineView>,
+    /// Events per month of the quarter and kind, when the timeline would be
+    /// too long to draw an entry per event.
+    pub month_kinds: MonthKinds,
     pub months: Vec<MonthView>,
     /// Events per month over the last four quarters.
     pub trend: Vec<MonthView>,
@@ -47,12 +58,17 @@ pub struct Brief {
     pub follow_ups_overdue: Vec<FollowUpView>,
     pub follow_ups_open: Vec<FollowUpView>,
     pub notes: Vec<String>,
+    /// Events given in full in the appendix.
     pub events: Vec<EventView>,
+    /// Further events, a line each (busy quarters).
+    pub compact: Vec<TimelineView>,
     pub undated: Vec<EventView>,
     pub sources: Vec<SourceView>,
-    /// Set when a quarter has more events than a brief lists (the
-    /// timeline, follow-ups and appendix show the first `MAX_LISTED`).
+    /// Set when the appendix does not give every event in full: what it
+    /// gives and the annex file that has everything.
     pub listed_note: String,
+    /// Set when a follow-up table is cut at `MAX_FOLLOW_UPS` rows.
+    pub follow_ups_note: String,
     /// Alternative text of the charts: the caption and every number drawn.
     pub chart_alt: ChartAlt,
     /// Everything of the quarter, for the annex workbook the brief names.
@@ -193,6 +209,20 @@ pub struct MatrixView {
     pub columns: Vec<String>,
     pub cells: Vec<Vec<u32>>,
     pub max: u32,
+}
+
+/// Events per month and kind over the quarter.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct MonthKinds {
+    pub months: Vec<String>,
+    pub rows: Vec<MonthKindRow>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MonthKindRow {
+    pub label: String,
+    pub counts: Vec<u32>,
+    pub total: u32,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -373,13 +403,15 @@ pub fn build(
     let annex_file = format!("{}.xlsx", config.output_stem(quarter, lang));
     let annex = v.annex(&report, annex_file, &key_figures, &event);
     let views = |ids: &[String]| -> Vec<EventView> {
-        ids.iter()
-            .take(MAX_LISTED)
-            .filter_map(event)
-            .map(|e| v.event(e))
-            .collect()
+        ids.iter().filter_map(event).map(|e| v.event(e)).collect()
     };
-    let events = views(&report.events);
+    let busy = report.events.len() > MAX_DETAILED;
+    let detailed: Vec<String> = if busy {
+        report.highlights.clone()
+    } else {
+        report.events.clone()
+    };
+    let events = views(&detailed);
     let highlights = views(&report.highlights);
     let undated = views(&report.undated);
 
@@ -441,11 +473,7 @@ pub fn build(
     };
 
     let q_start = quarter.start().days_since_epoch();
-    let timeline = report
-        .timeline
-        .iter()
-        .take(MAX_LISTED)
-        .filter_map(|t| {
+    let timeline_view = |t: &crate::aggregate::TimelineItem| {
             let e = event(&t.event)?;
             Some(TimelineView {
                 id: e.id.clone(),
@@ -458,8 +486,19 @@ pub fn build(
                 to_day: e.last_day().days_since_epoch() - q_start,
                 approximate_date: e.start.precision != Precision::Day,
             })
-        })
-        .collect();
+    };
+    let all_timeline: Vec<TimelineView> = report.timeline.iter().filter_map(timeline_view).collect();
+    let (timeline, compact, month_kinds) = if busy {
+        let compact = all_timeline
+            .iter()
+            .filter(|t| !detailed.contains(&t.id))
+            .take(MAX_COMPACT)
+            .cloned()
+            .collect();
+        (Vec::new(), compact, v.month_kinds(&report, quarter, &event))
+    } else {
+        (all_timeline, Vec::new(), MonthKinds::default())
+    };
 
     let month_view = |i: usize, m: &crate::aggregate::MonthCount| MonthView {
         label: locale::month_name(m.month, lang),
@@ -495,7 +534,7 @@ pub fn build(
     let follow = |items: &[FollowUpItem]| -> Vec<FollowUpView> {
         items
             .iter()
-            .take(MAX_LISTED)
+            .take(MAX_FOLLOW_UPS)
             .filter_map(|i| {
                 let e = event(&i.event)?;
                 let f = e.follow_ups.get(i.index)?;
@@ -513,7 +552,7 @@ pub fn build(
     };
 
     let mut sources = Vec::new();
-    for e in report.events.iter().take(MAX_LISTED).filter_map(event) {
+    for e in detailed.iter().filter_map(event) {
         for s in &e.sources {
             sources.push(SourceView {
                 outlet: s.outlet.clone(),
@@ -525,14 +564,28 @@ pub fn build(
         }
     }
 
-    let omitted = report.events.len().saturating_sub(MAX_LISTED);
-    let listed_note = if omitted > 0 {
+    let count = |n: usize| locale::group_thousands(n as u64);
+    let listed_note = if busy {
         l("list_truncated")
-            .replace("{shown}", &locale::group_thousands(MAX_LISTED as u64))
-            .replace(
-                "{total}",
-                &locale::group_thousands(report.events.len() as u64),
-            )
+            .replace("{full}", &count(events.len()))
+            .replace("{compact}", &count(compact.len()))
+            .replace("{total}", &count(report.events.len()))
+            .replace("{annex}", &annex.file)
+    } else {
+        String::new()
+    };
+    let longest = [
+        &report.follow_ups_due,
+        &report.follow_ups_overdue,
+        &report.follow_ups_open,
+    ]
+    .iter()
+    .map(|f| f.len())
+    .max()
+    .unwrap_or(0);
+    let follow_ups_note = if longest > MAX_FOLLOW_UPS {
+        l("follow_ups_truncated")
+            .replace("{shown}", &count(MAX_FOLLOW_UPS))
             .replace("{annex}", &annex.file)
     } else {
         String::new()
@@ -593,6 +646,7 @@ pub fn build(
         domestic_regions: region_rows(&report.domestic_regions),
         matrix,
         timeline,
+        month_kinds,
         months,
         trend,
         follow_ups_due: follow(&report.follow_ups_due),
@@ -600,9 +654,11 @@ pub fn build(
         follow_ups_open: follow(&report.follow_ups_open),
         notes,
         events,
+        compact,
         undated,
         sources,
         listed_note,
+        follow_ups_note,
         labels,
         chart_alt: ChartAlt::default(),
         annex,
@@ -794,6 +850,38 @@ impl Viewer<'_> {
             s.push_str(&format!(" ({})", self.label("money.expected")));
         }
         s
+    }
+
+    /// Events per month of the quarter and kind, kinds in taxonomy order.
+    fn month_kinds(
+        &self,
+        report: &QuarterReport,
+        quarter: Quarter,
+        event: annex::Find<'_, '_>,
+    ) -> MonthKinds {
+        let first = quarter.start().month;
+        let months: Vec<u8> = (first..first + 3).collect();
+        let kinds = &self.dataset.taxonomy.kinds.items;
+        let mut counts = vec![vec![0u32; 3]; kinds.len()];
+        for e in report.events.iter().filter_map(event) {
+            let Some(k) = kinds.iter().position(|t| t.id == e.kind) else { continue };
+            if let Some(m) = months.iter().position(|m| *m == e.start.date.month) {
+                counts[k][m] += 1;
+            }
+        }
+        MonthKinds {
+            months: months.iter().map(|m| locale::month_name(*m, self.lang)).collect(),
+            rows: kinds
+                .iter()
+                .zip(counts)
+                .filter(|(_, c)| c.iter().any(|n| *n > 0))
+                .map(|(k, c)| MonthKindRow {
+                    label: self.kind(&k.id),
+                    total: c.iter().sum(),
+                    counts: c,
+                })
+                .collect(),
+        }
     }
 
     /// A total under a label that already says "incl. expected": the

@@ -40,7 +40,7 @@ fn the_sample_annex_holds_the_briefs_numbers() {
     assert_success(&out);
     let xlsx = tmp.path().join("2025-Q2/brief-2025-Q2-ko.xlsx");
     let m = model(&tmp.path().join("2025-Q2/brief-2025-Q2-ko.json"));
-    let mut wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let wb: Xlsx<_> = open_workbook(&xlsx).unwrap();
     assert_eq!(wb.sheet_names(), ["행사", "성과", "후속 조치", "주요 지표"]);
 
     let events = sheet(&xlsx, "행사");

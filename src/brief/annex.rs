@@ -86,7 +86,7 @@ pub struct AnnexFollowUp {
 }
 
 /// Finds an event of the data set by id.
-type Find<'f, 'e> = &'f dyn Fn(&String) -> Option<&'e Event>;
+pub(super) type Find<'f, 'e> = &'f dyn Fn(&String) -> Option<&'e Event>;
 
 impl Viewer<'_> {
     fn date_cell(&self, d: crate::model::FuzzyDate) -> AnnexDate {

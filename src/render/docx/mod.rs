@@ -847,27 +847,48 @@ fn timeline(w: &mut Writer, b: &Brief) {
         let mut numeric = vec![false];
         numeric.extend(b.trend.iter().map(|_| true));
         w.table(&widths, &header, &[row], &numeric, None);
-        let header = [
-            "column.date",
-            "column.event",
-            "column.kind",
-            "column.regions",
-        ]
-        .map(|k| w.label(k));
-        let rows: Vec<Vec<String>> = b
-            .timeline
-            .iter()
-            .map(|t| {
-                vec![
-                    t.date.clone(),
-                    t.title.clone(),
-                    t.kind.clone(),
-                    t.regions.clone(),
-                ]
-            })
-            .collect();
-        w.table(&[3, 5, 2, 4], &header, &rows, &[false; 4], None);
+        if b.timeline.is_empty() {
+            month_kinds(w, b);
+        } else {
+            event_table(w, &b.timeline);
+        }
     }
+}
+
+/// Events a row each: date, title, kind, regions.
+fn event_table(w: &mut Writer, rows: &[crate::brief::TimelineView]) {
+    let header = ["column.date", "column.event", "column.kind", "column.regions"].map(|k| w.label(k));
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|t| vec![t.date.clone(), t.title.clone(), t.kind.clone(), t.regions.clone()])
+        .collect();
+    w.table(&[3, 5, 2, 4], &header, &rows, &[false; 4], None);
+}
+
+/// A busy quarter's events per month and kind.
+fn month_kinds(w: &mut Writer, b: &Brief) {
+    let mk = &b.month_kinds;
+    w.heading(2, &w.label("section.month_kinds"));
+    let mut header = vec![w.label("column.kind")];
+    header.extend(mk.months.iter().cloned());
+    header.push(w.label("column.events"));
+    let rows: Vec<Vec<String>> = mk
+        .rows
+        .iter()
+        .map(|r| {
+            let mut row = vec![r.label.clone()];
+            row.extend(r.counts.iter().map(u32::to_string));
+            row.push(r.total.to_string());
+            row
+        })
+        .collect();
+    let mut widths = vec![4];
+    widths.extend(mk.months.iter().map(|_| 2));
+    widths.push(2);
+    let mut numeric = vec![false];
+    numeric.extend(mk.months.iter().map(|_| true));
+    numeric.push(true);
+    w.table(&widths, &header, &rows, &numeric, None);
 }
 
 /// The follow ups section.
@@ -880,6 +901,9 @@ fn follow_ups(w: &mut Writer, b: &Brief) {
     if !b.follow_ups_open.is_empty() {
         w.heading(2, &w.label("section.follow_ups_open"));
         w.follow_table(&b.follow_ups_open);
+    }
+    if !b.follow_ups_note.is_empty() {
+        w.para("Caption", &b.follow_ups_note);
     }
 }
 
@@ -907,6 +931,10 @@ fn appendix(w: &mut Writer, b: &Brief) {
     }
     for e in &b.events {
         w.event_block(e);
+    }
+    if !b.compact.is_empty() {
+        w.heading(2, &w.label("section.other_events"));
+        event_table(w, &b.compact);
     }
     if !b.undated.is_empty() {
         w.heading(2, &w.label("section.undated"));
