@@ -294,10 +294,13 @@ impl<'a> Writer<'a> {
         numeric: &[bool],
         total: Option<&[String]>,
     ) {
-        let sum: usize = widths.iter().sum();
-        let widths: Vec<usize> = widths.iter().map(|w| w * TEXT_WIDTH / sum.max(1)).collect();
+        let mut lines: Vec<&[String]> = vec![header];
+        lines.extend(rows.iter().map(Vec::as_slice));
+        lines.extend(total);
+        let widths = fit_widths(widths, &lines);
         let cell = |text: &str, col: usize, head: bool, strong: bool| {
-            let align = if numeric.get(col).copied().unwrap_or(false) && !head {
+            // Header cells align like their column.
+            let align = if numeric.get(col).copied().unwrap_or(false) {
                 AlignmentType::Right
             } else {
                 AlignmentType::Left
@@ -891,6 +894,58 @@ fn month_kinds(w: &mut Writer, b: &Brief) {
     w.table(&widths, &header, &rows, &numeric, None);
 }
 
+/// Width in twips a word needs in 9 pt table text, with the cell's
+/// margins: Hangul and other wide characters a full em, Latin about half.
+fn word_twips(word: &str) -> usize {
+    let ems: f64 = word
+        .chars()
+        .map(|c| if (c as u32) >= 0x1100 { 1.0 } else { 0.55 })
+        .sum();
+    (ems * 180.0) as usize + 230
+}
+
+/// Column widths (twips) summing to the text width: in the proportions
+/// asked, but each at least as wide as the longest word in its column (so
+/// Word and LibreOffice never break a word), taken from the columns with
+/// room to spare. When the words cannot all fit, widths follow the words.
+fn fit_widths(weights: &[usize], lines: &[&[String]]) -> Vec<usize> {
+    let n = weights.len();
+    let sum: usize = weights.iter().sum::<usize>().max(1);
+    let mut widths: Vec<usize> = weights.iter().map(|w| w * TEXT_WIDTH / sum).collect();
+    let mut need = vec![0usize; n];
+    for line in lines {
+        for (c, cell) in line.iter().enumerate().take(n) {
+            let longest = cell.split_whitespace().map(word_twips).max().unwrap_or(0);
+            need[c] = need[c].max(longest);
+        }
+    }
+    let total_need: usize = need.iter().sum();
+    if total_need >= TEXT_WIDTH {
+        let t = total_need.max(1);
+        return need.iter().map(|w| w * TEXT_WIDTH / t).collect();
+    }
+    // Raise narrow columns to their need; take the difference from the
+    // others in proportion to their spare room.
+    let short: usize = (0..n).map(|c| need[c].saturating_sub(widths[c])).sum();
+    let spare: usize = (0..n).map(|c| widths[c].saturating_sub(need[c])).sum();
+    if short > 0 && spare > 0 {
+        let give: Vec<usize> = (0..n).map(|c| widths[c].saturating_sub(need[c])).collect();
+        for c in 0..n {
+            if widths[c] < need[c] {
+                widths[c] = need[c];
+            } else {
+                widths[c] -= give[c] * short / spare;
+            }
+        }
+    }
+    // Rounding: the last column takes what is left.
+    let used: usize = widths.iter().take(n.saturating_sub(1)).sum();
+    if let Some(last) = widths.last_mut() {
+        *last = TEXT_WIDTH.saturating_sub(used);
+    }
+    widths
+}
+
 /// The follow ups section.
 fn follow_ups(w: &mut Writer, b: &Brief) {
     w.heading(1, &w.label("section.follow_ups"));
@@ -966,5 +1021,31 @@ fn appendix(w: &mut Writer, b: &Brief) {
             })
             .collect();
         w.table(&[2, 5, 2, 3], &header, &rows, &[false; 4], None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(xs: &[&str]) -> Vec<String> {
+        xs.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn columns_fit_their_longest_word_and_the_text_width() {
+        // A narrow numeric column whose header is a long word.
+        let header = strings(&["Action", "Owner", "Due", "Status"]);
+        let row = strings(&["Develop joint projects", "Daejeon", "no due date", "in progress"]);
+        let widths = fit_widths(&[26, 10, 10, 5], &[&header, &row]);
+        assert_eq!(widths.iter().sum::<usize>(), TEXT_WIDTH);
+        assert!(widths[3] >= word_twips("progress"), "{widths:?}");
+        // Korean words are wide: "2024년" needs a full em per syllable.
+        let header = strings(&["월", "2024년 7월", "8월"]);
+        let widths = fit_widths(&[3, 1, 1], &[&header]);
+        assert!(widths[1] >= word_twips("2024년"), "{widths:?}");
+        // Proportions are kept where every word fits already.
+        let widths = fit_widths(&[1, 1], &[&strings(&["a", "b"])]);
+        assert_eq!(widths, vec![TEXT_WIDTH / 2, TEXT_WIDTH - TEXT_WIDTH / 2]);
     }
 }
