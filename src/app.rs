@@ -2,71 +2,23 @@
 //! build the brief model, render, write. `main` only maps the outcome to an
 //! exit code.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
-use crate::aggregate::{self, AggregateOptions};
+use crate::aggregate;
 use crate::cli::{BuildArgs, Cli, Command, CommonArgs, ImportArgs, MultiArgs};
-use crate::config::{Config, ConfigError};
-use crate::incremental::{self, Fingerprint, Manifest, Status};
+use crate::config::Config;
+use crate::incremental::{Manifest, Status};
 use crate::load::{self, Keep, LoadError, LoadOptions, Loaded};
 use crate::model::{Lang, Quarter};
-use crate::render::fonts::FontChoice;
-use crate::render::{self, Format, RenderError};
+use crate::plan::{
+    Job, Keeping, Output, Plan, PlanInput, Renderer, run_fingerprint, save_manifest, write_quarter,
+};
+use crate::render::Format;
 use crate::standards::PdfStandards;
-use crate::templates::{TemplateError, Templates};
-use crate::{brief, diag, output, progress};
+use crate::templates::Templates;
+use crate::{diag, output, progress};
 
-/// Why a run failed; decides the exit code.
-#[derive(Debug)]
-pub enum AppError {
-    /// Bad arguments.
-    Usage(String),
-    Config(ConfigError),
-    /// Invalid data; the diagnostics have been printed.
-    Load(LoadError),
-    Template(TemplateError),
-    Render(RenderError),
-    Write {
-        path: PathBuf,
-        cause: std::io::Error,
-    },
-    /// `brief check` found this many stale briefs.
-    Stale(usize),
-}
-
-impl AppError {
-    /// 2 for anything the user's input or arguments caused, 3 for stale
-    /// briefs in `brief check`, 1 otherwise.
-    pub fn exit_code(&self) -> i32 {
-        match self {
-            AppError::Usage(_) | AppError::Config(_) | AppError::Load(_) => 2,
-            AppError::Template(_) | AppError::Render(_) | AppError::Write { .. } => 1,
-            AppError::Stale(_) => 3,
-        }
-    }
-}
-
-impl fmt::Display for AppError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            AppError::Usage(m) => write!(f, "error: {m}"),
-            AppError::Config(e) => write!(f, "{e}"),
-            AppError::Load(e) => write!(f, "error: {e}; no brief was written"),
-            AppError::Template(e) => write!(f, "{e}"),
-            AppError::Render(e) => write!(f, "error: {e}"),
-            AppError::Write { path, cause } => {
-                write!(f, "error: failed to write {} ({cause})", path.display())
-            }
-            AppError::Stale(n) => write!(
-                f,
-                "error: {n} brief(s) are stale; run `brief build` to update them"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for AppError {}
+pub use crate::error::AppError;
 
 pub fn run(cli: Cli) -> Result<(), AppError> {
     match cli.command {
@@ -199,20 +151,15 @@ fn import(args: &ImportArgs) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Output formats; `json` writes the brief model itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Output {
-    Render(Format),
-    Json,
-}
-
 fn parse_outputs(list: &[String]) -> Result<Vec<Output>, AppError> {
     let mut out = Vec::new();
     for s in list.iter().filter(|s| !s.trim().is_empty()) {
         let o = match s.trim().to_ascii_lowercase().as_str() {
             "json" => Output::Json,
             other => Output::Render(Format::parse(other).ok_or_else(|| {
-                AppError::Usage(format!("unknown format `{s}` (expected pdf, docx, xlsx or json)"))
+                AppError::Usage(format!(
+                    "unknown format `{s}` (expected pdf, docx, xlsx or json)"
+                ))
             })?),
         };
         if !out.contains(&o) {
@@ -257,149 +204,11 @@ fn load_templates(arg: Option<&Path>, verbose: bool) -> Result<Templates, AppErr
     Ok(templates)
 }
 
-/// The brief's charts as images for the DOCX. A chart that cannot be
-/// drawn is left out with a warning: the DOCX still has its numbers.
-fn docx_charts(
-    model: &brief::Brief,
-    templates: &Templates,
-    fonts: &FontChoice,
-) -> Vec<render::docx::Chart> {
-    let charts = [
-        ("sectors", "chart.sector_title"),
-        ("matrix", "chart.matrix_title"),
-        ("trend", "chart.month_title"),
-    ];
-    charts
-        .iter()
-        .filter_map(
-            |(name, caption)| match fonts
-                .typeset(|fonts| render::pdf::chart_png(model, templates, fonts, name))
-            {
-                Ok(png) => Some(render::docx::Chart {
-                    name: name.to_string(),
-                    png,
-                    caption: model.labels.get(*caption).cloned().unwrap_or_default(),
-                }),
-                Err(e) => {
-                    eprintln!("warning: the `{name}` chart is left out of the DOCX: {e}");
-                    None
-                }
-            },
-        )
-        .collect()
-}
-
-/// What one run renders with: loaded once, fonts only when a brief is
-/// actually rendered (a build with nothing to do never loads them).
-struct Renderer<'a> {
-    config: &'a Config,
-    templates: &'a Templates,
-    standard: PdfStandards,
-    fonts: FontChoice,
-}
-
-impl<'a> Renderer<'a> {
-    fn new(config: &'a Config, templates: &'a Templates, standard: PdfStandards) -> Self {
-        Renderer {
-            config,
-            templates,
-            standard,
-            fonts: FontChoice::new(
-                &config.font_paths,
-                config.system_fonts,
-                &config.font_families,
-            ),
-        }
-    }
-
-    /// The bytes of one output of a brief model.
-    fn render(&self, model: &brief::Brief, o: Output) -> Result<Vec<u8>, AppError> {
-        match o {
-            Output::Json => serde_json::to_vec_pretty(model)
-                .map_err(|e| AppError::Render(RenderError::Pdf(e.to_string()))),
-            Output::Render(Format::Pdf) => {
-                let (bytes, warnings) = self
-                    .fonts
-                    .typeset(|fonts| {
-                        render::pdf::render(model, self.templates, fonts, &self.standard)
-                    })
-                    .map_err(AppError::Render)?;
-                for w in warnings {
-                    eprintln!("warning: {w}");
-                }
-                Ok(bytes)
-            }
-            Output::Render(Format::Xlsx) => render::xlsx::render(model).map_err(AppError::Render),
-            Output::Render(Format::Docx) => {
-                let charts = docx_charts(model, self.templates, &self.fonts);
-                let logo = model
-                    .layout
-                    .logo
-                    .as_deref()
-                    .and_then(|l| self.templates.get(l));
-                let docx_fonts = render::docx::DocxFonts {
-                    east_asia: self.config.docx_east_asia_font.clone(),
-                    latin: self.config.docx_latin_font.clone(),
-                };
-                render::docx::render(model, &docx_fonts, &charts, logo).map_err(AppError::Render)
-            }
-        }
-    }
-
-    /// What every output shares of its fingerprint: the program, the
-    /// configuration file, the template set, the taxonomy files, the PDF
-    /// standard and the fonts on disk.
-    fn base_fingerprint(&self, data: &Path) -> Fingerprint {
-        let mut f = Fingerprint::new();
-        f.add(concat!("brief ", env!("CARGO_PKG_VERSION")).as_bytes());
-        f.add(&self.config.source);
-        for (name, bytes) in self.templates.files() {
-            f.add(name.as_bytes()).add(bytes);
-        }
-        // The taxonomy files as the loader finds them.
-        for path in load::data_files(&data.join(load::TAXONOMY_DIR)) {
-            f.add(path.to_string_lossy().as_bytes());
-            f.add(&std::fs::read(&path).unwrap_or_default());
-        }
-        f.add(self.standard.to_string().as_bytes());
-        // The built-in fonts are named with their version; font files on
-        // disk are listed only where they can be used.
-        f.add(render::fonts::BUILTIN.as_bytes());
-        let mut font_dirs = self.config.font_paths.clone();
-        if self.fonts.system_may_be_used() {
-            font_dirs.extend(incremental::system_font_dirs());
-        }
-        f.add(&incremental::font_listing(&font_dirs));
-        f
-    }
-}
-
 fn parse_standard(arg: Option<&str>, config: &Config) -> Result<PdfStandards, AppError> {
     match arg {
         None => Ok(config.pdf_standard.clone()),
         Some(s) => PdfStandards::parse(s).map_err(AppError::Usage),
     }
-}
-
-fn aggregate_options(config: &Config) -> AggregateOptions {
-    AggregateOptions {
-        home_country: config.home_country.clone(),
-        base_currency: config.base_currency.clone(),
-        rates: config.rates.clone(),
-    }
-}
-
-/// The path of an output relative to the output folder, `/`-separated.
-fn output_rel(config: &Config, quarter: Quarter, lang: Lang, o: Output) -> String {
-    let ext = match o {
-        Output::Json => "json",
-        Output::Render(f) => f.extension(),
-    };
-    format!(
-        "{}/{}.{ext}",
-        quarter.slug(),
-        config.output_stem(quarter, lang)
-    )
 }
 
 fn build(args: &BuildArgs) -> Result<(), AppError> {
@@ -446,197 +255,6 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
     Ok(())
 }
 
-fn model_bytes(model: &brief::Brief) -> Result<Vec<u8>, AppError> {
-    serde_json::to_vec(model).map_err(|e| AppError::Render(RenderError::Pdf(e.to_string())))
-}
-
-fn save_manifest(manifest: &Manifest, out: &Path) -> Result<(), AppError> {
-    manifest.save(out).map_err(|cause| AppError::Write {
-        path: out.join(incremental::MANIFEST),
-        cause,
-    })
-}
-
-/// One output of a build and whether it is stale.
-struct Job {
-    quarter: Quarter,
-    lang: Lang,
-    output: Output,
-    rel: String,
-    inputs: String,
-    status: Status,
-}
-
-/// What planning reads.
-struct PlanInput<'a> {
-    loaded: &'a Loaded,
-    renderer: &'a Renderer<'a>,
-    /// `Renderer::base_fingerprint`, computed once per run.
-    base: &'a Fingerprint,
-    langs: &'a [Lang],
-    outputs: &'a [Output],
-    manifest: &'a Manifest,
-    out: &'a Path,
-}
-
-/// Which brief models a plan keeps for rendering.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Keeping {
-    /// Every brief's (`brief -q` renders them all).
-    All,
-    /// Those with a stale output (`brief build`).
-    Stale,
-    /// None (`brief check` renders nothing).
-    None,
-}
-
-/// Every output of some quarters × languages × formats with its
-/// fingerprint and state, and the brief models of those to render.
-struct Plan {
-    jobs: Vec<Job>,
-    models: std::collections::HashMap<(Quarter, Lang), brief::Brief>,
-}
-
-impl Plan {
-    /// Builds each brief model (cheap next to rendering) and fingerprints
-    /// its outputs; keeps the models `keeping` says.
-    fn make(input: &PlanInput, quarters: &[Quarter], keeping: Keeping) -> Result<Plan, AppError> {
-        let r = input.renderer;
-        let options = aggregate_options(r.config);
-        let mut plan = Plan {
-            jobs: Vec::new(),
-            models: std::collections::HashMap::new(),
-        };
-        for &quarter in quarters {
-            let report = aggregate::quarter_report(&input.loaded.dataset, quarter, &options);
-            for &lang in input.langs {
-                let model = brief::build(
-                    &input.loaded.dataset,
-                    report.clone(),
-                    quarter,
-                    lang,
-                    r.config,
-                    r.templates,
-                )
-                .map_err(AppError::Template)?;
-                let model_json = model_bytes(&model)?;
-                let mut stale = false;
-                for &o in input.outputs {
-                    let rel = output_rel(r.config, quarter, lang, o);
-                    let mut f = input.base.clone();
-                    f.add(rel.as_bytes()).add(&model_json);
-                    let inputs = f.hex();
-                    let status = input.manifest.status(input.out, &rel, &inputs);
-                    stale |= status != Status::Fresh;
-                    plan.jobs.push(Job {
-                        quarter,
-                        lang,
-                        output: o,
-                        rel,
-                        inputs,
-                        status,
-                    });
-                }
-                if keeping == Keeping::All || (keeping == Keeping::Stale && stale) {
-                    plan.models.insert((quarter, lang), model);
-                }
-            }
-        }
-        Ok(plan)
-    }
-}
-
-/// `f` of every item, on as many threads as the machine has cores (the
-/// outputs of a quarter are independent); results in the items' order.
-fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len());
-    if threads <= 1 {
-        return items.iter().map(&f).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        done.push((i, f(item)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
-    });
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
-}
-
-/// Renders `jobs` (one quarter's) first and writes them after, so a
-/// failure leaves every existing file untouched; records each in the
-/// manifest and saves it. A file whose bytes are already there is left
-/// alone (its modification time too), and printed only when `print_all`.
-/// Returns (written, unchanged).
-fn write_quarter(
-    plan: &Plan,
-    jobs: &[&Job],
-    renderer: &Renderer,
-    out: &Path,
-    manifest: &mut Manifest,
-    bar: &mut progress::Progress,
-    print_all: bool,
-) -> Result<(usize, usize), AppError> {
-    if let Some(first) = jobs.first() {
-        bar.start(&first.rel);
-    }
-    let rendered = in_parallel(jobs, |j| {
-        let model = plan.models.get(&(j.quarter, j.lang)).ok_or_else(|| {
-            AppError::Render(RenderError::Pdf(format!(
-                "internal: no model for {}",
-                j.rel
-            )))
-        })?;
-        renderer.render(model, j.output)
-    });
-    let mut files: Vec<(&Job, Vec<u8>)> = Vec::new();
-    for (j, bytes) in jobs.iter().zip(rendered) {
-        files.push((j, bytes?));
-    }
-    let (mut written, mut same) = (0usize, 0usize);
-    for (j, bytes) in &files {
-        let path = out.join(&j.rel);
-        if std::fs::read(&path).is_ok_and(|old| old == *bytes) {
-            same += 1;
-            if print_all {
-                bar.line(&path.display().to_string());
-            }
-        } else {
-            output::write_atomic(&path, bytes).map_err(|cause| AppError::Write {
-                path: path.clone(),
-                cause,
-            })?;
-            written += 1;
-            if print_all {
-                bar.line(&path.display().to_string());
-            } else {
-                bar.line(&format!("{} ({})", path.display(), j.status.describe()));
-            }
-        }
-        manifest.record(&j.rel, &j.inputs, bytes);
-        bar.done();
-    }
-    save_manifest(manifest, out)?;
-    Ok((written, same))
-}
-
 /// The quarters a multi-quarter run covers: the range given, else every
 /// quarter that has an event.
 fn quarters_of(args: &MultiArgs, loaded: &Loaded) -> Result<Vec<Quarter>, AppError> {
@@ -679,35 +297,6 @@ fn quarters_of(args: &MultiArgs, loaded: &Loaded) -> Result<Vec<Quarter>, AppErr
         q = q.next();
     }
     Ok(out)
-}
-
-/// Everything a `brief build` reads, as one fingerprint: the base of every
-/// output's (program, config, templates, taxonomies, PDF standard, fonts),
-/// every data file's path and bytes, the arguments that choose the briefs,
-/// and `SOURCE_DATE_EPOCH`. Reading the files is cheap next to parsing them.
-fn run_fingerprint(
-    args: &MultiArgs,
-    base: &Fingerprint,
-    langs: &[Lang],
-    outputs: &[Output],
-) -> String {
-    let mut f = base.clone();
-    // The base has the taxonomy files already.
-    let taxonomy = args.common.data.join(load::TAXONOMY_DIR);
-    for path in load::data_files(&args.common.data)
-        .into_iter()
-        .filter(|p| !p.starts_with(&taxonomy))
-    {
-        f.add(path.to_string_lossy().as_bytes());
-        f.add(&std::fs::read(&path).unwrap_or_default());
-    }
-    f.add(format!("{:?} {:?} {langs:?} {outputs:?}", args.from, args.to).as_bytes());
-    f.add(
-        std::env::var("SOURCE_DATE_EPOCH")
-            .unwrap_or_default()
-            .as_bytes(),
-    );
-    f.hex()
 }
 
 /// `brief build` (and, with `check_only`, `brief check`).

@@ -10,7 +10,9 @@ use serde::Serialize;
 use crate::aggregate::{Figures, FollowUpItem, Money, QuarterReport, RegionRow};
 use crate::config::Config;
 use crate::locale;
-use crate::model::{Dataset, Event, FuzzyDate, Lang, OutcomeStatus, OutcomeType, Precision, Quarter};
+use crate::model::{
+    Dataset, Event, FuzzyDate, Lang, OutcomeStatus, OutcomeType, Precision, Quarter,
+};
 use crate::templates::{Layout, TemplateError, Templates};
 
 /// A brief is read by council members and stays short however many events
@@ -286,7 +288,14 @@ pub struct OutcomeView {
 }
 
 impl OutcomeView {
-    fn new(kind: String, count: u32, title: String, status: String, amount: String, parties: String) -> Self {
+    fn new(
+        kind: String,
+        count: u32,
+        title: String,
+        status: String,
+        amount: String,
+        parties: String,
+    ) -> Self {
         let mut line = kind.clone();
         if count > 1 {
             line.push_str(&format!(" ×{count}"));
@@ -304,7 +313,15 @@ impl OutcomeView {
             Some(first) => first.to_uppercase().chain(chars).collect(),
             None => line,
         };
-        OutcomeView { kind, count, title, status, amount, parties, line }
+        OutcomeView {
+            kind,
+            count,
+            title,
+            status,
+            amount,
+            parties,
+            line,
+        }
     }
 
     /// The line with the parties after it, for the appendix.
@@ -321,8 +338,7 @@ impl OutcomeView {
 /// word is the type (singular or plural), a status, or "signed/체결".
 fn title_only_repeats(title: &str, words: &[String]) -> bool {
     let mut tokens = title.split_whitespace().peekable();
-    tokens.peek().is_none()
-        || tokens.all(|t| words.iter().any(|w| w.eq_ignore_ascii_case(t)))
+    tokens.peek().is_none() || tokens.all(|t| words.iter().any(|w| w.eq_ignore_ascii_case(t)))
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -474,20 +490,21 @@ pub fn build(
 
     let q_start = quarter.start().days_since_epoch();
     let timeline_view = |t: &crate::aggregate::TimelineItem| {
-            let e = event(&t.event)?;
-            Some(TimelineView {
-                id: e.id.clone(),
-                title: e.title.get(lang).to_string(),
-                date: locale::date_range(e.start, e.end, lang),
-                kind: v.kind(&e.kind),
-                regions: v.regions(e),
-                days: t.days,
-                from_day: e.start.date.days_since_epoch() - q_start,
-                to_day: e.last_day().days_since_epoch() - q_start,
-                approximate_date: e.start.precision != Precision::Day,
-            })
+        let e = event(&t.event)?;
+        Some(TimelineView {
+            id: e.id.clone(),
+            title: e.title.get(lang).to_string(),
+            date: locale::date_range(e.start, e.end, lang),
+            kind: v.kind(&e.kind),
+            regions: v.regions(e),
+            days: t.days,
+            from_day: e.start.date.days_since_epoch() - q_start,
+            to_day: e.last_day().days_since_epoch() - q_start,
+            approximate_date: e.start.precision != Precision::Day,
+        })
     };
-    let all_timeline: Vec<TimelineView> = report.timeline.iter().filter_map(timeline_view).collect();
+    let all_timeline: Vec<TimelineView> =
+        report.timeline.iter().filter_map(timeline_view).collect();
     let (timeline, compact, month_kinds) = if busy {
         let compact = all_timeline
             .iter()
@@ -733,7 +750,11 @@ fn summary_context(report: &QuarterReport, v: &Viewer, meta: &Meta) -> minijinja
         .iter()
         .map(|r| v.region(&r.region))
         .collect();
-    let countries: Vec<String> = all_countries.iter().take(NAMED_COUNTRIES).cloned().collect();
+    let countries: Vec<String> = all_countries
+        .iter()
+        .take(NAMED_COUNTRIES)
+        .cloned()
+        .collect();
     minijinja::context! {
         quarter => meta.quarter_label.clone(),
         events => f.events,
@@ -864,13 +885,18 @@ impl Viewer<'_> {
         let kinds = &self.dataset.taxonomy.kinds.items;
         let mut counts = vec![vec![0u32; 3]; kinds.len()];
         for e in report.events.iter().filter_map(event) {
-            let Some(k) = kinds.iter().position(|t| t.id == e.kind) else { continue };
+            let Some(k) = kinds.iter().position(|t| t.id == e.kind) else {
+                continue;
+            };
             if let Some(m) = months.iter().position(|m| *m == e.start.date.month) {
                 counts[k][m] += 1;
             }
         }
         MonthKinds {
-            months: months.iter().map(|m| locale::month_name(*m, self.lang)).collect(),
+            months: months
+                .iter()
+                .map(|m| locale::month_name(*m, self.lang))
+                .collect(),
             rows: kinds
                 .iter()
                 .zip(counts)
@@ -1051,7 +1077,11 @@ impl Viewer<'_> {
                     words.extend(kind.split_whitespace().map(String::from));
                     words.extend(["체결", "signed"].map(String::from));
                     let title = o.title.get(lang);
-                    let title = if title_only_repeats(title, &words) { "" } else { title };
+                    let title = if title_only_repeats(title, &words) {
+                        ""
+                    } else {
+                        title
+                    };
                     let amount = o.amount.as_ref().map_or_else(String::new, |a| {
                         let m = Money {
                             value: a.value,

@@ -4,7 +4,8 @@
 //! `config` + `load` (records -> validated `model`) -> `aggregate` (numbers
 //! of one quarter) -> `brief` (one language-specific model) -> `render`
 //! (PDF via typst, DOCX via docx-rs) -> `output` (atomic writes).
-//! `incremental` and `progress` serve `brief build` across quarters.
+//! `plan` (with `incremental` and `progress`) plans, renders and writes the
+//! briefs of a run, for one quarter or across quarters.
 
 pub mod aggregate;
 pub mod app;
@@ -12,11 +13,13 @@ pub mod brief;
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod error;
 pub mod incremental;
 pub mod load;
 pub mod locale;
 pub mod model;
 pub mod output;
+pub mod plan;
 pub mod progress;
 pub mod render;
 pub mod standards;

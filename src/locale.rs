@@ -331,9 +331,15 @@ mod tests {
     fn lists_read_as_sentences() {
         let v = |xs: &[&str]| xs.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         assert_eq!(and_list(&v(&["AI"]), Lang::En), "AI");
-        assert_eq!(and_list(&v(&["AI", "Robotics"]), Lang::En), "AI and Robotics");
+        assert_eq!(
+            and_list(&v(&["AI", "Robotics"]), Lang::En),
+            "AI and Robotics"
+        );
         assert_eq!(and_list(&v(&["A", "B", "C"]), Lang::En), "A, B and C");
-        assert_eq!(and_list(&v(&["반도체", "화장품"]), Lang::Ko), "반도체, 화장품");
+        assert_eq!(
+            and_list(&v(&["반도체", "화장품"]), Lang::Ko),
+            "반도체, 화장품"
+        );
         assert_eq!(and_list(&[], Lang::En), "");
     }
 

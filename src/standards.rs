@@ -57,7 +57,8 @@ impl Standard {
 pub struct PdfStandards(Vec<Standard>);
 
 /// What the standards may be chosen from, for messages.
-pub const CHOICES: &str = "a-2b, a-2a, a-3b, a-3a, ua-1, a PDF/A level and ua-1 together (a-3a,ua-1), or none";
+pub const CHOICES: &str =
+    "a-2b, a-2a, a-3b, a-3a, ua-1, a PDF/A level and ua-1 together (a-3a,ua-1), or none";
 
 impl PdfStandards {
     /// Parses `a-3a,ua-1`, `pdf/ua-1`, `none`, ... The error says what is
@@ -69,7 +70,10 @@ impl PdfStandards {
                 continue;
             }
             let standard = Standard::parse_one(part).ok_or_else(|| {
-                format!("unknown PDF standard `{}` (expected {CHOICES})", part.trim())
+                format!(
+                    "unknown PDF standard `{}` (expected {CHOICES})",
+                    part.trim()
+                )
             })?;
             list.push(standard);
         }
@@ -94,7 +98,9 @@ impl PdfStandards {
 
     /// Whether the brief model is attached (PDF/A-3 allows attachments).
     pub fn attaches_model(&self) -> bool {
-        self.0.iter().any(|s| matches!(s, Standard::A3b | Standard::A3a))
+        self.0
+            .iter()
+            .any(|s| matches!(s, Standard::A3b | Standard::A3a))
     }
 }
 

@@ -287,7 +287,9 @@ impl Templates {
         env.add_filter("num", |n: i64| locale::group_thousands(n.max(0) as u64));
         // A list as a sentence says it: "A, B and C" in English, "A, B, C"
         // in Korean.
-        env.add_filter("and_list", move |items: Vec<String>| locale::and_list(&items, lang));
+        env.add_filter("and_list", move |items: Vec<String>| {
+            locale::and_list(&items, lang)
+        });
         let located = |e: minijinja::Error| TemplateError {
             file: self.display_path(&name),
             line: e.line().unwrap_or(0),

@@ -97,7 +97,16 @@ fn every_standard_is_met_and_declared() {
             let out = brief(
                 &root().join("data"),
                 &out_dir,
-                &["-q", "2025Q2", "--format", "pdf", "--lang", lang, "--pdf-standard", standard],
+                &[
+                    "-q",
+                    "2025Q2",
+                    "--format",
+                    "pdf",
+                    "--lang",
+                    lang,
+                    "--pdf-standard",
+                    standard,
+                ],
             );
             assert_success(&out);
             let pdf = out_dir.join(format!("2025-Q2/brief-2025-Q2-{lang}.pdf"));
@@ -117,7 +126,10 @@ fn every_standard_is_met_and_declared() {
                 ua,
                 "{standard}: {xmp}"
             );
-            assert!(pdfinfo(&[], &pdf).contains("Tagged:          yes"), "{standard}");
+            assert!(
+                pdfinfo(&[], &pdf).contains("Tagged:          yes"),
+                "{standard}"
+            );
         }
     }
     // Two PDF/A levels, or an unknown standard: a usage error.
@@ -141,7 +153,14 @@ fn the_accessible_pdf_reads_in_order_with_alt_text() {
     let out = brief(
         &root().join("data"),
         tmp.path(),
-        &["-q", "2025Q2", "--format", "pdf", "--pdf-standard", "a-3a,ua-1"],
+        &[
+            "-q",
+            "2025Q2",
+            "--format",
+            "pdf",
+            "--pdf-standard",
+            "a-3a,ua-1",
+        ],
     );
     assert_success(&out);
     let pdf = tmp.path().join("2025-Q2/brief-2025-Q2-ko.pdf");
@@ -163,21 +182,37 @@ fn the_accessible_pdf_reads_in_order_with_alt_text() {
         .map(|(_, alt)| alt.as_deref().unwrap_or(""))
         .collect();
     assert_eq!(figures.len(), 3, "{figures:?}");
-    assert!(figures[0].starts_with("분야별 행사·성과 수.") && figures[0].contains("양자 행사 1, 성과 2"), "{figures:?}");
-    assert!(figures[1].contains("바이오·헬스케어: 대한민국 1, 캐나다 1, 미국 1"), "{figures:?}");
+    assert!(
+        figures[0].starts_with("분야별 행사·성과 수.")
+            && figures[0].contains("양자 행사 1, 성과 2"),
+        "{figures:?}"
+    );
+    assert!(
+        figures[1].contains("바이오·헬스케어: 대한민국 1, 캐나다 1, 미국 1"),
+        "{figures:?}"
+    );
     assert!(figures[2].contains("6월 1"), "{figures:?}");
     // The title block and headings read as written; the running header
     // (organisation · title on pages 2-4) and page numbers are artifacts,
     // outside the tag tree: the text poppler extracts through the tags has
     // the title once.
     let structure = squash(&pdfinfo(&["-struct-text"], &pdf));
-    assert!(structure.contains("\"국제협력\" \" \" \"분기\""), "{structure}");
+    assert!(
+        structure.contains("\"국제협력\" \" \" \"분기\""),
+        "{structure}"
+    );
     assert!(!structure.contains("/ 4"), "page numbers are artifacts");
     // Hangul words kept whole at line ends (each drawn in a box) still
     // extract as the words they are.
     let page_text = squash(&pdf_text(&pdf));
-    assert!(page_text.contains("국제협력 분기 동향 브리프"), "{page_text}");
-    assert!(page_text.contains("2025년 2분기에는 국제협력 행사 1건을"), "{page_text}");
+    assert!(
+        page_text.contains("국제협력 분기 동향 브리프"),
+        "{page_text}"
+    );
+    assert!(
+        page_text.contains("2025년 2분기에는 국제협력 행사 1건을"),
+        "{page_text}"
+    );
 }
 
 /// A template that drops the document's title cannot give PDF/UA-1: the
@@ -198,7 +233,14 @@ fn a_standard_the_template_cannot_meet_fails_and_writes_nothing() {
         &templates,
         &root().join("data"),
         &out_dir,
-        &["-q", "2025Q2", "--format", "pdf,docx", "--pdf-standard", "ua-1"],
+        &[
+            "-q",
+            "2025Q2",
+            "--format",
+            "pdf,docx",
+            "--pdf-standard",
+            "ua-1",
+        ],
     );
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");

@@ -321,7 +321,10 @@ fn an_outcome_region_outside_its_event_is_refused() {
     let mission = data.join("events/2025-06-daejeon-mission-quebec-boston.yaml");
     let text = fs::read_to_string(&mission).unwrap();
     assert!(text.contains("    sectors: [양자]\n    regions: [퀘벡주]"));
-    let text = text.replace("    sectors: [양자]\n    regions: [퀘벡주]", "    sectors: [양자]\n    regions: [일본]");
+    let text = text.replace(
+        "    sectors: [양자]\n    regions: [퀘벡주]",
+        "    sectors: [양자]\n    regions: [일본]",
+    );
     fs::write(&mission, text).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_brief"))
         .args(["validate", "--data"])

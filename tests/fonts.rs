@@ -53,7 +53,11 @@ fn the_same_bytes_with_and_without_system_fonts() {
     let tmp = tempdir();
     let data = root().join("data");
     let args = ["-q", "2025Q2", "--lang", "ko,en", "--format", "pdf,docx"];
-    for (name, system) in [("never", Some("0")), ("always", Some("1")), ("default", None)] {
+    for (name, system) in [
+        ("never", Some("0")),
+        ("always", Some("1")),
+        ("default", None),
+    ] {
         let out = brief_fonts(&data, &tmp.path().join(name), system, &args);
         assert_success(&out);
     }
@@ -65,16 +69,31 @@ fn the_same_bytes_with_and_without_system_fonts() {
     ] {
         let read = |name: &str| fs::read(tmp.path().join(name).join("2025-Q2").join(file)).unwrap();
         let never = read("never");
-        assert!(never == read("always"), "{file} differs with system fonts read");
-        assert!(never == read("default"), "{file} differs with the default font setting");
+        assert!(
+            never == read("always"),
+            "{file} differs with system fonts read"
+        );
+        assert!(
+            never == read("default"),
+            "{file} differs with the default font setting"
+        );
     }
     let fonts = pdf_fonts(&tmp.path().join("never/2025-Q2/brief-2025-Q2-ko.pdf"));
     assert!(!fonts.is_empty());
     for f in &fonts {
-        assert!(f.starts_with("PretendardGOV-"), "unexpected font {f} in {fonts:?}");
+        assert!(
+            f.starts_with("PretendardGOV-"),
+            "unexpected font {f} in {fonts:?}"
+        );
     }
-    assert!(fonts.iter().any(|f| f.starts_with("PretendardGOV-Bold")), "{fonts:?}");
-    assert!(fonts.iter().any(|f| f.starts_with("PretendardGOV-Regular")), "{fonts:?}");
+    assert!(
+        fonts.iter().any(|f| f.starts_with("PretendardGOV-Bold")),
+        "{fonts:?}"
+    );
+    assert!(
+        fonts.iter().any(|f| f.starts_with("PretendardGOV-Regular")),
+        "{fonts:?}"
+    );
 }
 
 /// Hanja take their place in the text (美, KS X 1001, in the title of a
@@ -102,16 +121,26 @@ fn a_character_no_font_covers_fails_with_a_fix() {
     copy_dir(&root().join("data"), &data);
     let path = data.join("events/2025-06-daejeon-mission-quebec-boston.yaml");
     let yaml = fs::read_to_string(&path).unwrap();
-    let yaml = yaml.replacen("  ko: 이장우 대전시장", "  ko: \u{13000} 이장우 대전시장", 1);
+    let yaml = yaml.replacen(
+        "  ko: 이장우 대전시장",
+        "  ko: \u{13000} 이장우 대전시장",
+        1,
+    );
     assert!(yaml.contains('\u{13000}'));
     fs::write(&path, yaml).unwrap();
-    let out = brief_fonts(&data, &tmp.path().join("out"), Some("0"), &[
-        "-q", "2025Q2", "--format", "pdf",
-    ]);
+    let out = brief_fonts(
+        &data,
+        &tmp.path().join("out"),
+        Some("0"),
+        &["-q", "2025Q2", "--format", "pdf"],
+    );
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains("can draw 1 character(s)"), "{err}");
     assert!(err.contains("U+13000"), "{err}");
     assert!(err.contains("BRIEF_FONT_PATH"), "{err}");
-    assert!(!tmp.path().join("out/2025-Q2").exists(), "nothing is written");
+    assert!(
+        !tmp.path().join("out/2025-Q2").exists(),
+        "nothing is written"
+    );
 }

@@ -386,10 +386,17 @@ fn errors_name_the_right_line_whatever_the_line_endings() {
         ("LF", (rows.join("\n") + "\n").into_bytes(), 4),
         ("CRLF", (rows.join("\r\n") + "\r\n").into_bytes(), 4),
         ("CR", (rows.join("\r") + "\r").into_bytes(), 4),
-        ("BOM + CRLF", ("\u{feff}".to_string() + &rows.join("\r\n")).into_bytes(), 4),
+        (
+            "BOM + CRLF",
+            ("\u{feff}".to_string() + &rows.join("\r\n")).into_bytes(),
+            4,
+        ),
         (
             "CP949 + CRLF",
-            encoding_rs::EUC_KR.encode(&rows.join("\r\n")).0.into_owned(),
+            encoding_rs::EUC_KR
+                .encode(&rows.join("\r\n"))
+                .0
+                .into_owned(),
             4,
         ),
         (

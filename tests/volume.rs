@@ -12,7 +12,10 @@ use std::path::Path;
 use std::process::Command;
 
 fn pages(pdf: &Path) -> usize {
-    let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils) is needed");
+    let out = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) is needed");
     String::from_utf8_lossy(&out.stdout)
         .lines()
         .find_map(|l| l.strip_prefix("Pages:"))
@@ -58,7 +61,11 @@ fn briefs_stay_short_at_any_volume() {
     }
     for (name, data, quarter) in &cases {
         let out_dir = tmp.path().join(format!("out-{}", name.replace(' ', "-")));
-        let out = brief(data, &out_dir, &["-q", quarter, "--lang", "ko,en", "--format", "pdf,json"]);
+        let out = brief(
+            data,
+            &out_dir,
+            &["-q", quarter, "--lang", "ko,en", "--format", "pdf,json"],
+        );
         assert_success(&out);
         let q = quarter.replace('Q', "-Q");
         for lang in ["ko", "en"] {
@@ -66,20 +73,40 @@ fn briefs_stay_short_at_any_volume() {
             let n = pages(&pdf);
             let appendix = appendix_page(&pdf, n);
             let body = appendix - 1;
-            assert!(body <= 4 && n - body <= 2, "{name} {lang}: {n} pages, appendix from page {appendix}");
-            let model: serde_json::Value =
-                serde_json::from_slice(&fs::read(out_dir.join(format!("{q}/brief-{q}-{lang}.json"))).unwrap()).unwrap();
+            assert!(
+                body <= 4 && n - body <= 2,
+                "{name} {lang}: {n} pages, appendix from page {appendix}"
+            );
+            let model: serde_json::Value = serde_json::from_slice(
+                &fs::read(out_dir.join(format!("{q}/brief-{q}-{lang}.json"))).unwrap(),
+            )
+            .unwrap();
             let events = model["report"]["events"].as_array().unwrap().len();
             let busy = events > brief::brief::MAX_DETAILED;
-            assert_eq!(model["timeline"].as_array().unwrap().is_empty(), busy || events == 0, "{name}");
-            assert_eq!(model["month_kinds"]["rows"].as_array().unwrap().is_empty(), !busy, "{name}");
+            assert_eq!(
+                model["timeline"].as_array().unwrap().is_empty(),
+                busy || events == 0,
+                "{name}"
+            );
+            assert_eq!(
+                model["month_kinds"]["rows"].as_array().unwrap().is_empty(),
+                !busy,
+                "{name}"
+            );
             if busy {
                 let text = squash(&pdf_text(&pdf));
                 let annex = format!("brief-{q}-{lang}.xlsx");
                 assert!(text.contains(&annex), "{name} {lang}: the annex is named");
-                assert!(!text.contains("--format"), "{name} {lang}: no command for council members");
+                assert!(
+                    !text.contains("--format"),
+                    "{name} {lang}: no command for council members"
+                );
                 let compact = model["compact"].as_array().unwrap().len();
-                assert_eq!(compact, brief::brief::MAX_COMPACT.min(events - model["events"].as_array().unwrap().len()));
+                assert_eq!(
+                    compact,
+                    brief::brief::MAX_COMPACT
+                        .min(events - model["events"].as_array().unwrap().len())
+                );
                 // Events per month and kind add up to the quarter's events.
                 let total: u64 = model["month_kinds"]["rows"]
                     .as_array()

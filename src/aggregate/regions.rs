@@ -88,7 +88,11 @@ fn row_keys<'a>(tax: &'a Taxonomy, home: &str, r: &'a str) -> Vec<(u8, &'a str, 
 /// hosts) and the regions it was made with (its own `regions`, else the
 /// event's partners).
 fn credited<'a>(e: &'a Event, o: &'a crate::model::Outcome) -> impl Iterator<Item = &'a str> {
-    let with = if o.regions.is_empty() { &e.partners } else { &o.regions };
+    let with = if o.regions.is_empty() {
+        &e.partners
+    } else {
+        &o.regions
+    };
     e.hosts.iter().chain(with.iter()).map(String::as_str)
 }
 

@@ -242,12 +242,18 @@ fn outcomes_count_where_they_were_made() {
     e.outcomes = vec![boston, everyone, pending];
     let r = quarter_report(&dataset(vec![e]), q("2025Q2"), &options());
     let row = |rows: &[RegionRow], id: &str| {
-        rows.iter().find(|x| x.region == id).map(|x| (x.events, x.outcomes))
+        rows.iter()
+            .find(|x| x.region == id)
+            .map(|x| (x.events, x.outcomes))
     };
     assert_eq!(row(&r.partner_countries, "us"), Some((1, 3)));
     assert_eq!(row(&r.partner_countries, "jp"), Some((1, 1)));
     assert_eq!(row(&r.partner_regions, "us-ma"), Some((1, 3)));
-    assert_eq!(row(&r.domestic_regions, "kr-daejeon"), Some((1, 3)), "the host");
+    assert_eq!(
+        row(&r.domestic_regions, "kr-daejeon"),
+        Some((1, 3)),
+        "the host"
+    );
     assert_eq!(r.figures.outcomes_total, 3);
 }
 
@@ -315,7 +321,9 @@ fn real_data_2025q2_quebec_boston_mission() {
     // All three outcomes were made with Québec: Québec (and Canada) and
     // the host Daejeon are credited, Massachusetts and Maryland are not.
     let outcomes = |rows: &[RegionRow], id: &str| {
-        rows.iter().find(|x| x.region == id).map(|x| (x.events, x.outcomes))
+        rows.iter()
+            .find(|x| x.region == id)
+            .map(|x| (x.events, x.outcomes))
     };
     assert_eq!(outcomes(&r.partner_regions, "ca-qc"), Some((1, 3)));
     assert_eq!(outcomes(&r.partner_regions, "us-ma"), Some((1, 0)));
@@ -327,7 +335,11 @@ fn real_data_2025q2_quebec_boston_mission() {
     assert_eq!((r.previous.events, r.previous.domestic_regions), (1, 4));
     assert_eq!(r.year_ago.events, 0);
     assert_eq!(r.undated, vec!["2025-pan-yellow-sea-conference"]);
-    assert_eq!(r.follow_ups_open.len(), 1, "the Montréal aerospace projects");
+    assert_eq!(
+        r.follow_ups_open.len(),
+        1,
+        "the Montréal aerospace projects"
+    );
     assert_eq!(r.highlights, vec!["2025-06-daejeon-mission-quebec-boston"]);
 }
 

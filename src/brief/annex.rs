@@ -129,7 +129,10 @@ impl Viewer<'_> {
             let counted = matches!(o.status, OutcomeStatus::Signed | OutcomeStatus::Agreed)
                 || o.kind == OutcomeType::Investment;
             let slot = if counted {
-                OutcomeType::ALL.iter().position(|t| *t == o.kind).unwrap_or(5)
+                OutcomeType::ALL
+                    .iter()
+                    .position(|t| *t == o.kind)
+                    .unwrap_or(5)
             } else {
                 5
             };
@@ -143,7 +146,12 @@ impl Viewer<'_> {
         AnnexEvent {
             id: e.id.clone(),
             start: self.date_cell(e.start),
-            end: e.end.map(|d| self.date_cell(crate::model::FuzzyDate { date: d, precision: Precision::Day })),
+            end: e.end.map(|d| {
+                self.date_cell(crate::model::FuzzyDate {
+                    date: d,
+                    precision: Precision::Day,
+                })
+            }),
             title: e.title.get(lang).to_string(),
             kind: self.kind(&e.kind),
             sectors: join(&e.sectors, &|s| self.sector(s)),
@@ -172,8 +180,12 @@ impl Viewer<'_> {
                     qualifiers.push(self.label("money.about"));
                 }
                 match a.qualifier {
-                    crate::model::AmountQualifier::UpTo => qualifiers.push(self.label("money.up_to")),
-                    crate::model::AmountQualifier::AtLeast => qualifiers.push(self.label("money.at_least")),
+                    crate::model::AmountQualifier::UpTo => {
+                        qualifiers.push(self.label("money.up_to"))
+                    }
+                    crate::model::AmountQualifier::AtLeast => {
+                        qualifiers.push(self.label("money.at_least"))
+                    }
                     crate::model::AmountQualifier::Exact => {}
                 }
                 if a.expected {
@@ -190,7 +202,10 @@ impl Viewer<'_> {
                 amount_written: o.amount.as_ref().map_or_else(String::new, |a| {
                     crate::locale::money(a.value, &a.currency, self.lang)
                 }),
-                amount: o.amount.as_ref().and_then(|a| self.in_base(a.value, &a.currency)),
+                amount: o
+                    .amount
+                    .as_ref()
+                    .and_then(|a| self.in_base(a.value, &a.currency)),
                 qualifiers: qualifiers.join(", "),
             });
         }
@@ -205,7 +220,9 @@ impl Viewer<'_> {
     ) {
         for i in items {
             let Some(e) = find(&i.event) else { continue };
-            let Some(f) = e.follow_ups.get(i.index) else { continue };
+            let Some(f) = e.follow_ups.get(i.index) else {
+                continue;
+            };
             out.push(AnnexFollowUp {
                 group: self.label(group),
                 event: e.title.get(self.lang).to_string(),

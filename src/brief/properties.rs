@@ -35,28 +35,50 @@ fn check_sectors(at: &str, b: &Brief, line: &str) {
     let rows = sector_rows(b);
     let max = rows.iter().map(|r| r.1).max().unwrap_or(0);
     let min = rows.iter().map(|r| r.1).min().unwrap_or(0);
-    let named: Vec<&(String, u32)> = rows.iter().filter(|(l, _)| line.contains(l.as_str())).collect();
+    let named: Vec<&(String, u32)> = rows
+        .iter()
+        .filter(|(l, _)| line.contains(l.as_str()))
+        .collect();
     let even = line.contains("고르게") || line.contains("evenly");
     let largest = line.contains("가장 많았음") || line.contains("led the sectors");
     let only = line.contains("모두") || line.starts_with("All events were in");
     let one_event = line.starts_with("분야는 ") && !only || line.starts_with("The event's sectors");
     if one_event {
         assert_eq!(b.report.figures.events, 1, "{at}: \"{line}\"");
-        assert_eq!(named.len(), rows.len(), "{at}: \"{line}\" names every sector");
+        assert_eq!(
+            named.len(),
+            rows.len(),
+            "{at}: \"{line}\" names every sector"
+        );
     }
     if even {
-        assert!(rows.len() > 1 && min == max, "{at}: \"{line}\" but sectors {rows:?}");
+        assert!(
+            rows.len() > 1 && min == max,
+            "{at}: \"{line}\" but sectors {rows:?}"
+        );
     }
     if largest {
-        assert!(min < max, "{at}: \"{line}\" but every sector has {max}: {rows:?}");
+        assert!(
+            min < max,
+            "{at}: \"{line}\" but every sector has {max}: {rows:?}"
+        );
         let top: Vec<&(String, u32)> = rows.iter().filter(|r| r.1 == max).collect();
-        assert_eq!(named, top, "{at}: \"{line}\" must name exactly the largest: {rows:?}");
-        assert!(line.contains(&format!("{max}")), "{at}: \"{line}\" states {max}");
+        assert_eq!(
+            named, top,
+            "{at}: \"{line}\" must name exactly the largest: {rows:?}"
+        );
+        assert!(
+            line.contains(&format!("{max}")),
+            "{at}: \"{line}\" states {max}"
+        );
     }
     if only {
         assert_eq!(rows.len(), 1, "{at}: \"{line}\" but sectors {rows:?}");
     }
-    assert!(even || largest || only || one_event, "{at}: unclassified sector line \"{line}\"");
+    assert!(
+        even || largest || only || one_event,
+        "{at}: unclassified sector line \"{line}\""
+    );
 }
 
 fn check_change(at: &str, b: &Brief, line: &str) {
@@ -75,7 +97,11 @@ fn check_change(at: &str, b: &Brief, line: &str) {
         let down = half.contains("줄었") || word("down");
         let same = half.contains("같은 수준") || half.contains("the same as");
         let expected = (now > base, now < base, now == base);
-        assert_eq!((up, down, same), expected, "{at}: \"{half}\" for {now} against {base}");
+        assert_eq!(
+            (up, down, same),
+            expected,
+            "{at}: \"{half}\" for {now} against {base}"
+        );
     }
 }
 
@@ -87,8 +113,10 @@ fn summary_sentences_state_what_the_numbers_say() {
         for (at, b) in briefs(seed, n) {
             let f = &b.report.figures;
             for line in b.summary.iter().map(|l| l.text.as_str()) {
-                if line.starts_with("분야") || line.contains("led the sectors")
-                    || line.contains("evenly") || line.starts_with("All events were in")
+                if line.starts_with("분야")
+                    || line.contains("led the sectors")
+                    || line.contains("evenly")
+                    || line.starts_with("All events were in")
                     || line.starts_with("The event's sectors")
                 {
                     check_sectors(&at, &b, line);
@@ -99,7 +127,10 @@ fn summary_sentences_state_what_the_numbers_say() {
                     checked[1] += 1;
                 }
                 if line.starts_with("참석 인원") || line.starts_with("Attendance") {
-                    assert!(f.attendance_events > 0, "{at}: \"{line}\" with no attendance reported");
+                    assert!(
+                        f.attendance_events > 0,
+                        "{at}: \"{line}\" with no attendance reported"
+                    );
                     let partial = line.contains("기준") || line.contains("as reported for");
                     assert_eq!(partial, f.attendance_events < f.events, "{at}: \"{line}\"");
                     checked[2] += 1;
@@ -109,14 +140,30 @@ fn summary_sentences_state_what_the_numbers_say() {
                     "{at}: doubled qualifier in \"{line}\""
                 );
                 if line.contains("개국") {
-                    let named = b.partner_countries.iter().filter(|r| line.contains(&r.label)).count();
-                    assert_eq!(line.contains(" 등 "), named < b.partner_countries.len(), "{at}: \"{line}\"");
+                    let named = b
+                        .partner_countries
+                        .iter()
+                        .filter(|r| line.contains(&r.label))
+                        .count();
+                    assert_eq!(
+                        line.contains(" 등 "),
+                        named < b.partner_countries.len(),
+                        "{at}: \"{line}\""
+                    );
                     checked[3] += 1;
                 }
             }
             // Unknown is not zero: attendance no event reports shows "–".
-            let attendance = b.key_figures.iter().find(|k| k.key == "attendance").expect("row");
-            assert_eq!(attendance.value == "–", f.attendance_events == 0, "{at}: {attendance:?}");
+            let attendance = b
+                .key_figures
+                .iter()
+                .find(|k| k.key == "attendance")
+                .expect("row");
+            assert_eq!(
+                attendance.value == "–",
+                f.attendance_events == 0,
+                "{at}: {attendance:?}"
+            );
         }
     }
     // Every kind of sentence was met many times.

@@ -1057,7 +1057,9 @@ impl<'a> Lines<'a> {
 
     /// The line (from 1) of the byte at `offset`.
     fn at(&mut self, offset: u64) -> u64 {
-        let mut end = usize::try_from(offset).unwrap_or(usize::MAX).min(self.text.len());
+        let mut end = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
         // The csv crate may place a record after CRLF at its LF.
         if end > 0 && self.text.get(end) == Some(&b'\n') && self.text[end - 1] == b'\r' {
             end += 1;
@@ -1082,7 +1084,11 @@ mod tests {
             let mut lines = super::Lines::new(text.as_bytes());
             let c = text.find('c').unwrap() as u64;
             let b = text.find('b').unwrap() as u64;
-            assert_eq!((lines.at(0), lines.at(b), lines.at(c)), (1, 2, 3), "{text:?}");
+            assert_eq!(
+                (lines.at(0), lines.at(b), lines.at(c)),
+                (1, 2, 3),
+                "{text:?}"
+            );
         }
         // A line break inside a quoted cell is a line too.
         let text = "h\r\n\"x\r\ny\",1\r\nz";

@@ -267,7 +267,10 @@ impl Validator<'_> {
             if !hosts.contains(&id) && !partners.contains(&id) {
                 self.err(
                     &r.referenced,
-                    format!("the outcome's region `{}` is not one of the event's hosts or partners", r.value),
+                    format!(
+                        "the outcome's region `{}` is not one of the event's hosts or partners",
+                        r.value
+                    ),
                     Some("name a region listed under the event's `hosts` or `partners`".into()),
                 );
             } else if !out.contains(&id) {

@@ -9,8 +9,8 @@
 //! when a configured family is not among the fonts above, or when a
 //! character that none of them covers has to be drawn.
 
-use std::sync::OnceLock;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use typst::foundations::Bytes;
 use typst::text::{Font, FontBook};
@@ -24,7 +24,8 @@ use crate::config::SystemFonts;
 pub use crate::config::BUILTIN_FONT_FAMILY as FAMILY;
 
 /// Names the built-in fonts (and their versions) for build fingerprints.
-pub const BUILTIN: &str = "Pretendard GOV 1.3.9 (npm pretendard-gov, Regular + Bold); typst-assets 0.15";
+pub const BUILTIN: &str =
+    "Pretendard GOV 1.3.9 (npm pretendard-gov, Regular + Bold); typst-assets 0.15";
 
 /// The built-in font files (assets/fonts, reproduced by scripts/fonts.sh).
 static BUILTIN_FILES: [&[u8]; 2] = [
@@ -193,7 +194,10 @@ mod tests {
             .filter(|i| i.family == FAMILY)
             .map(|i| i.variant.weight.to_number())
             .collect();
-        assert!(weights.contains(&400) && weights.contains(&700), "{weights:?}");
+        assert!(
+            weights.contains(&400) && weights.contains(&700),
+            "{weights:?}"
+        );
     }
 
     #[test]

@@ -306,7 +306,10 @@ pub fn render(
             brief.lang.code()
         )),
         standards: typst_pdf::PdfStandards::new(&list).map_err(|e| {
-            RenderError::Pdf(format!("unsupported PDF standard {standards} ({})", e.message()))
+            RenderError::Pdf(format!(
+                "unsupported PDF standard {standards} ({})",
+                e.message()
+            ))
         })?,
         // Always tagged (headings, tables, figures with alt text), whatever
         // the standard.

@@ -41,7 +41,9 @@ impl Formats {
                 .set_background_color("DFE7F0")
                 .set_text_wrap()
                 .set_align(FormatAlign::Center),
-            date: Format::new().set_num_format(date).set_align(FormatAlign::Left),
+            date: Format::new()
+                .set_num_format(date)
+                .set_align(FormatAlign::Left),
             count: Format::new().set_num_format("#,##0"),
             money: Format::new().set_num_format("#,##0"),
         }
@@ -115,7 +117,11 @@ fn sheet(
 }
 
 fn text_or_empty(s: &str) -> Cell<'_> {
-    if s.is_empty() { Cell::Empty } else { Cell::Text(s) }
+    if s.is_empty() {
+        Cell::Empty
+    } else {
+        Cell::Text(s)
+    }
 }
 
 fn number(n: Option<f64>) -> Cell<'static> {
@@ -139,7 +145,11 @@ fn event_rows(b: &Brief) -> Vec<Vec<Cell<'_>>> {
                 text_or_empty(&e.partners),
                 text_or_empty(&e.countries),
                 number(e.attendance.map(|a| a as f64)),
-                if e.attendance_approximate { Cell::Text(about) } else { Cell::Empty },
+                if e.attendance_approximate {
+                    Cell::Text(about)
+                } else {
+                    Cell::Empty
+                },
             ];
             row.extend(e.outcomes.iter().map(|n| Cell::Number(f64::from(*n))));
             row.push(number(e.amount));
@@ -195,7 +205,11 @@ fn key_figure_rows(b: &Brief) -> Vec<Vec<Cell<'_>>> {
             vec![
                 Cell::Text(&k.label),
                 Cell::Text(&k.value),
-                if known { Cell::Number(k.number) } else { Cell::Empty },
+                if known {
+                    Cell::Number(k.number)
+                } else {
+                    Cell::Empty
+                },
                 Cell::Text(&k.previous),
                 Cell::Text(&k.change_previous),
                 Cell::Text(&k.year_ago),

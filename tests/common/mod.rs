@@ -128,4 +128,3 @@ pub fn assert_success(o: &Output) {
         stderr(o)
     );
 }
-

@@ -548,7 +548,6 @@ impl<'a> Writer<'a> {
     }
 }
 
-
 /// Builds the DOCX bytes of a brief.
 pub fn render(
     brief: &Brief,
@@ -860,10 +859,23 @@ fn timeline(w: &mut Writer, b: &Brief) {
 
 /// Events a row each: date, title, kind, regions.
 fn event_table(w: &mut Writer, rows: &[crate::brief::TimelineView]) {
-    let header = ["column.date", "column.event", "column.kind", "column.regions"].map(|k| w.label(k));
+    let header = [
+        "column.date",
+        "column.event",
+        "column.kind",
+        "column.regions",
+    ]
+    .map(|k| w.label(k));
     let rows: Vec<Vec<String>> = rows
         .iter()
-        .map(|t| vec![t.date.clone(), t.title.clone(), t.kind.clone(), t.regions.clone()])
+        .map(|t| {
+            vec![
+                t.date.clone(),
+                t.title.clone(),
+                t.kind.clone(),
+                t.regions.clone(),
+            ]
+        })
         .collect();
     w.table(&[3, 5, 2, 4], &header, &rows, &[false; 4], None);
 }
@@ -1036,7 +1048,12 @@ mod tests {
     fn columns_fit_their_longest_word_and_the_text_width() {
         // A narrow numeric column whose header is a long word.
         let header = strings(&["Action", "Owner", "Due", "Status"]);
-        let row = strings(&["Develop joint projects", "Daejeon", "no due date", "in progress"]);
+        let row = strings(&[
+            "Develop joint projects",
+            "Daejeon",
+            "no due date",
+            "in progress",
+        ]);
         let widths = fit_widths(&[26, 10, 10, 5], &[&header, &row]);
         assert_eq!(widths.iter().sum::<usize>(), TEXT_WIDTH);
         assert!(widths[3] >= word_twips("progress"), "{widths:?}");

@@ -1,0 +1,395 @@
+//! Planning, fingerprints and writing of briefs, for `brief -q` and
+//! `brief build`/`check`: which outputs a run makes, which of them are
+//! stale (the manifest), rendering them with one set of fonts, and writing
+//! each quarter's files atomically. `app` decides what to run; this module
+//! runs it.
+
+use std::path::Path;
+
+use crate::aggregate::{self, AggregateOptions};
+use crate::cli::MultiArgs;
+use crate::config::Config;
+use crate::error::AppError;
+use crate::incremental::{self, Fingerprint, Manifest, Status};
+use crate::load::{self, Loaded};
+use crate::model::{Lang, Quarter};
+use crate::render::fonts::FontChoice;
+use crate::render::{self, Format, RenderError};
+use crate::standards::PdfStandards;
+use crate::templates::Templates;
+use crate::{brief, output, progress};
+
+/// Output formats; `json` writes the brief model itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Output {
+    Render(Format),
+    Json,
+}
+
+/// The brief's charts as images for the DOCX. A chart that cannot be
+/// drawn is left out with a warning: the DOCX still has its numbers.
+pub(crate) fn docx_charts(
+    model: &brief::Brief,
+    templates: &Templates,
+    fonts: &FontChoice,
+) -> Vec<render::docx::Chart> {
+    let charts = [
+        ("sectors", "chart.sector_title"),
+        ("matrix", "chart.matrix_title"),
+        ("trend", "chart.month_title"),
+    ];
+    charts
+        .iter()
+        .filter_map(|(name, caption)| {
+            match fonts.typeset(|fonts| render::pdf::chart_png(model, templates, fonts, name)) {
+                Ok(png) => Some(render::docx::Chart {
+                    name: name.to_string(),
+                    png,
+                    caption: model.labels.get(*caption).cloned().unwrap_or_default(),
+                }),
+                Err(e) => {
+                    eprintln!("warning: the `{name}` chart is left out of the DOCX: {e}");
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+/// What one run renders with: loaded once, fonts only when a brief is
+/// actually rendered (a build with nothing to do never loads them).
+pub(crate) struct Renderer<'a> {
+    pub(crate) config: &'a Config,
+    pub(crate) templates: &'a Templates,
+    pub(crate) standard: PdfStandards,
+    pub(crate) fonts: FontChoice,
+}
+
+impl<'a> Renderer<'a> {
+    pub(crate) fn new(
+        config: &'a Config,
+        templates: &'a Templates,
+        standard: PdfStandards,
+    ) -> Self {
+        Renderer {
+            config,
+            templates,
+            standard,
+            fonts: FontChoice::new(
+                &config.font_paths,
+                config.system_fonts,
+                &config.font_families,
+            ),
+        }
+    }
+
+    /// The bytes of one output of a brief model.
+    pub(crate) fn render(&self, model: &brief::Brief, o: Output) -> Result<Vec<u8>, AppError> {
+        match o {
+            Output::Json => serde_json::to_vec_pretty(model)
+                .map_err(|e| AppError::Render(RenderError::Pdf(e.to_string()))),
+            Output::Render(Format::Pdf) => {
+                let (bytes, warnings) = self
+                    .fonts
+                    .typeset(|fonts| {
+                        render::pdf::render(model, self.templates, fonts, &self.standard)
+                    })
+                    .map_err(AppError::Render)?;
+                for w in warnings {
+                    eprintln!("warning: {w}");
+                }
+                Ok(bytes)
+            }
+            Output::Render(Format::Xlsx) => render::xlsx::render(model).map_err(AppError::Render),
+            Output::Render(Format::Docx) => {
+                let charts = docx_charts(model, self.templates, &self.fonts);
+                let logo = model
+                    .layout
+                    .logo
+                    .as_deref()
+                    .and_then(|l| self.templates.get(l));
+                let docx_fonts = render::docx::DocxFonts {
+                    east_asia: self.config.docx_east_asia_font.clone(),
+                    latin: self.config.docx_latin_font.clone(),
+                };
+                render::docx::render(model, &docx_fonts, &charts, logo).map_err(AppError::Render)
+            }
+        }
+    }
+
+    /// What every output shares of its fingerprint: the program, the
+    /// configuration file, the template set, the taxonomy files, the PDF
+    /// standard and the fonts on disk.
+    pub(crate) fn base_fingerprint(&self, data: &Path) -> Fingerprint {
+        let mut f = Fingerprint::new();
+        f.add(concat!("brief ", env!("CARGO_PKG_VERSION")).as_bytes());
+        f.add(&self.config.source);
+        for (name, bytes) in self.templates.files() {
+            f.add(name.as_bytes()).add(bytes);
+        }
+        // The taxonomy files as the loader finds them.
+        for path in load::data_files(&data.join(load::TAXONOMY_DIR)) {
+            f.add(path.to_string_lossy().as_bytes());
+            f.add(&std::fs::read(&path).unwrap_or_default());
+        }
+        f.add(self.standard.to_string().as_bytes());
+        // The built-in fonts are named with their version; font files on
+        // disk are listed only where they can be used.
+        f.add(render::fonts::BUILTIN.as_bytes());
+        let mut font_dirs = self.config.font_paths.clone();
+        if self.fonts.system_may_be_used() {
+            font_dirs.extend(incremental::system_font_dirs());
+        }
+        f.add(&incremental::font_listing(&font_dirs));
+        f
+    }
+}
+
+/// The path of an output relative to the output folder, `/`-separated.
+pub(crate) fn output_rel(config: &Config, quarter: Quarter, lang: Lang, o: Output) -> String {
+    let ext = match o {
+        Output::Json => "json",
+        Output::Render(f) => f.extension(),
+    };
+    format!(
+        "{}/{}.{ext}",
+        quarter.slug(),
+        config.output_stem(quarter, lang)
+    )
+}
+
+pub(crate) fn model_bytes(model: &brief::Brief) -> Result<Vec<u8>, AppError> {
+    serde_json::to_vec(model).map_err(|e| AppError::Render(RenderError::Pdf(e.to_string())))
+}
+
+pub(crate) fn save_manifest(manifest: &Manifest, out: &Path) -> Result<(), AppError> {
+    manifest.save(out).map_err(|cause| AppError::Write {
+        path: out.join(incremental::MANIFEST),
+        cause,
+    })
+}
+
+/// One output of a build and whether it is stale.
+pub(crate) struct Job {
+    pub(crate) quarter: Quarter,
+    pub(crate) lang: Lang,
+    pub(crate) output: Output,
+    pub(crate) rel: String,
+    pub(crate) inputs: String,
+    pub(crate) status: Status,
+}
+
+/// What planning reads.
+pub(crate) struct PlanInput<'a> {
+    pub(crate) loaded: &'a Loaded,
+    pub(crate) renderer: &'a Renderer<'a>,
+    /// `Renderer::base_fingerprint`, computed once per run.
+    pub(crate) base: &'a Fingerprint,
+    pub(crate) langs: &'a [Lang],
+    pub(crate) outputs: &'a [Output],
+    pub(crate) manifest: &'a Manifest,
+    pub(crate) out: &'a Path,
+}
+
+/// Which brief models a plan keeps for rendering.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keeping {
+    /// Every brief's (`brief -q` renders them all).
+    All,
+    /// Those with a stale output (`brief build`).
+    Stale,
+    /// None (`brief check` renders nothing).
+    None,
+}
+
+/// Every output of some quarters × languages × formats with its
+/// fingerprint and state, and the brief models of those to render.
+pub(crate) struct Plan {
+    pub(crate) jobs: Vec<Job>,
+    pub(crate) models: std::collections::HashMap<(Quarter, Lang), brief::Brief>,
+}
+
+impl Plan {
+    /// Builds each brief model (cheap next to rendering) and fingerprints
+    /// its outputs; keeps the models `keeping` says.
+    pub(crate) fn make(
+        input: &PlanInput,
+        quarters: &[Quarter],
+        keeping: Keeping,
+    ) -> Result<Plan, AppError> {
+        let r = input.renderer;
+        let options = aggregate_options(r.config);
+        let mut plan = Plan {
+            jobs: Vec::new(),
+            models: std::collections::HashMap::new(),
+        };
+        for &quarter in quarters {
+            let report = aggregate::quarter_report(&input.loaded.dataset, quarter, &options);
+            for &lang in input.langs {
+                let model = brief::build(
+                    &input.loaded.dataset,
+                    report.clone(),
+                    quarter,
+                    lang,
+                    r.config,
+                    r.templates,
+                )
+                .map_err(AppError::Template)?;
+                let model_json = model_bytes(&model)?;
+                let mut stale = false;
+                for &o in input.outputs {
+                    let rel = output_rel(r.config, quarter, lang, o);
+                    let mut f = input.base.clone();
+                    f.add(rel.as_bytes()).add(&model_json);
+                    let inputs = f.hex();
+                    let status = input.manifest.status(input.out, &rel, &inputs);
+                    stale |= status != Status::Fresh;
+                    plan.jobs.push(Job {
+                        quarter,
+                        lang,
+                        output: o,
+                        rel,
+                        inputs,
+                        status,
+                    });
+                }
+                if keeping == Keeping::All || (keeping == Keeping::Stale && stale) {
+                    plan.models.insert((quarter, lang), model);
+                }
+            }
+        }
+        Ok(plan)
+    }
+}
+
+/// `f` of every item, on as many threads as the machine has cores (the
+/// outputs of a quarter are independent); results in the items' order.
+pub(crate) fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().map(&f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(i) else { break };
+                        done.push((i, f(item)));
+                    }
+                    done
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| {
+                w.join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Renders `jobs` (one quarter's) first and writes them after, so a
+/// failure leaves every existing file untouched; records each in the
+/// manifest and saves it. A file whose bytes are already there is left
+/// alone (its modification time too), and printed only when `print_all`.
+/// Returns (written, unchanged).
+pub(crate) fn write_quarter(
+    plan: &Plan,
+    jobs: &[&Job],
+    renderer: &Renderer,
+    out: &Path,
+    manifest: &mut Manifest,
+    bar: &mut progress::Progress,
+    print_all: bool,
+) -> Result<(usize, usize), AppError> {
+    if let Some(first) = jobs.first() {
+        bar.start(&first.rel);
+    }
+    let rendered = in_parallel(jobs, |j| {
+        let model = plan.models.get(&(j.quarter, j.lang)).ok_or_else(|| {
+            AppError::Render(RenderError::Pdf(format!(
+                "internal: no model for {}",
+                j.rel
+            )))
+        })?;
+        renderer.render(model, j.output)
+    });
+    let mut files: Vec<(&Job, Vec<u8>)> = Vec::new();
+    for (j, bytes) in jobs.iter().zip(rendered) {
+        files.push((j, bytes?));
+    }
+    let (mut written, mut same) = (0usize, 0usize);
+    for (j, bytes) in &files {
+        let path = out.join(&j.rel);
+        if std::fs::read(&path).is_ok_and(|old| old == *bytes) {
+            same += 1;
+            if print_all {
+                bar.line(&path.display().to_string());
+            }
+        } else {
+            output::write_atomic(&path, bytes).map_err(|cause| AppError::Write {
+                path: path.clone(),
+                cause,
+            })?;
+            written += 1;
+            if print_all {
+                bar.line(&path.display().to_string());
+            } else {
+                bar.line(&format!("{} ({})", path.display(), j.status.describe()));
+            }
+        }
+        manifest.record(&j.rel, &j.inputs, bytes);
+        bar.done();
+    }
+    save_manifest(manifest, out)?;
+    Ok((written, same))
+}
+
+/// Everything a `brief build` reads, as one fingerprint: the base of every
+/// output's (program, config, templates, taxonomies, PDF standard, fonts),
+/// every data file's path and bytes, the arguments that choose the briefs,
+/// and `SOURCE_DATE_EPOCH`. Reading the files is cheap next to parsing them.
+pub(crate) fn run_fingerprint(
+    args: &MultiArgs,
+    base: &Fingerprint,
+    langs: &[Lang],
+    outputs: &[Output],
+) -> String {
+    let mut f = base.clone();
+    // The base has the taxonomy files already.
+    let taxonomy = args.common.data.join(load::TAXONOMY_DIR);
+    for path in load::data_files(&args.common.data)
+        .into_iter()
+        .filter(|p| !p.starts_with(&taxonomy))
+    {
+        f.add(path.to_string_lossy().as_bytes());
+        f.add(&std::fs::read(&path).unwrap_or_default());
+    }
+    f.add(format!("{:?} {:?} {langs:?} {outputs:?}", args.from, args.to).as_bytes());
+    f.add(
+        std::env::var("SOURCE_DATE_EPOCH")
+            .unwrap_or_default()
+            .as_bytes(),
+    );
+    f.hex()
+}
+
+/// The aggregation's options from the configuration.
+pub(crate) fn aggregate_options(config: &Config) -> AggregateOptions {
+    AggregateOptions {
+        home_country: config.home_country.clone(),
+        base_currency: config.base_currency.clone(),
+        rates: config.rates.clone(),
+    }
+}
