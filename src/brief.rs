@@ -431,62 +431,8 @@ pub fn build(
     let highlights = views(&report.highlights);
     let undated = views(&report.undated);
 
-    let sectors = report
-        .sectors
-        .iter()
-        .map(|s| SectorView {
-            id: s.sector.clone(),
-            label: v.sector(&s.sector),
-            events: s.events,
-            outcomes: s.outcomes,
-            pending: s.pending,
-            investment: v.money_or_dash(&s.investment),
-        })
-        .collect();
-    let sector_total = SectorView {
-        id: String::new(),
-        label: v.label("column.total"),
-        events: report.figures.events,
-        outcomes: report.figures.outcomes_total,
-        pending: report.figures.outcomes.pending,
-        investment: v.money_or_dash(&report.figures.investment),
-    };
-
-    let region_rows = |rows: &[RegionRow]| -> Vec<RegionView> {
-        rows.iter()
-            .map(|r| RegionView {
-                id: r.region.clone(),
-                label: v.region(&r.region),
-                events: r.events,
-                outcomes: r.outcomes,
-                places: r
-                    .places
-                    .iter()
-                    .map(|p| v.region(p))
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })
-            .collect()
-    };
-
-    let matrix = MatrixView {
-        rows: report.matrix.sectors.iter().map(|s| v.sector(s)).collect(),
-        columns: report
-            .matrix
-            .countries
-            .iter()
-            .map(|c| v.region(c))
-            .collect(),
-        max: report
-            .matrix
-            .cells
-            .iter()
-            .flatten()
-            .copied()
-            .max()
-            .unwrap_or(0),
-        cells: report.matrix.cells.clone(),
-    };
+    let (sectors, sector_total) = v.sector_views(&report);
+    let matrix = v.matrix_view(&report);
 
     let q_start = quarter.start().days_since_epoch();
     let timeline_view = |t: &crate::aggregate::TimelineItem| {
@@ -517,36 +463,8 @@ pub fn build(
         (all_timeline, Vec::new(), MonthKinds::default())
     };
 
-    let month_view = |i: usize, m: &crate::aggregate::MonthCount| MonthView {
-        label: locale::month_name(m.month, lang),
-        events: m.events,
-        year: if i == 0 || m.month == 1 {
-            match lang {
-                Lang::Ko => format!("{}년", m.year),
-                Lang::En => m.year.to_string(),
-            }
-        } else {
-            String::new()
-        },
-        current: m.year == quarter.year
-            && quarter.contains(crate::model::Date {
-                year: m.year,
-                month: m.month,
-                day: 1,
-            }),
-    };
-    let months = report
-        .months
-        .iter()
-        .enumerate()
-        .map(|(i, m)| month_view(i, m))
-        .collect();
-    let trend = report
-        .trend
-        .iter()
-        .enumerate()
-        .map(|(i, m)| month_view(i, m))
-        .collect();
+    let months = v.month_views(&report.months, quarter);
+    let trend = v.month_views(&report.trend, quarter);
 
     let follow = |items: &[FollowUpItem]| -> Vec<FollowUpView> {
         items
@@ -607,45 +525,8 @@ pub fn build(
     } else {
         String::new()
     };
-    let notes_text = l("notes");
-    let mut notes: Vec<String> = notes_text
-        .lines()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|s| s.replace("{base}", &report.base_currency))
-        .collect();
-    if !config.rates.is_empty() {
-        let rates: Vec<String> = config
-            .rates
-            .iter()
-            .filter(|(c, _)| **c != report.base_currency)
-            .map(|(c, r)| {
-                format!(
-                    "1 {c} = {} {}",
-                    locale::group_thousands(r.round() as u64),
-                    report.base_currency
-                )
-            })
-            .collect();
-        if !rates.is_empty() {
-            notes.push(format!("{}: {}", l("rates"), rates.join(", ")));
-        }
-    }
-
-    let summary = templates
-        .summary(lang, &summary_context(&report, &v, &meta))?
-        .into_iter()
-        .map(|line| match line.strip_prefix('>') {
-            Some(rest) => SummaryLine {
-                level: 2,
-                text: rest.trim().to_string(),
-            },
-            None => SummaryLine {
-                level: 1,
-                text: line,
-            },
-        })
-        .collect();
+    let notes = v.notes(&report.base_currency);
+    let summary = summary_lines(templates.summary(lang, &summary_context(&report, &v, &meta))?);
 
     let mut brief = Brief {
         lang,
@@ -658,9 +539,9 @@ pub fn build(
         highlights,
         sectors,
         sector_total,
-        partner_countries: region_rows(&report.partner_countries),
-        partner_regions: region_rows(&report.partner_regions),
-        domestic_regions: region_rows(&report.domestic_regions),
+        partner_countries: v.region_rows(&report.partner_countries),
+        partner_regions: v.region_rows(&report.partner_regions),
+        domestic_regions: v.region_rows(&report.domestic_regions),
         matrix,
         timeline,
         month_kinds,
@@ -726,6 +607,24 @@ fn sector_summary(report: &QuarterReport, v: &Viewer) -> SectorSummary {
         shape,
         count: rows.len(),
     }
+}
+
+/// Summary lines as the templates write them: a line starting with `>` is a
+/// sub-point.
+fn summary_lines(lines: Vec<String>) -> Vec<SummaryLine> {
+    lines
+        .into_iter()
+        .map(|line| match line.strip_prefix('>') {
+            Some(rest) => SummaryLine {
+                level: 2,
+                text: rest.trim().to_string(),
+            },
+            None => SummaryLine {
+                level: 1,
+                text: line,
+            },
+        })
+        .collect()
 }
 
 /// What the summary sentences may refer to: only numbers the tables show.
@@ -871,6 +770,116 @@ impl Viewer<'_> {
             s.push_str(&format!(" ({})", self.label("money.expected")));
         }
         s
+    }
+
+    /// The sector rows and their totals row (each event once).
+    fn sector_views(&self, report: &QuarterReport) -> (Vec<SectorView>, SectorView) {
+        let rows = report
+            .sectors
+            .iter()
+            .map(|s| SectorView {
+                id: s.sector.clone(),
+                label: self.sector(&s.sector),
+                events: s.events,
+                outcomes: s.outcomes,
+                pending: s.pending,
+                investment: self.money_or_dash(&s.investment),
+            })
+            .collect();
+        let total = SectorView {
+            id: String::new(),
+            label: self.label("column.total"),
+            events: report.figures.events,
+            outcomes: report.figures.outcomes_total,
+            pending: report.figures.outcomes.pending,
+            investment: self.money_or_dash(&report.figures.investment),
+        };
+        (rows, total)
+    }
+
+    fn region_rows(&self, rows: &[RegionRow]) -> Vec<RegionView> {
+        rows.iter()
+            .map(|r| RegionView {
+                id: r.region.clone(),
+                label: self.region(&r.region),
+                events: r.events,
+                outcomes: r.outcomes,
+                places: r
+                    .places
+                    .iter()
+                    .map(|p| self.region(p))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+            .collect()
+    }
+
+    fn matrix_view(&self, report: &QuarterReport) -> MatrixView {
+        let m = &report.matrix;
+        MatrixView {
+            rows: m.sectors.iter().map(|s| self.sector(s)).collect(),
+            columns: m.countries.iter().map(|c| self.region(c)).collect(),
+            max: m.cells.iter().flatten().copied().max().unwrap_or(0),
+            cells: m.cells.clone(),
+        }
+    }
+
+    /// Months of a chart, with the year on the first month shown and on
+    /// every January, and whether each is in the brief's quarter.
+    fn month_views(
+        &self,
+        months: &[crate::aggregate::MonthCount],
+        quarter: Quarter,
+    ) -> Vec<MonthView> {
+        months
+            .iter()
+            .enumerate()
+            .map(|(i, m)| MonthView {
+                label: locale::month_name(m.month, self.lang),
+                events: m.events,
+                year: if i == 0 || m.month == 1 {
+                    match self.lang {
+                        Lang::Ko => format!("{}년", m.year),
+                        Lang::En => m.year.to_string(),
+                    }
+                } else {
+                    String::new()
+                },
+                current: m.year == quarter.year
+                    && quarter.contains(crate::model::Date {
+                        year: m.year,
+                        month: m.month,
+                        day: 1,
+                    }),
+            })
+            .collect()
+    }
+
+    /// The notes on the data: the counting rules, and the exchange rates.
+    fn notes(&self, base: &str) -> Vec<String> {
+        let mut notes: Vec<String> = self
+            .label("notes")
+            .lines()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|s| s.replace("{base}", base))
+            .collect();
+        let rates: Vec<String> = self
+            .config
+            .rates
+            .iter()
+            .filter(|(c, _)| c.as_str() != base)
+            .map(|(c, r)| {
+                format!(
+                    "1 {c} = {} {base}",
+                    locale::group_thousands(r.round() as u64)
+                )
+            })
+            .collect();
+        if !rates.is_empty() {
+            notes.push(format!("{}: {}", self.label("rates"), rates.join(", ")));
+        }
+        notes
     }
 
     /// Events per month of the quarter and kind, kinds in taxonomy order.
