@@ -33,24 +33,33 @@ pub(crate) fn docx_charts(
     templates: &Templates,
     fonts: &FontChoice,
 ) -> Vec<render::docx::Chart> {
-    let charts = [
-        ("sectors", "chart.sector_title"),
-        ("matrix", "chart.matrix_title"),
-        ("trend", "chart.month_title"),
+    let names = ["sectors", "matrix", "trend"];
+    let captions = [
+        "chart.sector_title",
+        "chart.matrix_title",
+        "chart.month_title",
     ];
-    charts
+    let pngs = match fonts.typeset(|fonts| render::pdf::chart_pngs(model, templates, fonts, &names))
+    {
+        Ok(pngs) => pngs,
+        Err(e) => {
+            eprintln!("warning: the charts are left out of the DOCX: {e}");
+            return Vec::new();
+        }
+    };
+    names
         .iter()
-        .filter_map(|(name, caption)| {
-            match fonts.typeset(|fonts| render::pdf::chart_png(model, templates, fonts, name)) {
-                Ok(png) => Some(render::docx::Chart {
-                    name: name.to_string(),
-                    png,
-                    caption: model.labels.get(*caption).cloned().unwrap_or_default(),
-                }),
-                Err(e) => {
-                    eprintln!("warning: the `{name}` chart is left out of the DOCX: {e}");
-                    None
-                }
+        .zip(captions)
+        .zip(pngs)
+        .filter_map(|((name, caption), png)| match png {
+            Ok(png) => Some(render::docx::Chart {
+                name: name.to_string(),
+                png,
+                caption: model.labels.get(caption).cloned().unwrap_or_default(),
+            }),
+            Err(e) => {
+                eprintln!("warning: the `{name}` chart is left out of the DOCX: {e}");
+                None
             }
         })
         .collect()

@@ -164,36 +164,47 @@ impl World for BriefWorld<'_> {
     }
 }
 
-/// Typesets `main` from the template set with the brief as data, and
-/// checks that every glyph was found. Returns the document and typst's
-/// warnings.
+fn serialise(e: serde_json::Error) -> RenderError {
+    RenderError::Pdf(format!("failed to serialise the brief ({e})"))
+}
+
+/// The brief as the templates read it (`brief.json`), made once per
+/// document: the view only (the report and the annex behind it are for the
+/// JSON output and the workbook, and would only slow typst down on a busy
+/// quarter), with the font families this font set has, ending in the
+/// built-in Korean face (typst falls back to its own fonts for symbols none
+/// of them can draw; families the machine lacks would only give warnings).
+fn typst_model(brief: &Brief, fonts: &Fonts) -> Result<Vec<u8>, RenderError> {
+    let mut families: Vec<&str> = brief
+        .fonts
+        .iter()
+        .map(String::as_str)
+        .filter(|f| fonts.has_family(f))
+        .collect();
+    if !families.iter().any(|f| f.eq_ignore_ascii_case(FAMILY)) {
+        families.push(FAMILY);
+    }
+    let mut value = serde_json::to_value(brief).map_err(serialise)?;
+    if let Some(map) = value.as_object_mut() {
+        map.remove("report");
+        map.remove("annex");
+        map.insert("fonts".into(), serde_json::json!(families));
+    }
+    serde_json::to_vec(&value).map_err(serialise)
+}
+
+/// Typesets `main` from the template set with `model` (from `typst_model`)
+/// as data, and checks that every glyph was found. Returns the document and
+/// typst's warnings.
 fn compile(
     brief: &Brief,
+    model: Vec<u8>,
     templates: &Templates,
     fonts: &Fonts,
     main: &str,
     inputs: typst::foundations::Dict,
     audit: bool,
 ) -> Result<(PagedDocument, Vec<String>), RenderError> {
-    // Families the machine lacks would only produce warnings; keep those it
-    // has, and end with the built-in Korean face (typst still falls back to
-    // its own fonts for symbols none of them can draw).
-    let mut model = brief.clone();
-    model.fonts.retain(|f| fonts.has_family(f));
-    if !model.fonts.iter().any(|f| f.eq_ignore_ascii_case(FAMILY)) {
-        model.fonts.push(FAMILY.into());
-    }
-    // The template reads the view; the language-independent report behind
-    // it (every event id of the quarter) is for the JSON output, and would
-    // only slow typst down on a busy quarter.
-    let serialise =
-        |e: serde_json::Error| RenderError::Pdf(format!("failed to serialise the brief ({e})"));
-    let mut value = serde_json::to_value(&model).map_err(serialise)?;
-    if let Some(map) = value.as_object_mut() {
-        map.remove("report");
-        map.remove("annex");
-    }
-    let json = serde_json::to_vec(&value).map_err(serialise)?;
     let issue = crate::model::FuzzyDate::parse(&brief.meta.issue_date_iso).ok();
     let today = issue.and_then(|d| Datetime::from_ymd(d.date.year, d.date.month, d.date.day));
     let audit = if audit {
@@ -201,7 +212,7 @@ fn compile(
     } else {
         None
     };
-    let world = BriefWorld::new(templates, main, json, audit, inputs, fonts, today)?;
+    let world = BriefWorld::new(templates, main, model, audit, inputs, fonts, today)?;
 
     let result = typst::compile::<PagedDocument>(&world);
     let warnings: Vec<String> = result
@@ -243,17 +254,45 @@ fn compile(
     Ok((document, warnings))
 }
 
-/// A chart of the brief as a PNG at print resolution (300 dpi), from
-/// `chart.typ`: `name` is `sectors`, `matrix` or `trend`.
-pub fn chart_png(
+/// Charts of the brief as PNGs at print resolution (300 dpi), from
+/// `chart.typ`: each name is `sectors`, `matrix` or `trend`. A chart that
+/// cannot be drawn gives its error in its place; a character no font
+/// covers fails them all (the caller may try again with more fonts).
+pub fn chart_pngs(
     brief: &Brief,
+    templates: &Templates,
+    fonts: &Fonts,
+    names: &[&str],
+) -> Result<Vec<Result<Vec<u8>, RenderError>>, RenderError> {
+    let model = typst_model(brief, fonts)?;
+    let mut out = Vec::new();
+    for name in names {
+        match chart_png(brief, &model, templates, fonts, name) {
+            Err(RenderError::Font(m)) => return Err(RenderError::Font(m)),
+            result => out.push(result),
+        }
+    }
+    Ok(out)
+}
+
+fn chart_png(
+    brief: &Brief,
+    model: &[u8],
     templates: &Templates,
     fonts: &Fonts,
     name: &str,
 ) -> Result<Vec<u8>, RenderError> {
     let mut inputs = typst::foundations::Dict::new();
     inputs.insert("chart".into(), typst::foundations::Value::Str(name.into()));
-    let (document, _) = compile(brief, templates, fonts, CHART, inputs, false)?;
+    let (document, _) = compile(
+        brief,
+        model.to_vec(),
+        templates,
+        fonts,
+        CHART,
+        inputs,
+        false,
+    )?;
     let page = document.pages().first().ok_or_else(|| {
         RenderError::Template(format!(
             "{}: no page for chart `{name}`",
@@ -280,8 +319,10 @@ pub fn render(
     standards: &PdfStandards,
 ) -> Result<(Vec<u8>, Vec<String>), RenderError> {
     let inputs = typst::foundations::Dict::new();
+    let model = typst_model(brief, fonts)?;
     let (document, warnings) = compile(
         brief,
+        model,
         templates,
         fonts,
         MAIN,
