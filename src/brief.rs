@@ -449,18 +449,20 @@ pub fn build(
             approximate_date: e.start.precision != Precision::Day,
         })
     };
-    let all_timeline: Vec<TimelineView> =
-        report.timeline.iter().filter_map(timeline_view).collect();
+    // A busy quarter lists a line each for the first events it does not
+    // give in full; only those are built.
     let (timeline, compact, month_kinds) = if busy {
-        let compact = all_timeline
+        let compact = report
+            .timeline
             .iter()
-            .filter(|t| !detailed.contains(&t.id))
+            .filter(|t| !detailed.contains(&t.event))
+            .filter_map(timeline_view)
             .take(MAX_COMPACT)
-            .cloned()
             .collect();
         (Vec::new(), compact, v.month_kinds(&report, quarter, &event))
     } else {
-        (all_timeline, Vec::new(), MonthKinds::default())
+        let all = report.timeline.iter().filter_map(timeline_view).collect();
+        (all, Vec::new(), MonthKinds::default())
     };
 
     let months = v.month_views(&report.months, quarter);
@@ -931,7 +933,21 @@ impl Viewer<'_> {
 
     fn money_or_dash(&self, m: &Money) -> String {
         let s = self.money_phrase(m);
-        if s.is_empty() { "–".into() } else { s }
+        if s.is_empty() { DASH.into() } else { s }
+    }
+
+    /// A number of people: "약 300명", "about 300".
+    fn people(&self, count: u64, approximate: bool) -> String {
+        let n = format!(
+            "{}{}",
+            locale::group_thousands(count),
+            self.label("unit.people")
+        );
+        if approximate {
+            format!("{} {n}", self.label("money.about"))
+        } else {
+            n
+        }
     }
 
     /// The attendance row: "–" for a quarter whose events report none, and
@@ -942,14 +958,7 @@ impl Viewer<'_> {
             if f.attendance_events == 0 {
                 return DASH.to_string();
             }
-            let mut n = format!(
-                "{}{}",
-                locale::group_thousands(f.attendance),
-                self.label("unit.people")
-            );
-            if f.attendance_approximate {
-                n = format!("{} {n}", self.label("money.about"));
-            }
+            let mut n = self.people(f.attendance, f.attendance_approximate);
             if f.attendance_events < f.events {
                 let basis = self
                     .label("figure.basis")
@@ -1045,6 +1054,44 @@ impl Viewer<'_> {
         }
     }
 
+    /// One outcome as the brief lists it.
+    fn outcome_view(&self, o: &crate::model::Outcome) -> OutcomeView {
+        let lang = self.lang;
+        let kind = self.label(&format!("outcome.{}", o.kind.id()));
+        let status = self.label(&format!("outcome_status.{}", o.status.id()));
+        let mut words: Vec<String> = vec![
+            self.label(&format!("outcome_plural.{}", o.kind.id())),
+            status.clone(),
+        ];
+        words.extend(kind.split_whitespace().map(String::from));
+        words.extend(["체결", "signed"].map(String::from));
+        let title = o.title.get(lang);
+        let title = if title_only_repeats(title, &words) {
+            ""
+        } else {
+            title
+        };
+        let amount = o.amount.as_ref().map_or_else(String::new, |a| {
+            let m = Money {
+                value: a.value,
+                approximate: a.approximate,
+                up_to: a.qualifier == crate::model::AmountQualifier::UpTo,
+                at_least: a.qualifier == crate::model::AmountQualifier::AtLeast,
+                // The status says "expected" already.
+                expected: a.expected && o.status != OutcomeStatus::Expected,
+                parts: 1,
+            };
+            self.money_phrase_in(&m, &a.currency)
+        });
+        let parties = o
+            .parties
+            .iter()
+            .map(|p| p.get(lang).to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        OutcomeView::new(kind, o.count, title.to_string(), status, amount, parties)
+    }
+
     fn event(&self, e: &Event) -> EventView {
         let lang = self.lang;
         EventView {
@@ -1059,59 +1106,13 @@ impl Viewer<'_> {
                 .map(|s| self.sector(s))
                 .collect::<Vec<_>>()
                 .join(", "),
-            attendance: e.attendance.as_ref().map_or_else(String::new, |a| {
-                let n = format!(
-                    "{}{}",
-                    locale::group_thousands(a.count),
-                    self.label("unit.people")
-                );
-                if a.approximate {
-                    format!("{} {n}", self.label("money.about"))
-                } else {
-                    n
-                }
-            }),
+            attendance: e
+                .attendance
+                .as_ref()
+                .map_or_else(String::new, |a| self.people(a.count, a.approximate)),
             summary: e.summary.get(lang).to_string(),
             date_note: e.date_note.get(lang).to_string(),
-            outcomes: e
-                .outcomes
-                .iter()
-                .map(|o| {
-                    let kind = self.label(&format!("outcome.{}", o.kind.id()));
-                    let status = self.label(&format!("outcome_status.{}", o.status.id()));
-                    let mut words: Vec<String> = vec![
-                        self.label(&format!("outcome_plural.{}", o.kind.id())),
-                        status.clone(),
-                    ];
-                    words.extend(kind.split_whitespace().map(String::from));
-                    words.extend(["체결", "signed"].map(String::from));
-                    let title = o.title.get(lang);
-                    let title = if title_only_repeats(title, &words) {
-                        ""
-                    } else {
-                        title
-                    };
-                    let amount = o.amount.as_ref().map_or_else(String::new, |a| {
-                        let m = Money {
-                            value: a.value,
-                            approximate: a.approximate,
-                            up_to: a.qualifier == crate::model::AmountQualifier::UpTo,
-                            at_least: a.qualifier == crate::model::AmountQualifier::AtLeast,
-                            // The status says "expected" already.
-                            expected: a.expected && o.status != OutcomeStatus::Expected,
-                            parts: 1,
-                        };
-                        self.money_phrase_in(&m, &a.currency)
-                    });
-                    let parties = o
-                        .parties
-                        .iter()
-                        .map(|p| p.get(lang).to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    OutcomeView::new(kind, o.count, title.to_string(), status, amount, parties)
-                })
-                .collect(),
+            outcomes: e.outcomes.iter().map(|o| self.outcome_view(o)).collect(),
         }
     }
 }

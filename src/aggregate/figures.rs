@@ -19,13 +19,25 @@ pub struct OutcomeCounts {
     pub pending: u32,
 }
 
+/// Whether an outcome counts as one (signed or agreed, or an investment
+/// even when expected) rather than as pending.
+pub fn is_counted(o: &Outcome) -> bool {
+    let concluded = matches!(o.status, OutcomeStatus::Signed | OutcomeStatus::Agreed);
+    // An expected investment is still an investment outcome: its amount is
+    // the point, and it is marked as expected wherever it is shown.
+    concluded || o.kind == OutcomeType::Investment
+}
+
 impl OutcomeCounts {
+    /// The counts of the outcomes of `outcomes`.
+    pub fn of<'a>(outcomes: impl IntoIterator<Item = &'a Outcome>) -> OutcomeCounts {
+        let mut counts = OutcomeCounts::default();
+        outcomes.into_iter().for_each(|o| counts.add(o));
+        counts
+    }
+
     pub fn add(&mut self, o: &Outcome) {
-        let concluded = matches!(o.status, OutcomeStatus::Signed | OutcomeStatus::Agreed);
-        // An expected investment is still an investment outcome: its amount
-        // is the point, and it is marked as expected wherever it is shown.
-        let counted = concluded || o.kind == OutcomeType::Investment;
-        if !counted {
+        if !is_counted(o) {
             self.pending = self.pending.saturating_add(o.count);
             return;
         }

@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::model::{Dataset, Event, Precision, Quarter};
 
-pub use figures::{Figures, Money, OutcomeCounts};
+pub use figures::{Figures, Money, OutcomeCounts, is_counted};
 pub use followups::FollowUpItem;
 pub use regions::{Matrix, RegionRow};
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::figures::OutcomeCounts;
+use super::figures::is_counted;
 use crate::model::{Event, Taxonomy};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -124,13 +124,8 @@ pub(super) fn breakdown<'a>(events: &[&'a Event], tax: &'a Taxonomy, home: &str)
             }
         }
         // Each outcome counts once in each row it is credited to.
-        for o in &e.outcomes {
-            let mut counts = OutcomeCounts::default();
-            counts.add(o);
-            let n = counts.total();
-            if n == 0 {
-                continue;
-            }
+        for o in e.outcomes.iter().filter(|o| is_counted(o)) {
+            let n = o.count;
             let mut rows_of_outcome: Vec<(u8, &str)> = Vec::new();
             for r in credited(e, o) {
                 for (table, key, _) in row_keys(tax, home, r) {

@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::{KeyFigure, Viewer};
-use crate::aggregate::{FollowUpItem, QuarterReport};
-use crate::model::{Event, OutcomeStatus, OutcomeType, Precision};
+use crate::aggregate::{FollowUpItem, OutcomeCounts, QuarterReport};
+use crate::model::{Event, OutcomeType, Precision};
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Annex {
@@ -123,20 +123,14 @@ impl Viewer<'_> {
                 countries.push(c);
             }
         }
+        let counts = OutcomeCounts::of(&e.outcomes);
         let mut outcomes = [0u32; 6];
+        for (slot, t) in outcomes.iter_mut().zip(OutcomeType::ALL) {
+            *slot = counts.get(t);
+        }
+        outcomes[5] = counts.pending;
         let mut amount: Option<f64> = None;
         for o in &e.outcomes {
-            let counted = matches!(o.status, OutcomeStatus::Signed | OutcomeStatus::Agreed)
-                || o.kind == OutcomeType::Investment;
-            let slot = if counted {
-                OutcomeType::ALL
-                    .iter()
-                    .position(|t| *t == o.kind)
-                    .unwrap_or(5)
-            } else {
-                5
-            };
-            outcomes[slot] += o.count;
             if let Some(a) = &o.amount
                 && let Some(v) = self.in_base(a.value, &a.currency)
             {
@@ -172,8 +166,8 @@ impl Viewer<'_> {
     }
 
     fn annex_outcomes(&self, e: &Event, out: &mut Vec<AnnexOutcome>) {
-        let view = self.event(e);
-        for (o, v) in e.outcomes.iter().zip(view.outcomes) {
+        for o in &e.outcomes {
+            let v = self.outcome_view(o);
             let mut qualifiers = Vec::new();
             if let Some(a) = &o.amount {
                 if a.approximate {
