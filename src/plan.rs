@@ -227,7 +227,7 @@ impl Plan {
         keeping: Keeping,
     ) -> Result<Plan, AppError> {
         let r = input.renderer;
-        let options = aggregate_options(r.config);
+        let options = AggregateOptions::from(r.config);
         let mut plan = Plan {
             jobs: Vec::new(),
             models: std::collections::HashMap::new(),
@@ -392,13 +392,4 @@ pub(crate) fn run_fingerprint(
             .as_bytes(),
     );
     f.hex()
-}
-
-/// The aggregation's options from the configuration.
-pub(crate) fn aggregate_options(config: &Config) -> AggregateOptions {
-    AggregateOptions {
-        home_country: config.home_country.clone(),
-        base_currency: config.base_currency.clone(),
-        rates: config.rates.clone(),
-    }
 }

@@ -91,6 +91,20 @@ pub struct Money {
 }
 
 impl Money {
+    /// Every amount of `outcomes` (investments and deals), in the base
+    /// currency.
+    pub fn of_outcomes<'a>(
+        outcomes: impl IntoIterator<Item = &'a Outcome>,
+        options: &AggregateOptions,
+    ) -> Money {
+        let mut money = Money::zero();
+        for o in outcomes {
+            add_money(&mut money, o, true, options);
+            add_money(&mut money, o, false, options);
+        }
+        money
+    }
+
     pub fn zero() -> Money {
         Money {
             value: 0.0,

@@ -32,6 +32,16 @@ pub struct AggregateOptions {
     pub rates: std::collections::BTreeMap<String, f64>,
 }
 
+impl From<&crate::config::Config> for AggregateOptions {
+    fn from(config: &crate::config::Config) -> AggregateOptions {
+        AggregateOptions {
+            home_country: config.home_country.clone(),
+            base_currency: config.base_currency.clone(),
+            rates: config.rates.clone(),
+        }
+    }
+}
+
 /// Every number a brief for one quarter shows.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuarterReport {
@@ -249,13 +259,8 @@ fn highlights(events: &[&Event], options: &AggregateOptions) -> Vec<String> {
         .iter()
         .filter(|e| !e.outcomes.is_empty())
         .map(|e| {
-            let mut counts = OutcomeCounts::default();
-            let mut money = Money::zero();
-            for o in &e.outcomes {
-                counts.add(o);
-                figures::add_money(&mut money, o, true, options);
-                figures::add_money(&mut money, o, false, options);
-            }
+            let counts = OutcomeCounts::of(&e.outcomes);
+            let money = Money::of_outcomes(&e.outcomes, options);
             (counts.total(), money.value, counts.pending, *e)
         })
         .collect();

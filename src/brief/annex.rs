@@ -6,8 +6,8 @@
 use serde::Serialize;
 
 use super::{KeyFigure, Viewer};
-use crate::aggregate::{FollowUpItem, OutcomeCounts, QuarterReport};
-use crate::model::{Event, OutcomeType, Precision};
+use crate::aggregate::{AggregateOptions, FollowUpItem, Money, OutcomeCounts, QuarterReport};
+use crate::model::{Event, Outcome, OutcomeType, Precision};
 
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Annex {
@@ -85,6 +85,15 @@ pub struct AnnexFollowUp {
     pub status: String,
 }
 
+/// The outcomes' amounts in the base currency, if any has one.
+fn in_base<'a>(
+    outcomes: impl IntoIterator<Item = &'a Outcome>,
+    options: &AggregateOptions,
+) -> Option<f64> {
+    let money = Money::of_outcomes(outcomes, options);
+    (money.parts > 0).then_some(money.value)
+}
+
 /// Finds an event of the data set by id.
 pub(super) type Find<'f, 'e> = &'f dyn Fn(&String) -> Option<&'e Event>;
 
@@ -106,11 +115,7 @@ impl Viewer<'_> {
             .collect()
     }
 
-    fn in_base(&self, value: f64, currency: &str) -> Option<f64> {
-        self.config.rates.get(currency).map(|rate| value * rate)
-    }
-
-    fn annex_event(&self, e: &Event) -> AnnexEvent {
+    fn annex_event(&self, e: &Event, options: &AggregateOptions) -> AnnexEvent {
         let lang = self.lang;
         let join = |ids: &[String], f: &dyn Fn(&str) -> String| {
             ids.iter().map(|i| f(i)).collect::<Vec<_>>().join(", ")
@@ -129,14 +134,7 @@ impl Viewer<'_> {
             *slot = counts.get(t);
         }
         outcomes[5] = counts.pending;
-        let mut amount: Option<f64> = None;
-        for o in &e.outcomes {
-            if let Some(a) = &o.amount
-                && let Some(v) = self.in_base(a.value, &a.currency)
-            {
-                *amount.get_or_insert(0.0) += v;
-            }
-        }
+        let amount = in_base(&e.outcomes, options);
         AnnexEvent {
             id: e.id.clone(),
             start: self.date_cell(e.start),
@@ -165,7 +163,7 @@ impl Viewer<'_> {
         }
     }
 
-    fn annex_outcomes(&self, e: &Event, out: &mut Vec<AnnexOutcome>) {
+    fn annex_outcomes(&self, e: &Event, options: &AggregateOptions, out: &mut Vec<AnnexOutcome>) {
         for o in &e.outcomes {
             let v = self.outcome_view(o);
             let mut qualifiers = Vec::new();
@@ -196,10 +194,7 @@ impl Viewer<'_> {
                 amount_written: o.amount.as_ref().map_or_else(String::new, |a| {
                     crate::locale::money(a.value, &a.currency, self.lang)
                 }),
-                amount: o
-                    .amount
-                    .as_ref()
-                    .and_then(|a| self.in_base(a.value, &a.currency)),
+                amount: in_base([o], options),
                 qualifiers: qualifiers.join(", "),
             });
         }
@@ -237,9 +232,10 @@ impl Viewer<'_> {
         find: Find<'_, '_>,
     ) -> Annex {
         let events: Vec<&Event> = report.events.iter().filter_map(find).collect();
+        let options = AggregateOptions::from(self.config);
         let mut outcomes = Vec::new();
         for e in &events {
-            self.annex_outcomes(e, &mut outcomes);
+            self.annex_outcomes(e, &options, &mut outcomes);
         }
         let mut follow_ups = Vec::new();
         for (group, items) in [
@@ -263,7 +259,10 @@ impl Viewer<'_> {
                 follow_ups: self.labels_list("annex.follow_ups"),
                 key_figures: self.labels_list("annex.key_figures"),
             },
-            events: events.iter().map(|e| self.annex_event(e)).collect(),
+            events: events
+                .iter()
+                .map(|e| self.annex_event(e, &options))
+                .collect(),
             outcomes,
             follow_ups,
             key_figures: key_figures.to_vec(),

@@ -54,10 +54,21 @@ impl Fonts {
         for dir in folders {
             store.extend(typst_kit::fonts::scan(dir));
         }
+        let mut fonts = Fonts {
+            store,
+            system: false,
+        };
         if system {
-            store.extend(typst_kit::fonts::system());
+            fonts.add_system();
         }
-        Fonts { store, system }
+        fonts
+    }
+
+    /// Adds the system's fonts (after the others, so families found
+    /// earlier keep their faces).
+    fn add_system(&mut self) {
+        self.store.extend(typst_kit::fonts::system());
+        self.system = true;
     }
 
     pub fn book(&self) -> &LazyHash<FontBook> {
@@ -124,18 +135,15 @@ impl FontChoice {
 
     fn first(&self) -> &Fonts {
         self.first.get_or_init(|| {
-            let system = match self.system {
-                SystemFonts::Always => true,
-                SystemFonts::Never => false,
-                SystemFonts::WhenNeeded => {
-                    let fonts = Fonts::load(&self.folders, false);
-                    if self.families.iter().all(|f| fonts.has_family(f)) {
-                        return fonts;
-                    }
-                    true
-                }
-            };
-            Fonts::load(&self.folders, system)
+            let mut fonts = Fonts::load(&self.folders, self.system == SystemFonts::Always);
+            // A configured family that is not built in is looked for among
+            // the system's fonts.
+            if self.system == SystemFonts::WhenNeeded
+                && !self.families.iter().all(|f| fonts.has_family(f))
+            {
+                fonts.add_system();
+            }
+            fonts
         })
     }
 
