@@ -334,8 +334,30 @@ impl OutcomeView {
     }
 }
 
-/// Whether a title says no more than its outcome's type and status: every
-/// word is the type (singular or plural), a status, or "signed/체결".
+/// The words of every outcome type (singular and plural) and status, in
+/// both languages: a title made only of them ("MOU 체결", "MOUs signed",
+/// "협약 체결" shown in an English brief that has no English title) says
+/// nothing of its own.
+fn outcome_words(templates: &Templates) -> Result<Vec<String>, TemplateError> {
+    let mut words: Vec<String> = vec!["체결".into(), "signed".into()];
+    for lang in [Lang::Ko, Lang::En] {
+        let strings = templates.strings(lang)?;
+        let of_outcomes = strings.iter().filter(|(k, _)| {
+            ["outcome.", "outcome_plural.", "outcome_status."]
+                .iter()
+                .any(|p| k.starts_with(p))
+        });
+        for (_, label) in of_outcomes {
+            words.extend(label.split_whitespace().map(String::from));
+        }
+    }
+    words.sort();
+    words.dedup();
+    Ok(words)
+}
+
+/// Whether a title says no more than an outcome's type and status: every
+/// word is one of `words` (from `outcome_words`).
 fn title_only_repeats(title: &str, words: &[String]) -> bool {
     let mut tokens = title.split_whitespace().peekable();
     tokens.peek().is_none() || tokens.all(|t| words.iter().any(|w| w.eq_ignore_ascii_case(t)))
@@ -375,11 +397,13 @@ pub fn build(
 ) -> Result<Brief, TemplateError> {
     let labels = templates.strings(lang)?;
     let layout = templates.layout()?;
+    let generic_words = outcome_words(templates)?;
     let v = Viewer {
         dataset,
         lang,
         labels: &labels,
         config,
+        generic_words: &generic_words,
     };
     let l = |k: &str| v.label(k);
 
@@ -701,6 +725,9 @@ struct Viewer<'a> {
     lang: Lang,
     labels: &'a BTreeMap<String, String>,
     config: &'a Config,
+    /// Words an outcome title may consist of without saying anything of
+    /// its own (see `outcome_words`).
+    generic_words: &'a [String],
 }
 
 impl Viewer<'_> {
@@ -1059,14 +1086,8 @@ impl Viewer<'_> {
         let lang = self.lang;
         let kind = self.label(&format!("outcome.{}", o.kind.id()));
         let status = self.label(&format!("outcome_status.{}", o.status.id()));
-        let mut words: Vec<String> = vec![
-            self.label(&format!("outcome_plural.{}", o.kind.id())),
-            status.clone(),
-        ];
-        words.extend(kind.split_whitespace().map(String::from));
-        words.extend(["체결", "signed"].map(String::from));
         let title = o.title.get(lang);
-        let title = if title_only_repeats(title, &words) {
+        let title = if title_only_repeats(title, self.generic_words) {
             ""
         } else {
             title

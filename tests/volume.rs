@@ -93,6 +93,20 @@ fn briefs_stay_short_at_any_volume() {
                 !busy,
                 "{name}"
             );
+            // An outcome whose title only restates its type and status
+            // (the generator's "협약 체결", Korean only) is shown by its
+            // type and status alone, so no Korean shows in English.
+            if lang == "en" {
+                for e in model["events"].as_array().unwrap() {
+                    for o in e["outcomes"].as_array().unwrap() {
+                        let line = o["line"].as_str().unwrap();
+                        assert!(
+                            !line.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)),
+                            "{name}: {line}"
+                        );
+                    }
+                }
+            }
             if busy {
                 let text = squash(&pdf_text(&pdf));
                 let annex = format!("brief-{q}-{lang}.xlsx");

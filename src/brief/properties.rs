@@ -169,3 +169,27 @@ fn summary_sentences_state_what_the_numbers_say() {
     // Every kind of sentence was met many times.
     assert!(checked.iter().all(|&c| c > 50), "{checked:?}");
 }
+
+/// A title made only of outcome type and status words, in either language,
+/// is not repeated after the type: "협약 체결" shown in an English brief
+/// (no English title) included; a real title is kept.
+#[test]
+fn titles_that_only_restate_type_and_status_are_recognised() {
+    let words = outcome_words(&Templates::builtin()).unwrap();
+    for generic in [
+        "협약 체결",
+        "MOU 체결",
+        "MOUs signed",
+        "투자",
+        "Investment",
+        "",
+    ] {
+        assert!(title_only_repeats(generic, &words), "{generic:?}");
+    }
+    for own in [
+        "대전–퀘벡주 양자산업 협력 협약",
+        "Daejeon–Québec quantum industry cooperation agreement",
+    ] {
+        assert!(!title_only_repeats(own, &words), "{own:?}");
+    }
+}
