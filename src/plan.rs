@@ -26,45 +26,6 @@ pub(crate) enum Output {
     Json,
 }
 
-/// The brief's charts as images for the DOCX. A chart that cannot be
-/// drawn is left out with a warning: the DOCX still has its numbers.
-pub(crate) fn docx_charts(
-    model: &brief::Brief,
-    templates: &Templates,
-    fonts: &FontChoice,
-) -> Vec<render::docx::Chart> {
-    let names = ["sectors", "matrix", "trend"];
-    let captions = [
-        "chart.sector_title",
-        "chart.matrix_title",
-        "chart.month_title",
-    ];
-    let pngs = match fonts.typeset(|fonts| render::pdf::chart_pngs(model, templates, fonts, &names))
-    {
-        Ok(pngs) => pngs,
-        Err(e) => {
-            eprintln!("warning: the charts are left out of the DOCX: {e}");
-            return Vec::new();
-        }
-    };
-    names
-        .iter()
-        .zip(captions)
-        .zip(pngs)
-        .filter_map(|((name, caption), png)| match png {
-            Ok(png) => Some(render::docx::Chart {
-                name: name.to_string(),
-                png,
-                caption: model.labels.get(caption).cloned().unwrap_or_default(),
-            }),
-            Err(e) => {
-                eprintln!("warning: the `{name}` chart is left out of the DOCX: {e}");
-                None
-            }
-        })
-        .collect()
-}
-
 /// What one run renders with: loaded once, fonts only when a brief is
 /// actually rendered (a build with nothing to do never loads them).
 pub(crate) struct Renderer<'a> {
@@ -111,7 +72,6 @@ impl<'a> Renderer<'a> {
             }
             Output::Render(Format::Xlsx) => render::xlsx::render(model).map_err(AppError::Render),
             Output::Render(Format::Docx) => {
-                let charts = docx_charts(model, self.templates, &self.fonts);
                 let logo = model
                     .layout
                     .logo
@@ -121,7 +81,7 @@ impl<'a> Renderer<'a> {
                     east_asia: self.config.docx_east_asia_font.clone(),
                     latin: self.config.docx_latin_font.clone(),
                 };
-                render::docx::render(model, &docx_fonts, &charts, logo).map_err(AppError::Render)
+                render::docx::render(model, &docx_fonts, logo).map_err(AppError::Render)
             }
         }
     }

@@ -600,8 +600,11 @@ fn layout_toml_orders_and_hides_sections_in_both_formats() {
     );
 }
 
+/// Word's "Edit Data" opens each chart's workbook: it holds the numbers
+/// the chart caches, in the cells its formulas name. The sector × country
+/// matrix is a table with cells shaded by their count.
 #[test]
-fn the_docx_carries_the_pdf_charts_as_images() {
+fn the_docx_charts_are_native_with_their_workbooks() {
     let tmp = common::tempdir();
     let out = brief(
         &root().join("data"),
@@ -611,14 +614,59 @@ fn the_docx_carries_the_pdf_charts_as_images() {
     assert_success(&out);
     let docx = tmp.path().join("2025-Q2/brief-2025-Q2-ko.docx");
     let file = fs::File::open(&docx).unwrap();
-    let zip = zip::ZipArchive::new(file).unwrap();
-    let pngs = zip
-        .file_names()
-        .filter(|n| n.starts_with("word/media/") && n.ends_with(".png"))
-        .count();
-    assert_eq!(pngs, 3, "sector, matrix and monthly charts");
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let names: Vec<String> = zip.file_names().map(str::to_string).collect();
+    assert!(
+        !names.iter().any(|n| n.starts_with("word/media/")),
+        "{names:?}"
+    );
+    for n in 1..=2 {
+        let chart = docx_part(&docx, &format!("word/charts/chart{n}.xml"));
+        let rels = docx_part(&docx, &format!("word/charts/_rels/chart{n}.xml.rels"));
+        let book = format!("word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx");
+        assert!(
+            rels.contains(&format!("Target=\"../{}\"", &book[5..])),
+            "{rels}"
+        );
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut zip.by_name(&book).unwrap(), &mut bytes).unwrap();
+        let mut wb: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        let range = calamine::Reader::worksheet_range(&mut wb, "Sheet1").unwrap();
+        // Every cached point is the cell its formula names.
+        let doc = roxmltree::Document::parse(&chart).unwrap();
+        let mut checked = 0;
+        for r in doc.descendants().filter(|n| n.tag_name().name() == "f") {
+            let f = r.text().unwrap();
+            let (col, first_row) = {
+                let cell = f.trim_start_matches("Sheet1!$");
+                let col = cell.as_bytes()[0] - b'A';
+                let row: u32 = cell[2..].split(':').next().unwrap().parse().unwrap();
+                (u32::from(col), row - 1)
+            };
+            let cache = r.next_sibling_element().unwrap();
+            for (i, pt) in cache
+                .children()
+                .filter(|c| c.tag_name().name() == "pt")
+                .enumerate()
+            {
+                let v = pt.first_element_child().unwrap().text().unwrap();
+                let cell = range
+                    .get_value((first_row + i as u32, col))
+                    .unwrap_or_else(|| panic!("{f} row {i}"));
+                assert_eq!(cell.to_string(), v, "{f} point {i}");
+                checked += 1;
+            }
+        }
+        assert!(checked >= 10, "{checked} cached points checked");
+    }
     let xml = docx_part(&docx, "word/document.xml");
-    assert_eq!(xml.matches("<pic:pic").count(), 3);
+    assert_eq!(xml.matches("<c:chart ").count(), 2);
+    // The matrix: four sectors by three countries, every cell a 1, shaded.
+    assert!(
+        xml.matches(r#"w:fill="2F5D8A""#).count() >= 12,
+        "shaded matrix cells"
+    );
     let text = squash(&docx_text(&xml));
     for caption in [
         "분야별 행사·성과 수",
@@ -661,7 +709,7 @@ fn a_logo_from_the_template_folder_goes_into_both_formats() {
         .file_names()
         .filter(|n| n.starts_with("word/media/") && n.ends_with(".png"))
         .count();
-    assert_eq!(pngs, 4, "logo and three charts");
+    assert_eq!(pngs, 1, "the logo (the charts are native)");
 
     fs::write(
         tpl.join("layout.toml"),

@@ -96,6 +96,80 @@ fn assert_hangul_runs_have_east_asian_font(part: &str, xml: &str) -> usize {
     hangul_runs
 }
 
+const C: &str = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// The chart parts the document's drawings point at, in document order.
+fn chart_parts(doc: &Document, parts: &BTreeMap<String, String>) -> Vec<String> {
+    let rels = Document::parse(&parts["word/_rels/document.xml.rels"]).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name((C, "chart")))
+        .map(|n| {
+            let id = n.attribute((R, "id")).expect("r:id");
+            let target = rels
+                .descendants()
+                .find(|r| r.attribute("Id") == Some(id))
+                .and_then(|r| r.attribute("Target"))
+                .expect("a relationship");
+            parts[&format!("word/{target}")].clone()
+        })
+        .collect()
+}
+
+/// A chart's cached categories and each series' cached values.
+fn chart_numbers(xml: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let chart = Document::parse(xml).unwrap();
+    let points = |n: Node| -> Vec<String> {
+        n.descendants()
+            .filter(|p| p.has_tag_name((C, "pt")))
+            .map(|p| {
+                p.descendants()
+                    .filter(|t| t.is_text())
+                    .filter_map(|t| t.text())
+                    .collect()
+            })
+            .collect()
+    };
+    let series: Vec<Node> = chart
+        .descendants()
+        .filter(|n| n.has_tag_name((C, "ser")))
+        .collect();
+    let cat = series
+        .first()
+        .and_then(|s| s.children().find(|c| c.has_tag_name((C, "cat"))))
+        .map(points)
+        .unwrap_or_default();
+    let values = series
+        .iter()
+        .filter_map(|s| s.children().find(|c| c.has_tag_name((C, "val"))))
+        .map(points)
+        .collect();
+    (cat, values)
+}
+
+/// The rows (cell texts) of the first table whose first cell is `first`.
+fn table_with_header(doc: &Document, first: &str) -> Vec<Vec<String>> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name((W, "tbl")))
+        .map(|t| {
+            t.children()
+                .filter(|r| r.has_tag_name((W, "tr")))
+                .map(|r| {
+                    r.children()
+                        .filter(|c| c.has_tag_name((W, "tc")))
+                        .map(|c| text_of(c))
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        })
+        .find(|rows| {
+            rows.first()
+                .and_then(|r| r.first())
+                .is_some_and(|c| c == first)
+        })
+        .expect("the table")
+}
+
 fn check(lang: &str) {
     let tmp = common::tempdir();
     let parts = build(lang, tmp.path());
@@ -338,21 +412,45 @@ fn check(lang: &str) {
         "totals row in bold"
     );
 
-    // Pictures: unique ids, each with alternative text giving its numbers.
-    let pics: Vec<Node> = doc
+    // Charts: native DrawingML charts, unique ids, each with alternative
+    // text giving its numbers; the sector chart caches the sector table's
+    // numbers, in its order.
+    let frames: Vec<Node> = doc
         .descendants()
         .filter(|n| n.has_tag_name((WP, "docPr")))
         .collect();
-    assert_eq!(pics.len(), 3, "three charts");
-    let ids: BTreeSet<&str> = pics.iter().map(|p| p.attribute("id").unwrap()).collect();
-    assert_eq!(ids.len(), pics.len(), "picture ids are unique");
-    for p in &pics {
+    assert_eq!(frames.len(), 2, "sector and monthly charts");
+    let ids: BTreeSet<&str> = frames.iter().map(|p| p.attribute("id").unwrap()).collect();
+    assert_eq!(ids.len(), frames.len(), "drawing ids are unique");
+    for p in &frames {
         let descr = p.attribute("descr").unwrap_or("");
         assert!(descr.len() > 20, "alt text: {descr:?}");
     }
-    let sector_alt = pics[0].attribute("descr").unwrap();
+    let sector_alt = frames[0].attribute("descr").unwrap();
     let quantum = if korean { "양자" } else { "Quantum" };
     assert!(sector_alt.contains(quantum), "{sector_alt}");
+    assert!(
+        !doc.descendants().any(|n| n.tag_name().name() == "pic"),
+        "no chart is a picture"
+    );
+    let charts = chart_parts(&doc, &parts);
+    assert_eq!(charts.len(), 2);
+    let (categories, series) = chart_numbers(&charts[0]);
+    let sector_rows = table_with_header(&doc, if korean { "분야" } else { "Sector" });
+    // Header and totals row aside.
+    let body = &sector_rows[1..sector_rows.len() - 1];
+    assert_eq!(
+        categories,
+        body.iter().map(|r| r[0].clone()).collect::<Vec<_>>()
+    );
+    assert_eq!(series.len(), 2, "events and outcomes");
+    for (i, row) in body.iter().enumerate() {
+        assert_eq!(series[0][i], row[1], "events of {}", row[0]);
+        assert_eq!(series[1][i], row[2], "outcomes of {}", row[0]);
+    }
+    let (months, events) = chart_numbers(&charts[1]);
+    assert_eq!(months.len(), 12, "{months:?}");
+    assert_eq!(events.len(), 1);
 
     // Fields: page x / y in the footer, title and classification in the
     // header, a table of contents pointing at the headings' bookmarks.

@@ -22,8 +22,6 @@ use crate::templates::Templates;
 
 /// The template the PDF is compiled from, inside the template set.
 pub const MAIN: &str = "brief.typ";
-/// The template that typesets one chart alone, for the DOCX.
-pub const CHART: &str = "chart.typ";
 /// The name under which the brief model is served to the template.
 pub const MODEL: &str = "brief.json";
 /// The full model (with the report behind every figure), attached to a
@@ -50,10 +48,10 @@ impl<'a> BriefWorld<'a> {
         main: &str,
         model_json: Vec<u8>,
         audit_json: Option<Vec<u8>>,
-        mut inputs: typst::foundations::Dict,
         fonts: &'a Fonts,
         today: Option<Datetime>,
     ) -> Result<Self, RenderError> {
+        let mut inputs = typst::foundations::Dict::new();
         let mut sources = HashMap::new();
         let mut files = HashMap::new();
         for (name, bytes) in templates.files() {
@@ -193,7 +191,7 @@ fn typst_model(brief: &Brief, fonts: &Fonts) -> Result<Vec<u8>, RenderError> {
     serde_json::to_vec(&value).map_err(serialise)
 }
 
-/// Typesets `main` from the template set with `model` (from `typst_model`)
+/// Typesets the brief's template (`MAIN`) with `model` (from `typst_model`)
 /// as data, and checks that every glyph was found. Returns the document and
 /// typst's warnings.
 fn compile(
@@ -201,8 +199,6 @@ fn compile(
     model: Vec<u8>,
     templates: &Templates,
     fonts: &Fonts,
-    main: &str,
-    inputs: typst::foundations::Dict,
     audit: bool,
 ) -> Result<(PagedDocument, Vec<String>), RenderError> {
     let issue = crate::model::FuzzyDate::parse(&brief.meta.issue_date_iso).ok();
@@ -212,7 +208,7 @@ fn compile(
     } else {
         None
     };
-    let world = BriefWorld::new(templates, main, model, audit, inputs, fonts, today)?;
+    let world = BriefWorld::new(templates, MAIN, model, audit, fonts, today)?;
 
     let result = typst::compile::<PagedDocument>(&world);
     let warnings: Vec<String> = result
@@ -254,63 +250,6 @@ fn compile(
     Ok((document, warnings))
 }
 
-/// Charts of the brief as PNGs at print resolution (300 dpi), from
-/// `chart.typ`: each name is `sectors`, `matrix` or `trend`. A chart that
-/// cannot be drawn gives its error in its place; a character no font
-/// covers fails them all (the caller may try again with more fonts).
-pub fn chart_pngs(
-    brief: &Brief,
-    templates: &Templates,
-    fonts: &Fonts,
-    names: &[&str],
-) -> Result<Vec<Result<Vec<u8>, RenderError>>, RenderError> {
-    let model = typst_model(brief, fonts)?;
-    let mut out = Vec::new();
-    for name in names {
-        match chart_png(brief, &model, templates, fonts, name) {
-            Err(RenderError::Font(m)) => return Err(RenderError::Font(m)),
-            result => out.push(result),
-        }
-    }
-    Ok(out)
-}
-
-fn chart_png(
-    brief: &Brief,
-    model: &[u8],
-    templates: &Templates,
-    fonts: &Fonts,
-    name: &str,
-) -> Result<Vec<u8>, RenderError> {
-    let mut inputs = typst::foundations::Dict::new();
-    inputs.insert("chart".into(), typst::foundations::Value::Str(name.into()));
-    let (document, _) = compile(
-        brief,
-        model.to_vec(),
-        templates,
-        fonts,
-        CHART,
-        inputs,
-        false,
-    )?;
-    let page = document.pages().first().ok_or_else(|| {
-        RenderError::Template(format!(
-            "{}: no page for chart `{name}`",
-            templates.display_path(CHART)
-        ))
-    })?;
-    let pixmap = typst_render::render(
-        page,
-        &typst_render::RenderOptions {
-            pixel_per_pt: (300.0 / 72.0).into(),
-            render_bleed: false,
-        },
-    );
-    pixmap
-        .encode_png()
-        .map_err(|e| RenderError::Docx(format!("failed to encode the `{name}` chart ({e})")))
-}
-
 /// Compiles the brief to PDF bytes; warnings are returned beside them.
 pub fn render(
     brief: &Brief,
@@ -318,17 +257,8 @@ pub fn render(
     fonts: &Fonts,
     standards: &PdfStandards,
 ) -> Result<(Vec<u8>, Vec<String>), RenderError> {
-    let inputs = typst::foundations::Dict::new();
     let model = typst_model(brief, fonts)?;
-    let (document, warnings) = compile(
-        brief,
-        model,
-        templates,
-        fonts,
-        MAIN,
-        inputs,
-        standards.attaches_model(),
-    )?;
+    let (document, warnings) = compile(brief, model, templates, fonts, standards.attaches_model())?;
     let list: Vec<typst_pdf::PdfStandard> = standards
         .list()
         .iter()

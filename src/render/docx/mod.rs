@@ -2,7 +2,9 @@
 //! editable Word document with real heading styles and native tables. Every
 //! docx-rs type is used here only, behind named helpers.
 
+mod chart;
 mod package;
+mod schema;
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, BorderType, DocumentChild, Docx, FieldCharType, Footer,
@@ -16,6 +18,7 @@ use docx_rs::{
 use super::RenderError;
 use crate::brief::{Brief, EventView, FollowUpView, RegionView};
 use crate::model::Lang;
+use chart::ChartText;
 
 /// Text width of an A4 page with 2 cm margins, in twentieths of a point.
 const TEXT_WIDTH: usize = 9638;
@@ -38,23 +41,21 @@ pub struct DocxFonts {
     pub latin: String,
 }
 
-/// A chart of the brief as a PNG (from the same typst drawing as the PDF's).
+/// Text in a chart's place until the package is written: its run becomes
+/// the chart's drawing. A private-use character, so no brief text has it.
+const CHART_MARK: &str = "\u{F8FF}chart";
+
+/// A table cell's own fill and text colour (`RRGGBB`).
 #[derive(Debug, Clone)]
-pub struct Chart {
-    /// `sectors`, `matrix` or `trend`.
-    pub name: String,
-    pub png: Vec<u8>,
-    pub caption: String,
+struct Shade {
+    fill: String,
+    text: Option<String>,
 }
 
-/// Width and height of a PNG, from its header.
-fn png_size(png: &[u8]) -> Option<(u32, u32)> {
-    let w = png.get(16..20)?;
-    let h = png.get(20..24)?;
-    Some((
-        u32::from_be_bytes([w[0], w[1], w[2], w[3]]),
-        u32::from_be_bytes([h[0], h[1], h[2], h[3]]),
-    ))
+/// A chart placed in the document: its part, and its frame's text.
+struct PlacedChart {
+    chart: chart::BarChart,
+    alt: String,
 }
 
 /// A heading the table of contents lists, with its bookmark.
@@ -65,8 +66,9 @@ struct TocEntry {
 }
 
 struct Writer<'a> {
-    charts: &'a [Chart],
     docx: Docx,
+    /// The native charts, in document order.
+    charts: Vec<PlacedChart>,
     fonts: &'a DocxFonts,
     brief: &'a Brief,
     /// Alternative text of each picture, in document order.
@@ -294,11 +296,25 @@ impl<'a> Writer<'a> {
         numeric: &[bool],
         total: Option<&[String]>,
     ) {
+        self.shaded_table(widths, header, rows, numeric, total, &[]);
+    }
+
+    /// A table whose body cells may each have their own fill and text
+    /// colour (`shades`, row by row; missing entries are plain).
+    fn shaded_table(
+        &mut self,
+        widths: &[usize],
+        header: &[String],
+        rows: &[Vec<String>],
+        numeric: &[bool],
+        total: Option<&[String]>,
+        shades: &[Vec<Option<Shade>>],
+    ) {
         let mut lines: Vec<&[String]> = vec![header];
         lines.extend(rows.iter().map(Vec::as_slice));
         lines.extend(total);
         let widths = fit_widths(widths, &lines);
-        let cell = |text: &str, col: usize, head: bool, strong: bool| {
+        let cell = |text: &str, col: usize, head: bool, strong: bool, shade: Option<&Shade>| {
             // Header cells align like their column.
             let align = if numeric.get(col).copied().unwrap_or(false) {
                 AlignmentType::Right
@@ -308,6 +324,9 @@ impl<'a> Writer<'a> {
             let mut run = self.run(text);
             if head || strong {
                 run = run.bold();
+            }
+            if let Some(colour) = shade.and_then(|s| s.text.as_deref()) {
+                run = run.color(colour);
             }
             let mut c = TableCell::new()
                 .width(widths[col], WidthType::Dxa)
@@ -319,6 +338,9 @@ impl<'a> Writer<'a> {
                 );
             if head {
                 c = c.shading(Shading::new().fill("DFE7F0"));
+            }
+            if let Some(shade) = shade {
+                c = c.shading(Shading::new().fill(&shade.fill));
             }
             if strong {
                 c = c
@@ -332,20 +354,28 @@ impl<'a> Writer<'a> {
             }
             c
         };
-        let row = |cells: &[String], head: bool, strong: bool| {
-            TableRow::new(
-                cells
-                    .iter()
-                    .enumerate()
-                    .take(widths.len())
-                    .map(|(i, v)| cell(v, i, head, strong))
-                    .collect(),
-            )
-        };
-        let mut table_rows = vec![row(header, true, false)];
-        table_rows.extend(rows.iter().map(|r| row(r, false, false).cant_split()));
+        let row =
+            |cells: &[String], head: bool, strong: bool, shades: Option<&Vec<Option<Shade>>>| {
+                TableRow::new(
+                    cells
+                        .iter()
+                        .enumerate()
+                        .take(widths.len())
+                        .map(|(i, v)| {
+                            let shade = shades.and_then(|s| s.get(i)).and_then(Option::as_ref);
+                            cell(v, i, head, strong, shade)
+                        })
+                        .collect(),
+                )
+            };
+        let mut table_rows = vec![row(header, true, false, None)];
+        table_rows.extend(
+            rows.iter()
+                .enumerate()
+                .map(|(i, r)| row(r, false, false, shades.get(i)).cant_split()),
+        );
         if let Some(total) = total {
-            table_rows.push(row(total, false, true).cant_split());
+            table_rows.push(row(total, false, true, None).cant_split());
         }
         let border = |pos| {
             TableBorder::new(pos)
@@ -372,38 +402,31 @@ impl<'a> Writer<'a> {
         self.para("TableText", "");
     }
 
-    /// The chart `name` as an image the width of the text, with its
-    /// caption and alternative text; false when there is no such chart.
-    fn chart(&mut self, name: &str) -> bool {
-        let Some(chart) = self.charts.iter().find(|c| c.name == name) else {
-            return false;
-        };
-        let Some((px_w, px_h)) = png_size(&chart.png) else {
-            return false;
-        };
-        // Rendered at 300 dpi; 914,400 EMU per inch. Never wider than the text.
-        let emu = |px: u32| (u64::from(px) * 914_400 / 300) as u32;
-        let max_w = (TEXT_WIDTH as u64 * 635) as u32;
-        let (mut w, mut h) = (emu(px_w), emu(px_h));
-        if w > max_w {
-            h = (u64::from(h) * u64::from(max_w) / u64::from(w)) as u32;
-            w = max_w;
-        }
-        let pic = docx_rs::Pic::new(&chart.png).size(w, h);
+    /// A native chart the width of the text, with its caption (label
+    /// `caption`) and the alternative text the brief gives chart `name`.
+    fn chart(&mut self, name: &str, chart: Option<chart::BarChart>, caption: &str) {
+        let Some(chart) = chart else { return };
+        let caption = self.label(caption);
+        let alt = self
+            .brief
+            .chart_alt
+            .get(name)
+            .map_or_else(|| caption.clone(), str::to_string);
+        self.charts.push(PlacedChart { chart, alt });
         let p = DocxParagraph::new()
             .align(AlignmentType::Center)
             .keep_next(true)
-            .add_run(DocxRun::new().add_image(pic));
+            .add_run(DocxRun::new().add_text(CHART_MARK));
         self.push(p);
-        let alt = self.brief.chart_alt.get(&chart.name);
-        self.alt.push(alt.unwrap_or(&chart.caption).to_string());
-        let caption = chart.caption.clone();
+        self.para_centred("Caption", &caption);
+    }
+
+    fn para_centred(&mut self, style: &str, text: &str) {
         let p = DocxParagraph::new()
-            .style("Caption")
+            .style(style)
             .align(AlignmentType::Center)
-            .add_run(self.run(&caption));
+            .add_run(self.run(text));
         self.push(p);
-        true
     }
 
     fn none(&mut self) {
@@ -552,12 +575,11 @@ impl<'a> Writer<'a> {
 pub fn render(
     brief: &Brief,
     fonts: &DocxFonts,
-    charts: &[Chart],
     logo: Option<&[u8]>,
 ) -> Result<Vec<u8>, RenderError> {
     let b = brief;
     let mut w = Writer {
-        charts,
+        charts: Vec::new(),
         docx: Docx::new().page_margin(
             docx_rs::PageMargin::new()
                 .top(MARGIN)
@@ -648,25 +670,71 @@ pub fn render(
         w.table_of_contents(toc_at);
     }
 
+    finish(w)
+}
+
+/// The package of a written brief: docx-rs's parts with what it cannot say
+/// added, each WordprocessingML part put into schema order, the charts as
+/// chart parts with their workbooks, and only the parts the document uses.
+fn finish(w: Writer) -> Result<Vec<u8>, RenderError> {
+    let b = w.brief;
     let (language, korean) = match b.lang {
         Lang::Ko => ("ko-KR", true),
         Lang::En => ("en-GB", false),
     };
+    let text = ChartText {
+        lang: language.to_string(),
+        east_asia: w.fonts.east_asia.clone(),
+        latin: w.fonts.latin.clone(),
+        colour: chart::hex_colour(&b.layout.colours.ink, "1B2A41"),
+    };
+    let (charts, alt) = (w.charts, w.alt);
     let mut parts = w.docx.build();
-    let text = |bytes: &[u8], part: &str| {
+    let text_of = |bytes: &[u8], part: &str| {
         String::from_utf8(bytes.to_vec())
             .map_err(|_| RenderError::Docx(format!("internal: {part} is not UTF-8")))
     };
-    let styles = text(&parts.styles, "styles.xml")?;
+    let styles = text_of(&parts.styles, "styles.xml")?;
     parts.styles = package::style_defaults(&styles, language, korean)?.into_bytes();
-    let document = text(&parts.document, "document.xml")?;
+    let document = text_of(&parts.document, "document.xml")?;
     let document = package::repeat_header_rows(&document);
-    parts.document = package::picture_descriptions(&document, &w.alt)?.into_bytes();
+    let document = package::picture_descriptions(&document, &alt)?;
+    parts.document = place_charts(&document, &charts, alt.len())?.into_bytes();
+    parts.doc_props.core = package::core_properties(&core_properties(b, language)).into_bytes();
+    for (part, bytes) in [
+        ("word/document.xml", &mut parts.document),
+        ("word/styles.xml", &mut parts.styles),
+        ("word/numbering.xml", &mut parts.numberings),
+        ("word/settings.xml", &mut parts.settings),
+        ("word/fontTable.xml", &mut parts.font_table),
+    ] {
+        *bytes = schema::normalise(bytes, part)?;
+    }
+    for (i, h) in parts
+        .headers
+        .iter_mut()
+        .chain(parts.footers.iter_mut())
+        .enumerate()
+    {
+        *h = schema::normalise(h, &format!("header or footer {}", i + 1))?;
+    }
+    let rule = chart::hex_colour(&b.layout.colours.rule, "9AA8B8");
+    let mut chart_parts = Vec::new();
+    for c in &charts {
+        chart_parts.push((
+            chart::chart_xml(&c.chart, &text, &rule).into_bytes(),
+            chart::workbook(&c.chart, &b.meta.issue_date_iso)?,
+        ));
+    }
+    package(parts, chart_parts)
+}
+
+fn core_properties(b: &Brief, language: &str) -> package::CoreProperties {
     let mut author = b.meta.organisation.clone();
     if !b.meta.department.is_empty() {
         author.push_str(&format!(" {}", b.meta.department));
     }
-    parts.doc_props.core = package::core_properties(&package::CoreProperties {
+    package::CoreProperties {
         title: format!("{} — {}", b.meta.title, b.meta.quarter_label),
         subject: b.meta.subtitle.clone(),
         creator: author,
@@ -680,14 +748,210 @@ pub fn render(
         category: b.meta.classification.clone(),
         language: language.to_string(),
         date: b.meta.issue_date_iso.clone(),
-    })
-    .into_bytes();
+    }
+}
 
-    let mut out = std::io::Cursor::new(Vec::new());
-    parts
-        .pack(&mut out)
-        .map_err(|e| RenderError::Docx(format!("failed to write the DOCX package ({e})")))?;
-    Ok(out.into_inner())
+/// The document with each chart's placeholder run replaced by the chart's
+/// drawing (relationship `rIdChartN`); drawing ids follow the `pictures`.
+fn place_charts(
+    document: &str,
+    charts: &[PlacedChart],
+    pictures: usize,
+) -> Result<String, RenderError> {
+    let internal = |what: &str| RenderError::Docx(format!("internal: chart placeholder {what}"));
+    let mut out = String::with_capacity(document.len() + charts.len() * 1024);
+    let mut rest = document;
+    for (i, c) in charts.iter().enumerate() {
+        let mark = rest.find(CHART_MARK).ok_or_else(|| internal("missing"))?;
+        let start = rest[..mark]
+            .rfind("<w:r>")
+            .ok_or_else(|| internal("outside a run"))?;
+        let end = rest[mark..]
+            .find("</w:r>")
+            .ok_or_else(|| internal("unclosed"))?
+            + mark;
+        out.push_str(&rest[..start]);
+        out.push_str(&chart::inline_run(
+            &format!("rIdChart{}", i + 1),
+            pictures + i + 1,
+            TEXT_WIDTH as u64 * 635,
+            c.chart.height,
+            &c.alt,
+        ));
+        rest = &rest[end + "</w:r>".len()..];
+    }
+    if rest.contains(CHART_MARK) {
+        return Err(internal("left over"));
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+const RELS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// The parts of the DOCX package: docx-rs's, less those it always writes
+/// and a brief never uses (comments, their Word 2013 extension, footnotes,
+/// empty custom properties), and the charts with their workbooks.
+fn package(
+    parts: docx_rs::XMLDocx,
+    charts: Vec<(Vec<u8>, Vec<u8>)>,
+) -> Result<Vec<u8>, RenderError> {
+    use package::{Part, Relationship};
+    let part = |name: &str, content_type: Option<&'static str>, bytes: Vec<u8>| Part {
+        name: name.to_string(),
+        content_type,
+        bytes,
+    };
+    let rel = |id: &str, kind: &str, target: &str| Relationship {
+        id: id.to_string(),
+        kind: kind.to_string(),
+        target: target.to_string(),
+    };
+    let mut out = vec![
+        part(
+            "_rels/.rels",
+            None,
+            package::relationships(&[
+                rel(
+                    "rId1",
+                    &format!("{RELS}/officeDocument"),
+                    "word/document.xml",
+                ),
+                rel(
+                    "rId2",
+                    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                    "docProps/core.xml",
+                ),
+                rel(
+                    "rId3",
+                    &format!("{RELS}/extended-properties"),
+                    "docProps/app.xml",
+                ),
+            ]),
+        ),
+        part(
+            "docProps/core.xml",
+            Some("application/vnd.openxmlformats-package.core-properties+xml"),
+            parts.doc_props.core,
+        ),
+        part(
+            "docProps/app.xml",
+            Some("application/vnd.openxmlformats-officedocument.extended-properties+xml"),
+            parts.doc_props.app,
+        ),
+        part(
+            "word/document.xml",
+            Some(concat!(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml",
+                ".document.main+xml"
+            )),
+            parts.document,
+        ),
+    ];
+    let word = [
+        ("styles.xml", "styles", parts.styles),
+        ("settings.xml", "settings", parts.settings),
+        ("fontTable.xml", "fontTable", parts.font_table),
+        ("numbering.xml", "numbering", parts.numberings),
+    ];
+    let mut targets: Vec<String> = Vec::new();
+    for (name, kind, bytes) in word {
+        out.push(part(
+            &format!("word/{name}"),
+            Some(content_type(kind)),
+            bytes,
+        ));
+        targets.push(name.to_string());
+    }
+    for (kind, list, rels) in [
+        ("header", parts.headers, parts.header_rels),
+        ("footer", parts.footers, parts.footer_rels),
+    ] {
+        for (i, bytes) in list.into_iter().enumerate() {
+            let name = format!("{kind}{}.xml", i + 1);
+            out.push(part(
+                &format!("word/{name}"),
+                Some(content_type(kind)),
+                bytes,
+            ));
+            if let Some(r) = rels.get(i).filter(|r| {
+                !package::read_relationships(r, |_| true)
+                    .map(|v| v.is_empty())
+                    .unwrap_or(true)
+            }) {
+                out.push(part(&format!("word/_rels/{name}.rels"), None, r.clone()));
+            }
+            targets.push(name);
+        }
+    }
+    for (id, png) in parts.media {
+        let name = format!("media/{id}.png");
+        out.push(part(&format!("word/{name}"), None, png));
+        targets.push(name);
+    }
+    let mut document_rels =
+        package::read_relationships(&parts.document_rels, |t| targets.iter().any(|k| k == t))?;
+    for (i, (xml, workbook)) in charts.into_iter().enumerate() {
+        let n = i + 1;
+        let chart = format!("charts/chart{n}.xml");
+        let embedded = format!("Microsoft_Excel_Worksheet{n}.xlsx");
+        out.push(part(
+            &format!("word/{chart}"),
+            Some("application/vnd.openxmlformats-officedocument.drawingml.chart+xml"),
+            xml,
+        ));
+        out.push(part(
+            &format!("word/charts/_rels/chart{n}.xml.rels"),
+            None,
+            package::relationships(&[rel(
+                "rId1",
+                &format!("{RELS}/package"),
+                &format!("../embeddings/{embedded}"),
+            )]),
+        ));
+        out.push(part(&format!("word/embeddings/{embedded}"), None, workbook));
+        document_rels.push(rel(
+            &format!("rIdChart{n}"),
+            &format!("{RELS}/chart"),
+            &chart,
+        ));
+    }
+    out.push(part(
+        "word/_rels/document.xml.rels",
+        None,
+        package::relationships(&document_rels),
+    ));
+    package::zip(&out)
+}
+
+/// The content type of a WordprocessingML part of `kind` (`styles`, …).
+fn content_type(kind: &str) -> &'static str {
+    match kind {
+        "styles" => concat!(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml",
+            ".styles+xml"
+        ),
+        "settings" => concat!(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml",
+            ".settings+xml"
+        ),
+        "fontTable" => concat!(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml",
+            ".fontTable+xml"
+        ),
+        "numbering" => concat!(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml",
+            ".numbering+xml"
+        ),
+        "header" => concat!(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml",
+            ".header+xml"
+        ),
+        _ => concat!(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml",
+            ".footer+xml"
+        ),
+    }
 }
 
 /// The key figures section.
@@ -748,7 +1012,7 @@ fn summary(w: &mut Writer, b: &Brief) {
 fn sectors(w: &mut Writer, b: &Brief) {
     if !b.sectors.is_empty() {
         w.heading(1, &w.label("section.sectors"));
-        let _ = w.chart("sectors");
+        w.chart("sectors", chart::sectors(b), "chart.sector_title");
         let header = [
             "column.sector",
             "column.events",
@@ -800,36 +1064,57 @@ fn regions(w: &mut Writer, b: &Brief) {
         w.region_table(&b.domestic_regions);
         if !b.matrix.rows.is_empty() && !b.matrix.columns.is_empty() {
             w.heading(2, &w.label("section.matrix"));
-            // The dot matrix, or its numbers as a table when it could not
-            // be drawn.
-            if w.chart("matrix") {
-                return;
-            }
-            let mut header = vec![w.label("column.sector")];
-            header.extend(b.matrix.columns.iter().cloned());
-            let rows: Vec<Vec<String>> = b
-                .matrix
-                .rows
-                .iter()
-                .zip(&b.matrix.cells)
-                .map(|(r, cells)| {
-                    let mut row = vec![r.clone()];
-                    row.extend(cells.iter().map(|c| {
-                        if *c == 0 {
-                            "·".to_string()
-                        } else {
-                            c.to_string()
-                        }
-                    }));
-                    row
-                })
-                .collect();
-            let mut widths = vec![3];
-            widths.extend(b.matrix.columns.iter().map(|_| 1));
-            let mut numeric = vec![false];
-            numeric.extend(b.matrix.columns.iter().map(|_| true));
-            w.table(&widths, &header, &rows, &numeric, None);
+            matrix(w, b);
         }
+    }
+}
+
+/// Events per sector and country as a table whose cells are shaded by
+/// their count (the PDF's dot matrix), with the figure's caption.
+fn matrix(w: &mut Writer, b: &Brief) {
+    let m = &b.matrix;
+    let accent = chart::hex_colour(&b.layout.colours.accent, "2F5D8A");
+    let mut header = vec![w.label("column.sector")];
+    header.extend(m.columns.iter().cloned());
+    let max = m.max.max(1);
+    let mut rows = Vec::new();
+    let mut shades = Vec::new();
+    for (r, cells) in m.rows.iter().zip(&m.cells) {
+        let mut row = vec![r.clone()];
+        let mut shade = vec![None];
+        for &c in cells {
+            row.push(if c == 0 {
+                "·".to_string()
+            } else {
+                c.to_string()
+            });
+            shade.push((c > 0).then(|| heat(&accent, c, max)));
+        }
+        rows.push(row);
+        shades.push(shade);
+    }
+    let mut widths = vec![3];
+    widths.extend(m.columns.iter().map(|_| 1));
+    let mut numeric = vec![false];
+    numeric.extend(m.columns.iter().map(|_| true));
+    w.shaded_table(&widths, &header, &rows, &numeric, None, &shades);
+    let caption = w.label("chart.matrix_title");
+    w.para_centred("Caption", &caption);
+}
+
+/// The fill of a matrix cell holding `count` of at most `max`: the accent
+/// colour mixed with white, from a fifth to all of it; white text on the
+/// darker half.
+fn heat(accent: &str, count: u32, max: u32) -> Shade {
+    let share = 0.2 + 0.8 * f64::from(count) / f64::from(max);
+    let channel = |i: usize| {
+        let c = u8::from_str_radix(accent.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0);
+        let mixed = 255.0 - (255.0 - f64::from(c)) * share;
+        format!("{:02X}", mixed.round() as u8)
+    };
+    Shade {
+        fill: format!("{}{}{}", channel(0), channel(2), channel(4)),
+        text: (share > 0.55).then(|| "FFFFFF".to_string()),
     }
 }
 
@@ -839,7 +1124,7 @@ fn timeline(w: &mut Writer, b: &Brief) {
         w.heading(1, &w.label("section.timeline"));
         // Events per month over the last four quarters: the PDF's chart, and
         // its numbers as a table below it.
-        let _ = w.chart("trend");
+        w.chart("trend", chart::trend(b), "chart.month_title");
         let mut header: Vec<String> = vec![w.label("column.month")];
         header.extend(b.trend.iter().map(|m| m.full_label()));
         let mut row = vec![w.label("column.events")];

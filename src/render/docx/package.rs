@@ -170,9 +170,185 @@ pub fn core_properties(p: &CoreProperties) -> String {
     x
 }
 
+/// One part of the package: its name (no leading `/`), its content type
+/// when `[Content_Types].xml` must name it, and its bytes.
+pub struct Part {
+    pub name: String,
+    pub content_type: Option<&'static str>,
+    pub bytes: Vec<u8>,
+}
+
+/// A relationship of a part to another.
+pub struct Relationship {
+    pub id: String,
+    pub kind: String,
+    pub target: String,
+}
+
+const RELS_NS: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+/// A relationships part.
+pub fn relationships(rels: &[Relationship]) -> Vec<u8> {
+    let mut x = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{RELS_NS}">"#
+    );
+    for r in rels {
+        x.push_str(&format!(
+            r#"<Relationship Id="{}" Type="{}" Target="{}"/>"#,
+            escape(&r.id),
+            escape(&r.kind),
+            escape(&r.target)
+        ));
+    }
+    x.push_str("</Relationships>");
+    x.into_bytes()
+}
+
+/// The relationships of a docx-rs relationships part whose target `keep`
+/// accepts.
+pub fn read_relationships(
+    xml: &[u8],
+    keep: impl Fn(&str) -> bool,
+) -> Result<Vec<Relationship>, RenderError> {
+    let text = std::str::from_utf8(xml).map_err(|_| missing("UTF-8 relationships"))?;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut out = Vec::new();
+    loop {
+        match reader.read_event() {
+            Ok(quick_xml::events::Event::Empty(e) | quick_xml::events::Event::Start(e))
+                if e.name().into_inner() == "Relationship" =>
+            {
+                let attr = |name: &str| -> Result<String, RenderError> {
+                    e.try_get_attribute(name)
+                        .ok()
+                        .flatten()
+                        .and_then(|a| {
+                            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                                .ok()
+                                .map(|v| v.into_owned())
+                        })
+                        .ok_or_else(|| missing("relationship attribute"))
+                };
+                let r = Relationship {
+                    id: attr("Id")?,
+                    kind: attr("Type")?,
+                    target: attr("Target")?,
+                };
+                if keep(&r.target) {
+                    out.push(r);
+                }
+            }
+            Ok(quick_xml::events::Event::Eof) => break,
+            Ok(_) => {}
+            Err(_) => return Err(missing("well-formed relationships")),
+        }
+    }
+    Ok(out)
+}
+
+/// `[Content_Types].xml` for `parts`: defaults by extension, an override
+/// for every part that names its type.
+fn content_types(parts: &[Part]) -> Vec<u8> {
+    let mut x = String::from(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+        r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+        r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#,
+        r#"<Default Extension="xml" ContentType="application/xml"/>"#,
+        r#"<Default Extension="png" ContentType="image/png"/>"#,
+        r#"<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>"#,
+    ));
+    for p in parts {
+        if let Some(t) = p.content_type {
+            x.push_str(&format!(
+                r#"<Override PartName="/{}" ContentType="{t}"/>"#,
+                escape(&p.name)
+            ));
+        }
+    }
+    x.push_str("</Types>");
+    x.into_bytes()
+}
+
+/// The package as a zip: `[Content_Types].xml` first, then the parts in
+/// the order given; XML compressed, pictures and workbooks stored. Entries
+/// carry zip's fixed default date, so equal parts give equal bytes.
+pub fn zip(parts: &[Part]) -> Result<Vec<u8>, RenderError> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let fail = |e: &dyn std::fmt::Display| {
+        RenderError::Docx(format!("failed to write the DOCX package ({e})"))
+    };
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated =
+        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("[Content_Types].xml", deflated)
+        .map_err(|e| fail(&e))?;
+    zip.write_all(&content_types(parts)).map_err(|e| fail(&e))?;
+    for p in parts {
+        let packed = p.name.ends_with(".xml") || p.name.ends_with(".rels");
+        zip.start_file(p.name.as_str(), if packed { deflated } else { stored })
+            .map_err(|e| fail(&e))?;
+        zip.write_all(&p.bytes).map_err(|e| fail(&e))?;
+    }
+    let out = zip.finish().map_err(|e| fail(&e))?;
+    Ok(out.into_inner())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relationships_are_filtered_and_written_escaped() {
+        let xml = br#"<?xml version="1.0"?><Relationships xmlns="x"><Relationship Id="rId1" Type="t/styles" Target="styles.xml" /><Relationship Id="rId5" Type="t/commentsExtended" Target="commentsExtended.xml" /></Relationships>"#;
+        let rels = read_relationships(xml, |t| t != "commentsExtended.xml").expect("reads");
+        assert_eq!(rels.len(), 1);
+        assert_eq!(
+            (rels[0].id.as_str(), rels[0].target.as_str()),
+            ("rId1", "styles.xml")
+        );
+        let out = String::from_utf8(relationships(&[Relationship {
+            id: "rIdChart1".into(),
+            kind: "t&c".into(),
+            target: "charts/chart1.xml".into(),
+        }]))
+        .unwrap();
+        assert!(out.contains(
+            r#"<Relationship Id="rIdChart1" Type="t&amp;c" Target="charts/chart1.xml"/>"#
+        ));
+    }
+
+    #[test]
+    fn the_package_lists_every_typed_part_and_starts_with_its_content_types() {
+        let parts = [
+            Part {
+                name: "word/document.xml".into(),
+                content_type: Some("application/doc"),
+                bytes: b"<a/>".to_vec(),
+            },
+            Part {
+                name: "word/media/1.png".into(),
+                content_type: None,
+                bytes: vec![1, 2, 3],
+            },
+        ];
+        let bytes = zip(&parts).expect("zips");
+        let mut z = ::zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).expect("a zip");
+        assert_eq!(z.by_index(0).unwrap().name(), "[Content_Types].xml");
+        let mut types = String::new();
+        std::io::Read::read_to_string(&mut z.by_name("[Content_Types].xml").unwrap(), &mut types)
+            .unwrap();
+        assert!(types.contains(
+            r#"<Override PartName="/word/document.xml" ContentType="application/doc"/>"#
+        ));
+        assert!(!types.contains("/word/media/1.png"));
+        assert_eq!(
+            zip(&parts).unwrap(),
+            bytes,
+            "the same parts give the same bytes"
+        );
+    }
 
     #[test]
     fn header_rows_are_marked_once_per_table() {
