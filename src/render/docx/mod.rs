@@ -1070,7 +1070,7 @@ fn regions(w: &mut Writer, b: &Brief) {
 }
 
 /// Events per sector and country as a table whose cells are shaded by
-/// their count (the PDF's dot matrix), with the figure's caption.
+/// their count (the PDF's dot matrix), under the figure's caption.
 fn matrix(w: &mut Writer, b: &Brief) {
     let m = &b.matrix;
     let accent = chart::hex_colour(&b.layout.colours.accent, "2F5D8A");
@@ -1097,9 +1097,13 @@ fn matrix(w: &mut Writer, b: &Brief) {
     widths.extend(m.columns.iter().map(|_| 1));
     let mut numeric = vec![false];
     numeric.extend(m.columns.iter().map(|_| true));
+    // The caption above the table (as tables are captioned), kept with it.
+    let caption = DocxParagraph::new()
+        .style("Caption")
+        .keep_next(true)
+        .add_run(w.run(&w.label("chart.matrix_title")));
+    w.push(caption);
     w.shaded_table(&widths, &header, &rows, &numeric, None, &shades);
-    let caption = w.label("chart.matrix_title");
-    w.para_centred("Caption", &caption);
 }
 
 /// The fill of a matrix cell holding `count` of at most `max`: the accent
