@@ -167,7 +167,9 @@ pub fn did_you_mean<'a>(
             best = Some((score, c));
         }
     }
-    best.filter(|(s, _)| *s >= 0.5).map(|(_, c)| c)
+    // Half the letters alike is not a plausible slip in a two-syllable
+    // Korean word ("수소" is not "탄소"); two thirds is ("바이우" → "바이오").
+    best.filter(|(s, _)| *s >= 0.6).map(|(_, c)| c)
 }
 
 /// Prints diagnostics to stderr, errors and warnings alike, in order.

@@ -4,7 +4,6 @@
 //! region references are canonical taxonomy ids, dates are real calendar
 //! dates with their precision, amounts are finite and non-negative.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde::Serialize;
@@ -602,14 +601,21 @@ pub struct Region {
     pub parent: Option<String>,
     /// The country id (for a country, its own id).
     pub country: String,
+    /// The official code: ISO 3166, a Korean legal-dong code, a GeoNames id.
+    pub code: Option<String>,
 }
 
 /// One vocabulary of terms, in file order, with an alias index.
 #[derive(Debug, Clone)]
 pub struct Vocabulary<T> {
     pub items: Vec<T>,
-    /// Normalised id or alias -> index into `items`.
-    pub index: BTreeMap<String, usize>,
+    /// Normalised id, alias or unshared label -> index into `items`.
+    pub index: rustc_hash::FxHashMap<String, usize>,
+    /// Normalised labels (and region names without their administrative
+    /// suffix) that several entries share, so none of them is meant.
+    pub ambiguous: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// The taxonomy file it was read from, as shown to users.
+    pub file: String,
     /// Canonical id -> index, built on first use: the aggregator looks up
     /// canonical ids millions of times and must not normalise each one.
     exact: std::sync::OnceLock<rustc_hash::FxHashMap<String, usize>>,
@@ -619,7 +625,9 @@ impl<T> Default for Vocabulary<T> {
     fn default() -> Self {
         Vocabulary {
             items: Vec::new(),
-            index: BTreeMap::new(),
+            index: rustc_hash::FxHashMap::default(),
+            ambiguous: rustc_hash::FxHashMap::default(),
+            file: String::new(),
             exact: std::sync::OnceLock::new(),
         }
     }
@@ -677,6 +685,34 @@ pub fn normalise_key(s: &str) -> String {
         .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '.' | '·'))
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// Administrative suffixes of place names, longest first: "대구광역시",
+/// "광저우시", "퀘벡주" and "후쿠오카현" are also written without them.
+const ADMIN_SUFFIXES: &[&str] = &[
+    "특별자치시",
+    "특별자치도",
+    "특별시",
+    "광역시",
+    "자치구",
+    "자치주",
+    "시",
+    "도",
+    "군",
+    "구",
+    "성",
+    "주",
+    "현",
+];
+
+/// A place name without its administrative suffix, when at least two
+/// characters are left: "대구광역시" -> "대구", "광저우시" -> "광저우".
+pub fn admin_stem(name: &str) -> Option<&str> {
+    let name = name.trim();
+    ADMIN_SUFFIXES.iter().find_map(|suffix| {
+        let stem = name.strip_suffix(suffix)?.trim_end();
+        (stem.chars().count() >= 2).then_some(stem)
+    })
 }
 
 impl<T> Vocabulary<T> {

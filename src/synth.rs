@@ -3,7 +3,7 @@
 //! kind of a taxonomy, with Korean and English titles. The same seed gives
 //! the same events on every machine.
 
-use crate::model::{Lang, Taxonomy};
+use crate::model::{Lang, RegionLevel, Taxonomy};
 
 /// SplitMix64: tiny, fast, and stable across versions (unlike a crate's
 /// default generator), so a seed always gives the same data.
@@ -153,6 +153,37 @@ impl Row {
 }
 
 /// Generates `n` events between `from_year` and `to_year` (inclusive).
+/// Countries the generated events are held with, and how many of each
+/// one's provinces (in file order) they name.
+const SYNTH_COUNTRIES: &[&str] = &["kr", "cn", "jp", "us", "ca", "kz"];
+const SYNTH_PROVINCES: usize = 5;
+
+/// The regions generated events name: the countries above and their first
+/// provinces, by a Korean label that names that region alone.
+fn synthetic_regions(taxonomy: &Taxonomy) -> Vec<(&str, &str)> {
+    let regions = &taxonomy.regions;
+    let unique = |r: &crate::model::Region| {
+        let ko = r.label.get(Lang::Ko);
+        regions
+            .position(ko)
+            .is_some_and(|i| regions.items[i].id == r.id)
+    };
+    let mut out = Vec::new();
+    for country in SYNTH_COUNTRIES {
+        let in_country = regions.items.iter().filter(|r| {
+            r.country == *country
+                && matches!(r.level, RegionLevel::Country | RegionLevel::Province)
+                && unique(r)
+        });
+        out.extend(
+            in_country
+                .take(SYNTH_PROVINCES + 1)
+                .map(|r| (r.label.get(Lang::Ko), r.label.get(Lang::En))),
+        );
+    }
+    out
+}
+
 pub fn rows(taxonomy: &Taxonomy, n: usize, seed: u64, from_year: i32, to_year: i32) -> Vec<Row> {
     let mut rng = Rng::new(seed);
     let sectors: Vec<(&str, &str)> = taxonomy
@@ -167,13 +198,9 @@ pub fn rows(taxonomy: &Taxonomy, n: usize, seed: u64, from_year: i32, to_year: i
         .iter()
         .map(|t| (t.id.as_str(), t.label.get(Lang::Ko), t.label.get(Lang::En)))
         .collect();
-    // Korean labels of regions, as staff write them.
-    let regions: Vec<(&str, &str)> = taxonomy
-        .regions
-        .items
-        .iter()
-        .map(|r| (r.label.get(Lang::Ko), r.label.get(Lang::En)))
-        .collect();
+    // Korean labels of regions, as staff write them: a few countries Korean
+    // offices work with and their first provinces, each label naming one place.
+    let regions = synthetic_regions(taxonomy);
     let sector_ko: Vec<&str> = taxonomy
         .sectors
         .items

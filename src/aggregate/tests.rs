@@ -59,6 +59,7 @@ fn region(id: &str, level: RegionLevel, parent: Option<&str>, country: &str) -> 
         level,
         parent: parent.map(String::from),
         country: country.into(),
+        code: None,
     }
 }
 

@@ -533,6 +533,33 @@ fn line_col(bytes: &[u8], offset: usize) -> (u64, u64) {
 
 /// Parses YAML (JSON is read as the YAML subset it is) into `T`, turning a
 /// failure into a located diagnostic.
+/// A file whose content after its `#` comment lines is JSON, parsed as
+/// JSON (no locations); `None` when it is not JSON.
+fn parse_json<T: DeserializeOwned>(source: &SourceFile) -> Option<T> {
+    let starts_json = source
+        .text
+        .lines()
+        .map(str::trim_start)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .is_some_and(|l| l.starts_with('['));
+    if !starts_json {
+        return None;
+    }
+    let body: String = source
+        .text
+        .lines()
+        .map(|l| {
+            if l.trim_start().starts_with('#') {
+                ""
+            } else {
+                l
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    serde_json::from_str(&body).ok()
+}
+
 fn parse<T: DeserializeOwned>(source: &SourceFile, diags: &mut Vec<Diagnostic>) -> Option<T> {
     if source.text.trim().is_empty() {
         diags.push(

@@ -225,6 +225,9 @@ pub struct RawRegion {
     pub id: Spanned<String>,
     pub level: Spanned<String>,
     pub parent: Option<Spanned<String>>,
+    /// An official code (ISO 3166, Korean legal-dong, GeoNames), kept as is.
+    #[serde(default)]
+    pub code: Option<String>,
     pub ko: Option<String>,
     pub en: Option<String>,
     #[serde(default)]

@@ -5,7 +5,7 @@
 
 use super::LoadOptions;
 use crate::diag::did_you_mean;
-use crate::model::{Named, Taxonomy, Vocabulary};
+use crate::model::{Named, Taxonomy, Vocabulary, admin_stem, normalise_key};
 
 /// Amounts above this (in any currency unit) are refused as absurd.
 pub const MAX_AMOUNT: f64 = 1e15;
@@ -82,8 +82,169 @@ fn short_number(v: f64) -> String {
 pub fn lookup<T: Named>(vocab: &Vocabulary<T>, input: &str, what: &str) -> Result<usize, Problem> {
     vocab.position(input).ok_or_else(|| Problem {
         message: format!("unknown {what} `{}`", input.trim()),
-        hint: Some(suggest(input, &vocab.items, what)),
+        hint: Some(suggest(input, vocab, what)),
     })
+}
+
+/// Why a place name did not resolve to one region.
+enum Miss {
+    Unknown,
+    /// Several places have this name.
+    Ambiguous(Vec<usize>),
+}
+
+/// Whether region `r` is `within` or inside it.
+fn inside(tax: &Taxonomy, r: usize, within: usize) -> bool {
+    let regions = &tax.regions;
+    let mut current = Some(r);
+    for _ in 0..16 {
+        let Some(i) = current else { return false };
+        if i == within {
+            return true;
+        }
+        current = regions.items[i]
+            .parent
+            .as_deref()
+            .and_then(|p| regions.get(p))
+            .and_then(|p| regions.position(&p.id));
+    }
+    false
+}
+
+/// One place name: as written; else a label several places share; else
+/// without its administrative suffix ("광저우시"); else a region named in
+/// front of it ("베트남 하노이", "대구 중구", "미국 보스턴").
+fn place(tax: &Taxonomy, input: &str, depth: u8) -> Result<usize, Miss> {
+    let regions = &tax.regions;
+    let input = input.trim();
+    if let Some(i) = regions.position(input) {
+        return Ok(i);
+    }
+    if let Some(list) = regions.ambiguous.get(&normalise_key(input)) {
+        return Err(Miss::Ambiguous(list.clone()));
+    }
+    if let Some(i) = admin_stem(input).and_then(|s| regions.position(s)) {
+        return Ok(i);
+    }
+    if depth < 2
+        && let Some((head, tail)) = input.split_once(char::is_whitespace)
+        && let Ok(h) = place(tax, head, depth + 1)
+    {
+        return match place(tax, tail, depth + 1) {
+            Ok(r) if inside(tax, r, h) => Ok(r),
+            // The name is another place's alias ("광주시" in "경기 광주시"):
+            // look for a place inside the region named in front.
+            Ok(_) | Err(Miss::Unknown) => named_inside(tax, tail, h),
+            Err(Miss::Ambiguous(list)) => {
+                let within: Vec<usize> = list.into_iter().filter(|&r| inside(tax, r, h)).collect();
+                match within[..] {
+                    [one] => Ok(one),
+                    [] => Err(Miss::Unknown),
+                    _ => Err(Miss::Ambiguous(within)),
+                }
+            }
+        };
+    }
+    Err(Miss::Unknown)
+}
+
+/// The one place inside region `h` whose label or alias is `name` (or its
+/// stem); a scan, only when the indexes cannot say.
+fn named_inside(tax: &Taxonomy, name: &str, h: usize) -> Result<usize, Miss> {
+    let keys: Vec<String> = std::iter::once(name)
+        .chain(admin_stem(name))
+        .map(normalise_key)
+        .collect();
+    let found: Vec<usize> = tax
+        .regions
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            r.label
+                .ko
+                .iter()
+                .chain(&r.label.en)
+                .chain(&r.aliases)
+                .any(|n| keys.contains(&normalise_key(n)))
+        })
+        .map(|(i, _)| i)
+        .filter(|&i| inside(tax, i, h))
+        .collect();
+    match found[..] {
+        [one] => Ok(one),
+        [] => Err(Miss::Unknown),
+        _ => Err(Miss::Ambiguous(found)),
+    }
+}
+
+/// The problem of a place name that did not resolve.
+fn place_problem(tax: &Taxonomy, input: &str, miss: Miss) -> Problem {
+    match miss {
+        Miss::Unknown => Problem {
+            message: format!("unknown region `{}`", input.trim()),
+            hint: Some(suggest(input, &tax.regions, "region")),
+        },
+        Miss::Ambiguous(list) => {
+            let named: Vec<String> = list
+                .iter()
+                .take(6)
+                .map(|&i| {
+                    let r = &tax.regions.items[i];
+                    let parent = r
+                        .parent
+                        .as_deref()
+                        .and_then(|p| tax.regions.get(p))
+                        .and_then(|p| p.label.ko.as_deref().or(p.label.en.as_deref()))
+                        .unwrap_or("");
+                    format!("{parent} {} (`{}`)", input.trim(), r.id)
+                        .trim()
+                        .to_string()
+                })
+                .collect();
+            Problem::new(
+                format!(
+                    "`{}` names {} places: {}{}",
+                    input.trim(),
+                    list.len(),
+                    named.join(", "),
+                    if list.len() > 6 { ", ..." } else { "" }
+                ),
+                "write the province or city in front (e.g. `대전 중구`) or use the id",
+            )
+        }
+    }
+}
+
+/// The regions a value names: one place, or several in one value
+/// ("메릴랜드·캘리포니아주", the last suffix shared by all).
+pub fn places<'a>(tax: &'a Taxonomy, input: &str) -> Result<Vec<&'a str>, Problem> {
+    let id = |i: usize| tax.regions.items[i].id.as_str();
+    let whole = match place(tax, input, 0) {
+        Ok(i) => return Ok(vec![id(i)]),
+        Err(miss) => miss,
+    };
+    let parts = super::human::list(input);
+    if parts.len() < 2 {
+        return Err(place_problem(tax, input, whole));
+    }
+    let suffix = parts
+        .last()
+        .and_then(|last| admin_stem(last).map(|stem| &last[stem.len()..]))
+        .unwrap_or("");
+    let mut ids = Vec::new();
+    for part in parts {
+        let found = place(tax, part, 0).or_else(|miss| match miss {
+            Miss::Unknown if !suffix.is_empty() => place(tax, &format!("{part}{suffix}"), 0),
+            miss => Err(miss),
+        });
+        match found {
+            Ok(i) if !ids.contains(&id(i)) => ids.push(id(i)),
+            Ok(_) => {}
+            Err(miss) => return Err(place_problem(tax, part, miss)),
+        }
+    }
+    Ok(ids)
 }
 
 pub fn sector<'a>(tax: &'a Taxonomy, input: &str) -> Result<&'a str, Problem> {
@@ -94,8 +255,11 @@ pub fn kind<'a>(tax: &'a Taxonomy, input: &str) -> Result<&'a str, Problem> {
     lookup(&tax.kinds, input, "event kind").map(|i| tax.kinds.items[i].id.as_str())
 }
 
+/// One region (an outcome's): as `places`, but a single place.
 pub fn region<'a>(tax: &'a Taxonomy, input: &str) -> Result<&'a str, Problem> {
-    lookup(&tax.regions, input, "region").map(|i| tax.regions.items[i].id.as_str())
+    place(tax, input, 0)
+        .map(|i| tax.regions.items[i].id.as_str())
+        .map_err(|miss| place_problem(tax, input, miss))
 }
 
 /// One of a fixed set of ids (`signed`, `planned`, ...).
@@ -197,8 +361,9 @@ pub fn event_id(input: &str) -> Result<String, Problem> {
 }
 
 /// "did you mean" over ids, labels and aliases, naming the id a label or
-/// alias belongs to.
-fn suggest<T: Named>(input: &str, items: &[T], what: &str) -> String {
+/// alias belongs to; otherwise how to add the entry to the vocabulary's file.
+fn suggest<T: Named>(input: &str, vocab: &Vocabulary<T>, what: &str) -> String {
+    let items = &vocab.items;
     let mut keys: Vec<(&str, &str)> = Vec::new();
     for t in items {
         let id = t.id();
@@ -221,8 +386,13 @@ fn suggest<T: Named>(input: &str, items: &[T], what: &str) -> String {
         }
         None => {
             let shown: Vec<&str> = items.iter().take(12).map(|t| t.id()).collect();
+            let file = if vocab.file.is_empty() {
+                "the taxonomy files under data/taxonomy/"
+            } else {
+                vocab.file.as_str()
+            };
             format!(
-                "known {what} ids include: {}{}; add new ones to the taxonomy files under data/taxonomy/",
+                "known {what} ids include: {}{}; if it is new, add it (with its aliases) to {file}",
                 shown.join(", "),
                 if items.len() > 12 { ", ..." } else { "" }
             )

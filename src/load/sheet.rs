@@ -573,6 +573,9 @@ impl<'a> SheetReader<'a> {
         let result = match position(value) {
             Some(id) => Ok(Rc::from(vec![id])),
             None if col == Col::Kind => Err(vec![problem(value)]),
+            None if matches!(col, Col::Hosts | Col::Regions) => resolve::places(tax, value)
+                .map(|ids| Rc::from(ids.into_iter().map(String::from).collect::<Vec<_>>()))
+                .map_err(|p| vec![p]),
             None => {
                 let mut ids = Vec::new();
                 let mut problems = Vec::new();

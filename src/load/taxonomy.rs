@@ -1,7 +1,7 @@
 //! Taxonomy files (`sectors`, `kinds`, `regions` under `taxonomy/`): terms
 //! with labels and aliases, regions with their place in the hierarchy.
 
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 
 use serde_saphyr::Spanned;
@@ -9,14 +9,37 @@ use serde_saphyr::Spanned;
 use super::raw::{RawRegion, RawTerm};
 use super::{SourceFile, parse, read_source};
 use crate::diag::{Diagnostic, Span};
-use crate::model::{Region, RegionLevel, Taxonomy, Term, Text, Vocabulary, normalise_key};
+use crate::model::{
+    Region, RegionLevel, Taxonomy, Term, Text, Vocabulary, admin_stem, normalise_key,
+};
 
 /// Loads the three taxonomies; `None` when any of them is missing or broken
 /// (the errors are in `diags`).
 pub(super) fn load(dir: &Path, files: &[PathBuf], diags: &mut Vec<Diagnostic>) -> Option<Taxonomy> {
-    let sectors = load_terms(dir, files, "sectors", diags);
-    let kinds = load_terms(dir, files, "kinds", diags);
-    let regions = load_regions(dir, files, diags);
+    // Taxonomies in JSON (the generated regions) are read with a JSON
+    // parser first, many times faster; should anything be wrong, they are
+    // read again with the YAML parser, which locates every problem.
+    let mut quick = Vec::new();
+    let taxonomy = load_with(dir, files, true, &mut quick);
+    if quick
+        .iter()
+        .all(|d| d.severity != crate::diag::Severity::Error)
+    {
+        diags.extend(quick);
+        return taxonomy;
+    }
+    load_with(dir, files, false, diags)
+}
+
+fn load_with(
+    dir: &Path,
+    files: &[PathBuf],
+    quick: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Taxonomy> {
+    let sectors = load_terms(dir, files, "sectors", quick, diags);
+    let kinds = load_terms(dir, files, "kinds", quick, diags);
+    let regions = load_regions(dir, files, quick, diags);
     Some(Taxonomy {
         sectors: sectors?,
         kinds: kinds?,
@@ -29,6 +52,7 @@ fn read_list<T: serde::de::DeserializeOwned>(
     dir: &Path,
     files: &[PathBuf],
     stem: &str,
+    quick: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<(SourceFile, Vec<T>)> {
     let path = files
@@ -48,6 +72,9 @@ fn read_list<T: serde::de::DeserializeOwned>(
         return None;
     };
     let source = read_source(path, diags)?;
+    if quick && let Some(list) = super::parse_json::<Vec<T>>(&source) {
+        return Some((source, list));
+    }
     let list = parse::<Vec<T>>(&source, diags)?;
     Some((source, list))
 }
@@ -55,7 +82,7 @@ fn read_list<T: serde::de::DeserializeOwned>(
 /// Adds `key` (an id or alias) for item `index`, reporting a clash with
 /// another item.
 fn index_key(
-    index: &mut BTreeMap<String, usize>,
+    index: &mut FxHashMap<String, usize>,
     key: &str,
     item: usize,
     ids: &[String],
@@ -95,17 +122,26 @@ struct Entry<'r> {
     aliases: &'r [Spanned<String>],
 }
 
-/// Checks each entry's id and labels and builds the lookup index: ids and
-/// aliases first (a clash is an error), then labels wherever they do not
-/// clash, so a record may also use a label as written.
+/// The lookup index of a vocabulary: ids and aliases (a clash is an error),
+/// then labels, and for places their names without the administrative
+/// suffix, where no id or alias has them. A label several entries share
+/// names none of them: it goes to `ambiguous`.
+struct Index {
+    index: FxHashMap<String, usize>,
+    ambiguous: FxHashMap<String, Vec<usize>>,
+}
+
+/// Checks each entry's id and labels and builds the lookup index; `stems`
+/// adds place names without their suffix (regions).
 fn index_entries(
     entries: &[Entry],
     source: &SourceFile,
     example: &str,
+    stems: bool,
     diags: &mut Vec<Diagnostic>,
-) -> BTreeMap<String, usize> {
+) -> Index {
     let ids: Vec<String> = entries.iter().map(|e| e.id.value.clone()).collect();
-    let mut index = BTreeMap::new();
+    let mut index = FxHashMap::default();
     for (i, e) in entries.iter().enumerate() {
         if !valid_id(&e.id.value) {
             diags.push(
@@ -147,21 +183,50 @@ fn index_entries(
             );
         }
     }
+    // Labels (and stems) in a second tier: where free, and only when one
+    // entry has them.
+    let mut soft: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, e) in entries.iter().enumerate() {
-        for label in e.ko.iter().chain(e.en) {
-            index.entry(normalise_key(label)).or_insert(i);
+        let mut names: Vec<&str> = e.ko.iter().chain(e.en).map(String::as_str).collect();
+        if stems {
+            let stemmed: Vec<&str> = names
+                .iter()
+                .copied()
+                .chain(e.aliases.iter().map(|a| a.value.as_str()))
+                .filter_map(admin_stem)
+                .collect();
+            names.extend(stemmed);
+        }
+        for name in names {
+            let key = normalise_key(name);
+            if key.is_empty() || index.contains_key(&key) {
+                continue;
+            }
+            let list = soft.entry(key).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
         }
     }
-    index
+    let mut ambiguous = FxHashMap::default();
+    for (key, list) in soft {
+        if let [only] = list[..] {
+            index.insert(key, only);
+        } else {
+            ambiguous.insert(key, list);
+        }
+    }
+    Index { index, ambiguous }
 }
 
 fn load_terms(
     dir: &Path,
     files: &[PathBuf],
     stem: &str,
+    quick: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Vocabulary<Term>> {
-    let (source, raw) = read_list::<RawTerm>(dir, files, stem, diags)?;
+    let (source, raw) = read_list::<RawTerm>(dir, files, stem, quick, diags)?;
     let before = diags.len();
     let entries: Vec<Entry> = raw
         .iter()
@@ -173,7 +238,10 @@ fn load_terms(
         })
         .collect();
     let mut vocab = Vocabulary::default();
-    vocab.index = index_entries(&entries, &source, "carbon-materials", diags);
+    let index = index_entries(&entries, &source, "carbon-materials", false, diags);
+    vocab.index = index.index;
+    vocab.ambiguous = index.ambiguous;
+    vocab.file = source.display.clone();
     vocab.items = raw
         .into_iter()
         .map(|t| Term {
@@ -188,9 +256,10 @@ fn load_terms(
 fn load_regions(
     dir: &Path,
     files: &[PathBuf],
+    quick: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Vocabulary<Region>> {
-    let (source, raw) = read_list::<RawRegion>(dir, files, "regions", diags)?;
+    let (source, raw) = read_list::<RawRegion>(dir, files, "regions", quick, diags)?;
     let before = diags.len();
     let ids: Vec<String> = raw.iter().map(|r| r.id.value.clone()).collect();
     let entries: Vec<Entry> = raw
@@ -203,7 +272,10 @@ fn load_regions(
         })
         .collect();
     let mut vocab: Vocabulary<Region> = Vocabulary::default();
-    vocab.index = index_entries(&entries, &source, "us-ma-boston", diags);
+    let index = index_entries(&entries, &source, "us-ma-boston", true, diags);
+    vocab.index = index.index;
+    vocab.ambiguous = index.ambiguous;
+    vocab.file = source.display.clone();
 
     let mut parents: Vec<Option<usize>> = Vec::with_capacity(raw.len());
     let mut levels = Vec::with_capacity(raw.len());
@@ -293,6 +365,7 @@ fn load_regions(
             aliases: r.aliases.into_iter().map(|a| a.value).collect(),
             level: levels[i],
             parent: parents[i].map(|p| ids[p].clone()),
+            code: r.code,
             country: countries[i].clone(),
         });
     }

@@ -235,12 +235,14 @@ impl Validator<'_> {
     fn regions(&mut self, raw: &[Spanned<String>]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for r in raw {
-            if let Some(id) = self.check(
-                &r.referenced,
-                resolve::region(self.taxonomy, &r.value).map(String::from),
-            ) && !out.contains(&id)
-            {
-                out.push(id);
+            let Some(ids) = self.check(&r.referenced, resolve::places(self.taxonomy, &r.value))
+            else {
+                continue;
+            };
+            for id in ids {
+                if !out.iter().any(|o| o == id) {
+                    out.push(id.to_string());
+                }
             }
         }
         out

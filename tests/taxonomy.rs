@@ -1,0 +1,135 @@
+//! The reference regions of the sample data folder: every Korean 시·군·구
+//! resolves and rolls up to its province, every ISO 3166-1 country resolves
+//! by its Korean and English names, and names as news and staff write
+//! them resolve to the right place or fail with a useful message.
+
+mod common;
+use common::*;
+
+use brief::load::resolve;
+use brief::model::{RegionLevel, Taxonomy};
+
+fn taxonomy() -> Taxonomy {
+    brief::load::load_taxonomy(&root().join("data")).expect("the sample taxonomy loads")
+}
+
+fn one(tax: &Taxonomy, name: &str) -> String {
+    match resolve::places(tax, name) {
+        Ok(ids) if ids.len() == 1 => ids[0].to_string(),
+        other => panic!("`{name}`: {other:?}"),
+    }
+}
+
+#[test]
+fn every_korean_district_resolves_and_rolls_up_to_its_province() {
+    let tax = taxonomy();
+    let provinces: Vec<_> = tax
+        .regions
+        .items
+        .iter()
+        .filter(|r| r.country == "kr" && r.level == RegionLevel::Province)
+        .collect();
+    assert_eq!(provinces.len(), 17, "17 시·도");
+    let districts: Vec<_> = tax
+        .regions
+        .items
+        .iter()
+        .filter(|r| r.code.as_ref().is_some_and(|c| c.len() == 5) && r.country == "kr")
+        .collect();
+    assert!(districts.len() >= 260, "{} 시·군·구", districts.len());
+    for d in &districts {
+        let code = d.code.as_deref().unwrap();
+        let province = provinces
+            .iter()
+            .find(|p| p.code.as_deref() == Some(&code[..2]))
+            .unwrap_or_else(|| panic!("{}: no province with code {}", d.id, &code[..2]));
+        let label = d.label.ko.as_deref().unwrap();
+        // As written with the province in front, short and full.
+        let short = province.aliases.first().unwrap();
+        for written in [
+            format!("{short} {label}"),
+            format!("{} {label}", province.label.ko.as_deref().unwrap()),
+        ] {
+            assert_eq!(one(&tax, &written), d.id, "{written}");
+        }
+        assert_eq!(tax.province_of(&d.id), province.id, "{} rolls up", d.id);
+    }
+    // Current names and units (2023–2026 changes).
+    assert_eq!(one(&tax, "군위군"), "kr-daegu-gunwi");
+    assert_eq!(tax.province_of("kr-daegu-gunwi"), "kr-daegu");
+    assert_eq!(one(&tax, "여주군"), one(&tax, "여주시"));
+    assert_eq!(one(&tax, "부천시 원미구"), "kr-gyeonggi-bucheon-wonmi");
+    assert_eq!(tax.province_of("kr-gyeonggi-bucheon-wonmi"), "kr-gyeonggi");
+}
+
+#[test]
+fn every_iso_country_resolves_by_its_korean_and_english_names() {
+    let tax = taxonomy();
+    let countries: Vec<_> = tax
+        .regions
+        .items
+        .iter()
+        .filter(|r| r.level == RegionLevel::Country)
+        .collect();
+    assert_eq!(countries.len(), 249, "ISO 3166-1");
+    for c in countries {
+        for label in [&c.label.ko, &c.label.en].into_iter().flatten() {
+            assert_eq!(one(&tax, label), c.id, "{label}");
+        }
+        let code = c.code.as_deref().unwrap();
+        assert_eq!(one(&tax, code), c.id, "{code}");
+    }
+}
+
+#[test]
+fn names_as_news_and_staff_write_them() {
+    let tax = taxonomy();
+    for (written, id) in [
+        ("베트남 하노이", "vn-hn"),
+        ("미국 보스턴", "us-ma-boston"),
+        ("대만 타이베이시", "tw-tpe"),
+        ("대구", "kr-daegu"),
+        ("대구시", "kr-daegu"),
+        ("대구광역시", "kr-daegu"),
+        ("경북", "kr-gyeongbuk"),
+        ("경북도", "kr-gyeongbuk"),
+        ("경상북도", "kr-gyeongbuk"),
+        ("광저우", "cn-guangzhou"),
+        ("광저우시", "cn-guangzhou"),
+        ("강원도", "kr-gangwon"),
+        ("강원특별자치도", "kr-gangwon"),
+        ("전라북도", "kr-jeonbuk"),
+        ("전북특별자치도", "kr-jeonbuk"),
+        ("싱가폴", "sg"),
+        ("싱가포르", "sg"),
+        ("美", "us"),
+        ("中", "cn"),
+        ("日", "jp"),
+        ("미합중국", "us"),
+        ("USA", "us"),
+        ("대전 중구", "kr-daejeon-jung"),
+        ("대전광역시 유성구", "kr-daejeon-yuseong"),
+        ("퀘벡", "ca-qc"),
+        ("퀘벡시", "ca-qc-quebec-city"),
+        ("후쿠오카", "jp-40"),
+        ("흑룡강성", "cn-hl"),
+        ("헤이룽장 성", "cn-hl"),
+    ] {
+        assert_eq!(one(&tax, written), id, "{written}");
+    }
+    assert_eq!(
+        resolve::places(&tax, "메릴랜드·캘리포니아주").unwrap(),
+        ["us-md", "us-ca"]
+    );
+    // A name several places share names none of them, and says which.
+    let p = resolve::places(&tax, "중구").unwrap_err();
+    assert!(p.message.contains("대전광역시 중구"), "{}", p.message);
+    assert!(p.hint.unwrap().contains("대전 중구"));
+    // A country and a place in another country do not combine.
+    assert!(resolve::places(&tax, "일본 보스턴").is_err());
+    // No implausible suggestion; the file to add it to instead.
+    let p = resolve::places(&tax, "수소").unwrap_err();
+    let hint = p.hint.unwrap();
+    assert!(!hint.contains("did you mean"), "{hint}");
+    assert!(hint.contains("regions.yaml"), "{hint}");
+}
