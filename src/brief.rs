@@ -26,6 +26,11 @@ pub const MAX_DETAILED: usize = 12;
 pub const MAX_COMPACT: usize = 25;
 /// Rows of each follow-up table.
 pub const MAX_FOLLOW_UPS: usize = 8;
+/// Sectors the sector chart and the sector × country matrix show at most:
+/// those with the most events (the table lists every one).
+pub const MAX_CHARTED: usize = 10;
+/// Rows each region table shows at most (the regions with most events).
+pub const MAX_REGION_ROWS: usize = 10;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Brief {
@@ -42,6 +47,10 @@ pub struct Brief {
     pub summary: Vec<SummaryLine>,
     pub highlights: Vec<EventView>,
     pub sectors: Vec<SectorView>,
+    /// The sectors the chart shows (at most `MAX_CHARTED`), in table order.
+    pub chart_sectors: Vec<SectorView>,
+    /// The sector chart's caption, saying when it shows only the largest.
+    pub sector_caption: String,
     /// The sector table's totals row: each event counted once.
     pub sector_total: SectorView,
     pub partner_countries: Vec<RegionView>,
@@ -71,6 +80,8 @@ pub struct Brief {
     pub listed_note: String,
     /// Set when a follow-up table is cut at `MAX_FOLLOW_UPS` rows.
     pub follow_ups_note: String,
+    /// Set when a region table shows only its largest rows.
+    pub regions_note: String,
     /// Alternative text of the charts: the caption and every number drawn.
     pub chart_alt: ChartAlt,
     /// Everything of the quarter, for the annex workbook the brief names.
@@ -92,7 +103,7 @@ impl ChartAlt {
     fn describe(b: &Brief) -> ChartAlt {
         let label = |key: &str| b.labels.get(key).cloned().unwrap_or_default();
         let sectors = b
-            .sectors
+            .chart_sectors
             .iter()
             .map(|s| {
                 format!(
@@ -190,6 +201,8 @@ pub struct KeyFigure {
 pub struct SectorView {
     pub id: String,
     pub label: String,
+    /// A general field of cooperation, listed after the industries.
+    pub field: bool,
     pub events: u32,
     pub outcomes: u32,
     pub pending: u32,
@@ -456,7 +469,18 @@ pub fn build(
     let undated = views(&report.undated);
 
     let (sectors, sector_total) = v.sector_views(&report);
-    let matrix = v.matrix_view(&report);
+    let chart_sectors = charted(&sectors);
+    let sector_caption = if chart_sectors.len() < sectors.len() {
+        format!(
+            "{} ({})",
+            v.label("chart.sector_title"),
+            v.label("chart.top_sectors")
+                .replace("{n}", &chart_sectors.len().to_string())
+        )
+    } else {
+        v.label("chart.sector_title")
+    };
+    let matrix = v.matrix_view(&report, &chart_sectors);
 
     let q_start = quarter.start().days_since_epoch();
     let timeline_view = |t: &crate::aggregate::TimelineItem| {
@@ -551,6 +575,20 @@ pub fn build(
     } else {
         String::new()
     };
+    let regions_truncated = [
+        &report.partner_countries,
+        &report.partner_regions,
+        &report.domestic_regions,
+    ]
+    .iter()
+    .any(|rows| rows.len() > MAX_REGION_ROWS);
+    let regions_note = if regions_truncated {
+        l("regions_truncated")
+            .replace("{shown}", &count(MAX_REGION_ROWS))
+            .replace("{annex}", &annex.file)
+    } else {
+        String::new()
+    };
     let notes = v.notes(&report.base_currency);
     let summary = summary_lines(templates.summary(lang, &summary_context(&report, &v, &meta))?);
 
@@ -564,10 +602,13 @@ pub fn build(
         summary,
         highlights,
         sectors,
+        chart_sectors,
+        sector_caption,
         sector_total,
         partner_countries: v.region_rows(&report.partner_countries),
         partner_regions: v.region_rows(&report.partner_regions),
         domestic_regions: v.region_rows(&report.domestic_regions),
+        regions_note,
         matrix,
         timeline,
         month_kinds,
@@ -598,6 +639,21 @@ const DASH: &str = "–";
 /// Partner countries named in the summary; the table lists them all.
 const NAMED_COUNTRIES: usize = 3;
 
+/// The sectors a chart shows: all, or the `MAX_CHARTED` with the most events
+/// (then outcomes), kept in table order.
+fn charted(sectors: &[SectorView]) -> Vec<SectorView> {
+    if sectors.len() <= MAX_CHARTED {
+        return sectors.to_vec();
+    }
+    let mut ranked: Vec<usize> = (0..sectors.len()).collect();
+    ranked.sort_by(|&a, &b| {
+        (sectors[b].events, sectors[b].outcomes).cmp(&(sectors[a].events, sectors[a].outcomes))
+    });
+    ranked.truncate(MAX_CHARTED);
+    ranked.sort_unstable();
+    ranked.into_iter().map(|i| sectors[i].clone()).collect()
+}
+
 /// What the summary may say of the sectors, decided from the numbers: the
 /// largest (all tied ones), and how the events are spread.
 struct SectorSummary {
@@ -613,6 +669,11 @@ struct SectorSummary {
 
 fn sector_summary(report: &QuarterReport, v: &Viewer) -> SectorSummary {
     let mut rows: Vec<_> = report.sectors.iter().filter(|r| r.events > 0).collect();
+    // The summary speaks of industries; of fields only when no industry has
+    // an event.
+    if rows.iter().any(|r| !v.is_field(&r.sector)) {
+        rows.retain(|r| !v.is_field(&r.sector));
+    }
     rows.sort_by(|a, b| b.events.cmp(&a.events).then(b.outcomes.cmp(&a.outcomes)));
     let max = rows.first().map_or(0, |r| r.events);
     let min = rows.last().map_or(0, |r| r.events);
@@ -746,6 +807,14 @@ impl Viewer<'_> {
             .map_or_else(|| id.to_string(), |t| t.label.get(self.lang).to_string())
     }
 
+    fn is_field(&self, id: &str) -> bool {
+        self.dataset
+            .taxonomy
+            .sectors
+            .lookup(id)
+            .is_some_and(|t| t.field)
+    }
+
     fn kind(&self, id: &str) -> String {
         self.dataset
             .taxonomy
@@ -803,21 +872,26 @@ impl Viewer<'_> {
 
     /// The sector rows and their totals row (each event once).
     fn sector_views(&self, report: &QuarterReport) -> (Vec<SectorView>, SectorView) {
-        let rows = report
+        let mut rows: Vec<SectorView> = report
             .sectors
             .iter()
             .map(|s| SectorView {
                 id: s.sector.clone(),
                 label: self.sector(&s.sector),
+                field: self.is_field(&s.sector),
                 events: s.events,
                 outcomes: s.outcomes,
                 pending: s.pending,
                 investment: self.money_or_dash(&s.investment),
             })
             .collect();
+        // Industries first, then fields of cooperation (a stable sort keeps
+        // the taxonomy's order within each).
+        rows.sort_by_key(|r| r.field);
         let total = SectorView {
             id: String::new(),
             label: self.label("column.total"),
+            field: false,
             events: report.figures.events,
             outcomes: report.figures.outcomes_total,
             pending: report.figures.outcomes.pending,
@@ -826,8 +900,10 @@ impl Viewer<'_> {
         (rows, total)
     }
 
+    /// A region table's rows: the `MAX_REGION_ROWS` with most events.
     fn region_rows(&self, rows: &[RegionRow]) -> Vec<RegionView> {
         rows.iter()
+            .take(MAX_REGION_ROWS)
             .map(|r| RegionView {
                 id: r.region.clone(),
                 label: self.region(&r.region),
@@ -843,13 +919,18 @@ impl Viewer<'_> {
             .collect()
     }
 
-    fn matrix_view(&self, report: &QuarterReport) -> MatrixView {
+    /// The sector × country matrix, over the charted sectors.
+    fn matrix_view(&self, report: &QuarterReport, charted: &[SectorView]) -> MatrixView {
         let m = &report.matrix;
+        let keep: Vec<usize> = (0..m.sectors.len())
+            .filter(|&i| charted.iter().any(|s| s.id == m.sectors[i]))
+            .collect();
+        let cells: Vec<Vec<u32>> = keep.iter().map(|&i| m.cells[i].clone()).collect();
         MatrixView {
-            rows: m.sectors.iter().map(|s| self.sector(s)).collect(),
+            rows: keep.iter().map(|&i| self.sector(&m.sectors[i])).collect(),
             columns: m.countries.iter().map(|c| self.region(c)).collect(),
-            max: m.cells.iter().flatten().copied().max().unwrap_or(0),
-            cells: m.cells.clone(),
+            max: cells.iter().flatten().copied().max().unwrap_or(0),
+            cells,
         }
     }
 

@@ -580,6 +580,10 @@ pub struct Term {
     pub id: String,
     pub label: Text,
     pub aliases: Vec<String>,
+    /// A general field of cooperation (culture, trade, ...) rather than an
+    /// industry; briefs list fields after the industries.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub field: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

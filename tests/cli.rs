@@ -75,7 +75,7 @@ fn sample_2025q2_korean_pdf_and_docx_show_the_quebec_boston_mission() {
         "참석 인원 – – – –",
         "투자(기대 포함) – – – –",
         // One event in four sectors: its sectors, not an "even spread".
-        "분야는 양자, 바이오·헬스케어, 반도체, 우주항공임",
+        "분야는 양자, 반도체, 바이오·헬스케어, 우주항공임",
         // An outcome line: type, its own title, status, each once.
         "○ MOU — 대전시–퀘벡주 정부 간 연구혁신 협력 협약(MOU) (체결)",
         "2025. 6. 10.(화)~6. 18.(수)",
@@ -143,7 +143,7 @@ fn sample_2025q2_english_brief() {
         "with 3 outcomes signed or agreed: 1 MOU, 1 agreement and 1 membership.",
         "Québec joining the Global Innopolis Network Initiative (GINI) (agreed)",
         "Partners came from 2 countries (Canada and United States) and 3 regions abroad.",
-        "The event's sectors were Quantum, Bio & healthcare, Semiconductors and Aerospace.",
+        "The event's sectors were Quantum, Semiconductors, Bio & healthcare and Aerospace.",
         "the same as in the previous quarter (Q1 2025) and up 1 from 0",
         "Attendance – – – –",
     ] {

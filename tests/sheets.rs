@@ -101,7 +101,8 @@ fn cp949_csv_with_korean_headers() {
         .collect();
     assert_eq!(
         sectors,
-        ["bio", "ai", "quantum", "semiconductors", "mobility"]
+        ["semiconductors", "mobility", "bio", "ai", "quantum"],
+        "in the taxonomy's order"
     );
     let boston = r["timeline"]
         .as_array()

@@ -48,6 +48,7 @@ fn term(id: &str) -> Term {
         id: id.into(),
         label: text(id),
         aliases: vec![],
+        field: false,
     }
 }
 

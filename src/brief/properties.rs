@@ -22,11 +22,13 @@ fn briefs(seed: u64, n: usize) -> Vec<(String, Brief)> {
     out
 }
 
-/// Sectors with events, as (label, events).
+/// Sectors with events, as (label, events): the industries, or the fields
+/// of cooperation when no industry has an event (what the summary speaks of).
 fn sector_rows(b: &Brief) -> Vec<(String, u32)> {
-    b.sectors
-        .iter()
-        .filter(|s| s.events > 0)
+    let with_events = b.sectors.iter().filter(|s| s.events > 0);
+    let industries = with_events.clone().any(|s| !s.field);
+    with_events
+        .filter(|s| !industries || !s.field)
         .map(|s| (s.label.clone(), s.events))
         .collect()
 }

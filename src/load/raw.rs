@@ -216,6 +216,10 @@ pub struct RawTerm {
     pub en: Option<String>,
     #[serde(default)]
     pub aliases: Vec<Spanned<String>>,
+    /// Sectors only: `industry` (the default) or `field` (a general field
+    /// of cooperation such as culture or trade).
+    #[serde(default)]
+    pub group: Option<Spanned<String>>,
 }
 
 /// A region in the regions taxonomy file.

@@ -242,12 +242,24 @@ fn load_terms(
     vocab.index = index.index;
     vocab.ambiguous = index.ambiguous;
     vocab.file = source.display.clone();
+    for t in &raw {
+        if let Some(g) = &t.group
+            && !matches!(g.value.as_str(), "industry" | "field")
+        {
+            diags.push(
+                source
+                    .error(&g.referenced, format!("unknown group `{}`", g.value))
+                    .with_hint("expected `industry` (the default) or `field`"),
+            );
+        }
+    }
     vocab.items = raw
         .into_iter()
         .map(|t| Term {
             id: t.id.value,
             label: Text { ko: t.ko, en: t.en },
             aliases: t.aliases.into_iter().map(|a| a.value).collect(),
+            field: t.group.is_some_and(|g| g.value == "field"),
         })
         .collect();
     (diags.len() == before).then_some(vocab)

@@ -79,20 +79,20 @@ fn label(b: &Brief, key: &str) -> String {
 /// Events and outcomes per sector: horizontal bars, the first sector on
 /// top; events solid in the accent colour, outcomes white outlined in ink.
 pub fn sectors(b: &Brief) -> Option<BarChart> {
-    if b.sectors.is_empty() {
+    if b.chart_sectors.is_empty() {
         return None;
     }
     let accent = hex_colour(&b.layout.colours.accent, "2F5D8A");
     let ink = hex_colour(&b.layout.colours.ink, "1B2A41");
-    let n = b.sectors.len() as u64;
+    let n = b.chart_sectors.len() as u64;
     Some(BarChart {
         horizontal: true,
-        categories: b.sectors.iter().map(|s| s.label.clone()).collect(),
+        categories: b.chart_sectors.iter().map(|s| s.label.clone()).collect(),
         category_header: label(b, "column.sector"),
         series: vec![
             Series {
                 name: label(b, "chart.legend_events"),
-                values: b.sectors.iter().map(|s| s.events).collect(),
+                values: b.chart_sectors.iter().map(|s| s.events).collect(),
                 fill: Fill {
                     fill: Some(accent),
                     line: None,
@@ -101,7 +101,7 @@ pub fn sectors(b: &Brief) -> Option<BarChart> {
             },
             Series {
                 name: label(b, "chart.legend_outcomes"),
-                values: b.sectors.iter().map(|s| s.outcomes).collect(),
+                values: b.chart_sectors.iter().map(|s| s.outcomes).collect(),
                 fill: Fill {
                     fill: None,
                     line: Some((ink, 8_890)),

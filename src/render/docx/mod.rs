@@ -402,11 +402,10 @@ impl<'a> Writer<'a> {
         self.para("TableText", "");
     }
 
-    /// A native chart the width of the text, with its caption (label
-    /// `caption`) and the alternative text the brief gives chart `name`.
-    fn chart(&mut self, name: &str, chart: Option<chart::BarChart>, caption: &str) {
+    /// A native chart the width of the text, with its caption and the
+    /// alternative text the brief gives chart `name`.
+    fn chart(&mut self, name: &str, chart: Option<chart::BarChart>, caption: String) {
         let Some(chart) = chart else { return };
-        let caption = self.label(caption);
         let alt = self
             .brief
             .chart_alt
@@ -1012,7 +1011,7 @@ fn summary(w: &mut Writer, b: &Brief) {
 fn sectors(w: &mut Writer, b: &Brief) {
     if !b.sectors.is_empty() {
         w.heading(1, &w.label("section.sectors"));
-        w.chart("sectors", chart::sectors(b), "chart.sector_title");
+        w.chart("sectors", chart::sectors(b), b.sector_caption.clone());
         let header = [
             "column.sector",
             "column.events",
@@ -1021,19 +1020,22 @@ fn sectors(w: &mut Writer, b: &Brief) {
             "column.investment",
         ]
         .map(|k| w.label(k));
-        let rows: Vec<Vec<String>> = b
-            .sectors
-            .iter()
-            .map(|s| {
-                vec![
-                    s.label.clone(),
-                    s.events.to_string(),
-                    s.outcomes.to_string(),
-                    s.pending.to_string(),
-                    s.investment.clone(),
-                ]
-            })
-            .collect();
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        for (i, s) in b.sectors.iter().enumerate() {
+            // Fields of cooperation after the industries, under their own line.
+            if s.field && (i == 0 || !b.sectors[i - 1].field) {
+                let mut line = vec![w.label("section.fields")];
+                line.resize(5, String::new());
+                rows.push(line);
+            }
+            rows.push(vec![
+                s.label.clone(),
+                s.events.to_string(),
+                s.outcomes.to_string(),
+                s.pending.to_string(),
+                s.investment.clone(),
+            ]);
+        }
         let t = &b.sector_total;
         let total = [
             t.label.clone(),
@@ -1062,6 +1064,9 @@ fn regions(w: &mut Writer, b: &Brief) {
         w.region_table(&b.partner_regions);
         w.heading(2, &w.label("section.domestic_regions"));
         w.region_table(&b.domestic_regions);
+        if !b.regions_note.is_empty() {
+            w.para("Caption", &b.regions_note);
+        }
         if !b.matrix.rows.is_empty() && !b.matrix.columns.is_empty() {
             w.heading(2, &w.label("section.matrix"));
             matrix(w, b);
@@ -1128,7 +1133,7 @@ fn timeline(w: &mut Writer, b: &Brief) {
         w.heading(1, &w.label("section.timeline"));
         // Events per month over the last four quarters: the PDF's chart, and
         // its numbers as a table below it.
-        w.chart("trend", chart::trend(b), "chart.month_title");
+        w.chart("trend", chart::trend(b), w.label("chart.month_title"));
         let mut header: Vec<String> = vec![w.label("column.month")];
         header.extend(b.trend.iter().map(|m| m.full_label()));
         let mut row = vec![w.label("column.events")];
