@@ -40,6 +40,7 @@ fn main() {
     let options = LoadOptions {
         currencies: vec!["KRW".into(), "USD".into(), "CAD".into()],
         keep: Keep::Quarters(aggregate::quarters_needed(quarter)),
+        columns: Vec::new(),
     };
     let agg = AggregateOptions {
         home_country: "kr".into(),

@@ -50,11 +50,24 @@ fn load_config(common: &CommonArgs) -> Result<Config, AppError> {
     Ok(config)
 }
 
-fn load_data(common: &CommonArgs, config: &Config, keep: Keep) -> Result<Loaded, AppError> {
-    let options = LoadOptions {
+/// What the loader needs of the configuration.
+fn load_options(config: &Config, keep: Keep) -> Result<LoadOptions, AppError> {
+    let columns = load::sheet::column_mapping(&config.sheet_columns).map_err(|p| {
+        AppError::Usage(format!(
+            "{}\n  = hint: {}",
+            p.message,
+            p.hint.unwrap_or_default()
+        ))
+    })?;
+    Ok(LoadOptions {
         currencies: config.currencies(),
         keep,
-    };
+        columns,
+    })
+}
+
+fn load_data(common: &CommonArgs, config: &Config, keep: Keep) -> Result<Loaded, AppError> {
+    let options = load_options(config, keep)?;
     match load::load_dir(&common.data, &options) {
         Ok(loaded) => {
             diag::print_all(&loaded.warnings);
@@ -100,10 +113,7 @@ fn import(args: &ImportArgs) -> Result<(), AppError> {
         AppError::Load(e)
     };
     let taxonomy = load::load_taxonomy(&args.common.data).map_err(report)?;
-    let options = LoadOptions {
-        currencies: config.currencies(),
-        keep: Keep::All,
-    };
+    let options = load_options(&config, Keep::All)?;
     let (events, notes) = load::read_sheet(&args.file, &taxonomy, &options).map_err(report)?;
     if args.common.verbose {
         notes.iter().for_each(|n| eprintln!("sheet: {n}"));

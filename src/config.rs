@@ -102,6 +102,18 @@ struct RawConfig {
     fonts: RawFonts,
     #[serde(default)]
     output: RawOutput,
+    #[serde(default)]
+    sheets: RawSheets,
+}
+
+/// `[sheets]`: how an office's own sheets name brief's columns.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSheets {
+    /// brief's column name -> the header the office uses, e.g.
+    /// `start = "start_date"`.
+    #[serde(default)]
+    columns: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -187,6 +199,9 @@ pub struct Config {
     /// Formats `brief build` writes (`[output] formats`, default pdf, docx,
     /// xlsx).
     pub build_formats: Vec<String>,
+    /// An office's own sheet headers for brief's columns (`[sheets.columns]`:
+    /// column name -> header).
+    pub sheet_columns: BTreeMap<String, String>,
     /// The configuration file's bytes (empty without one): a change to it
     /// makes every brief stale.
     pub source: Vec<u8>,
@@ -382,6 +397,7 @@ impl Config {
         Ok(Config {
             build_languages,
             build_formats,
+            sheet_columns: raw.sheets.columns,
             source: Vec::new(),
             system_fonts,
             pdf_standard,

@@ -21,6 +21,7 @@ fn options() -> LoadOptions {
     LoadOptions {
         currencies: vec!["KRW".into(), "USD".into(), "CAD".into()],
         keep: Keep::All,
+        columns: Vec::new(),
     }
 }
 

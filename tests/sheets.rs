@@ -419,3 +419,94 @@ fn errors_name_the_right_line_whatever_the_line_endings() {
         );
     }
 }
+
+/// Another team's sheet: English snake_case headers, an amount column in
+/// USD named by its header, Korean place, sector and kind names, places
+/// with their country in front and several in one cell.
+const OTHER_TEAMS_CSV: &str = "\
+event_id,event_name,event_type,start_date,end_date,host_region,partner_regions,sector,attendees,mou_count,investment_usd
+x-1,부산-호찌민 물류·이차전지 포럼,포럼,2025-05-14,2025-05-15,부산,베트남 호찌민,이차전지,300여 명,2,15000000
+x-2,경북 수소 기술교류회,기술교류회,2025/06/03,,경상북도,미국 조지아주,수소,80,1,
+x-3,제주 관광 세미나,meeting,2025.6.20,,제주,일본 후쿠오카·오사카부,관광,,,
+";
+
+#[test]
+fn another_teams_english_headers_and_usd_column_load_without_renaming() {
+    let tmp = tempdir();
+    let data = taxonomy_only_data(tmp.path());
+    fs::write(data.join("events/other-team.csv"), OTHER_TEAMS_CSV).unwrap();
+    let o = run(&["validate"], &data);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let r = report(&data, "2025Q2", &tmp.path().join("out"));
+    let f = &r["figures"];
+    assert_eq!(f["events"], 3);
+    assert_eq!(f["outcomes"]["mou"], 3);
+    // USD 15 million at 1,380 KRW per USD, the currency from the header.
+    assert_eq!(f["investment"]["value"], 20_700_000_000.0);
+    assert_eq!(f["partner_countries"], 3, "Vietnam, the US and Japan");
+    let regions: Vec<&str> = r["partner_regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["region"].as_str().unwrap())
+        .collect();
+    // Fukuoka rolls up to Kyushu, as the sample data reports it.
+    for id in ["vn-sg", "us-ga", "jp-kyushu", "jp-27"] {
+        assert!(regions.contains(&id), "{id} in {regions:?}");
+    }
+}
+
+#[test]
+fn an_offices_own_headers_map_through_brief_toml_and_missing_ones_are_named() {
+    let tmp = tempdir();
+    let data = taxonomy_only_data(tmp.path());
+    let csv = "\
+Kennung,Veranstaltung,Art,Datum,Branche,Ort
+m-1,대전 양자 포럼,포럼,2025-05-02,양자,대전
+";
+    fs::write(data.join("events/office.csv"), csv).unwrap();
+    // Without a mapping: the headers found and the nearest columns.
+    let o = run(&["validate"], &data);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("lacks required columns"), "{err}");
+    assert!(err.contains("`Kennung`, `Veranstaltung`"), "{err}");
+    assert!(err.contains("[sheets.columns]"), "{err}");
+    // With one in the configuration it loads.
+    let config = tmp.path().join("brief.toml");
+    let base = fs::read_to_string(root().join("brief.toml")).unwrap();
+    fs::write(
+        &config,
+        format!(
+            "{base}\n[sheets.columns]\nid = \"Kennung\"\ntitle = \"Veranstaltung\"\nkind = \"Art\"\nstart = \"Datum\"\nsectors = \"Branche\"\nregions = \"Ort\"\n"
+        ),
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["validate", "--data"])
+        .arg(&data)
+        .arg("--config")
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    // A misspelt column name in the configuration is a usage error.
+    fs::write(
+        &config,
+        format!("{base}\n[sheets.columns]\nstrat = \"Datum\"\n"),
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["validate", "--data"])
+        .arg(&data)
+        .arg("--config")
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("did you mean `start`?"),
+        "{}",
+        stderr(&o)
+    );
+}

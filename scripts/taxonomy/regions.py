@@ -412,6 +412,7 @@ def main():
     # countries, foreign first-level divisions, then cities by population.
     all_country = countries(cldr, iso, extra)
     country_ko = {e["id"]: e["ko"] for e in all_country}
+    country_en = {e["id"]: e["en"] for e in all_country}
     for e in all_country:
         if e["id"] == "kr":
             reg.add(e)
@@ -427,8 +428,8 @@ def main():
     for e in subs:
         # Territories that ISO 3166-1 lists as countries too (American Samoa,
         # Hong Kong, Taiwan) are the countries only.
-        owner = reg.taken.get(key(e["en"]))
-        if owner and len(owner) == 2 and owner != e["parent"]:
+        sub = e["code"].split("-", 1)[1].lower()
+        if sub in country_en and key(country_en[sub]) == key(e["en"]):
             continue
         reg.add(e)
     by_code = {e["code"]: e["id"] for e in subs}

@@ -32,6 +32,7 @@ pub(crate) fn dataset(seed: u64, n: usize) -> Dataset {
         &LoadOptions {
             currencies: vec!["KRW".into(), "USD".into(), "CAD".into()],
             keep: Keep::All,
+            columns: Vec::new(),
         },
     );
     let _ = std::fs::remove_dir_all(&dir);

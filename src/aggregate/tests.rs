@@ -25,6 +25,7 @@ fn real_data() -> Dataset {
     let options = LoadOptions {
         currencies: vec!["KRW".into(), "USD".into(), "CAD".into()],
         keep: crate::load::Keep::All,
+        columns: Vec::new(),
     };
     match load_dir(&dir, &options) {
         Ok(l) => l.dataset,

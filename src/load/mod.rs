@@ -36,6 +36,9 @@ pub struct LoadOptions {
     /// Which events to keep once validated. Every event is validated either
     /// way; keeping only what a brief needs bounds memory on huge sheets.
     pub keep: Keep,
+    /// An office's own sheet headers for brief's columns (brief.toml
+    /// `[sheets.columns]`), checked by `sheet::column_mapping`.
+    pub columns: Vec<(sheet::Col, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -60,7 +60,17 @@ pub const COLUMNS: &[(Col, &[&str])] = &[
     ),
     (
         Col::Title,
-        &["행사명", "제목", "행사", "명칭", "title", "event", "name"],
+        &[
+            "행사명",
+            "제목",
+            "행사",
+            "명칭",
+            "title",
+            "event",
+            "name",
+            "event name",
+            "event title",
+        ],
     ),
     (
         Col::TitleKo,
@@ -84,7 +94,17 @@ pub const COLUMNS: &[(Col, &[&str])] = &[
     ),
     (
         Col::Kind,
-        &["구분", "유형", "행사유형", "종류", "kind", "type"],
+        &[
+            "구분",
+            "유형",
+            "행사유형",
+            "행사구분",
+            "종류",
+            "kind",
+            "type",
+            "event type",
+            "event kind",
+        ],
     ),
     (
         Col::Start,
@@ -103,11 +123,36 @@ pub const COLUMNS: &[(Col, &[&str])] = &[
     (Col::End, &["종료일", "end", "end date"]),
     (
         Col::Sectors,
-        &["분야", "산업", "산업분야", "전략산업", "sector", "sectors"],
+        &[
+            "분야",
+            "산업",
+            "산업분야",
+            "전략산업",
+            "협력분야",
+            "sector",
+            "sectors",
+            "industry",
+            "industries",
+            "field",
+            "fields",
+        ],
     ),
     (
         Col::Hosts,
-        &["주최", "주관", "주최지역", "개최지역", "host", "hosts"],
+        &[
+            "주최",
+            "주관",
+            "주최지역",
+            "개최지역",
+            "주최기관",
+            "host",
+            "hosts",
+            "host region",
+            "host regions",
+            "host country",
+            "organiser",
+            "organizer",
+        ],
     ),
     (
         Col::Regions,
@@ -121,6 +166,12 @@ pub const COLUMNS: &[(Col, &[&str])] = &[
             "regions",
             "partners",
             "partner",
+            "partner region",
+            "partner regions",
+            "partner country",
+            "partner countries",
+            "country",
+            "countries",
         ],
     ),
     (
@@ -136,19 +187,50 @@ pub const COLUMNS: &[(Col, &[&str])] = &[
     ),
     (
         Col::Mou,
-        &["성과", "mou", "mou건수", "mou 건수", "양해각서", "mous"],
+        &[
+            "성과",
+            "mou",
+            "mou건수",
+            "mou 건수",
+            "양해각서",
+            "mous",
+            "mou count",
+            "number of mous",
+        ],
     ),
     (
         Col::Agreement,
-        &["협약", "협약건수", "agreement", "agreements"],
+        &[
+            "협약",
+            "협약건수",
+            "agreement",
+            "agreements",
+            "agreement count",
+        ],
     ),
     (
         Col::Contract,
-        &["계약", "계약건수", "contract", "contracts"],
+        &[
+            "계약",
+            "계약건수",
+            "contract",
+            "contracts",
+            "contract count",
+        ],
     ),
     (
         Col::Investment,
-        &["투자", "투자액", "투자유치", "투자금액", "investment"],
+        &[
+            "투자",
+            "투자액",
+            "투자유치",
+            "투자금액",
+            "투자유치액",
+            "금액",
+            "investment",
+            "investment amount",
+            "amount",
+        ],
     ),
     (Col::Venue, &["장소", "개최장소", "venue", "place"]),
     (
@@ -184,12 +266,100 @@ pub const COLUMNS: &[(Col, &[&str])] = &[
     ),
 ];
 
-fn column_of(header: &str) -> Option<Col> {
+/// brief's names of its columns, for `[sheets.columns]` in brief.toml.
+pub const COLUMN_NAMES: &[(&str, Col)] = &[
+    ("id", Col::Id),
+    ("title", Col::Title),
+    ("title_ko", Col::TitleKo),
+    ("title_en", Col::TitleEn),
+    ("kind", Col::Kind),
+    ("start", Col::Start),
+    ("end", Col::End),
+    ("sectors", Col::Sectors),
+    ("hosts", Col::Hosts),
+    ("regions", Col::Regions),
+    ("partners", Col::Regions),
+    ("attendance", Col::Attendance),
+    ("mou", Col::Mou),
+    ("agreement", Col::Agreement),
+    ("contract", Col::Contract),
+    ("investment", Col::Investment),
+    ("venue", Col::Venue),
+    ("summary", Col::Summary),
+    ("outlet", Col::Outlet),
+    ("source_title", Col::SourceTitle),
+    ("url", Col::Url),
+    ("follow_up", Col::FollowUp),
+    ("follow_up_due", Col::FollowUpDue),
+    ("ignore", Col::Ignore),
+];
+
+/// An office's own headers for brief's columns (`[sheets.columns]`:
+/// column name -> header), checked.
+pub fn column_mapping(
+    map: &std::collections::BTreeMap<String, String>,
+) -> Result<Vec<(Col, String)>, Problem> {
+    let mut out = Vec::new();
+    for (name, header) in map {
+        let Some((_, col)) = COLUMN_NAMES.iter().find(|(n, _)| n == name) else {
+            let names: Vec<&str> = COLUMN_NAMES.iter().map(|(n, _)| *n).collect();
+            let hint = match crate::diag::did_you_mean(name, names.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`? Columns: {}", names.join(", ")),
+                None => format!("columns: {}", names.join(", ")),
+            };
+            return Err(Problem::new(
+                format!("unknown column `{name}` in [sheets.columns]"),
+                hint,
+            ));
+        };
+        out.push((*col, header.clone()));
+    }
+    Ok(out)
+}
+
+/// The column a header names among brief's own names.
+fn known_column(header: &str) -> Option<Col> {
     let key = normalise_key(header);
     COLUMNS
         .iter()
         .find(|(_, names)| names.iter().any(|n| normalise_key(n) == key))
         .map(|(c, _)| *c)
+}
+
+/// A currency or unit in a header — `투자액(USD)`, `금액(억원)`,
+/// `금액 (만 달러)`, `investment_usd` — as the header without it and the
+/// unit, when the unit is one an amount may carry.
+fn header_unit(header: &str) -> Option<(&str, String)> {
+    let header = header.trim();
+    let (base, unit) = if let Some(open) = header.find(['(', '（']) {
+        let close = header.rfind([')', '）']).filter(|&c| c > open)?;
+        (header[..open].trim(), header[open + 1..close].trim())
+    } else {
+        let (base, last) = header.rsplit_once(['_', ' ', '-'])?;
+        (base.trim(), last)
+    };
+    let currency = human::amount(&format!("1 {unit}")).ok()?.currency;
+    (!base.is_empty() && currency.is_some()).then(|| (base, unit.to_string()))
+}
+
+/// The column a header names (an office's own name from brief.toml first),
+/// and the unit its amounts are in when the header gives one.
+fn column_of(header: &str, mapped: &[(Col, String)]) -> (Option<Col>, Option<String>) {
+    let key = normalise_key(header);
+    let unit = header_unit(header);
+    if let Some((c, _)) = mapped.iter().find(|(_, h)| normalise_key(h) == key) {
+        return (Some(*c), unit.map(|(_, u)| u));
+    }
+    if let Some(c) = known_column(header) {
+        return (Some(c), None);
+    }
+    match unit {
+        Some((base, unit)) => match known_column(base) {
+            Some(c) => (Some(c), Some(unit)),
+            None => (None, None),
+        },
+        None => (None, None),
+    }
 }
 
 /// A cell's value as read.
@@ -252,6 +422,9 @@ pub(super) struct SheetReader<'a> {
     pub dropped: usize,
     /// Lines for `--verbose`: encodings, row counts.
     pub notes: Vec<String>,
+    /// The unit each column of the current table's header gives its
+    /// amounts (`investment_usd`), by column position.
+    units: Vec<Option<String>>,
 }
 
 /// Where a table came from, for locations.
@@ -269,6 +442,7 @@ impl<'a> SheetReader<'a> {
             cache: HashMap::default(),
             dropped: 0,
             notes: Vec::new(),
+            units: Vec::new(),
         }
     }
 
@@ -434,7 +608,10 @@ impl<'a> SheetReader<'a> {
                             .iter()
                             .map(|c| c.text().map(Cow::into_owned).unwrap_or_default())
                             .collect();
-                        let known = h.iter().filter(|x| column_of(x).is_some()).count();
+                        let known = h
+                            .iter()
+                            .filter(|x| column_of(x, &self.options.columns).0.is_some())
+                            .count();
                         if known < 2 {
                             self.notes.push(format!(
                                 "{display} [{name}]: no event columns, sheet skipped"
@@ -489,7 +666,11 @@ impl<'a> SheetReader<'a> {
         line: u64,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<Vec<Option<Col>>> {
-        let cols: Vec<Option<Col>> = headers.iter().map(|h| column_of(h)).collect();
+        let (cols, units): (Vec<Option<Col>>, Vec<Option<String>>) = headers
+            .iter()
+            .map(|h| column_of(h, &self.options.columns))
+            .unzip();
+        self.units = units;
         let all_names: Vec<&str> = COLUMNS
             .iter()
             .flat_map(|(_, n)| n.iter().copied())
@@ -509,36 +690,94 @@ impl<'a> SheetReader<'a> {
             }
         }
         let has = |c: Col| cols.contains(&Some(c));
-        let mut missing = Vec::new();
-        if !has(Col::Id) {
-            missing.push("ID (id, 아이디, 행사코드)");
-        }
-        if !(has(Col::Title) || has(Col::TitleKo) || has(Col::TitleEn)) {
-            missing.push("title (행사명, 제목, title)");
-        }
-        if !has(Col::Kind) {
-            missing.push("kind (구분, 유형, kind)");
-        }
-        if !has(Col::Start) {
-            missing.push("start date (시작일, 일자, start)");
-        }
-        if !has(Col::Sectors) {
-            missing.push("sectors (분야, 산업, sectors)");
-        }
-        if !(has(Col::Regions) || has(Col::Hosts)) {
-            missing.push("regions (지역, 참여지역, regions)");
-        }
+        // (column name in brief.toml, what a reader calls it, satisfied)
+        let required = [
+            ("id", "ID (id, 아이디, 행사코드)", has(Col::Id)),
+            (
+                "title",
+                "title (행사명, 제목, title)",
+                has(Col::Title) || has(Col::TitleKo) || has(Col::TitleEn),
+            ),
+            ("kind", "kind (구분, 유형, kind)", has(Col::Kind)),
+            ("start", "start date (시작일, 일자, start)", has(Col::Start)),
+            (
+                "sectors",
+                "sectors (분야, 산업, sectors)",
+                has(Col::Sectors),
+            ),
+            (
+                "regions",
+                "regions (지역, 참여지역, regions)",
+                has(Col::Regions) || has(Col::Hosts),
+            ),
+        ];
+        let missing: Vec<&str> = required.iter().filter(|r| !r.2).map(|r| r.1).collect();
         if missing.is_empty() {
             return Some(cols);
         }
+        // For each missing column, the unused header most like one of its
+        // names: the mapping a user would write.
+        let unused: Vec<&str> = headers
+            .iter()
+            .zip(&cols)
+            .filter(|(h, c)| c.is_none() && !h.trim().is_empty())
+            .map(|(h, _)| h.as_str())
+            .collect();
+        let mut mapping = Vec::new();
+        for (name, _, ok) in required.iter().filter(|r| !r.2) {
+            let col = COLUMN_NAMES
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, c)| *c);
+            let aliases = COLUMNS
+                .iter()
+                .filter(|(c, _)| Some(*c) == col)
+                .flat_map(|(_, names)| names.iter().copied());
+            let best = unused
+                .iter()
+                .flat_map(|h| aliases.clone().map(move |a| (h, a)))
+                .map(|(h, a)| {
+                    (
+                        strsim::normalized_levenshtein(&normalise_key(h), &normalise_key(a)),
+                        *h,
+                    )
+                })
+                .filter(|(score, _)| *score >= 0.4)
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            if let (Some((_, h)), false) = (best, ok) {
+                mapping.push(format!("{name} = \"{h}\""));
+            }
+        }
+        let found = headers
+            .iter()
+            .filter(|h| !h.trim().is_empty())
+            .map(|h| format!("`{}`", h.trim()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let hint = if mapping.is_empty() {
+            format!(
+                "the headers found are {found}; name the columns in Korean or English, or map your own names in brief.toml under [sheets.columns]"
+            )
+        } else {
+            format!(
+                "the headers found are {found}; if they are these columns, map them in brief.toml:\n    [sheets.columns]\n    {}",
+                mapping.join("\n    ")
+            )
+        };
         let span = match info.sheet {
             Some(sheet) => Span::cell(info.file, 0, format!("{sheet}!{line}:{line}")),
             None => Span::at(info.file, line, 0),
         };
         self.push(
             diags,
-            Diagnostic::error(span, format!("the header row lacks required columns: {}", missing.join("; ")))
-                .with_hint("the first non-empty row must name the columns; Korean or English headers are accepted"),
+            Diagnostic::error(
+                span,
+                format!(
+                    "the header row lacks required columns: {}",
+                    missing.join("; ")
+                ),
+            )
+            .with_hint(hint),
         );
         None
     }
@@ -829,6 +1068,16 @@ impl<'a> SheetReader<'a> {
         }
         let inv_col = find(Col::Investment);
         if let Some(s) = cell(inv_col).text() {
+            // A bare number in a column whose header names the unit.
+            let unit = inv_col
+                .and_then(|i| self.units.get(i))
+                .and_then(Option::as_ref);
+            let s = match unit {
+                Some(u) if human::amount(&s).is_ok_and(|p| p.currency.is_none()) => {
+                    Cow::Owned(format!("{s} {u}"))
+                }
+                _ => s,
+            };
             match self.amount(&s) {
                 Ok(_) if !wanted => {}
                 Ok(amount) => outcomes.push(Outcome {
@@ -1102,12 +1351,44 @@ mod tests {
 
     #[test]
     fn headers_in_korean_and_english() {
-        assert_eq!(column_of("행사명"), Some(Col::Title));
-        assert_eq!(column_of(" Start Date "), Some(Col::Start));
-        assert_eq!(column_of("참여 지역"), Some(Col::Regions));
-        assert_eq!(column_of("MOU 건수"), Some(Col::Mou));
-        assert_eq!(column_of("start_date"), Some(Col::Start));
-        assert_eq!(column_of("색깔"), None);
+        let col = |h: &str| column_of(h, &[]).0;
+        assert_eq!(col("행사명"), Some(Col::Title));
+        assert_eq!(col(" Start Date "), Some(Col::Start));
+        assert_eq!(col("참여 지역"), Some(Col::Regions));
+        assert_eq!(col("MOU 건수"), Some(Col::Mou));
+        for (h, c) in [
+            ("start_date", Col::Start),
+            ("host_region", Col::Hosts),
+            ("partner_regions", Col::Regions),
+            ("event_type", Col::Kind),
+            ("attendees", Col::Attendance),
+            ("mou_count", Col::Mou),
+        ] {
+            assert_eq!(col(h), Some(c), "{h}");
+        }
+        assert_eq!(col("색깔"), None);
+    }
+
+    #[test]
+    fn headers_may_name_the_unit_of_their_amounts() {
+        for (h, unit) in [
+            ("investment_usd", "usd"),
+            ("투자액(USD)", "USD"),
+            ("금액(억원)", "억원"),
+            ("금액 (만 달러)", "만 달러"),
+            ("Investment (KRW)", "KRW"),
+        ] {
+            assert_eq!(
+                column_of(h, &[]),
+                (Some(Col::Investment), Some(unit.to_string())),
+                "{h}"
+            );
+        }
+        // Not a unit: the header is unknown, not misread.
+        assert_eq!(column_of("start_day", &[]), (None, None));
+        // An office's own name, mapped in brief.toml, comes first.
+        let mapped = [(Col::Start, "Datum".to_string())];
+        assert_eq!(column_of("datum", &mapped).0, Some(Col::Start));
     }
 
     #[test]
