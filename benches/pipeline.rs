@@ -41,6 +41,7 @@ fn main() {
         currencies: vec!["KRW".into(), "USD".into(), "CAD".into()],
         keep: Keep::Quarters(aggregate::quarters_needed(quarter)),
         columns: Vec::new(),
+        config: String::new(),
     };
     let agg = AggregateOptions {
         home_country: "kr".into(),

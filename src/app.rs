@@ -32,20 +32,18 @@ pub fn run(cli: Cli) -> Result<(), AppError> {
 
 fn load_config(common: &CommonArgs) -> Result<Config, AppError> {
     let (path, required) = match &common.config {
-        Some(p) => (p.clone(), true),
-        None => (PathBuf::from("brief.toml"), false),
+        Some(p) => (Some(p.clone()), true),
+        None => (crate::config::discover(&common.data), false),
     };
-    let config = Config::load(&path, required).map_err(AppError::Config)?;
+    let config = match &path {
+        Some(path) => Config::load(path, required).map_err(AppError::Config)?,
+        None => Config::default(),
+    };
     if common.verbose {
-        eprintln!(
-            "config: {}{}",
-            path.display(),
-            if path.exists() {
-                ""
-            } else {
-                " (not found, defaults)"
-            }
-        );
+        match &path {
+            Some(p) => eprintln!("config: {}", p.display()),
+            None => eprintln!("config: {}", crate::config::NOT_FOUND),
+        }
     }
     Ok(config)
 }
@@ -63,6 +61,7 @@ fn load_options(config: &Config, keep: Keep) -> Result<LoadOptions, AppError> {
         currencies: config.currencies(),
         keep,
         columns,
+        config: config.described(),
     })
 }
 
@@ -82,6 +81,14 @@ fn load_data(common: &CommonArgs, config: &Config, keep: Keep) -> Result<Loaded,
             Ok(loaded)
         }
         Err(e) => {
+            if common.verbose {
+                for f in &e.files {
+                    eprintln!("read: {}", f.display());
+                }
+                for n in &e.notes {
+                    eprintln!("sheet: {n}");
+                }
+            }
             diag::print_all(&e.diagnostics);
             if e.not_shown > 0 {
                 eprintln!("... and {} more errors not shown\n", e.not_shown);
@@ -157,6 +164,53 @@ fn import(args: &ImportArgs) -> Result<(), AppError> {
         args.file.display(),
         plan.len(),
         unchanged
+    );
+    set_sheet_aside(args)
+}
+
+/// A sheet imported from inside the data folder goes to DATA/imported/,
+/// which the loader does not read: its rows now live in the records, and
+/// reading both would give every event twice.
+fn set_sheet_aside(args: &ImportArgs) -> Result<(), AppError> {
+    let data = &args.common.data;
+    let (Ok(sheet), Ok(root)) = (
+        std::fs::canonicalize(&args.file),
+        std::fs::canonicalize(data),
+    ) else {
+        return Ok(());
+    };
+    let aside = root.join(load::IGNORED_DIRS[0]);
+    if !sheet.starts_with(&root) || sheet.starts_with(&aside) {
+        return Ok(());
+    }
+    if args.keep_sheet {
+        eprintln!(
+            "note: {} stays in the data folder (--keep-sheet); its rows and the records made from them will both be read, so the next run reports duplicate ids until one of them goes",
+            args.file.display()
+        );
+        return Ok(());
+    }
+    let name = sheet
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .to_string();
+    let mut target = aside.join(&name);
+    let mut n = 1;
+    while target.exists() {
+        target = aside.join(format!("{n}-{name}"));
+        n += 1;
+    }
+    let moved = std::fs::create_dir_all(&aside).and_then(|()| std::fs::rename(&sheet, &target));
+    moved.map_err(|cause| AppError::Write {
+        path: target.clone(),
+        cause,
+    })?;
+    eprintln!(
+        "moved {} to {}: the records replace it, and brief does not read {}/ (use --keep-sheet to leave it)",
+        args.file.display(),
+        target.display(),
+        load::IGNORED_DIRS[0]
     );
     Ok(())
 }

@@ -79,13 +79,20 @@ pub struct ImportArgs {
     #[arg(long)]
     pub force: bool,
 
+    /// Leave a sheet that is inside the data folder where it is. By default
+    /// it is moved to DATA/imported/ (which the loader does not read), so
+    /// its rows are not read twice beside the records made from them.
+    #[arg(long)]
+    pub keep_sheet: bool,
+
     #[command(flatten)]
     pub common: CommonArgs,
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct CommonArgs {
-    /// Folder with event records and taxonomy/ (YAML or JSON).
+    /// Folder with event records (YAML or JSON files, CSV sheets in UTF-8 or
+    /// CP949, XLSX workbooks) and taxonomy/ (YAML or JSON).
     #[arg(long, value_name = "DIR", default_value = "data")]
     pub data: PathBuf,
 
@@ -100,7 +107,7 @@ pub struct CommonArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct BuildArgs {
-    /// Calendar quarter to brief: 2025Q2, 2025-Q2 or 2025q2.
+    /// Calendar quarter to brief: 2025Q2, 2025-Q2, 2025q2 or 2025년 2분기.
     #[arg(short, long, value_name = "QUARTER", required = true)]
     pub quarter: Option<String>,
 

@@ -205,6 +205,32 @@ pub struct Config {
     /// The configuration file's bytes (empty without one): a change to it
     /// makes every brief stale.
     pub source: Vec<u8>,
+    /// The file read, if any.
+    pub path: Option<PathBuf>,
+}
+
+/// What is said when no configuration file was found.
+pub const NOT_FOUND: &str =
+    "no brief.toml found (in this folder, beside the data folder or above); defaults are used";
+
+/// The configuration file to use when none is named, found the way cargo
+/// finds Cargo.toml: `brief.toml` in the current folder, else beside the
+/// data folder, else in the folders above the current one.
+pub fn discover(data: &Path) -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok();
+    let beside_data = std::path::absolute(data)
+        .ok()
+        .and_then(|d| d.parent().map(Path::to_path_buf));
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    candidates.extend(cwd.clone());
+    candidates.extend(beside_data);
+    if let Some(cwd) = &cwd {
+        candidates.extend(cwd.ancestors().skip(1).map(Path::to_path_buf));
+    }
+    candidates
+        .into_iter()
+        .map(|dir| dir.join("brief.toml"))
+        .find(|p| p.is_file())
 }
 
 impl Default for Config {
@@ -215,6 +241,14 @@ impl Default for Config {
 }
 
 impl Config {
+    /// The configuration in use, as errors that depend on it name it.
+    pub fn described(&self) -> String {
+        match &self.path {
+            Some(p) => p.display().to_string(),
+            None => NOT_FOUND.to_string(),
+        }
+    }
+
     /// Reads `path`; when `required` is false a missing file gives defaults.
     pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
         let env_fonts = std::env::var_os(FONT_PATH_ENV);
@@ -267,6 +301,7 @@ impl Config {
                 }
             })?;
         config.source = text.into_bytes();
+        config.path = Some(path.to_path_buf());
         Ok(config)
     }
 
@@ -399,6 +434,7 @@ impl Config {
             build_formats,
             sheet_columns: raw.sheets.columns,
             source: Vec::new(),
+            path: None,
             system_fonts,
             pdf_standard,
             organisation: text(raw.organisation),

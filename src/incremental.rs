@@ -104,7 +104,7 @@ impl Status {
     pub fn describe(self) -> &'static str {
         match self {
             Status::Fresh => "up to date",
-            Status::New => "not built yet",
+            Status::New => "new",
             Status::Missing => "file missing",
             Status::Changed => "inputs changed",
             Status::Edited => "file changed since it was built",

@@ -246,9 +246,27 @@ pub struct Quarter {
 }
 
 impl Quarter {
-    /// Accepts `2025Q2`, `2025-Q2`, `2025q2`, `2025-q2` and `2025 Q2`.
+    /// Accepts `2025Q2`, `2025-Q2`, `2025q2`, `2025-q2`, `2025 Q2` and
+    /// `2025년 2분기`.
     pub fn parse(s: &str) -> Result<Quarter, String> {
         let t = s.trim().to_ascii_uppercase();
+        // 2025년 2분기
+        if let Some((y, q)) = t.split_once('년')
+            && let Some(q) = q.trim().strip_suffix("분기")
+        {
+            return Quarter::parse(&format!("{}Q{}", y.trim(), q.trim()));
+        }
+        // 2025-2, 2025/2, 2025.2: a quarter or a month? Ask.
+        if let Some((y, n)) = t.split_once(['-', '/', '.'])
+            && y.len() == 4
+            && y.bytes().all(|b| b.is_ascii_digit())
+            && matches!(n.trim(), "1" | "2" | "3" | "4")
+        {
+            return Err(format!(
+                "`{s}` is not a quarter; did you mean {y}Q{}?",
+                n.trim()
+            ));
+        }
         let (y, q) = t
             .split_once('Q')
             .ok_or_else(|| format!("`{s}` is not a quarter (expected e.g. 2025Q2)"))?;
@@ -774,12 +792,33 @@ mod tests {
 
     #[test]
     fn quarter_forms() {
-        for s in ["2025Q2", "2025-Q2", "2025q2", "2025-q2", " 2025 Q2 "] {
+        for s in [
+            "2025Q2",
+            "2025-Q2",
+            "2025q2",
+            "2025-q2",
+            " 2025 Q2 ",
+            "2025년 2분기",
+            "2025년2분기",
+        ] {
             assert_eq!(Quarter::parse(s), Ok(Quarter { year: 2025, q: 2 }), "{s}");
         }
-        for s in ["2025Q5", "Q2", "25Q2", "2025", "2025-2", "2025Q"] {
+        for s in [
+            "2025Q5",
+            "Q2",
+            "25Q2",
+            "2025",
+            "2025-2",
+            "2025Q",
+            "2025년 5분기",
+        ] {
             assert!(Quarter::parse(s).is_err(), "{s}");
         }
+        assert!(
+            Quarter::parse("2025-2")
+                .unwrap_err()
+                .contains("did you mean 2025Q2?")
+        );
     }
 
     #[test]

@@ -774,3 +774,111 @@ fn builds_are_byte_identical_and_dated_from_the_data() {
     assert_eq!(model["meta"]["issue_date_iso"], "2025-07-08");
     assert_eq!(model["meta"]["issue_date"], "2025. 7. 8.(화)");
 }
+
+/// A record with the fields every record needs, dated `start`.
+fn record(id: &str, start: &str) -> String {
+    format!(
+        "id: {id}\ntitle: {{ ko: 시험 행사 }}\nkind: 포럼\nstart: \"{start}\"\nsectors: [양자]\nhosts: [대전]\npartners: []\n"
+    )
+}
+
+#[test]
+fn the_configuration_is_found_beside_the_data_folder_and_named_in_errors() {
+    let tmp = common::tempdir();
+    let proj = tmp.path().join("proj");
+    let data = taxonomy_only_data(&proj);
+    fs::write(proj.join("brief.toml"), "[currency]\nbase = \"KRW\"\n").unwrap();
+    let mut r = record("usd-1", "2025-05-02");
+    r.push_str("outcomes:\n  - { type: investment, title: { ko: 투자 }, status: signed, amount: { value: 1000000, currency: USD } }\n");
+    fs::write(data.join("events/usd.yaml"), r).unwrap();
+    // Run from elsewhere, naming only the data folder.
+    let o = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["validate", "--verbose", "--data"])
+        .arg(&data)
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    let used = proj.join("brief.toml");
+    assert!(
+        err.contains(&format!("config: {}", used.display())),
+        "{err}"
+    );
+    assert!(err.contains("unknown currency `USD`"), "{err}");
+    assert!(
+        err.contains(&format!("(configuration: {})", used.display())),
+        "{err}"
+    );
+    // The files read are listed even though loading failed.
+    assert!(err.contains("read: ") && err.contains("usd.yaml"), "{err}");
+}
+
+/// `brief validate` on `data` with the project's configuration.
+fn validate(data: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(["validate", "--data"])
+        .arg(data)
+        .arg("--config")
+        .arg(root().join("brief.toml"))
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn records_accept_the_date_forms_sheets_do() {
+    let tmp = common::tempdir();
+    let data = taxonomy_only_data(tmp.path());
+    for (i, d) in [
+        "2025-08-15",
+        "2025/08/15",
+        "2025.8.15",
+        "2025. 8. 15.",
+        "2025년 8월 15일",
+    ]
+    .iter()
+    .enumerate()
+    {
+        fs::write(
+            data.join(format!("events/d{i}.yaml")),
+            record(&format!("d-{i}"), d),
+        )
+        .unwrap();
+    }
+    let o = validate(&data);
+    assert_success(&o);
+    fs::write(data.join("events/bad.yaml"), record("bad", "8월 15일")).unwrap();
+    let o = validate(&data);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("`8월 15일` is not a date"), "{err}");
+    assert!(err.contains("2025년 8월 15일"), "the forms expected: {err}");
+    assert!(!err.contains("four digits"), "{err}");
+}
+
+#[test]
+fn an_imported_sheet_is_set_aside_so_the_next_run_reads_it_once() {
+    let tmp = common::tempdir();
+    let data = taxonomy_only_data(tmp.path());
+    let sheet = data.join("events/new.csv");
+    fs::write(
+        &sheet,
+        "ID,행사명,유형,시작일,분야,지역\nn-1,대전 양자 포럼,포럼,2025-05-02,양자,대전\n",
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .arg("import")
+        .arg(&sheet)
+        .arg("--data")
+        .arg(&data)
+        .arg("--config")
+        .arg(root().join("brief.toml"))
+        .output()
+        .unwrap();
+    assert_success(&o);
+    assert!(stderr(&o).contains("moved "), "{}", stderr(&o));
+    assert!(!sheet.exists());
+    assert!(data.join("imported/new.csv").exists());
+    assert!(data.join("events/n-1.yaml").exists());
+    assert_success(&validate(&data));
+}

@@ -22,6 +22,7 @@ fn options() -> LoadOptions {
         currencies: vec!["KRW".into(), "USD".into(), "CAD".into()],
         keep: Keep::All,
         columns: Vec::new(),
+        config: String::new(),
     }
 }
 

@@ -33,6 +33,7 @@ pub(crate) fn dataset(seed: u64, n: usize) -> Dataset {
             currencies: vec!["KRW".into(), "USD".into(), "CAD".into()],
             keep: Keep::All,
             columns: Vec::new(),
+            config: String::new(),
         },
     );
     let _ = std::fs::remove_dir_all(&dir);

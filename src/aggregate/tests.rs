@@ -26,6 +26,7 @@ fn real_data() -> Dataset {
         currencies: vec!["KRW".into(), "USD".into(), "CAD".into()],
         keep: crate::load::Keep::All,
         columns: Vec::new(),
+        config: String::new(),
     };
     match load_dir(&dir, &options) {
         Ok(l) => l.dataset,

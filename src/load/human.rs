@@ -89,6 +89,9 @@ fn build(y: u32, m: Option<u32>, d: Option<u32>) -> Result<FuzzyDate, String> {
     }
 }
 
+/// The date forms records and sheets accept, for hints.
+pub const DATE_FORMS: &str = "write the year first: 2025-08-15, 2025/08/15, 2025.8.15, 2025. 8. 15. or 2025년 8월 15일; 2025-08 or 2025 when only the month or year is known";
+
 /// One full date (year first).
 pub fn date(s: &str) -> Result<FuzzyDate, String> {
     match numbers(s)?.as_slice() {

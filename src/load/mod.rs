@@ -39,6 +39,9 @@ pub struct LoadOptions {
     /// An office's own sheet headers for brief's columns (brief.toml
     /// `[sheets.columns]`), checked by `sheet::column_mapping`.
     pub columns: Vec<(sheet::Col, String)>,
+    /// The configuration file in use (or that none was found), for errors
+    /// that depend on it.
+    pub config: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,11 +95,15 @@ impl Valid {
 }
 
 /// The data folder could not be loaded; every problem found is listed.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct LoadError {
     pub diagnostics: Vec<Diagnostic>,
     /// Errors found but not kept (beyond the storage limit).
     pub not_shown: usize,
+    /// The files read and what was noted of them (encodings, rows), for
+    /// `--verbose` also when loading failed.
+    pub files: Vec<PathBuf>,
+    pub notes: Vec<String>,
 }
 
 impl fmt::Display for LoadError {
@@ -137,6 +144,10 @@ struct SourceFile {
     text: String,
 }
 
+/// Folders at the top of a data folder that the loader does not read:
+/// sheets already imported into records, and drafts awaiting review.
+pub const IGNORED_DIRS: &[&str] = &["imported", "drafts"];
+
 /// Loads and validates everything under `dir`.
 pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> {
     let mut diags = Vec::new();
@@ -149,7 +160,7 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
                 )
                 .with_hint("pass the folder that holds your records with --data DIR"),
             ],
-            not_shown: 0,
+            ..Default::default()
         });
     }
 
@@ -239,6 +250,8 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
             Err(LoadError {
                 diagnostics,
                 not_shown: dropped,
+                files,
+                notes,
             })
         }
     }
@@ -327,6 +340,7 @@ pub fn load_taxonomy(dir: &Path) -> Result<crate::model::Taxonomy, LoadError> {
         _ => Err(LoadError {
             diagnostics: diags,
             not_shown: 0,
+            ..Default::default()
         }),
     }
 }
@@ -384,6 +398,7 @@ pub fn read_sheet(
         Err(LoadError {
             diagnostics: errors,
             not_shown: dropped,
+            ..Default::default()
         })
     }
 }
@@ -434,6 +449,9 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>
         let path = entry.path();
         let name = entry.file_name();
         if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if depth == 0 && IGNORED_DIRS.iter().any(|d| name == *d) {
             continue;
         }
         // Symlinks are not followed, so a link cannot pull in files from

@@ -297,11 +297,13 @@ pub fn currency(options: &LoadOptions, input: &str) -> Result<String, Problem> {
     }
     let hint = match did_you_mean(&code, options.currencies.iter().map(String::as_str)) {
         Some(s) => format!(
-            "did you mean `{s}`? Or add an exchange rate for it under [currency.rates] in brief.toml"
+            "did you mean `{s}`? Or add an exchange rate for it under [currency.rates] in brief.toml (configuration: {})",
+            options.config
         ),
         None => format!(
-            "known currencies: {}; add an exchange rate under [currency.rates] in brief.toml",
-            options.currencies.join(", ")
+            "known currencies: {}; add an exchange rate under [currency.rates] in brief.toml (configuration: {})",
+            options.currencies.join(", "),
+            options.config
         ),
     };
     Err(Problem {

@@ -208,13 +208,21 @@ impl Validator<'_> {
         text(raw.value)
     }
 
+    /// A date as records and sheets both accept it (one parser for both):
+    /// `2025-08-15`, `2025/08/15`, `2025.8.15`, `2025. 8. 15.`,
+    /// `2025년 8월 15일`, or the month or year alone.
     fn date(&mut self, raw: &Spanned<DateText>) -> Option<FuzzyDate> {
-        let parsed = FuzzyDate::parse(&raw.value.0).map_err(|e| {
-            Problem::new(
-                format!("invalid date: {e}"),
-                "expected YYYY-MM-DD, or YYYY-MM / YYYY when only the month or year is known",
-            )
-        });
+        let text = raw.value.0.trim();
+        let parsed = FuzzyDate::parse(text)
+            .or_else(|_| super::human::date(text))
+            .map_err(|e| {
+                let message = if e.contains("calendar date") {
+                    format!("invalid date: {e}")
+                } else {
+                    format!("`{text}` is not a date")
+                };
+                Problem::new(message, super::human::DATE_FORMS)
+            });
         self.check(&raw.referenced, parsed)
     }
 
