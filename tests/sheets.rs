@@ -428,6 +428,7 @@ event_id,event_name,event_type,start_date,end_date,host_region,partner_regions,s
 x-1,부산-호찌민 물류·이차전지 포럼,포럼,2025-05-14,2025-05-15,부산,베트남 호찌민,이차전지,300여 명,2,15000000
 x-2,경북 수소 기술교류회,기술교류회,2025/06/03,,경상북도,미국 조지아주,수소,80,1,
 x-3,제주 관광 세미나,meeting,2025.6.20,,제주,일본 후쿠오카·오사카부,관광,,,
+x-4,대전 핀란드 양자 워크숍,워크숍,2025-06-24,,대전,포르보 (핀란드),양자,,,
 ";
 
 #[test]
@@ -437,13 +438,22 @@ fn another_teams_english_headers_and_usd_column_load_without_renaming() {
     fs::write(data.join("events/other-team.csv"), OTHER_TEAMS_CSV).unwrap();
     let o = run(&["validate"], &data);
     assert!(o.status.success(), "{}", stderr(&o));
+    // A town the taxonomy lacks is counted under its country, with a warning.
+    let err = stderr(&o);
+    assert!(
+        err.contains("warning") && err.contains("`포르보` is not in the regions taxonomy"),
+        "{err}"
+    );
     let r = report(&data, "2025Q2", &tmp.path().join("out"));
     let f = &r["figures"];
-    assert_eq!(f["events"], 3);
+    assert_eq!(f["events"], 4);
     assert_eq!(f["outcomes"]["mou"], 3);
     // USD 15 million at 1,380 KRW per USD, the currency from the header.
     assert_eq!(f["investment"]["value"], 20_700_000_000.0);
-    assert_eq!(f["partner_countries"], 3, "Vietnam, the US and Japan");
+    assert_eq!(
+        f["partner_countries"], 4,
+        "Vietnam, the US, Japan and Finland"
+    );
     let regions: Vec<&str> = r["partner_regions"]
         .as_array()
         .unwrap()

@@ -622,6 +622,10 @@ impl SourceFile {
     fn error(&self, loc: &serde_saphyr::Location, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(self.span(loc), message).with_source(&self.text)
     }
+
+    fn warning(&self, loc: &serde_saphyr::Location, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(self.span(loc), message).with_source(&self.text)
+    }
 }
 
 #[cfg(test)]

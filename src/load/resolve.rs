@@ -216,14 +216,70 @@ fn place_problem(tax: &Taxonomy, input: &str, miss: Miss) -> Problem {
     }
 }
 
+/// What a value names: its regions, and a note when a place not in the
+/// taxonomy was counted under the region named beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Places<'a> {
+    pub ids: Vec<&'a str>,
+    pub note: Option<Problem>,
+}
+
+/// `헬싱키 (핀란드)`: a place the taxonomy lacks, counted under the region in
+/// brackets, with a note that says how to add it.
+fn place_in_brackets<'a>(tax: &'a Taxonomy, input: &str) -> Option<Places<'a>> {
+    let input = input.trim();
+    let inner_end = input.strip_suffix([')', '）'])?;
+    let open = inner_end.rfind(['(', '（'])?;
+    let name = inner_end[..open].trim();
+    let inner = inner_end[open..].trim_start_matches(['(', '（']).trim();
+    if name.is_empty() {
+        return None;
+    }
+    let i = place(tax, inner, 0).ok()?;
+    let r = &tax.regions.items[i];
+    let label = r
+        .label
+        .ko
+        .as_deref()
+        .or(r.label.en.as_deref())
+        .unwrap_or(&r.id);
+    let file = if tax.regions.file.is_empty() {
+        "taxonomy/regions.yaml"
+    } else {
+        tax.regions.file.as_str()
+    };
+    Some(Places {
+        ids: vec![r.id.as_str()],
+        note: Some(Problem::new(
+            format!(
+                "`{name}` is not in the regions taxonomy; it is counted under {label} (`{}`)",
+                r.id
+            ),
+            format!(
+                "to count it on its own, add it to {file}, e.g. {{\"id\": \"{}-new-place\", \"level\": \"city\", \"parent\": \"{}\", \"ko\": \"{name}\"}}",
+                r.id, r.id
+            ),
+        )),
+    })
+}
+
 /// The regions a value names: one place, or several in one value
-/// ("메릴랜드·캘리포니아주", the last suffix shared by all).
-pub fn places<'a>(tax: &'a Taxonomy, input: &str) -> Result<Vec<&'a str>, Problem> {
+/// ("메릴랜드·캘리포니아주", the last suffix shared by all), or a place the
+/// taxonomy lacks with its country in brackets ("헬싱키 (핀란드)").
+pub fn places<'a>(tax: &'a Taxonomy, input: &str) -> Result<Places<'a>, Problem> {
     let id = |i: usize| tax.regions.items[i].id.as_str();
     let whole = match place(tax, input, 0) {
-        Ok(i) => return Ok(vec![id(i)]),
+        Ok(i) => {
+            return Ok(Places {
+                ids: vec![id(i)],
+                note: None,
+            });
+        }
         Err(miss) => miss,
     };
+    if let Some(p) = place_in_brackets(tax, input) {
+        return Ok(p);
+    }
     let parts = super::human::list(input);
     if parts.len() < 2 {
         return Err(place_problem(tax, input, whole));
@@ -244,7 +300,7 @@ pub fn places<'a>(tax: &'a Taxonomy, input: &str) -> Result<Vec<&'a str>, Proble
             Err(miss) => return Err(place_problem(tax, part, miss)),
         }
     }
-    Ok(ids)
+    Ok(Places { ids, note: None })
 }
 
 pub fn sector<'a>(tax: &'a Taxonomy, input: &str) -> Result<&'a str, Problem> {

@@ -425,6 +425,9 @@ pub(super) struct SheetReader<'a> {
     /// The unit each column of the current table's header gives its
     /// amounts (`investment_usd`), by column position.
     units: Vec<Option<String>>,
+    /// Notes of a region cell resolved for the first time (a place counted
+    /// under its country), for the row being read to report.
+    fresh_notes: Vec<Problem>,
 }
 
 /// Where a table came from, for locations.
@@ -443,6 +446,7 @@ impl<'a> SheetReader<'a> {
             dropped: 0,
             notes: Vec::new(),
             units: Vec::new(),
+            fresh_notes: Vec::new(),
         }
     }
 
@@ -812,9 +816,16 @@ impl<'a> SheetReader<'a> {
         let result = match position(value) {
             Some(id) => Ok(Rc::from(vec![id])),
             None if col == Col::Kind => Err(vec![problem(value)]),
-            None if matches!(col, Col::Hosts | Col::Regions) => resolve::places(tax, value)
-                .map(|ids| Rc::from(ids.into_iter().map(String::from).collect::<Vec<_>>()))
-                .map_err(|p| vec![p]),
+            None if matches!(col, Col::Hosts | Col::Regions) => match resolve::places(tax, value) {
+                Ok(places) => {
+                    // Cached: said once per distinct cell, not on every row.
+                    self.fresh_notes.extend(places.note);
+                    Ok(Rc::from(
+                        places.ids.into_iter().map(String::from).collect::<Vec<_>>(),
+                    ))
+                }
+                Err(p) => Err(vec![p]),
+            },
             None => {
                 let mut ids = Vec::new();
                 let mut problems = Vec::new();
@@ -971,12 +982,16 @@ impl<'a> SheetReader<'a> {
         // events (owned strings and lists), which bounds time and memory.
         let has_follow_up = cell(find(Col::FollowUp)).text().is_some();
         let wanted = start.is_some_and(|s| self.options.keep.wants(s, has_follow_up));
+        let mut notes: Vec<(usize, Problem)> = Vec::new();
         let mut list = |c: Col, fail: &mut dyn FnMut(Option<usize>, Problem)| -> Vec<String> {
             let i = find(c);
             let ids = match cell(i).text() {
                 None => return Vec::new(),
                 Some(s) => self.resolve_list(c, &s),
             };
+            for note in std::mem::take(&mut self.fresh_notes) {
+                notes.push((i.unwrap_or(0), note));
+            }
             match ids {
                 Ok(v) if wanted => v.to_vec(),
                 Ok(_) => Vec::new(),
@@ -1155,6 +1170,14 @@ impl<'a> SheetReader<'a> {
         }
         if diags.len() + self.dropped != before {
             return None;
+        }
+        for (i, p) in notes {
+            let header = headers.get(i).map_or("", String::as_str);
+            let span = self.span(info, line, i, header);
+            self.push(
+                diags,
+                Diagnostic::warning(span, p.message).with_hint_opt(p.hint),
+            );
         }
         if !wanted {
             return Some((Valid::Id(id?), id_col.unwrap_or(0)));

@@ -243,11 +243,18 @@ impl Validator<'_> {
     fn regions(&mut self, raw: &[Spanned<String>]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for r in raw {
-            let Some(ids) = self.check(&r.referenced, resolve::places(self.taxonomy, &r.value))
+            let Some(places) = self.check(&r.referenced, resolve::places(self.taxonomy, &r.value))
             else {
                 continue;
             };
-            for id in ids {
+            if let Some(note) = places.note {
+                let d = self
+                    .source
+                    .warning(&r.referenced, note.message)
+                    .with_hint_opt(note.hint);
+                self.diags.push(d);
+            }
+            for id in places.ids {
                 if !out.iter().any(|o| o == id) {
                     out.push(id.to_string());
                 }
