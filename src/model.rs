@@ -703,10 +703,21 @@ impl<T: Named> Vocabulary<T> {
 /// The normal form used to match ids and aliases: lower case, with spaces,
 /// underscores and hyphens dropped, so "Bio Healthcare" matches "bio-healthcare".
 pub fn normalise_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '.' | '·'))
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            // The common case, without Unicode tables.
+            if !(c.is_ascii_whitespace() || matches!(c, '-' | '_' | '.')) {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if matches!(c, '\u{AC00}'..='\u{D7A3}') {
+            // Hangul syllables have no case.
+            out.push(c);
+        } else if !c.is_whitespace() && c != '·' {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// Administrative suffixes of place names, longest first: "대구광역시",

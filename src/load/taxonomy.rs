@@ -185,7 +185,8 @@ fn index_entries(
     }
     // Labels (and stems) in a second tier: where free, and only when one
     // entry has them.
-    let mut soft: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    // key -> the first entry, and any others (allocated only when shared).
+    let mut soft: FxHashMap<String, (usize, Vec<usize>)> = FxHashMap::default();
     for (i, e) in entries.iter().enumerate() {
         let mut names: Vec<&str> = e.ko.iter().chain(e.en).map(String::as_str).collect();
         if stems {
@@ -202,18 +203,27 @@ fn index_entries(
             if key.is_empty() || index.contains_key(&key) {
                 continue;
             }
-            let list = soft.entry(key).or_default();
-            if !list.contains(&i) {
-                list.push(i);
+            match soft.entry(key) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert((i, Vec::new()));
+                }
+                std::collections::hash_map::Entry::Occupied(mut o) => {
+                    let (first, others) = o.get_mut();
+                    if *first != i && !others.contains(&i) {
+                        others.push(i);
+                    }
+                }
             }
         }
     }
     let mut ambiguous = FxHashMap::default();
-    for (key, list) in soft {
-        if let [only] = list[..] {
-            index.insert(key, only);
+    for (key, (first, others)) in soft {
+        if others.is_empty() {
+            index.insert(key, first);
         } else {
-            ambiguous.insert(key, list);
+            let mut all = vec![first];
+            all.extend(others);
+            ambiguous.insert(key, all);
         }
     }
     Index { index, ambiguous }
