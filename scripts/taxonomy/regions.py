@@ -196,8 +196,14 @@ def countries(cldr, iso, curated):
     out = []
     for c in sorted(data, key=lambda c: c["alpha_2"]):
         a2 = c["alpha_2"]
-        ko_names = [n for alt, n in ko.get(a2, []) if alt != "variant"] or []
-        en_names = [n for alt, n in en.get(a2, [])]
+        # The short form first where CLDR has one ("홍콩", "Hong Kong").
+        # Not an abbreviation, though: "United States" rather than "US".
+        def ordered(names):
+            return [n for alt, n in names if alt == "short" and (len(n) > 3 or not n.isascii())] + \
+                   [n for alt, n in names if alt not in ("short", "variant")] + \
+                   [n for alt, n in names if alt == "short" and len(n) <= 3 and n.isascii()]
+        ko_names = ordered(ko.get(a2, []))
+        en_names = ordered(en.get(a2, [])) + [n for alt, n in en.get(a2, []) if alt == "variant"]
         label_ko = tidy_ko(ko_names[0]) if ko_names else None
         label_en = en_names[0] if en_names else c["name"]
         aliases = [tidy_ko(n) for n in ko_names[1:]]
@@ -441,6 +447,8 @@ def main():
         # (a curated town, a municipality that is a province).
         if e["parent"] not in reg.ids:
             continue  # a country outside ISO 3166-1 (Kosovo)
+        if e["ko"] == country_ko.get(e["id"][:2]):
+            continue  # a city-state: the country is the place (마카오, 싱가포르)
         owner = reg.taken.get(key(e["en"]))
         if owner and owner[:2] == e["id"][:2]:
             continue
