@@ -492,13 +492,16 @@ m-1,대전 양자 포럼,포럼,2025-05-02,양자,대전
         ),
     )
     .unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(["validate", "--data"])
-        .arg(&data)
-        .arg("--config")
-        .arg(&config)
-        .output()
-        .unwrap();
+    let validate = || {
+        Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["validate", "--data"])
+            .arg(&data)
+            .arg("--config")
+            .arg(&config)
+            .output()
+            .unwrap()
+    };
+    let o = validate();
     assert!(o.status.success(), "{}", stderr(&o));
     // A misspelt column name in the configuration is a usage error.
     fs::write(
@@ -506,13 +509,7 @@ m-1,대전 양자 포럼,포럼,2025-05-02,양자,대전
         format!("{base}\n[sheets.columns]\nstrat = \"Datum\"\n"),
     )
     .unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(["validate", "--data"])
-        .arg(&data)
-        .arg("--config")
-        .arg(&config)
-        .output()
-        .unwrap();
+    let o = validate();
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("did you mean `start`?"),

@@ -430,6 +430,13 @@ pub(super) struct SheetReader<'a> {
     fresh_notes: Vec<Problem>,
 }
 
+/// Where a row is, for the diagnostics of its cells.
+struct RowAt<'r, 'i> {
+    info: &'r TableInfo<'i>,
+    headers: &'r [String],
+    line: u64,
+}
+
 /// Where a table came from, for locations.
 struct TableInfo<'a> {
     file: &'a str,
@@ -447,6 +454,22 @@ impl<'a> SheetReader<'a> {
             notes: Vec::new(),
             units: Vec::new(),
             fresh_notes: Vec::new(),
+        }
+    }
+
+    /// Problems of a row's cells (by column position) as diagnostics of
+    /// one severity (`Diagnostic::error` or `Diagnostic::warning`).
+    fn report(
+        &mut self,
+        at: &RowAt,
+        problems: Vec<(usize, Problem)>,
+        severity: fn(Span, String) -> Diagnostic,
+        diags: &mut Vec<Diagnostic>,
+    ) {
+        for (i, p) in problems {
+            let header = at.headers.get(i).map_or("", String::as_str);
+            let span = self.span(at.info, at.line, i, header);
+            self.push(diags, severity(span, p.message).with_hint_opt(p.hint));
         }
     }
 
@@ -1160,25 +1183,16 @@ impl<'a> SheetReader<'a> {
             });
         }
 
-        for (i, p) in errors {
-            let header = headers.get(i).map_or("", String::as_str);
-            let span = self.span(info, line, i, header);
-            self.push(
-                diags,
-                Diagnostic::error(span, p.message).with_hint_opt(p.hint),
-            );
-        }
+        let at = RowAt {
+            info,
+            headers,
+            line,
+        };
+        self.report(&at, errors, Diagnostic::error, diags);
         if diags.len() + self.dropped != before {
             return None;
         }
-        for (i, p) in notes {
-            let header = headers.get(i).map_or("", String::as_str);
-            let span = self.span(info, line, i, header);
-            self.push(
-                diags,
-                Diagnostic::warning(span, p.message).with_hint_opt(p.hint),
-            );
-        }
+        self.report(&at, notes, Diagnostic::warning, diags);
         if !wanted {
             return Some((Valid::Id(id?), id_col.unwrap_or(0)));
         }
