@@ -444,6 +444,91 @@ struct TableInfo<'a> {
     sheet: Option<&'a str>,
 }
 
+/// The required columns a header row lacks: (name in brief.toml, what a
+/// reader calls it).
+fn missing_columns(cols: &[Option<Col>]) -> Vec<(&'static str, &'static str)> {
+    let has = |c: Col| cols.contains(&Some(c));
+    [
+        ("id", "ID (id, 아이디, 행사코드)", has(Col::Id)),
+        (
+            "title",
+            "title (행사명, 제목, title)",
+            has(Col::Title) || has(Col::TitleKo) || has(Col::TitleEn),
+        ),
+        ("kind", "kind (구분, 유형, kind)", has(Col::Kind)),
+        ("start", "start date (시작일, 일자, start)", has(Col::Start)),
+        (
+            "sectors",
+            "sectors (분야, 산업, sectors)",
+            has(Col::Sectors),
+        ),
+        (
+            "regions",
+            "regions (지역, 참여지역, regions)",
+            has(Col::Regions) || has(Col::Hosts),
+        ),
+    ]
+    .into_iter()
+    .filter(|r| !r.2)
+    .map(|(name, reader, _)| (name, reader))
+    .collect()
+}
+
+/// The unused header most like one of column `name`'s accepted names.
+fn nearest_header<'h>(name: &str, unused: &[&'h str]) -> Option<&'h str> {
+    let col = COLUMN_NAMES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, c)| *c);
+    let aliases: Vec<String> = COLUMNS
+        .iter()
+        .filter(|(c, _)| Some(*c) == col)
+        .flat_map(|(_, names)| names.iter().map(|n| normalise_key(n)))
+        .collect();
+    unused
+        .iter()
+        .flat_map(|h| {
+            let key = normalise_key(h);
+            aliases
+                .iter()
+                .map(move |a| (strsim::normalized_levenshtein(&key, a), *h))
+        })
+        .filter(|(score, _)| *score >= 0.4)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, h)| h)
+}
+
+/// What to do about missing columns: the headers found, and the
+/// `[sheets.columns]` lines that would map the nearest ones.
+fn mapping_hint(headers: &[String], cols: &[Option<Col>], missing: &[(&str, &str)]) -> String {
+    let unused: Vec<&str> = headers
+        .iter()
+        .zip(cols)
+        .filter(|(h, c)| c.is_none() && !h.trim().is_empty())
+        .map(|(h, _)| h.as_str())
+        .collect();
+    let mapping: Vec<String> = missing
+        .iter()
+        .filter_map(|(name, _)| nearest_header(name, &unused).map(|h| format!("{name} = \"{h}\"")))
+        .collect();
+    let found = headers
+        .iter()
+        .filter(|h| !h.trim().is_empty())
+        .map(|h| format!("`{}`", h.trim()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if mapping.is_empty() {
+        format!(
+            "the headers found are {found}; name the columns in Korean or English, or map your own names in brief.toml under [sheets.columns]"
+        )
+    } else {
+        format!(
+            "the headers found are {found}; if they are these columns, map them in brief.toml:\n    [sheets.columns]\n    {}",
+            mapping.join("\n    ")
+        )
+    }
+}
+
 impl<'a> SheetReader<'a> {
     pub fn new(taxonomy: &'a Taxonomy, options: &'a LoadOptions) -> Self {
         SheetReader {
@@ -716,81 +801,12 @@ impl<'a> SheetReader<'a> {
                 );
             }
         }
-        let has = |c: Col| cols.contains(&Some(c));
-        // (column name in brief.toml, what a reader calls it, satisfied)
-        let required = [
-            ("id", "ID (id, 아이디, 행사코드)", has(Col::Id)),
-            (
-                "title",
-                "title (행사명, 제목, title)",
-                has(Col::Title) || has(Col::TitleKo) || has(Col::TitleEn),
-            ),
-            ("kind", "kind (구분, 유형, kind)", has(Col::Kind)),
-            ("start", "start date (시작일, 일자, start)", has(Col::Start)),
-            (
-                "sectors",
-                "sectors (분야, 산업, sectors)",
-                has(Col::Sectors),
-            ),
-            (
-                "regions",
-                "regions (지역, 참여지역, regions)",
-                has(Col::Regions) || has(Col::Hosts),
-            ),
-        ];
-        let missing: Vec<&str> = required.iter().filter(|r| !r.2).map(|r| r.1).collect();
+        let missing = missing_columns(&cols);
         if missing.is_empty() {
             return Some(cols);
         }
-        // For each missing column, the unused header most like one of its
-        // names: the mapping a user would write.
-        let unused: Vec<&str> = headers
-            .iter()
-            .zip(&cols)
-            .filter(|(h, c)| c.is_none() && !h.trim().is_empty())
-            .map(|(h, _)| h.as_str())
-            .collect();
-        let mut mapping = Vec::new();
-        for (name, _, ok) in required.iter().filter(|r| !r.2) {
-            let col = COLUMN_NAMES
-                .iter()
-                .find(|(n, _)| n == name)
-                .map(|(_, c)| *c);
-            let aliases = COLUMNS
-                .iter()
-                .filter(|(c, _)| Some(*c) == col)
-                .flat_map(|(_, names)| names.iter().copied());
-            let best = unused
-                .iter()
-                .flat_map(|h| aliases.clone().map(move |a| (h, a)))
-                .map(|(h, a)| {
-                    (
-                        strsim::normalized_levenshtein(&normalise_key(h), &normalise_key(a)),
-                        *h,
-                    )
-                })
-                .filter(|(score, _)| *score >= 0.4)
-                .max_by(|a, b| a.0.total_cmp(&b.0));
-            if let (Some((_, h)), false) = (best, ok) {
-                mapping.push(format!("{name} = \"{h}\""));
-            }
-        }
-        let found = headers
-            .iter()
-            .filter(|h| !h.trim().is_empty())
-            .map(|h| format!("`{}`", h.trim()))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let hint = if mapping.is_empty() {
-            format!(
-                "the headers found are {found}; name the columns in Korean or English, or map your own names in brief.toml under [sheets.columns]"
-            )
-        } else {
-            format!(
-                "the headers found are {found}; if they are these columns, map them in brief.toml:\n    [sheets.columns]\n    {}",
-                mapping.join("\n    ")
-            )
-        };
+        let hint = mapping_hint(headers, &cols, &missing);
+        let missing: Vec<&str> = missing.iter().map(|(_, reader)| *reader).collect();
         let span = match info.sheet {
             Some(sheet) => Span::cell(info.file, 0, format!("{sheet}!{line}:{line}")),
             None => Span::at(info.file, line, 0),
