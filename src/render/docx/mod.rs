@@ -676,9 +676,12 @@ pub fn render(
 /// Width in twips a word needs in 9 pt table text, with the cell's
 /// margins: Hangul and other wide characters a full em, Latin about half.
 fn word_twips(word: &str) -> usize {
+    // Latin letters average about 0.55 em in Calibri; headers are bold,
+    // and the faces that stand in for Calibri (DejaVu Sans in LibreOffice)
+    // run wider, so 0.7 keeps a header such as "Kazakhstan" on one line.
     let ems: f64 = word
         .chars()
-        .map(|c| if (c as u32) >= 0x1100 { 1.0 } else { 0.55 })
+        .map(|c| if (c as u32) >= 0x1100 { 1.0 } else { 0.7 })
         .sum();
     (ems * 180.0) as usize + 230
 }
