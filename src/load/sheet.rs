@@ -333,7 +333,9 @@ fn header_unit(header: &str) -> Option<(&str, String)> {
     let header = header.trim();
     let (base, unit) = if let Some(open) = header.find(['(', '（']) {
         let close = header.rfind([')', '）']).filter(|&c| c > open)?;
-        (header[..open].trim(), header[open + 1..close].trim())
+        // The bracket may be a full-width one (three bytes in UTF-8).
+        let inner = header[open..close].trim_start_matches(['(', '（']);
+        (header[..open].trim(), inner.trim())
     } else {
         let (base, last) = header.rsplit_once(['_', ' ', '-'])?;
         (base.trim(), last)
@@ -1430,6 +1432,7 @@ mod tests {
             ("금액(억원)", "억원"),
             ("금액 (만 달러)", "만 달러"),
             ("Investment (KRW)", "KRW"),
+            ("금액（억원）", "억원"),
         ] {
             assert_eq!(
                 column_of(h, &[]),
