@@ -121,10 +121,12 @@ fn import(args: &ImportArgs) -> Result<(), AppError> {
     };
     let taxonomy = load::load_taxonomy(&args.common.data).map_err(report)?;
     let options = load_options(&config, Keep::All)?;
-    let (events, notes) = load::read_sheet(&args.file, &taxonomy, &options).map_err(report)?;
+    let read = load::read_sheet(&args.file, &taxonomy, &options).map_err(report)?;
     if args.common.verbose {
-        notes.iter().for_each(|n| eprintln!("sheet: {n}"));
+        read.notes.iter().for_each(|n| eprintln!("sheet: {n}"));
     }
+    diag::print_all(&read.warnings);
+    let events = read.events;
     let dir = args.common.data.join("events");
     let mut plan: Vec<(PathBuf, String)> = Vec::new();
     let (mut unchanged, mut conflicts) = (0usize, Vec::new());
@@ -180,7 +182,18 @@ fn set_sheet_aside(args: &ImportArgs) -> Result<(), AppError> {
         return Ok(());
     };
     let aside = root.join(load::IGNORED_DIRS[0]);
-    if !sheet.starts_with(&root) || sheet.starts_with(&aside) {
+    let unread = load::IGNORED_DIRS
+        .iter()
+        .any(|d| sheet.starts_with(root.join(d)));
+    if !sheet.starts_with(&root) || unread {
+        return Ok(());
+    }
+    // A link is left alone: moving its target would leave it dangling.
+    if std::fs::symlink_metadata(&args.file).is_ok_and(|m| m.file_type().is_symlink()) {
+        eprintln!(
+            "note: {} is a link; it stays, so the next run reads its rows beside the records (move it out of the data folder)",
+            args.file.display()
+        );
         return Ok(());
     }
     if args.keep_sheet {

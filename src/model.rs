@@ -736,6 +736,7 @@ const ADMIN_SUFFIXES: &[&str] = &[
     "성",
     "주",
     "현",
+    "부",
 ];
 
 /// A place name without its administrative suffix, when at least two

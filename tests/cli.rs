@@ -863,7 +863,7 @@ fn an_imported_sheet_is_set_aside_so_the_next_run_reads_it_once() {
     let sheet = data.join("events/new.csv");
     fs::write(
         &sheet,
-        "ID,행사명,유형,시작일,분야,지역\nn-1,대전 양자 포럼,포럼,2025-05-02,양자,대전\n",
+        "ID,행사명,유형,시작일,분야,지역\nn-1,대전 양자 포럼,포럼,2025-05-02,양자,대전; 포르보 (핀란드)\n",
     )
     .unwrap();
     let o = Command::new(env!("CARGO_BIN_EXE_brief"))
@@ -877,6 +877,12 @@ fn an_imported_sheet_is_set_aside_so_the_next_run_reads_it_once() {
         .unwrap();
     assert_success(&o);
     assert!(stderr(&o).contains("moved "), "{}", stderr(&o));
+    // Warnings reach the person importing, before the sheet is set aside.
+    assert!(
+        stderr(&o).contains("`포르보` is not in the regions taxonomy"),
+        "{}",
+        stderr(&o)
+    );
     assert!(!sheet.exists());
     assert!(data.join("imported/new.csv").exists());
     assert!(data.join("events/n-1.yaml").exists());

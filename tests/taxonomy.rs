@@ -128,6 +128,21 @@ fn names_as_news_and_staff_write_them() {
     let note = p.note.expect("a note");
     assert!(note.message.contains("`포르보`"), "{}", note.message);
     assert!(note.hint.unwrap().contains("regions.yaml"));
+    // A place the taxonomy has is itself, brackets or not.
+    assert_eq!(one(&tax, "헬싱키 (핀란드)"), "fi-helsinki");
+    // In a list, each part may carry brackets.
+    let p = resolve::places(&tax, "대전·포르보 (핀란드)").unwrap();
+    assert_eq!(p.ids, ["kr-daejeon", "fi"]);
+    assert!(p.note.is_some());
+    // A region in front, the place without its suffix.
+    assert_eq!(one(&tax, "미국 조지아"), "us-ga");
+    assert_eq!(one(&tax, "경기 광주"), "kr-gyeonggi-gwangju");
+    // Korean names stay Korean; a prefecture and its city are both there.
+    assert_eq!(one(&tax, "안양시"), "kr-gyeonggi-anyang");
+    assert_eq!(one(&tax, "오사카"), "jp-27");
+    assert_eq!(one(&tax, "오사카시"), "jp-osaka-city");
+    assert_eq!(one(&tax, "Jeju"), "kr-jeju");
+    assert_eq!(one(&tax, "Jeju City"), "kr-jeju-jeju");
     // A name several places share names none of them, and says which.
     let p = resolve::places(&tax, "중구").unwrap_err();
     assert!(p.message.contains("대전광역시 중구"), "{}", p.message);

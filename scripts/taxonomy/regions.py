@@ -239,13 +239,13 @@ def subdivisions(cldr, iso, curated):
             aliases.append(ko[cldr_key])
             # The name without its suffix belongs to the division, not to a
             # city of the same name ("퀘벡" is the province; the city is 퀘벡시).
-            stem = re.sub(r"(주|성|현|도|준주|자치구|자치주|특별행정구)$", "", label_ko)
+            stem = re.sub(r"(주|성|현|도|부|준주|자치구|자치주|특별행정구)$", "", label_ko)
             if stem != label_ko and len(stem) >= 2:
                 aliases.append(stem)
         aliases += curated.get(code_id, [])
         out.append({
             "id": code_id, "level": "province", "parent": cc.lower(), "code": s["code"],
-            "claim_label": True,
+            "claim_label": True, "iso_type": s.get("type", ""),
             "ko": label_ko, "en": label_en, "aliases": aliases,
         })
     out.sort(key=lambda e: e["id"])
@@ -327,6 +327,9 @@ def korea(addresskr, cldr_en, romanize, curated):
             parent = pid
             label = last
             en = roman.capitalize() if suffix == "시" else f"{roman.capitalize()}-{'gun' if suffix == '군' else 'gu'}"
+            # 제주시 is not Jeju (the province).
+            if en == cldr_en.get(f"kr{KR_PROVINCES[code2][1]}"):
+                en = f"{en} City"
             aliases = []
         if len(stem) >= 2:
             aliases.append(stem)
@@ -387,6 +390,7 @@ def write(entries, header):
     lines = []
     for e in entries:
         e.pop("claim_label", None)
+        e.pop("iso_type", None)
         fields = {"id": e["id"], "level": e["level"]}
         for k in ("parent", "code", "ko", "en"):
             if e.get(k):
@@ -439,6 +443,10 @@ def main():
             continue
         reg.add(e)
     by_code = {e["code"]: e["id"] for e in subs}
+    # Divisions that are themselves a city (Beijing, Hanoi): a city of the
+    # same name is that division, not a place inside it.
+    city_like = {e["id"] for e in subs
+                 if any(w in e.get("iso_type", "").lower() for w in ("municipality", "city", "capital"))}
     for e in curated.get("entry", []):
         reg.add(dict(e))
     for e in cities(geonames, by_code, extra):
@@ -450,10 +458,20 @@ def main():
         if e["ko"] == country_ko.get(e["id"][:2]):
             continue  # a city-state: the country is the place (마카오, 싱가포르)
         owner = reg.taken.get(key(e["en"]))
-        if owner and owner[:2] == e["id"][:2]:
+        if owner and owner[:2] == e["id"][:2] and (owner in city_like or not owner.startswith(e["id"][:3])
+                                                    or owner.count("-") > 1):
             continue
         if e["id"] in reg.ids:
             e["id"] = f"{e['id']}-{e['code'].split(':')[1]}"
+        elif key(e["id"]) in reg.taken:
+            # Another place's alias (the prefecture's `jp-osaka`).
+            e["id"] = f"{e['id']}-city"
+        # A Korean place's name stays Korean: the city abroad is named
+        # with its country ("안양시 (중국)").
+        taken_by = reg.taken.get(key(e["ko"]))
+        if taken_by and taken_by.startswith("kr"):
+            e["aliases"].append(f"{country_ko.get(e['id'][:2], '')} {e['ko']}".strip())
+            e["ko"] = f"{e['ko']} ({country_ko.get(e['id'][:2], '')})"
         if reg.add(dict(e)) is None:
             continue
         # A city whose Korean name another place has keeps a name with its

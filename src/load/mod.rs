@@ -345,12 +345,20 @@ pub fn load_taxonomy(dir: &Path) -> Result<crate::model::Taxonomy, LoadError> {
     }
 }
 
+/// What `read_sheet` read: the events, notes for `--verbose`, and warnings
+/// (unknown columns, places counted under their country) to show.
+pub struct ReadSheet {
+    pub events: Vec<Event>,
+    pub notes: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Reads one CSV or XLSX file into validated events (for `brief import`).
 pub fn read_sheet(
     path: &Path,
     taxonomy: &crate::model::Taxonomy,
     options: &LoadOptions,
-) -> Result<(Vec<Event>, Vec<String>), LoadError> {
+) -> Result<ReadSheet, LoadError> {
     let mut diags = Vec::new();
     let mut events = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
@@ -389,14 +397,20 @@ pub fn read_sheet(
         (0, Vec::new())
     };
     diags.extend(sheet_diags);
-    let (errors, _warnings): (Vec<_>, Vec<_>) = diags
+    let (errors, warnings): (Vec<_>, Vec<_>) = diags
         .into_iter()
         .partition(|d| d.severity == crate::diag::Severity::Error);
     if errors.is_empty() {
-        Ok((events, notes))
+        Ok(ReadSheet {
+            events,
+            notes,
+            warnings,
+        })
     } else {
+        let mut diagnostics = errors;
+        diagnostics.extend(warnings);
         Err(LoadError {
-            diagnostics: errors,
+            diagnostics,
             not_shown: dropped,
             ..Default::default()
         })

@@ -166,6 +166,7 @@ fn named_inside(tax: &Taxonomy, name: &str, h: usize) -> Result<usize, Miss> {
                 .iter()
                 .chain(&r.label.en)
                 .chain(&r.aliases)
+                .flat_map(|n| std::iter::once(n.as_str()).chain(admin_stem(n)))
                 .any(|n| keys.contains(&normalise_key(n)))
         })
         .map(|(i, _)| i)
@@ -232,10 +233,20 @@ fn place_in_brackets<'a>(tax: &'a Taxonomy, input: &str) -> Option<Places<'a>> {
     let open = inner_end.rfind(['(', '（'])?;
     let name = inner_end[..open].trim();
     let inner = inner_end[open..].trim_start_matches(['(', '（']).trim();
-    if name.is_empty() {
+    // Several places are split first; each may carry its own brackets.
+    if name.is_empty() || super::human::list(name).len() > 1 {
         return None;
     }
     let i = place(tax, inner, 0).ok()?;
+    // A place the taxonomy has, inside the region named: itself, no note.
+    if let Ok(p) = place(tax, name, 0).or_else(|_| named_inside(tax, name, i))
+        && inside(tax, p, i)
+    {
+        return Some(Places {
+            ids: vec![tax.regions.items[p].id.as_str()],
+            note: None,
+        });
+    }
     let r = &tax.regions.items[i];
     let label = r
         .label
@@ -289,18 +300,27 @@ pub fn places<'a>(tax: &'a Taxonomy, input: &str) -> Result<Places<'a>, Problem>
         .and_then(|last| admin_stem(last).map(|stem| &last[stem.len()..]))
         .unwrap_or("");
     let mut ids = Vec::new();
+    let mut note = None;
     for part in parts {
         let found = place(tax, part, 0).or_else(|miss| match miss {
             Miss::Unknown if !suffix.is_empty() => place(tax, &format!("{part}{suffix}"), 0),
             miss => Err(miss),
         });
-        match found {
-            Ok(i) if !ids.contains(&id(i)) => ids.push(id(i)),
-            Ok(_) => {}
-            Err(miss) => return Err(place_problem(tax, part, miss)),
+        let found: Vec<&str> = match (found, place_in_brackets(tax, part)) {
+            (Ok(i), _) => vec![id(i)],
+            (Err(_), Some(p)) => {
+                note = note.or(p.note);
+                p.ids
+            }
+            (Err(miss), None) => return Err(place_problem(tax, part, miss)),
+        };
+        for f in found {
+            if !ids.contains(&f) {
+                ids.push(f);
+            }
         }
     }
-    Ok(Places { ids, note: None })
+    Ok(Places { ids, note })
 }
 
 pub fn sector<'a>(tax: &'a Taxonomy, input: &str) -> Result<&'a str, Problem> {

@@ -344,6 +344,35 @@ fn header_unit(header: &str) -> Option<(&str, String)> {
     (!base.is_empty() && currency.is_some()).then(|| (base, unit.to_string()))
 }
 
+/// An amount cell read in the unit its header names: a bare number takes
+/// the whole unit (`15` under `금액(억원)` is 15억원); a number with its own
+/// scale takes only the unit's currency (`1억 5천` under `금액(억원)` is
+/// 1억 5천 KRW, not 1억 5천 억원); a cell naming a currency keeps it.
+fn with_header_unit<'c>(cell: Cow<'c, str>, unit: &str) -> Cow<'c, str> {
+    let Ok(parsed) = human::amount(&cell) else {
+        return cell;
+    };
+    if parsed.currency.is_some() {
+        return cell;
+    }
+    let plain: f64 = cell
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect::<String>()
+        .parse()
+        .unwrap_or(f64::NAN);
+    if (parsed.value - plain).abs() < 0.5 {
+        return Cow::Owned(format!("{cell} {unit}"));
+    }
+    match human::amount(&format!("1 {unit}"))
+        .ok()
+        .and_then(|p| p.currency)
+    {
+        Some(code) => Cow::Owned(format!("{cell} {code}")),
+        None => cell,
+    }
+}
+
 /// The column a header names (an office's own name from brief.toml first),
 /// and the unit its amounts are in when the header gives one.
 fn column_of(header: &str, mapped: &[(Col, String)]) -> (Option<Col>, Option<String>) {
@@ -1124,15 +1153,12 @@ impl<'a> SheetReader<'a> {
         }
         let inv_col = find(Col::Investment);
         if let Some(s) = cell(inv_col).text() {
-            // A bare number in a column whose header names the unit.
             let unit = inv_col
                 .and_then(|i| self.units.get(i))
                 .and_then(Option::as_ref);
             let s = match unit {
-                Some(u) if human::amount(&s).is_ok_and(|p| p.currency.is_none()) => {
-                    Cow::Owned(format!("{s} {u}"))
-                }
-                _ => s,
+                Some(u) => with_header_unit(s, u),
+                None => s,
             };
             match self.amount(&s) {
                 Ok(_) if !wanted => {}
@@ -1422,6 +1448,24 @@ mod tests {
             assert_eq!(col(h), Some(c), "{h}");
         }
         assert_eq!(col("색깔"), None);
+    }
+
+    #[test]
+    fn a_header_unit_applies_once() {
+        let read = |cell: &str, unit: &str| {
+            let s = with_header_unit(Cow::Borrowed(cell), unit);
+            let p = human::amount(&s).expect("parses");
+            (p.value, p.currency.unwrap_or_default())
+        };
+        assert_eq!(read("15", "억원"), (1.5e9, "KRW".to_string()));
+        assert_eq!(read("15억", "억원"), (1.5e9, "KRW".to_string()));
+        assert_eq!(read("1억 5천", "억원"), (1.00005e8, "KRW".to_string()));
+        assert_eq!(read("약 15", "억원"), (1.5e9, "KRW".to_string()));
+        assert_eq!(read("1,500만", "만 달러"), (1.5e7, "USD".to_string()));
+        assert_eq!(read("15000000", "USD"), (1.5e7, "USD".to_string()));
+        assert_eq!(read("15 million", "USD"), (1.5e7, "USD".to_string()));
+        // The cell's own currency wins.
+        assert_eq!(read("20억원", "USD"), (2e9, "KRW".to_string()));
     }
 
     #[test]

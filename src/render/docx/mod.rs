@@ -101,7 +101,10 @@ impl<'a> Writer<'a> {
             .cs(&self.fonts.latin)
     }
 
+    /// A run of text; the private-use character of the chart placeholder
+    /// is dropped, so no text can pass for a chart's place.
     fn run(&self, text: &str) -> DocxRun {
+        let text: String = text.chars().filter(|&c| c != '\u{F8FF}').collect();
         DocxRun::new().add_text(text).fonts(self.run_fonts())
     }
 
