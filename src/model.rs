@@ -254,7 +254,9 @@ impl Quarter {
         if let Some((y, q)) = t.split_once('년')
             && let Some(q) = q.trim().strip_suffix("분기")
         {
-            return Quarter::parse(&format!("{}Q{}", y.trim(), q.trim()));
+            return Quarter::parse(&format!("{}Q{}", y.trim(), q.trim())).map_err(|_| {
+                format!("`{s}` is not a quarter (expected a four-digit year and 1–4분기, e.g. 2025년 2분기)")
+            });
         }
         // 2025-2, 2025/2, 2025.2: a quarter or a month? Ask.
         if let Some((y, n)) = t.split_once(['-', '/', '.'])
@@ -830,6 +832,11 @@ mod tests {
             Quarter::parse("2025-2")
                 .unwrap_err()
                 .contains("did you mean 2025Q2?")
+        );
+        assert!(
+            Quarter::parse("2025년 5분기")
+                .unwrap_err()
+                .contains("`2025년 5분기`")
         );
     }
 

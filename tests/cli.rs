@@ -888,3 +888,25 @@ fn an_imported_sheet_is_set_aside_so_the_next_run_reads_it_once() {
     assert!(data.join("events/n-1.yaml").exists());
     assert_success(&validate(&data));
 }
+
+#[test]
+fn a_label_two_sectors_share_names_both() {
+    let tmp = common::tempdir();
+    let data = taxonomy_only_data(tmp.path());
+    let sectors = data.join("taxonomy/sectors.yaml");
+    let mut text = fs::read_to_string(&sectors).unwrap();
+    text.push_str(
+        "- id: solar\n  ko: 재생발전\n  en: Solar\n- id: wind\n  ko: 재생발전\n  en: Wind\n",
+    );
+    fs::write(&sectors, text).unwrap();
+    let mut r = record("e-1", "2025-05-02");
+    r = r.replace("sectors: [양자]", "sectors: [재생발전]");
+    fs::write(data.join("events/e.yaml"), r).unwrap();
+    let o = validate(&data);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("`재생발전` is the label of 2 sector entries: `solar`, `wind`"),
+        "{err}"
+    );
+}

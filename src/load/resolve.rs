@@ -80,7 +80,29 @@ fn short_number(v: f64) -> String {
 
 /// The index of the entry `input` names (id, label or alias).
 pub fn lookup<T: Named>(vocab: &Vocabulary<T>, input: &str, what: &str) -> Result<usize, Problem> {
-    vocab.position(input).ok_or_else(|| Problem {
+    if let Some(i) = vocab.position(input) {
+        return Ok(i);
+    }
+    // A label several entries share names none of them.
+    if let Some(list) = vocab.ambiguous.get(&normalise_key(input)) {
+        let ids: Vec<String> = list
+            .iter()
+            .map(|&i| format!("`{}`", vocab.items[i].id()))
+            .collect();
+        return Err(Problem::new(
+            format!(
+                "`{}` is the label of {} {what} entries: {}",
+                input.trim(),
+                ids.len(),
+                ids.join(", ")
+            ),
+            format!(
+                "write the id of the one meant, or give each a label of its own in {}",
+                vocab.file
+            ),
+        ));
+    }
+    Err(Problem {
         message: format!("unknown {what} `{}`", input.trim()),
         hint: Some(suggest(input, vocab, what)),
     })
@@ -331,11 +353,17 @@ pub fn kind<'a>(tax: &'a Taxonomy, input: &str) -> Result<&'a str, Problem> {
     lookup(&tax.kinds, input, "event kind").map(|i| tax.kinds.items[i].id.as_str())
 }
 
-/// One region (an outcome's): as `places`, but a single place.
+/// One region (an outcome's): as `places`, but a single place. A place
+/// in brackets counts under its region, as for the event (whose partner
+/// list already warned of it).
 pub fn region<'a>(tax: &'a Taxonomy, input: &str) -> Result<&'a str, Problem> {
-    place(tax, input, 0)
-        .map(|i| tax.regions.items[i].id.as_str())
-        .map_err(|miss| place_problem(tax, input, miss))
+    match place(tax, input, 0) {
+        Ok(i) => Ok(tax.regions.items[i].id.as_str()),
+        Err(miss) => match place_in_brackets(tax, input) {
+            Some(p) if p.ids.len() == 1 => Ok(p.ids[0]),
+            _ => Err(place_problem(tax, input, miss)),
+        },
+    }
 }
 
 /// One of a fixed set of ids (`signed`, `planned`, ...).
