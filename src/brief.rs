@@ -550,15 +550,20 @@ pub fn build(
     }
 
     let count = |n: usize| locale::group_thousands(n as u64);
-    let listed_note = if busy {
-        l("list_truncated")
-            .replace("{full}", &count(events.len()))
-            .replace("{compact}", &count(compact.len()))
-            .replace("{total}", &count(report.events.len()))
-            .replace("{annex}", &annex.file)
-    } else {
-        String::new()
+    // A note naming the annex workbook when a list shows only part of it.
+    let annex_note = |truncated: bool, key: &str, shown: usize| {
+        if truncated {
+            l(key)
+                .replace("{shown}", &count(shown))
+                .replace("{annex}", &annex.file)
+        } else {
+            String::new()
+        }
     };
+    let listed_note = annex_note(busy, "list_truncated", events.len())
+        .replace("{full}", &count(events.len()))
+        .replace("{compact}", &count(compact.len()))
+        .replace("{total}", &count(report.events.len()));
     let longest = [
         &report.follow_ups_due,
         &report.follow_ups_overdue,
@@ -568,13 +573,11 @@ pub fn build(
     .map(|f| f.len())
     .max()
     .unwrap_or(0);
-    let follow_ups_note = if longest > MAX_FOLLOW_UPS {
-        l("follow_ups_truncated")
-            .replace("{shown}", &count(MAX_FOLLOW_UPS))
-            .replace("{annex}", &annex.file)
-    } else {
-        String::new()
-    };
+    let follow_ups_note = annex_note(
+        longest > MAX_FOLLOW_UPS,
+        "follow_ups_truncated",
+        MAX_FOLLOW_UPS,
+    );
     let regions_truncated = [
         &report.partner_countries,
         &report.partner_regions,
@@ -582,13 +585,7 @@ pub fn build(
     ]
     .iter()
     .any(|rows| rows.len() > MAX_REGION_ROWS);
-    let regions_note = if regions_truncated {
-        l("regions_truncated")
-            .replace("{shown}", &count(MAX_REGION_ROWS))
-            .replace("{annex}", &annex.file)
-    } else {
-        String::new()
-    };
+    let regions_note = annex_note(regions_truncated, "regions_truncated", MAX_REGION_ROWS);
     let notes = v.notes(&report.base_currency);
     let summary = summary_lines(templates.summary(lang, &summary_context(&report, &v, &meta))?);
 
