@@ -99,6 +99,17 @@ pub struct ChartAlt {
     pub trend: String,
 }
 
+impl Brief {
+    /// The label `key` in the brief's language, or the key itself when the
+    /// strings lack it (renderers show something rather than nothing).
+    pub fn label(&self, key: &str) -> String {
+        self.labels
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+}
+
 impl ChartAlt {
     fn describe(b: &Brief) -> ChartAlt {
         let label = |key: &str| b.labels.get(key).cloned().unwrap_or_default();

@@ -69,13 +69,6 @@ pub fn hex_colour(colour: &str, fallback: &str) -> String {
     }
 }
 
-fn label(b: &Brief, key: &str) -> String {
-    b.labels
-        .get(key)
-        .cloned()
-        .unwrap_or_else(|| key.to_string())
-}
-
 /// Events and outcomes per sector: horizontal bars, the first sector on
 /// top; events solid in the accent colour, outcomes white outlined in ink.
 pub fn sectors(b: &Brief) -> Option<BarChart> {
@@ -88,10 +81,10 @@ pub fn sectors(b: &Brief) -> Option<BarChart> {
     Some(BarChart {
         horizontal: true,
         categories: b.chart_sectors.iter().map(|s| s.label.clone()).collect(),
-        category_header: label(b, "column.sector"),
+        category_header: b.label("column.sector"),
         series: vec![
             Series {
-                name: label(b, "chart.legend_events"),
+                name: b.label("chart.legend_events"),
                 values: b.chart_sectors.iter().map(|s| s.events).collect(),
                 fill: Fill {
                     fill: Some(accent),
@@ -100,7 +93,7 @@ pub fn sectors(b: &Brief) -> Option<BarChart> {
                 points: Vec::new(),
             },
             Series {
-                name: label(b, "chart.legend_outcomes"),
+                name: b.label("chart.legend_outcomes"),
                 values: b.chart_sectors.iter().map(|s| s.outcomes).collect(),
                 fill: Fill {
                     fill: None,
@@ -135,9 +128,9 @@ pub fn trend(b: &Brief) -> Option<BarChart> {
     Some(BarChart {
         horizontal: false,
         categories: b.trend.iter().map(|m| m.full_label()).collect(),
-        category_header: label(b, "column.month"),
+        category_header: b.label("column.month"),
         series: vec![Series {
-            name: label(b, "column.events"),
+            name: b.label("column.events"),
             values: b.trend.iter().map(|m| m.events).collect(),
             fill: bar(true),
             points: b.trend.iter().map(|m| bar(m.current)).collect(),

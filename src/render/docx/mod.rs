@@ -113,11 +113,7 @@ impl<'a> Writer<'a> {
     }
 
     fn label(&self, key: &str) -> String {
-        self.brief
-            .labels
-            .get(key)
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
+        self.brief.label(key)
     }
 
     /// The styles every paragraph and table uses, declared once. `Normal`
