@@ -26,13 +26,14 @@ pub(super) fn finish(w: Writer) -> Result<Vec<u8>, RenderError> {
     };
     let (charts, alt) = (w.charts, w.alt);
     let mut parts = w.docx.build();
-    let text_of = |bytes: &[u8], part: &str| {
-        String::from_utf8(bytes.to_vec())
+    // The parts as text, taken rather than copied.
+    let text_of = |bytes: &mut Vec<u8>, part: &str| {
+        String::from_utf8(std::mem::take(bytes))
             .map_err(|_| RenderError::Docx(format!("internal: {part} is not UTF-8")))
     };
-    let styles = text_of(&parts.styles, "styles.xml")?;
+    let styles = text_of(&mut parts.styles, "styles.xml")?;
     parts.styles = package::style_defaults(&styles, language, korean)?.into_bytes();
-    let document = text_of(&parts.document, "document.xml")?;
+    let document = text_of(&mut parts.document, "document.xml")?;
     let document = package::repeat_header_rows(&document);
     let document = package::picture_descriptions(&document, &alt)?;
     parts.document = place_charts(&document, &charts, alt.len())?.into_bytes();
@@ -210,11 +211,11 @@ fn package(
                 Some(content_type(kind)),
                 bytes,
             ));
-            if let Some(r) = rels.get(i).filter(|r| {
-                !package::read_relationships(r, |_| true)
-                    .map(|v| v.is_empty())
-                    .unwrap_or(true)
-            }) {
+            // Kept only when it relates the part to something.
+            if let Some(r) = rels
+                .get(i)
+                .filter(|r| package::read_relationships(r, |_| true).is_ok_and(|v| !v.is_empty()))
+            {
                 out.push(part(&format!("word/_rels/{name}.rels"), None, r.clone()));
             }
             targets.push(name);
