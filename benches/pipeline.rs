@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use brief::aggregate::{self, AggregateOptions};
 use brief::load::{self, Keep, LoadOptions};
-use brief::model::Quarter;
+use brief::period::Period;
 use brief::synth;
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -36,10 +36,11 @@ fn main() {
     };
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let taxonomy = load::load_taxonomy(&sample).expect("sample taxonomy");
-    let quarter = Quarter::parse("2024Q2").expect("quarter");
+    let quarter = Period::parse_quarter("2024Q2").expect("quarter");
+    let (first, last) = aggregate::days_needed(quarter);
     let options = LoadOptions {
         currencies: vec!["KRW".into(), "USD".into(), "CAD".into()],
-        keep: Keep::Quarters(aggregate::quarters_needed(quarter)),
+        keep: Keep::Span { first, last },
         columns: Vec::new(),
         config: String::new(),
     };
@@ -87,7 +88,7 @@ fn main() {
             load_t.push(t.elapsed());
             kept = loaded.dataset.events.len();
             let t = Instant::now();
-            let report = aggregate::quarter_report(&loaded.dataset, quarter, &agg);
+            let report = aggregate::report(&loaded.dataset, quarter, &agg);
             agg_t.push(t.elapsed());
             std::hint::black_box(report);
         }

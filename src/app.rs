@@ -9,9 +9,11 @@ use crate::cli::{BuildArgs, Cli, Command, CommonArgs, ImportArgs, MultiArgs};
 use crate::config::Config;
 use crate::incremental::{Manifest, Status};
 use crate::load::{self, Keep, LoadError, LoadOptions, Loaded};
-use crate::model::{Lang, Quarter};
+use crate::model::Lang;
+use crate::period::{self, Period};
 use crate::plan::{
-    Job, Keeping, Output, Plan, PlanInput, Renderer, run_fingerprint, save_manifest, write_quarter,
+    Job, Keeping, Output, Plan, PlanInput, Renderer, periods_of, run_fingerprint, save_manifest,
+    write_period,
 };
 use crate::render::Format;
 use crate::standards::PdfStandards;
@@ -288,17 +290,31 @@ fn parse_standard(arg: Option<&str>, config: &Config) -> Result<PdfStandards, Ap
     }
 }
 
+/// The one period `brief --quarter/--half/--year/--from --to` asks for.
+fn period_arg(args: &BuildArgs) -> Result<Period, AppError> {
+    let p = match (&args.quarter, &args.half, &args.year, &args.from, &args.to) {
+        (Some(q), ..) => Period::parse_quarter(q),
+        (_, Some(h), ..) => Period::parse_half(h),
+        (_, _, Some(y), ..) => Period::parse_year(y),
+        (_, _, _, Some(from), Some(to)) => period::parse_month(from)
+            .and_then(|a| period::parse_month(to).map(|b| (a, b)))
+            .and_then(|(a, b)| Period::months_between(a, b)),
+        _ => Err("give one period: --quarter 2025Q2, --half 2025H1, --year 2025, or --from 2025-03 --to 2025-08".into()),
+    };
+    p.map_err(AppError::Usage)
+}
+
 fn build(args: &BuildArgs) -> Result<(), AppError> {
-    let quarter_arg = args.quarter.as_deref().unwrap_or_default();
-    let quarter = Quarter::parse(quarter_arg).map_err(AppError::Usage)?;
+    let period = period_arg(args)?;
     let config = load_config(&args.common)?;
     let langs = parse_langs(&args.lang, config.language)?;
     let outputs = parse_outputs(&args.format)?;
     let standard = parse_standard(args.render.pdf_standard.as_deref(), &config)?;
     let templates = load_templates(args.render.template.as_deref(), args.common.verbose)?;
-    // A brief reads its last four quarters and the same quarter a year
-    // before; other events are validated but not kept.
-    let keep = Keep::Quarters(aggregate::quarters_needed(quarter));
+    // A brief reads its period and those it is compared with; other events
+    // are validated but not kept.
+    let (first, last) = aggregate::days_needed(period);
+    let keep = Keep::Span { first, last };
     let loaded = load_data(&args.common, &config, keep)?;
     let renderer = Renderer::new(&config, &templates, standard);
     let base = renderer.base_fingerprint(&args.common.data);
@@ -313,14 +329,14 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
             manifest: &manifest,
             out: &args.render.out,
         },
-        &[quarter],
+        &[period],
         Keeping::All,
     )?;
     // The files are recorded in the output folder's manifest, so a later
     // `brief build` or `brief check` knows them.
     let jobs: Vec<&Job> = plan.jobs.iter().collect();
     let mut bar = progress::Progress::new(progress::Mode::Plain, jobs.len());
-    write_quarter(
+    write_period(
         &plan,
         &jobs,
         &renderer,
@@ -330,50 +346,6 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
         true,
     )?;
     Ok(())
-}
-
-/// The quarters a multi-quarter run covers: the range given, else every
-/// quarter that has an event.
-fn quarters_of(args: &MultiArgs, loaded: &Loaded) -> Result<Vec<Quarter>, AppError> {
-    let parse = |s: &Option<String>| -> Result<Option<Quarter>, AppError> {
-        s.as_deref()
-            .map(|q| Quarter::parse(q).map_err(AppError::Usage))
-            .transpose()
-    };
-    let with_data: std::collections::BTreeSet<Quarter> = loaded
-        .dataset
-        .events
-        .iter()
-        .filter_map(|e| e.quarter())
-        .collect();
-    let (from, to) = (parse(&args.from)?, parse(&args.to)?);
-    let (Some(first), Some(last)) = (
-        from.or_else(|| with_data.first().copied()),
-        to.or_else(|| with_data.last().copied()),
-    ) else {
-        return Ok(Vec::new());
-    };
-    if first > last {
-        return Err(AppError::Usage(format!(
-            "--from {} is after --to {}",
-            first.slug(),
-            last.slug()
-        )));
-    }
-    let mut out = Vec::new();
-    let mut q = first;
-    while q <= last {
-        if from.is_some() && to.is_some() || with_data.contains(&q) {
-            out.push(q);
-        }
-        if out.len() > 400 {
-            return Err(AppError::Usage(
-                "the range covers more than 100 years of quarters".into(),
-            ));
-        }
-        q = q.next();
-    }
-    Ok(out)
 }
 
 /// `brief build` (and, with `check_only`, `brief check`).
@@ -390,6 +362,18 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
     } else {
         parse_outputs(&args.format)?
     };
+    let kinds = if args.periods.is_empty() {
+        config.build_periods.clone()
+    } else {
+        period::kinds(&args.periods)
+            .map_err(|e| AppError::Usage(format!("{e} in --periods ({})", period::KINDS_HINT)))?
+    };
+    let bound = |s: &Option<String>| -> Result<Option<Period>, AppError> {
+        s.as_deref()
+            .map(|p| Period::parse(p).map_err(AppError::Usage))
+            .transpose()
+    };
+    let (from, to) = (bound(&args.from)?, bound(&args.to)?);
     let standard = parse_standard(args.render.pdf_standard.as_deref(), &config)?;
     let mode = progress::Mode::parse(&args.progress).ok_or_else(|| {
         AppError::Usage(format!(
@@ -404,7 +388,7 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
     // Nothing changed since the last complete build (same files, arguments
     // and environment, outputs as written): done, without parsing the data.
     let base = renderer.base_fingerprint(&args.common.data);
-    let run_inputs = run_fingerprint(args, &base, &langs, &outputs);
+    let run_inputs = run_fingerprint(args, &base, &kinds, &langs, &outputs);
     if !check_only && manifest.run_is_fresh(&args.render.out, &run_inputs) {
         eprintln!(
             "up to date: no input changed since the last build ({:.2} s)",
@@ -414,7 +398,7 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
     }
 
     let loaded = load_data(&args.common, &config, Keep::All)?;
-    let quarters = quarters_of(args, &loaded)?;
+    let periods = periods_of(&loaded.dataset, &kinds, from, to).map_err(AppError::Usage)?;
     let plan = Plan::make(
         &PlanInput {
             loaded: &loaded,
@@ -425,7 +409,7 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
             manifest: &manifest,
             out: &args.render.out,
         },
-        &quarters,
+        &periods,
         if check_only {
             Keeping::None
         } else {
@@ -440,11 +424,11 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
             println!("stale: {} ({})", j.rel, j.status.describe());
         }
         eprintln!(
-            "{} events valid; {} of {} briefs stale across {} quarters",
+            "{} events valid; {} of {} briefs stale across {} periods",
             loaded.valid_events,
             stale.len(),
             jobs.len(),
-            quarters.len()
+            periods.len()
         );
         return if stale.is_empty() {
             Ok(())
@@ -453,23 +437,23 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
         };
     }
 
-    // Quarter by quarter, the manifest saved after each: an interrupted
-    // build loses at most one quarter's work and never leaves a
+    // Period by period, the manifest saved after each: an interrupted
+    // build loses at most one period's work and never leaves a
     // half-written file. Temporary files of killed runs go first.
     output::remove_stale_temps(&args.render.out);
-    for quarter in &quarters {
-        output::remove_stale_temps(&args.render.out.join(quarter.slug()));
+    for period in &periods {
+        output::remove_stale_temps(&args.render.out.join(period.slug()));
     }
     let mut bar = progress::Progress::new(mode, stale.len());
     let (mut written, mut same) = (0usize, 0usize);
-    for &quarter in &quarters {
+    for &period in &periods {
         let todo: Vec<&Job> = stale
             .iter()
             .copied()
-            .filter(|j| j.quarter == quarter)
+            .filter(|j| j.period == period)
             .collect();
         if !todo.is_empty() {
-            let (w, s) = write_quarter(
+            let (w, s) = write_period(
                 &plan,
                 &todo,
                 &renderer,
@@ -490,9 +474,9 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
         save_manifest(&manifest, &args.render.out)?;
     }
     eprintln!(
-        "{} briefs in {} quarters: {} written, {} unchanged, {} up to date ({:.2} s)",
+        "{} briefs in {} periods: {} written, {} unchanged, {} up to date ({:.2} s)",
         jobs.len(),
-        quarters.len(),
+        periods.len(),
         written,
         same,
         jobs.len() - stale.len(),

@@ -1,4 +1,4 @@
-//! The brief model: one serialisable, language-specific view of a quarter's
+//! The brief model: one serialisable, language-specific view of a period's
 //! report that every renderer reads, so the PDF and the DOCX show the same
 //! numbers and words. Labels come from `templates/strings.<lang>.toml`, the
 //! executive summary from `templates/summary.<lang>.j2`.
@@ -7,22 +7,21 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::aggregate::{Figures, FollowUpItem, Money, QuarterReport, RegionRow};
+use crate::aggregate::{Figures, FollowUpItem, Money, RegionRow, Report};
 use crate::config::Config;
 use crate::locale;
-use crate::model::{
-    Dataset, Event, FuzzyDate, Lang, OutcomeStatus, OutcomeType, Precision, Quarter,
-};
+use crate::model::{Dataset, Event, FuzzyDate, Lang, OutcomeStatus, OutcomeType, Precision};
+use crate::period::{Period, PeriodKind};
 use crate::templates::{Layout, TemplateError, Templates};
 
 /// A brief is read by council members and stays short however many events
-/// a quarter holds; the figures and tables always count everything, and the
+/// a period holds; the figures and tables always count everything, and the
 /// annex workbook lists everything. Up to `MAX_DETAILED` events, each gets
 /// a timeline bar, a timeline row and a full appendix entry; above it the
 /// timeline becomes events per month and kind, the appendix gives the
 /// highlighted events in full and up to `MAX_COMPACT` others a line each.
 pub const MAX_DETAILED: usize = 12;
-/// Other events listed a line each in a busy quarter's appendix.
+/// Other events listed a line each in a busy period's appendix.
 pub const MAX_COMPACT: usize = 25;
 /// Rows of each follow-up table.
 pub const MAX_FOLLOW_UPS: usize = 8;
@@ -31,6 +30,9 @@ pub const MAX_FOLLOW_UPS: usize = 8;
 pub const MAX_CHARTED: usize = 10;
 /// Rows each region table shows at most (the regions with most events).
 pub const MAX_REGION_ROWS: usize = 10;
+/// Events known only to the year that a shorter period's appendix lists
+/// (all of them count, and are listed, in that year's annual brief).
+pub const MAX_UNDATED: usize = 5;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Brief {
@@ -44,6 +46,11 @@ pub struct Brief {
     pub layout: Layout,
     pub empty: bool,
     pub key_figures: Vec<KeyFigure>,
+    /// Whether the key figures compare with the same period a year before
+    /// (not for a year or longer: see `years`).
+    pub year_ago: bool,
+    /// A year's brief: the five years up to it, oldest first.
+    pub years: Vec<YearView>,
     pub summary: Vec<SummaryLine>,
     pub highlights: Vec<EventView>,
     pub sectors: Vec<SectorView>,
@@ -59,11 +66,11 @@ pub struct Brief {
     pub matrix: MatrixView,
     /// One entry per event while there are at most `MAX_DETAILED`.
     pub timeline: Vec<TimelineView>,
-    /// Events per month of the quarter and kind, when the timeline would be
-    /// too long to draw an entry per event.
+    /// Events per month (or quarter, or year, for long periods) and kind,
+    /// when the timeline would be too long to draw an entry per event.
     pub month_kinds: MonthKinds,
     pub months: Vec<MonthView>,
-    /// Events per month over the last four quarters.
+    /// Events per month over the period and the one before it.
     pub trend: Vec<MonthView>,
     pub follow_ups_due: Vec<FollowUpView>,
     pub follow_ups_overdue: Vec<FollowUpView>,
@@ -71,7 +78,7 @@ pub struct Brief {
     pub notes: Vec<String>,
     /// Events given in full in the appendix.
     pub events: Vec<EventView>,
-    /// Further events, a line each (busy quarters).
+    /// Further events, a line each (busy periods).
     pub compact: Vec<TimelineView>,
     pub undated: Vec<EventView>,
     pub sources: Vec<SourceView>,
@@ -82,12 +89,14 @@ pub struct Brief {
     pub follow_ups_note: String,
     /// Set when a region table shows only its largest rows.
     pub regions_note: String,
+    /// Set when the appendix lists only some events known only to the year.
+    pub undated_note: String,
     /// Alternative text of the charts: the caption and every number drawn.
     pub chart_alt: ChartAlt,
-    /// Everything of the quarter, for the annex workbook the brief names.
+    /// Everything of the period, for the annex workbook the brief names.
     pub annex: annex::Annex,
     /// The language-independent numbers behind everything above.
-    pub report: QuarterReport,
+    pub report: Report,
 }
 
 /// What each chart shows, in words, for readers who cannot see it (PDF
@@ -188,9 +197,15 @@ pub struct Meta {
     pub organisation: String,
     pub department: String,
     pub classification: String,
-    pub quarter: String,
-    pub quarter_label: String,
+    /// `2025Q2`, `2025H1`, `2025`, `2025-03/2025-08`.
     pub period: String,
+    pub period_kind: PeriodKind,
+    /// `2025년 상반기`, `H1 2025`.
+    pub period_label: String,
+    /// First and last day, as the title block writes them.
+    pub dates: String,
+    /// Days in the period, for drawing the timeline.
+    pub days: i64,
     pub issue_date: String,
     /// ISO date of issue, for document metadata.
     pub issue_date_iso: String,
@@ -206,6 +221,19 @@ pub struct KeyFigure {
     pub year_ago: String,
     pub change_previous: String,
     pub change_year_ago: String,
+}
+
+/// One year of an annual brief's five-year trend, as the table shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearView {
+    pub year: String,
+    pub events: String,
+    pub outcomes: String,
+    pub mou: String,
+    pub partner_countries: String,
+    pub investment: String,
+    /// Whether this is the brief's year.
+    pub current: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -237,7 +265,7 @@ pub struct MatrixView {
     pub max: u32,
 }
 
-/// Events per month and kind over the quarter.
+/// Events per month (quarter, year) and kind over the period.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct MonthKinds {
     pub months: Vec<String>,
@@ -259,7 +287,7 @@ pub struct TimelineView {
     pub kind: String,
     pub regions: String,
     pub days: u32,
-    /// Day of the quarter the event starts on (0-based) and ends on, for
+    /// Day of the period the event starts on (0-based) and ends on, for
     /// drawing spans; month-precision events span their month.
     pub from_day: i64,
     pub to_day: i64,
@@ -272,7 +300,7 @@ pub struct MonthView {
     pub events: u32,
     /// The year, on the first month shown and on every January.
     pub year: String,
-    /// Whether the month is in the brief's quarter.
+    /// Whether the month is in the brief's period.
     pub current: bool,
 }
 
@@ -410,16 +438,19 @@ pub struct SourceView {
     pub event: String,
 }
 
-/// Builds the brief for one quarter in one language.
+/// Builds the brief for one period in one language.
 pub fn build(
     dataset: &Dataset,
-    report: QuarterReport,
-    quarter: Quarter,
+    report: Report,
+    period: Period,
     lang: Lang,
     config: &Config,
     templates: &Templates,
 ) -> Result<Brief, TemplateError> {
-    let labels = templates.strings(lang)?;
+    let labels = month_title(
+        period_words(templates.strings(lang)?, period),
+        report.trend.len(),
+    );
     let layout = templates.layout()?;
     let generic_words = outcome_words(templates)?;
     let v = Viewer {
@@ -431,24 +462,26 @@ pub fn build(
     };
     let l = |k: &str| v.label(k);
 
-    let issue = config.issue_date.unwrap_or_else(|| quarter.next().start());
+    let issue = config.issue_date.unwrap_or_else(|| period.next().start());
     let org = config.organisation.get(lang).to_string();
     let meta = Meta {
         title: l("title"),
-        subtitle: format!("{} · {}", locale::quarter(quarter, lang), l("subtitle")),
+        subtitle: format!("{} · {}", locale::period(period, lang), l("subtitle")),
         organisation: org,
         department: config.department.get(lang).to_string(),
         classification: config.classification.get(lang).to_string(),
-        quarter: quarter.to_string(),
-        quarter_label: locale::quarter(quarter, lang),
-        period: locale::date_range(
+        period: period.to_string(),
+        period_kind: period.kind(),
+        period_label: locale::period(period, lang),
+        dates: locale::date_range(
             FuzzyDate {
-                date: quarter.start(),
+                date: period.start(),
                 precision: Precision::Day,
             },
-            Some(quarter.end()),
+            Some(period.end()),
             lang,
         ),
+        days: period.end().days_since_epoch() - period.start().days_since_epoch() + 1,
         issue_date: locale::date(
             FuzzyDate {
                 date: issue,
@@ -464,7 +497,8 @@ pub fn build(
     let event = |id: &String| by_id.get(id.as_str()).copied();
 
     let key_figures = v.key_figures(&report);
-    let annex_file = format!("{}.xlsx", config.output_stem(quarter, lang));
+    let years = v.year_views(&report);
+    let annex_file = format!("{}.xlsx", config.output_stem(period, lang));
     let annex = v.annex(&report, annex_file, &key_figures, &event);
     let views = |ids: &[String]| -> Vec<EventView> {
         ids.iter().filter_map(event).map(|e| v.event(e)).collect()
@@ -477,7 +511,7 @@ pub fn build(
     };
     let events = views(&detailed);
     let highlights = views(&report.highlights);
-    let undated = views(&report.undated);
+    let undated = views(&report.undated[..report.undated.len().min(MAX_UNDATED)]);
 
     let (sectors, sector_total) = v.sector_views(&report);
     let chart_sectors = charted(&sectors);
@@ -493,7 +527,7 @@ pub fn build(
     };
     let matrix = v.matrix_view(&report, &chart_sectors);
 
-    let q_start = quarter.start().days_since_epoch();
+    let p_start = period.start().days_since_epoch();
     let timeline_view = |t: &crate::aggregate::TimelineItem| {
         let e = event(&t.event)?;
         Some(TimelineView {
@@ -503,12 +537,12 @@ pub fn build(
             kind: v.kind(&e.kind),
             regions: v.regions(e),
             days: t.days,
-            from_day: e.start.date.days_since_epoch() - q_start,
-            to_day: e.last_day().days_since_epoch() - q_start,
+            from_day: e.start.date.days_since_epoch() - p_start,
+            to_day: e.last_day().days_since_epoch() - p_start,
             approximate_date: e.start.precision != Precision::Day,
         })
     };
-    // A busy quarter lists a line each for the first events it does not
+    // A busy period lists a line each for the first events it does not
     // give in full; only those are built.
     let (timeline, compact, month_kinds) = if busy {
         let compact = report
@@ -518,14 +552,14 @@ pub fn build(
             .filter_map(timeline_view)
             .take(MAX_COMPACT)
             .collect();
-        (Vec::new(), compact, v.month_kinds(&report, quarter, &event))
+        (Vec::new(), compact, v.month_kinds(&report, period, &event))
     } else {
         let all = report.timeline.iter().filter_map(timeline_view).collect();
         (all, Vec::new(), MonthKinds::default())
     };
 
-    let months = v.month_views(&report.months, quarter);
-    let trend = v.month_views(&report.trend, quarter);
+    let months = v.month_views(&report.months, period);
+    let trend = v.month_views(&report.trend, period);
 
     let follow = |items: &[FollowUpItem]| -> Vec<FollowUpView> {
         items
@@ -597,8 +631,16 @@ pub fn build(
     .iter()
     .any(|rows| rows.len() > MAX_REGION_ROWS);
     let regions_note = annex_note(regions_truncated, "regions_truncated", MAX_REGION_ROWS);
+    let undated_note = if report.undated.len() > MAX_UNDATED {
+        l("undated_truncated")
+            .replace("{shown}", &count(MAX_UNDATED))
+            .replace("{total}", &count(report.undated.len()))
+    } else {
+        String::new()
+    };
     let notes = v.notes(&report.base_currency);
-    let summary = summary_lines(templates.summary(lang, &summary_context(&report, &v, &meta))?);
+    let summary =
+        summary_lines(templates.summary(lang, &summary_context(&report, &v, period, &years))?);
 
     let mut brief = Brief {
         lang,
@@ -607,6 +649,8 @@ pub fn build(
         layout,
         empty: report.events.is_empty(),
         key_figures,
+        year_ago: report.year_ago.is_some(),
+        years,
         summary,
         highlights,
         sectors,
@@ -617,6 +661,7 @@ pub fn build(
         partner_regions: v.region_rows(&report.partner_regions),
         domestic_regions: v.region_rows(&report.domestic_regions),
         regions_note,
+        undated_note,
         matrix,
         timeline,
         month_kinds,
@@ -675,7 +720,7 @@ struct SectorSummary {
     count: usize,
 }
 
-fn sector_summary(report: &QuarterReport, v: &Viewer) -> SectorSummary {
+fn sector_summary(report: &Report, v: &Viewer) -> SectorSummary {
     let mut rows: Vec<_> = report.sectors.iter().filter(|r| r.events > 0).collect();
     // The summary speaks of industries; of fields only when no industry has
     // an event.
@@ -722,8 +767,46 @@ fn summary_lines(lines: Vec<String>) -> Vec<SummaryLine> {
         .collect()
 }
 
+/// The labels with the words of the period's kind put in for
+/// `{period.this}` and the like (from the `[period.<kind>]` tables of the
+/// strings file); a placeholder the file lacks stays as written.
+fn period_words(labels: BTreeMap<String, String>, period: Period) -> BTreeMap<String, String> {
+    let prefix = format!("periods.{}.", period.kind().id());
+    let words: Vec<(String, String)> = labels
+        .iter()
+        .filter_map(|(k, v)| {
+            let word = k.strip_prefix(&prefix)?;
+            Some((format!("{{period.{word}}}"), v.clone()))
+        })
+        .collect();
+    labels
+        .into_iter()
+        .map(|(k, mut v)| {
+            if v.contains("{period.") {
+                for (placeholder, word) in &words {
+                    v = v.replace(placeholder, word);
+                }
+            }
+            (k, v)
+        })
+        .collect()
+}
+
+/// The monthly chart's caption says how many months it shows.
+fn month_title(mut labels: BTreeMap<String, String>, months: usize) -> BTreeMap<String, String> {
+    if let Some(t) = labels.get_mut("chart.month_title") {
+        *t = t.replace("{months}", &months.to_string());
+    }
+    labels
+}
+
 /// What the summary sentences may refer to: only numbers the tables show.
-fn summary_context(report: &QuarterReport, v: &Viewer, meta: &Meta) -> minijinja::Value {
+fn summary_context(
+    report: &Report,
+    v: &Viewer,
+    period: Period,
+    years: &[YearView],
+) -> minijinja::Value {
     let f = &report.figures;
     let outcome_parts: Vec<minijinja::Value> = OutcomeType::ALL
         .iter()
@@ -750,7 +833,8 @@ fn summary_context(report: &QuarterReport, v: &Viewer, meta: &Meta) -> minijinja
         .cloned()
         .collect();
     minijinja::context! {
-        quarter => meta.quarter_label.clone(),
+        period => locale::period(period, v.lang),
+        kind => period.kind().id(),
         events => f.events,
         outcomes_total => f.outcomes_total,
         outcome_parts => outcome_parts,
@@ -768,23 +852,17 @@ fn summary_context(report: &QuarterReport, v: &Viewer, meta: &Meta) -> minijinja
         attendance_events => f.attendance_events,
         investment => v.total_phrase(&f.investment),
         deal_value => v.money_phrase(&f.deal_value),
-        previous_quarter => report.previous_quarter.parse_quarter_label(v.lang),
+        previous_period => locale::period_ref(period.prev(), v.lang),
+        previous_word => v.label("column.previous"),
+        year_ago_word => v.label("column.year_ago"),
         previous_events => report.previous.events,
-        year_ago_quarter => report.year_ago_quarter.parse_quarter_label(v.lang),
-        year_ago_events => report.year_ago.events,
+        year_ago_period => period.year_before().map(|p| locale::period_ref(p, v.lang)),
+        year_ago_events => report.year_ago.as_ref().map(|f| f.events),
+        years => years.iter().map(|y| minijinja::context! { year => y.year.clone(), events => y.events.clone() }).collect::<Vec<_>>(),
+        next_word => v.label("section.follow_ups_due"),
         due => report.follow_ups_due.len(),
         overdue => report.follow_ups_overdue.len(),
         undated => report.undated.len(),
-    }
-}
-
-trait QuarterLabel {
-    fn parse_quarter_label(&self, lang: Lang) -> String;
-}
-
-impl QuarterLabel for String {
-    fn parse_quarter_label(&self, lang: Lang) -> String {
-        Quarter::parse(self).map_or_else(|_| self.clone(), |q| locale::quarter(q, lang))
     }
 }
 
@@ -879,7 +957,7 @@ impl Viewer<'_> {
     }
 
     /// The sector rows and their totals row (each event once).
-    fn sector_views(&self, report: &QuarterReport) -> (Vec<SectorView>, SectorView) {
+    fn sector_views(&self, report: &Report) -> (Vec<SectorView>, SectorView) {
         let mut rows: Vec<SectorView> = report
             .sectors
             .iter()
@@ -928,7 +1006,7 @@ impl Viewer<'_> {
     }
 
     /// The sector × country matrix, over the charted sectors.
-    fn matrix_view(&self, report: &QuarterReport, charted: &[SectorView]) -> MatrixView {
+    fn matrix_view(&self, report: &Report, charted: &[SectorView]) -> MatrixView {
         let m = &report.matrix;
         let keep: Vec<usize> = (0..m.sectors.len())
             .filter(|&i| charted.iter().any(|s| s.id == m.sectors[i]))
@@ -943,11 +1021,11 @@ impl Viewer<'_> {
     }
 
     /// Months of a chart, with the year on the first month shown and on
-    /// every January, and whether each is in the brief's quarter.
+    /// every January, and whether each is in the brief's period.
     fn month_views(
         &self,
         months: &[crate::aggregate::MonthCount],
-        quarter: Quarter,
+        period: Period,
     ) -> Vec<MonthView> {
         months
             .iter()
@@ -963,12 +1041,11 @@ impl Viewer<'_> {
                 } else {
                     String::new()
                 },
-                current: m.year == quarter.year
-                    && quarter.contains(crate::model::Date {
-                        year: m.year,
-                        month: m.month,
-                        day: 1,
-                    }),
+                current: period.contains(crate::model::Date {
+                    year: m.year,
+                    month: m.month,
+                    day: 1,
+                }),
             })
             .collect()
     }
@@ -1000,30 +1077,58 @@ impl Viewer<'_> {
         notes
     }
 
-    /// Events per month of the quarter and kind, kinds in taxonomy order.
+    /// Events per month and kind, kinds in taxonomy order; a period longer
+    /// than a year counts per quarter, one longer than four years per year,
+    /// so the table keeps at most twelve columns (sixteen for four years).
     fn month_kinds(
         &self,
-        report: &QuarterReport,
-        quarter: Quarter,
+        report: &Report,
+        period: Period,
         event: annex::Find<'_, '_>,
     ) -> MonthKinds {
-        let first = quarter.start().month;
-        let months: Vec<u8> = (first..first + 3).collect();
+        let step: i32 = match period.len_months() {
+            0..=12 => 1,
+            13..=48 => 3,
+            _ => 12,
+        };
+        let start = period.start();
+        let first = start.year * 12 + i32::from(start.month) - 1;
+        let first = first - first.rem_euclid(step);
+        let end = period.end();
+        let last = end.year * 12 + i32::from(end.month) - 1;
+        let columns = ((last - first) / step + 1) as usize;
         let kinds = &self.dataset.taxonomy.kinds.items;
-        let mut counts = vec![vec![0u32; 3]; kinds.len()];
+        let mut counts = vec![vec![0u32; columns]; kinds.len()];
         for e in report.events.iter().filter_map(event) {
             let Some(k) = kinds.iter().position(|t| t.id == e.kind) else {
                 continue;
             };
-            if let Some(m) = months.iter().position(|m| *m == e.start.date.month) {
-                counts[k][m] += 1;
+            // An event dated only to the year has no month to go in.
+            if e.start.precision == Precision::Year {
+                continue;
+            }
+            let m = e.start.date.year * 12 + i32::from(e.start.date.month) - 1;
+            if let Some(c) = usize::try_from((m - first) / step)
+                .ok()
+                .and_then(|i| counts[k].get_mut(i))
+            {
+                *c += 1;
             }
         }
+        let label = |i: usize| {
+            let m = first + i as i32 * step;
+            let (y, month) = (m.div_euclid(12), m.rem_euclid(12) as u8 + 1);
+            match step {
+                1 if period.len_months() <= 12 && !(i > 0 && month == 1) => {
+                    locale::month_name(month, self.lang)
+                }
+                1 => format!("{} {}", y, locale::month_name(month, self.lang)),
+                3 => locale::period_ref(Period::quarter(y, (month - 1) / 3 + 1), self.lang),
+                _ => locale::period_ref(Period::year(y), self.lang),
+            }
+        };
         MonthKinds {
-            months: months
-                .iter()
-                .map(|m| locale::month_name(*m, self.lang))
-                .collect(),
+            months: (0..columns).map(label).collect(),
             rows: kinds
                 .iter()
                 .zip(counts)
@@ -1066,11 +1171,11 @@ impl Viewer<'_> {
         }
     }
 
-    /// The attendance row: "–" for a quarter whose events report none, and
-    /// "(n건 기준)" when only some of them do; no change against a quarter
+    /// The attendance row: "–" for a period whose events report none, and
+    /// "(n건 기준)" when only some of them do; no change against a period
     /// without attendance.
-    fn attendance_figure(&self, quarters: [&Figures; 3]) -> KeyFigure {
-        let shown = quarters.map(|f| {
+    fn attendance_figure(&self, periods: [&Figures; 3]) -> KeyFigure {
+        let shown = periods.map(|f| {
             if f.attendance_events == 0 {
                 return DASH.to_string();
             }
@@ -1083,8 +1188,8 @@ impl Viewer<'_> {
             }
             n
         });
-        let mut row = self.figure("attendance", quarters.map(|f| f.attendance as f64), shown);
-        let [now, previous, year_ago] = quarters;
+        let mut row = self.figure("attendance", periods.map(|f| f.attendance as f64), shown);
+        let [now, previous, year_ago] = periods;
         if now.attendance_events == 0 || previous.attendance_events == 0 {
             row.change_previous = DASH.into();
         }
@@ -1094,10 +1199,11 @@ impl Viewer<'_> {
         row
     }
 
-    /// The key-figure rows: this quarter, the previous one, the same one a
-    /// year before, and the changes.
-    fn key_figures(&self, r: &QuarterReport) -> Vec<KeyFigure> {
-        let quarters = [&r.figures, &r.previous, &r.year_ago];
+    /// The key-figure rows: this period, the previous one, the same one a
+    /// year before (left empty for a year or longer), and the changes.
+    fn key_figures(&self, r: &Report) -> Vec<KeyFigure> {
+        let year_ago = r.year_ago.as_ref().unwrap_or(&r.figures);
+        let periods = [&r.figures, &r.previous, year_ago];
         type Count = (&'static str, fn(&Figures) -> u64, &'static str);
         let counts: [Count; 5] = [
             ("events", |f| f.events.into(), "unit.events"),
@@ -1117,19 +1223,19 @@ impl Viewer<'_> {
         let mut rows: Vec<KeyFigure> = counts
             .iter()
             .map(|(key, get, unit)| {
-                let shown = quarters
+                let shown = periods
                     .map(|f| format!("{}{}", locale::group_thousands(get(f)), self.label(unit)));
-                self.figure(key, quarters.map(|f| get(f) as f64), shown)
+                self.figure(key, periods.map(|f| get(f) as f64), shown)
             })
             .collect();
 
-        rows.push(self.attendance_figure(quarters));
+        rows.push(self.attendance_figure(periods));
 
-        let money = quarters.map(|f| {
+        let money = periods.map(|f| {
             let s = self.total_phrase(&f.investment);
             if s.is_empty() { DASH.to_string() } else { s }
         });
-        let mut investment = self.figure("investment", quarters.map(|f| f.investment.value), money);
+        let mut investment = self.figure("investment", periods.map(|f| f.investment.value), money);
         // Money changes read better as amounts than as percentages; none
         // where either side reports no amount.
         let change = |now: &Money, then: &Money| {
@@ -1147,9 +1253,45 @@ impl Viewer<'_> {
             }
         };
         investment.change_previous = change(&r.figures.investment, &r.previous.investment);
-        investment.change_year_ago = change(&r.figures.investment, &r.year_ago.investment);
+        investment.change_year_ago = change(&r.figures.investment, &year_ago.investment);
         rows.push(investment);
+        if r.year_ago.is_none() {
+            for row in &mut rows {
+                row.year_ago.clear();
+                row.change_year_ago.clear();
+            }
+        }
         rows
+    }
+
+    /// A year's five-year trend: the figures the key-figures table shows,
+    /// one row per year.
+    fn year_views(&self, r: &Report) -> Vec<YearView> {
+        let count = |n: u32, unit: &str| {
+            format!("{}{}", locale::group_thousands(n.into()), self.label(unit))
+        };
+        let last = r.years.last().map(|y| y.year);
+        r.years
+            .iter()
+            .map(|y| {
+                let f = &y.figures;
+                YearView {
+                    year: match self.lang {
+                        Lang::Ko => format!("{}년", y.year),
+                        Lang::En => y.year.to_string(),
+                    },
+                    events: count(f.events, "unit.events"),
+                    outcomes: count(f.outcomes_total, "unit.items"),
+                    mou: count(f.outcomes.mou, "unit.items"),
+                    partner_countries: count(f.partner_countries, "unit.countries"),
+                    investment: self.money_or_dash(&Money {
+                        expected: false,
+                        ..f.investment.clone()
+                    }),
+                    current: Some(y.year) == last,
+                }
+            })
+            .collect()
     }
 
     fn figure(&self, key: &str, numbers: [f64; 3], shown: [String; 3]) -> KeyFigure {

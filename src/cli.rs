@@ -4,8 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-/// Turns records of industrial-cooperation events into quarterly policy
-/// briefs (PDF and DOCX, Korean and English).
+/// Turns records of industrial-cooperation events into quarterly,
+/// half-year and annual policy briefs (PDF and DOCX, Korean and English).
+/// Give one period: --quarter, --half, --year, or --from and --to.
 #[derive(Debug, Parser)]
 #[command(name = "brief", version, about, long_about = None, after_help = EXIT_CODES)]
 #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
@@ -27,7 +28,8 @@ pub enum Command {
     /// per event. A record that exists and differs is not overwritten
     /// without --force; nothing is written if any would be.
     Import(ImportArgs),
-    /// Build the briefs of every quarter that has events (or of a range),
+    /// Build the briefs of every period that has events (or of a range):
+    /// quarters, halves and years as `[output] periods` or --periods say,
     /// in every configured language and format, redoing only those whose
     /// inputs changed since the last build into the same folder.
     Build(MultiArgs),
@@ -39,14 +41,20 @@ pub enum Command {
 
 #[derive(Debug, Clone, Args)]
 pub struct MultiArgs {
-    /// First quarter to build (e.g. 2024Q1); with --to, every quarter in
-    /// between is built, even one without events.
-    #[arg(long, value_name = "QUARTER")]
+    /// Build from the start of this period (2024Q1, 2024H1, 2024 or
+    /// 2024-03); with --to, every period in between is built, even one
+    /// without events.
+    #[arg(long, value_name = "PERIOD")]
     pub from: Option<String>,
 
-    /// Last quarter to build.
-    #[arg(long, value_name = "QUARTER")]
+    /// Build up to the end of this period.
+    #[arg(long, value_name = "PERIOD")]
     pub to: Option<String>,
+
+    /// Kinds of period to build: quarter, half, year [default: the
+    /// configuration's `[output] periods`, else quarter].
+    #[arg(long, value_name = "KINDS", value_delimiter = ',')]
+    pub periods: Vec<String>,
 
     /// Language(s) [default: the configuration's [output] languages].
     #[arg(short, long, value_name = "LANG", value_delimiter = ',')]
@@ -106,10 +114,28 @@ pub struct CommonArgs {
 }
 
 #[derive(Debug, Clone, Args)]
+#[command(group = clap::ArgGroup::new("period").required(true).multiple(false))]
 pub struct BuildArgs {
     /// Calendar quarter to brief: 2025Q2, 2025-Q2, 2025q2 or 2025년 2분기.
-    #[arg(short, long, value_name = "QUARTER", required = true)]
+    #[arg(short, long, value_name = "QUARTER", group = "period")]
     pub quarter: Option<String>,
+
+    /// Half-year to brief: 2025H1, 2025-H2, 2025상반기 or 2025년 하반기.
+    #[arg(long, value_name = "HALF", group = "period")]
+    pub half: Option<String>,
+
+    /// Year to brief: 2025 (counts events known only to the year too).
+    #[arg(short, long, value_name = "YEAR", group = "period")]
+    pub year: Option<String>,
+
+    /// First month of a brief for any run of whole months (2025-03);
+    /// needs --to.
+    #[arg(long, value_name = "MONTH", group = "period", requires = "to")]
+    pub from: Option<String>,
+
+    /// Last month of that run (2025-08), included.
+    #[arg(long, value_name = "MONTH", requires = "from")]
+    pub to: Option<String>,
 
     /// Language(s) of the brief: ko, en, or both as "ko,en"
     /// [default: the configuration's language].
@@ -138,7 +164,7 @@ pub struct BuildArgs {
 /// `brief build` and `brief check`.
 #[derive(Debug, Clone, Args)]
 pub struct RenderArgs {
-    /// Output folder; briefs go to OUT/<quarter>/, and the build manifest
+    /// Output folder; briefs go to OUT/<period>/ (2025-Q2, 2025-H1, 2025), and the build manifest
     /// to OUT/.brief-manifest.json.
     #[arg(short, long, value_name = "DIR", default_value = "out")]
     pub out: PathBuf,

@@ -163,6 +163,9 @@ struct RawOutput {
     /// Formats `brief build` writes.
     #[serde(default)]
     formats: Vec<String>,
+    /// Kinds of period `brief build` writes.
+    #[serde(default)]
+    periods: Vec<String>,
 }
 
 /// The validated configuration.
@@ -174,7 +177,7 @@ pub struct Config {
     pub language: Lang,
     /// Region id of the home country: regions elsewhere are partners abroad.
     pub home_country: String,
-    /// A fixed issue date; when absent, the day after the quarter ends.
+    /// A fixed issue date; when absent, the day after the period ends.
     pub issue_date: Option<Date>,
     pub base_currency: String,
     /// Units of the base currency per unit of each currency.
@@ -191,7 +194,7 @@ pub struct Config {
     pub docx_latin_font: String,
     /// PDF standards to meet (`[brief] pdf_standard`), if any.
     pub pdf_standard: PdfStandards,
-    /// Output file stem with `{quarter}` and `{lang}` placeholders.
+    /// Output file stem with `{period}` (or `{quarter}`) and `{lang}` placeholders.
     pub output_name: String,
     /// Languages `brief build` writes (`[output] languages`, default: the
     /// brief's language).
@@ -199,6 +202,9 @@ pub struct Config {
     /// Formats `brief build` writes (`[output] formats`, default pdf, docx,
     /// xlsx).
     pub build_formats: Vec<String>,
+    /// Kinds of period `brief build` writes (`[output] periods`, default
+    /// quarter).
+    pub build_periods: Vec<crate::period::PeriodKind>,
     /// An office's own sheet headers for brief's columns (`[sheets.columns]`:
     /// column name -> header).
     pub sheet_columns: BTreeMap<String, String>,
@@ -340,7 +346,7 @@ impl Config {
                 _ => {
                     return Err((
                         format!("`{s}` in [brief] issue_date is not a date"),
-                        "expected YYYY-MM-DD, or leave it out to use the day after the quarter"
+                        "expected YYYY-MM-DD, or leave it out to use the day after the period"
                             .into(),
                     ));
                 }
@@ -381,14 +387,14 @@ impl Config {
         let output_name = raw
             .output
             .name
-            .unwrap_or_else(|| "brief-{quarter}-{lang}".into());
+            .unwrap_or_else(|| "brief-{period}-{lang}".into());
         if output_name.contains(['/', '\\'])
             || output_name.contains("..")
             || output_name.trim().is_empty()
         {
             return Err((
                 format!("`{output_name}` in [output] name is not a file name"),
-                "use a plain name with {quarter} and {lang}, e.g. brief-{quarter}-{lang}".into(),
+                "use a plain name with {period} and {lang}, e.g. brief-{period}-{lang}".into(),
             ));
         }
         let system_fonts = match std::env::var(SYSTEM_FONTS_ENV).ok().as_deref() {
@@ -429,9 +435,16 @@ impl Config {
         } else {
             raw.output.formats.clone()
         };
+        let build_periods = crate::period::kinds(&raw.output.periods).map_err(|e| {
+            (
+                format!("{e} in [output] periods"),
+                crate::period::KINDS_HINT.into(),
+            )
+        })?;
         Ok(Config {
             build_languages,
             build_formats,
+            build_periods,
             sheet_columns: raw.sheets.columns,
             source: Vec::new(),
             path: None,
@@ -461,10 +474,12 @@ impl Config {
         self.rates.keys().cloned().collect()
     }
 
-    /// The file stem of a brief for a quarter and language.
-    pub fn output_stem(&self, quarter: crate::model::Quarter, lang: Lang) -> String {
+    /// The file stem of a brief for a period and language (`{quarter}` is
+    /// the older name of `{period}`).
+    pub fn output_stem(&self, period: crate::period::Period, lang: Lang) -> String {
         self.output_name
-            .replace("{quarter}", &quarter.slug())
+            .replace("{period}", &period.slug())
+            .replace("{quarter}", &period.slug())
             .replace("{lang}", lang.code())
     }
 }

@@ -19,6 +19,7 @@ pub mod load;
 pub mod locale;
 pub mod model;
 pub mod output;
+pub mod period;
 pub mod plan;
 pub mod progress;
 pub mod render;

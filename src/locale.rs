@@ -3,6 +3,7 @@
 //! the way Korean and English reports write them.
 
 use crate::model::{Date, FuzzyDate, Lang, Precision};
+use crate::period::{Period, PeriodKind};
 
 /// Whether the Korean reading of `word` ends in a final consonant (batchim),
 /// and whether that consonant is ㄹ. `None` when it cannot be told.
@@ -224,11 +225,51 @@ pub fn month_name(month: u8, lang: Lang) -> String {
     }
 }
 
-/// A quarter: `2025년 2분기` / `Q2 2025`.
-pub fn quarter(q: crate::model::Quarter, lang: Lang) -> String {
-    match lang {
-        Lang::Ko => format!("{}년 {}분기", q.year, q.q),
-        Lang::En => format!("Q{} {}", q.q, q.year),
+/// A period as a title names it: `2025년 2분기` / `Q2 2025`,
+/// `2025년 상반기` / `H1 2025`, `2025년 연간` / `2025`, `2025년 3~8월` /
+/// `Mar–Aug 2025`.
+pub fn period(p: Period, lang: Lang) -> String {
+    match (p.kind(), lang) {
+        (PeriodKind::Year, Lang::Ko) => format!("{}년 연간", p.first_year()),
+        _ => period_ref(p, lang),
+    }
+}
+
+/// A period as a sentence refers to it (`전년(2024년) 대비`): as
+/// `period`, but a year is just `2024년` / `2024`.
+pub fn period_ref(p: Period, lang: Lang) -> String {
+    let (y, n) = (p.first_year(), p.ordinal());
+    let end = p.end();
+    let month = |m: u8| MONTHS[(m.clamp(1, 12) - 1) as usize];
+    match (p.kind(), lang) {
+        (PeriodKind::Quarter, Lang::Ko) => format!("{y}년 {n}분기"),
+        (PeriodKind::Quarter, Lang::En) => format!("Q{n} {y}"),
+        (PeriodKind::Half, Lang::Ko) => {
+            format!("{y}년 {}", if n == 1 { "상반기" } else { "하반기" })
+        }
+        (PeriodKind::Half, Lang::En) => format!("H{n} {y}"),
+        (PeriodKind::Year, Lang::Ko) => format!("{y}년"),
+        (PeriodKind::Year, Lang::En) => y.to_string(),
+        (PeriodKind::Months, Lang::Ko) => {
+            let m = p.first_month();
+            if p.len_months() == 1 {
+                format!("{y}년 {m}월")
+            } else if end.year == y {
+                format!("{y}년 {m}~{}월", end.month)
+            } else {
+                format!("{y}년 {m}월~{}년 {}월", end.year, end.month)
+            }
+        }
+        (PeriodKind::Months, Lang::En) => {
+            let m = month(p.first_month());
+            if p.len_months() == 1 {
+                format!("{m} {y}")
+            } else if end.year == y {
+                format!("{m}–{} {y}", month(end.month))
+            } else {
+                format!("{m} {y}–{} {}", month(end.month), end.year)
+            }
+        }
     }
 }
 

@@ -68,13 +68,6 @@ impl Date {
         Some(Date { year, month, day })
     }
 
-    pub fn quarter(self) -> Quarter {
-        Quarter {
-            year: self.year,
-            q: (self.month - 1) / 3 + 1,
-        }
-    }
-
     /// Days since 1970-01-01 (negative before), for spans and ordering.
     pub fn days_since_epoch(self) -> i64 {
         // Howard Hinnant's days_from_civil.
@@ -234,134 +227,6 @@ impl fmt::Display for FuzzyDate {
 impl Serialize for FuzzyDate {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
-    }
-}
-
-/// A calendar quarter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Quarter {
-    pub year: i32,
-    /// 1..=4
-    pub q: u8,
-}
-
-impl Quarter {
-    /// Accepts `2025Q2`, `2025-Q2`, `2025q2`, `2025-q2`, `2025 Q2` and
-    /// `2025년 2분기`.
-    pub fn parse(s: &str) -> Result<Quarter, String> {
-        let t = s.trim().to_ascii_uppercase();
-        // 2025년 2분기
-        if let Some((y, q)) = t.split_once('년')
-            && let Some(q) = q.trim().strip_suffix("분기")
-        {
-            return Quarter::parse(&format!("{}Q{}", y.trim(), q.trim())).map_err(|_| {
-                format!("`{s}` is not a quarter (expected a four-digit year and 1–4분기, e.g. 2025년 2분기)")
-            });
-        }
-        // 2025-2, 2025/2, 2025.2: a quarter or a month? Ask.
-        if let Some((y, n)) = t.split_once(['-', '/', '.'])
-            && y.len() == 4
-            && y.bytes().all(|b| b.is_ascii_digit())
-            && matches!(n.trim(), "1" | "2" | "3" | "4")
-        {
-            return Err(format!(
-                "`{s}` is not a quarter; did you mean {y}Q{}?",
-                n.trim()
-            ));
-        }
-        let (y, q) = t
-            .split_once('Q')
-            .ok_or_else(|| format!("`{s}` is not a quarter (expected e.g. 2025Q2)"))?;
-        let y = y.trim_end_matches(['-', ' ']);
-        let year = if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
-            y.parse::<i32>().ok()
-        } else {
-            None
-        };
-        let q = match q {
-            "1" => Some(1),
-            "2" => Some(2),
-            "3" => Some(3),
-            "4" => Some(4),
-            _ => None,
-        };
-        match (year, q) {
-            (Some(year), Some(q)) => Ok(Quarter { year, q }),
-            _ => Err(format!(
-                "`{s}` is not a quarter (expected a four-digit year and Q1-Q4, e.g. 2025Q2)"
-            )),
-        }
-    }
-
-    pub fn prev(self) -> Quarter {
-        if self.q == 1 {
-            Quarter {
-                year: self.year - 1,
-                q: 4,
-            }
-        } else {
-            Quarter {
-                year: self.year,
-                q: self.q - 1,
-            }
-        }
-    }
-
-    pub fn next(self) -> Quarter {
-        if self.q == 4 {
-            Quarter {
-                year: self.year + 1,
-                q: 1,
-            }
-        } else {
-            Quarter {
-                year: self.year,
-                q: self.q + 1,
-            }
-        }
-    }
-
-    pub fn year_before(self) -> Quarter {
-        Quarter {
-            year: self.year - 1,
-            q: self.q,
-        }
-    }
-
-    pub fn first_month(self) -> u8 {
-        (self.q - 1) * 3 + 1
-    }
-
-    pub fn start(self) -> Date {
-        Date {
-            year: self.year,
-            month: self.first_month(),
-            day: 1,
-        }
-    }
-
-    pub fn end(self) -> Date {
-        let month = self.first_month() + 2;
-        Date {
-            year: self.year,
-            month,
-            day: days_in_month(self.year, month),
-        }
-    }
-
-    pub fn contains(self, d: Date) -> bool {
-        d.quarter() == self
-    }
-
-    /// `2025-Q2`, the form used in folder and file names.
-    pub fn slug(self) -> String {
-        format!("{}-Q{}", self.year, self.q)
-    }
-}
-
-impl fmt::Display for Quarter {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}Q{}", self.year, self.q)
     }
 }
 
@@ -572,15 +437,6 @@ impl Event {
     /// The last day the event covers.
     pub fn last_day(&self) -> Date {
         self.end.unwrap_or_else(|| self.start.last_day())
-    }
-
-    /// The quarter an event is counted in: that of its start date, when the
-    /// start is known at least to the month.
-    pub fn quarter(&self) -> Option<Quarter> {
-        match self.start.precision {
-            Precision::Year => None,
-            _ => Some(self.start.date.quarter()),
-        }
     }
 
     /// Host and partner regions, hosts first, without repeats.
@@ -803,52 +659,6 @@ pub struct Dataset {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn quarter_forms() {
-        for s in [
-            "2025Q2",
-            "2025-Q2",
-            "2025q2",
-            "2025-q2",
-            " 2025 Q2 ",
-            "2025년 2분기",
-            "2025년2분기",
-        ] {
-            assert_eq!(Quarter::parse(s), Ok(Quarter { year: 2025, q: 2 }), "{s}");
-        }
-        for s in [
-            "2025Q5",
-            "Q2",
-            "25Q2",
-            "2025",
-            "2025-2",
-            "2025Q",
-            "2025년 5분기",
-        ] {
-            assert!(Quarter::parse(s).is_err(), "{s}");
-        }
-        assert!(
-            Quarter::parse("2025-2")
-                .unwrap_err()
-                .contains("did you mean 2025Q2?")
-        );
-        assert!(
-            Quarter::parse("2025년 5분기")
-                .unwrap_err()
-                .contains("`2025년 5분기`")
-        );
-    }
-
-    #[test]
-    fn quarter_neighbours() {
-        let q = Quarter { year: 2025, q: 1 };
-        assert_eq!(q.prev(), Quarter { year: 2024, q: 4 });
-        assert_eq!(q.prev().next(), q);
-        assert_eq!(q.year_before(), Quarter { year: 2024, q: 1 });
-        assert_eq!(q.end(), Date::new(2025, 3, 31).unwrap());
-        assert_eq!(Quarter { year: 2024, q: 2 }.slug(), "2024-Q2");
-    }
 
     #[test]
     fn dates_are_checked() {

@@ -1,7 +1,8 @@
-//! Planning, fingerprints and writing of briefs, for `brief -q` and
-//! `brief build`/`check`: which outputs a run makes, which of them are
+//! Planning, fingerprints and writing of briefs, for `brief -q` (and the
+//! other single periods) and `brief build`/`check`: which periods and
+//! outputs a run makes, which of them are
 //! stale (the manifest), rendering them with one set of fonts, and writing
-//! each quarter's files atomically. `app` decides what to run; this module
+//! each period's files atomically. `app` decides what to run; this module
 //! runs it.
 
 use std::path::Path;
@@ -12,7 +13,8 @@ use crate::config::Config;
 use crate::error::AppError;
 use crate::incremental::{self, Fingerprint, Manifest, Status};
 use crate::load::{self, Loaded};
-use crate::model::{Lang, Quarter};
+use crate::model::{Dataset, Lang};
+use crate::period::{Period, PeriodKind};
 use crate::render::fonts::FontChoice;
 use crate::render::{self, Format, RenderError};
 use crate::standards::PdfStandards;
@@ -115,15 +117,15 @@ impl<'a> Renderer<'a> {
 }
 
 /// The path of an output relative to the output folder, `/`-separated.
-pub(crate) fn output_rel(config: &Config, quarter: Quarter, lang: Lang, o: Output) -> String {
+pub(crate) fn output_rel(config: &Config, period: Period, lang: Lang, o: Output) -> String {
     let ext = match o {
         Output::Json => "json",
         Output::Render(f) => f.extension(),
     };
     format!(
         "{}/{}.{ext}",
-        quarter.slug(),
-        config.output_stem(quarter, lang)
+        period.slug(),
+        config.output_stem(period, lang)
     )
 }
 
@@ -140,7 +142,7 @@ pub(crate) fn save_manifest(manifest: &Manifest, out: &Path) -> Result<(), AppEr
 
 /// One output of a build and whether it is stale.
 pub(crate) struct Job {
-    pub(crate) quarter: Quarter,
+    pub(crate) period: Period,
     pub(crate) lang: Lang,
     pub(crate) output: Output,
     pub(crate) rel: String,
@@ -171,11 +173,11 @@ pub(crate) enum Keeping {
     None,
 }
 
-/// Every output of some quarters × languages × formats with its
+/// Every output of some periods × languages × formats with its
 /// fingerprint and state, and the brief models of those to render.
 pub(crate) struct Plan {
     pub(crate) jobs: Vec<Job>,
-    pub(crate) models: std::collections::HashMap<(Quarter, Lang), brief::Brief>,
+    pub(crate) models: std::collections::HashMap<(Period, Lang), brief::Brief>,
 }
 
 impl Plan {
@@ -183,7 +185,7 @@ impl Plan {
     /// its outputs; keeps the models `keeping` says.
     pub(crate) fn make(
         input: &PlanInput,
-        quarters: &[Quarter],
+        periods: &[Period],
         keeping: Keeping,
     ) -> Result<Plan, AppError> {
         let r = input.renderer;
@@ -192,13 +194,13 @@ impl Plan {
             jobs: Vec::new(),
             models: std::collections::HashMap::new(),
         };
-        for &quarter in quarters {
-            let report = aggregate::quarter_report(&input.loaded.dataset, quarter, &options);
+        for &period in periods {
+            let report = aggregate::report(&input.loaded.dataset, period, &options);
             for &lang in input.langs {
                 let model = brief::build(
                     &input.loaded.dataset,
                     report.clone(),
-                    quarter,
+                    period,
                     lang,
                     r.config,
                     r.templates,
@@ -207,14 +209,14 @@ impl Plan {
                 let model_json = model_bytes(&model)?;
                 let mut stale = false;
                 for &o in input.outputs {
-                    let rel = output_rel(r.config, quarter, lang, o);
+                    let rel = output_rel(r.config, period, lang, o);
                     let mut f = input.base.clone();
                     f.add(rel.as_bytes()).add(&model_json);
                     let inputs = f.hex();
                     let status = input.manifest.status(input.out, &rel, &inputs);
                     stale |= status != Status::Fresh;
                     plan.jobs.push(Job {
-                        quarter,
+                        period,
                         lang,
                         output: o,
                         rel,
@@ -223,7 +225,7 @@ impl Plan {
                     });
                 }
                 if keeping == Keeping::All || (keeping == Keeping::Stale && stale) {
-                    plan.models.insert((quarter, lang), model);
+                    plan.models.insert((period, lang), model);
                 }
             }
         }
@@ -232,7 +234,7 @@ impl Plan {
 }
 
 /// `f` of every item, on as many threads as the machine has cores (the
-/// outputs of a quarter are independent); results in the items' order.
+/// outputs of a period are independent); results in the items' order.
 pub(crate) fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let threads = std::thread::available_parallelism()
@@ -268,12 +270,12 @@ pub(crate) fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + S
     results.into_iter().map(|(_, r)| r).collect()
 }
 
-/// Renders `jobs` (one quarter's) first and writes them after, so a
+/// Renders `jobs` (one period's) first and writes them after, so a
 /// failure leaves every existing file untouched; records each in the
 /// manifest and saves it. A file whose bytes are already there is left
 /// alone (its modification time too), and printed only when `print_all`.
 /// Returns (written, unchanged).
-pub(crate) fn write_quarter(
+pub(crate) fn write_period(
     plan: &Plan,
     jobs: &[&Job],
     renderer: &Renderer,
@@ -286,7 +288,7 @@ pub(crate) fn write_quarter(
         bar.start(&first.rel);
     }
     let rendered = in_parallel(jobs, |j| {
-        let model = plan.models.get(&(j.quarter, j.lang)).ok_or_else(|| {
+        let model = plan.models.get(&(j.period, j.lang)).ok_or_else(|| {
             AppError::Render(RenderError::Pdf(format!(
                 "internal: no model for {}",
                 j.rel
@@ -332,6 +334,7 @@ pub(crate) fn write_quarter(
 pub(crate) fn run_fingerprint(
     args: &MultiArgs,
     base: &Fingerprint,
+    kinds: &[PeriodKind],
     langs: &[Lang],
     outputs: &[Output],
 ) -> String {
@@ -345,11 +348,65 @@ pub(crate) fn run_fingerprint(
         f.add(path.to_string_lossy().as_bytes());
         f.add(&std::fs::read(&path).unwrap_or_default());
     }
-    f.add(format!("{:?} {:?} {langs:?} {outputs:?}", args.from, args.to).as_bytes());
+    f.add(
+        format!(
+            "{:?} {:?} {kinds:?} {langs:?} {outputs:?}",
+            args.from, args.to
+        )
+        .as_bytes(),
+    );
     f.add(
         std::env::var("SOURCE_DATE_EPOCH")
             .unwrap_or_default()
             .as_bytes(),
     );
     f.hex()
+}
+
+/// The periods a multi-brief run covers, of each kind in `kinds`, in time
+/// order (a quarter before the half and the year that start with it):
+/// with `from` and `to`, every period from the start of `from` to the end
+/// of `to`, with events or not; otherwise those with an event counted in
+/// them, within whichever bound is given.
+pub(crate) fn periods_of(
+    dataset: &Dataset,
+    kinds: &[PeriodKind],
+    from: Option<Period>,
+    to: Option<Period>,
+) -> Result<Vec<Period>, String> {
+    let (first, last) = (from.map(Period::start), to.map(Period::end));
+    if let (Some(a), Some(b)) = (first, last)
+        && a > b
+    {
+        return Err(format!(
+            "--from {} is after --to {}",
+            from.map_or_else(String::new, |p| p.slug()),
+            to.map_or_else(String::new, |p| p.slug())
+        ));
+    }
+    let within =
+        |p: &Period| first.is_none_or(|a| p.start() >= a) && last.is_none_or(|b| p.end() <= b);
+    let mut out = std::collections::BTreeSet::new();
+    for &kind in kinds {
+        if let (Some(a), Some(b)) = (first, last) {
+            let mut p = Period::of_kind(kind, a);
+            while p.start() <= b {
+                if within(&p) {
+                    out.insert(p);
+                }
+                if out.len() > 1200 {
+                    return Err("the range covers more than 100 years of periods".into());
+                }
+                p = p.next();
+            }
+            continue;
+        }
+        for e in &dataset.events {
+            let p = Period::of_kind(kind, e.start.date);
+            if p.counts(e.start) && within(&p) {
+                out.insert(p);
+            }
+        }
+    }
+    Ok(out.into_iter().collect())
 }

@@ -152,7 +152,6 @@ impl Row {
     }
 }
 
-/// Generates `n` events between `from_year` and `to_year` (inclusive).
 /// Countries the generated events are held with, and how many of each
 /// one's provinces (in file order) they name.
 const SYNTH_COUNTRIES: &[&str] = &["kr", "cn", "jp", "us", "ca", "kz"];
@@ -184,6 +183,8 @@ fn synthetic_regions(taxonomy: &Taxonomy) -> Vec<(&str, &str)> {
     out
 }
 
+/// Generates `n` events between `from_year` and `to_year` (inclusive):
+/// about one in 31 dated only to the month, one in 53 only to the year.
 pub fn rows(taxonomy: &Taxonomy, n: usize, seed: u64, from_year: i32, to_year: i32) -> Vec<Row> {
     let mut rng = Rng::new(seed);
     let sectors: Vec<(&str, &str)> = taxonomy
@@ -256,8 +257,16 @@ pub fn rows(taxonomy: &Taxonomy, n: usize, seed: u64, from_year: i32, to_year: i
                 1 + i % 40
             ),
             kind: kind.to_string(),
-            start: format!("{year:04}-{month:02}-{day:02}"),
-            end: if span > 0 {
+            // Some sources give only the month or the year (no extra draw,
+            // so the other columns stay as they were).
+            start: if i % 53 == 11 {
+                format!("{year:04}")
+            } else if i % 31 == 7 {
+                format!("{year:04}-{month:02}")
+            } else {
+                format!("{year:04}-{month:02}-{day:02}")
+            },
+            end: if span > 0 && i % 53 != 11 && i % 31 != 7 {
                 format!("{year:04}-{month:02}-{:02}", day + span)
             } else {
                 String::new()

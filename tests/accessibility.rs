@@ -225,7 +225,7 @@ fn a_standard_the_template_cannot_meet_fails_and_writes_nothing() {
     copy_dir(&root().join("templates"), &templates);
     let main = templates.join("brief.typ");
     let typ = fs::read_to_string(&main).unwrap();
-    let title = "  title: b.meta.title + \" — \" + b.meta.quarter_label,\n";
+    let title = "  title: b.meta.title + \" — \" + b.meta.period_label,\n";
     assert!(typ.contains(title));
     fs::write(&main, typ.replace(title, "")).unwrap();
     let out_dir = tmp.path().join("out");

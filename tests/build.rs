@@ -267,7 +267,7 @@ fn a_render_failing_midway_leaves_the_previous_files_intact() {
     // it are rebuilt and written, that quarter's old files stay as they were.
     let typ = p.templates.join("brief.typ");
     let mut t = fs::read_to_string(&typ).unwrap();
-    t.push_str("\n#if b.meta.quarter == \"2025Q3\" { panic(\"broken for this quarter\") }\n");
+    t.push_str("\n#if b.meta.period == \"2025Q3\" { panic(\"broken for this quarter\") }\n");
     fs::write(&typ, t).unwrap();
     let failed = p.run("build");
     assert_eq!(failed.status.code(), Some(1), "{}", text(&failed));

@@ -1,9 +1,10 @@
-//! Follow-up actions: due in the next quarter, overdue, and open ones
+//! Follow-up actions: due in the next period of the same length, overdue, and open ones
 //! without a due date.
 
 use serde::Serialize;
 
-use crate::model::{Dataset, FollowUpStatus, Quarter};
+use crate::model::{Dataset, FollowUpStatus};
+use crate::period::Period;
 
 /// A reference to one follow-up of one event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -24,16 +25,17 @@ pub(super) struct FollowUps {
     pub open: Vec<FollowUpItem>,
 }
 
-/// Open follow-ups of events that started by the end of `quarter`: those
-/// whose deadline falls in the next quarter, those whose deadline has passed
-/// by the end of `quarter`, and this quarter's ones with no due date.
-pub(super) fn collect(dataset: &Dataset, quarter: Quarter) -> FollowUps {
-    let next = quarter.next();
+/// Open follow-ups of events that started by the end of `period`: those
+/// whose deadline falls in the next period of the same length, those whose
+/// deadline has passed by the end of `period`, and this period's ones with
+/// no due date.
+pub(super) fn collect(dataset: &Dataset, period: Period) -> FollowUps {
+    let next = period.next();
     let (mut due, mut overdue, mut open) = (Vec::new(), Vec::new(), Vec::new());
     for e in dataset
         .events
         .iter()
-        .filter(|e| e.start.date <= quarter.end())
+        .filter(|e| e.start.date <= period.end())
     {
         for (index, f) in e.follow_ups.iter().enumerate() {
             if !f.status.is_open() {
@@ -49,9 +51,9 @@ pub(super) fn collect(dataset: &Dataset, quarter: Quarter) -> FollowUps {
             };
             match deadline {
                 Some(d) if next.contains(d) => due.push((d, item)),
-                Some(d) if d <= quarter.end() => overdue.push((d, item)),
+                Some(d) if d <= period.end() => overdue.push((d, item)),
                 Some(_) => {}
-                None if e.quarter() == Some(quarter) => open.push((e.start.date, item)),
+                None if period.counts(e.start) => open.push((e.start.date, item)),
                 None => {}
             }
         }

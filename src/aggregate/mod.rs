@@ -1,9 +1,13 @@
 //! Aggregation: pure functions from loaded events to the numbers of one
-//! quarter's brief. No I/O, no language: ids and counts only.
+//! period's brief (quarter, half-year, year or run of months). No I/O, no
+//! language: ids and counts only.
 //!
 //! Counting rules (also printed in every brief's notes):
-//! - an event belongs to the quarter of its start date; events whose date is
-//!   known only to the year belong to no quarter and are listed separately;
+//! - an event counts in every period containing its start date
+//!   (`Period::counts`); one dated only to the month counts in the periods
+//!   containing that month, one dated only to the year only in periods
+//!   containing the whole year (an annual brief) and is listed separately
+//!   in shorter ones;
 //! - an event with several sectors (or regions) counts once in each sector
 //!   (region) row but once in the totals;
 //! - an outcome line may stand for several agreements (`count`); agreements
@@ -18,7 +22,8 @@ mod regions;
 
 use serde::Serialize;
 
-use crate::model::{Dataset, Event, Precision, Quarter};
+use crate::model::{Dataset, Date, Event, Precision};
+use crate::period::{Period, PeriodKind};
 
 pub use figures::{Figures, Money, OutcomeCounts, is_counted};
 pub use followups::FollowUpItem;
@@ -42,36 +47,59 @@ impl From<&crate::config::Config> for AggregateOptions {
     }
 }
 
-/// Every number a brief for one quarter shows.
+/// Every number a brief for one period shows.
 #[derive(Debug, Clone, Serialize)]
-pub struct QuarterReport {
-    pub quarter: String,
+pub struct Report {
+    /// `2025Q2`, `2025H1`, `2025`, `2025-03/2025-08`.
+    pub period: String,
+    pub kind: PeriodKind,
     pub base_currency: String,
     pub figures: Figures,
-    pub previous_quarter: String,
+    /// The period of the same length just before.
+    pub previous_period: String,
     pub previous: Figures,
-    pub year_ago_quarter: String,
-    pub year_ago: Figures,
+    /// The same period a year earlier; none for a year or longer.
+    pub year_ago_period: Option<String>,
+    pub year_ago: Option<Figures>,
+    /// A year's brief: the five years up to it, oldest first.
+    pub years: Vec<YearFigures>,
     pub sectors: Vec<SectorRow>,
     pub partner_countries: Vec<RegionRow>,
     pub partner_regions: Vec<RegionRow>,
     pub domestic_regions: Vec<RegionRow>,
     pub matrix: Matrix,
     pub timeline: Vec<TimelineItem>,
+    /// Events per month of the period (dated at least to the month).
     pub months: Vec<MonthCount>,
-    /// Events per month over the last four quarters (this one included).
+    /// Events per month over the period and the one before it (at least
+    /// twelve months, at most `MAX_TREND_MONTHS`), ending with this one.
     pub trend: Vec<MonthCount>,
+    /// Open follow-ups due in the next period of the same length.
     pub follow_ups_due: Vec<FollowUpItem>,
     pub follow_ups_overdue: Vec<FollowUpItem>,
-    /// Open follow-ups of this quarter's events that have no due date.
+    /// Open follow-ups of this period's events that have no due date.
     pub follow_ups_open: Vec<FollowUpItem>,
     /// Event ids, most important first.
     pub highlights: Vec<String>,
-    /// Ids of this quarter's events, in date order.
+    /// Ids of this period's events, in date order.
     pub events: Vec<String>,
-    /// Ids of events of this year whose date is known only to the year.
+    /// Ids of events dated only to a year the period covers in part: they
+    /// count in that year's annual brief, not here.
     pub undated: Vec<String>,
 }
+
+/// One year of an annual brief's five-year trend.
+#[derive(Debug, Clone, Serialize)]
+pub struct YearFigures {
+    pub year: i32,
+    pub figures: Figures,
+}
+
+/// Years in an annual brief's trend.
+pub const TREND_YEARS: usize = 5;
+/// Months the monthly chart shows at most (a run of months longer than two
+/// years shows its last four).
+pub const MAX_TREND_MONTHS: u16 = 48;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct SectorRow {
@@ -100,144 +128,83 @@ pub struct MonthCount {
     pub events: u32,
 }
 
-/// The quarters a brief for `quarter` reads: the last four (for the
-/// monthly trend) and the same quarter a year before.
-pub fn quarters_needed(quarter: Quarter) -> Vec<Quarter> {
-    let mut qs = vec![quarter];
-    for _ in 0..4 {
-        let last = qs[qs.len() - 1];
-        qs.push(last.prev());
-    }
-    qs
+/// The months of the monthly chart: the period and the one before it,
+/// at least twelve and at most `MAX_TREND_MONTHS`, ending with the period.
+pub fn trend_months(period: Period) -> u16 {
+    (period.len_months() * 2).clamp(12, MAX_TREND_MONTHS)
 }
 
-/// The events a quarter's figures are computed from.
-pub fn events_in(dataset: &Dataset, quarter: Quarter) -> Vec<&Event> {
+/// The days a brief for `period` reads events from: back to the earliest
+/// comparison (previous period, a year before, the monthly chart, a year's
+/// five-year trend), up to the period's end. Follow-ups come from every
+/// event (see `load::Keep`).
+pub fn days_needed(period: Period) -> (Date, Date) {
+    let end = period.end();
+    let mut first = period.prev().start();
+    if let Some(y) = period.year_before() {
+        first = first.min(y.start());
+    }
+    let chart = end.year * 12 + i32::from(end.month) - i32::from(trend_months(period));
+    first = first.min(Date {
+        year: chart.div_euclid(12),
+        month: chart.rem_euclid(12) as u8 + 1,
+        day: 1,
+    });
+    if period.kind() == PeriodKind::Year
+        && let Some(p) = period.back(TREND_YEARS).first()
+    {
+        first = first.min(p.start());
+    }
+    (first, end)
+}
+
+/// The events a period's figures are computed from, in date order.
+pub fn events_in(dataset: &Dataset, period: Period) -> Vec<&Event> {
     dataset
         .events
         .iter()
-        .filter(|e| e.quarter() == Some(quarter))
+        .filter(|e| period.counts(e.start))
         .collect()
 }
 
-/// Computes the report for `quarter`.
-pub fn quarter_report(
-    dataset: &Dataset,
-    quarter: Quarter,
-    options: &AggregateOptions,
-) -> QuarterReport {
-    let events = events_in(dataset, quarter);
+/// Computes the report for `period`.
+pub fn report(dataset: &Dataset, period: Period, options: &AggregateOptions) -> Report {
+    let events = events_in(dataset, period);
     let tax = &dataset.taxonomy;
-    let figures = Figures::of(&events, tax, options);
-    let previous = Figures::of(&events_in(dataset, quarter.prev()), tax, options);
-    let year_ago = Figures::of(&events_in(dataset, quarter.year_before()), tax, options);
-
-    let sectors = tax
-        .sectors
-        .items
-        .iter()
-        .filter_map(|s| {
-            let in_sector: Vec<&Event> = events
-                .iter()
-                .copied()
-                .filter(|e| e.sectors.contains(&s.id))
-                .collect();
-            let mut counts = OutcomeCounts::default();
-            let mut investment = Money::zero();
-            for e in &events {
-                for o in e.outcomes.iter().filter(|o| o.sectors.contains(&s.id)) {
-                    counts.add(o);
-                    figures::add_money(&mut investment, o, true, options);
-                }
-            }
-            (!in_sector.is_empty() || counts.total() + counts.pending > 0).then(|| SectorRow {
-                sector: s.id.clone(),
-                events: in_sector.len() as u32,
-                outcomes: counts.total(),
-                pending: counts.pending,
-                investment,
+    let figures_of = |p: Period| Figures::of(&events_in(dataset, p), tax, options);
+    let year_ago = period.year_before();
+    let years = if period.kind() == PeriodKind::Year {
+        period
+            .back(TREND_YEARS)
+            .into_iter()
+            .map(|p| YearFigures {
+                year: p.first_year(),
+                figures: figures_of(p),
             })
-        })
-        .collect();
-
+            .collect()
+    } else {
+        Vec::new()
+    };
     let breakdown = regions::breakdown(&events, tax, &options.home_country);
-
-    let timeline = events
-        .iter()
-        .map(|e| {
-            let last = e.last_day();
-            let multi = e.end.is_some() && last != e.start.date;
-            TimelineItem {
-                event: e.id.clone(),
-                start: e.start.to_string(),
-                end: multi.then(|| last.to_string()),
-                precision: e.start.precision,
-                days: (last.days_since_epoch() - e.start.date.days_since_epoch() + 1).max(1) as u32,
-            }
-        })
-        .collect();
-
-    let months = (0..3)
-        .map(|i| {
-            let month = quarter.first_month() + i;
-            MonthCount {
-                year: quarter.year,
-                month,
-                events: events
-                    .iter()
-                    .filter(|e| e.start.date.month == month)
-                    .count() as u32,
-            }
-        })
-        .collect();
-
-    // One pass: each dated event lands in at most one of the 12 months.
-    let first = quarter.prev().prev().prev();
-    let base = i64::from(first.year) * 12 + i64::from(first.first_month()) - 1;
-    let mut counts = [0u32; 12];
-    for e in dataset
-        .events
-        .iter()
-        .filter(|e| e.start.precision != Precision::Year)
-    {
-        let at = i64::from(e.start.date.year) * 12 + i64::from(e.start.date.month) - 1 - base;
-        if let Ok(i) = usize::try_from(at)
-            && i < 12
-        {
-            counts[i] += 1;
-        }
-    }
-    let trend = counts
-        .iter()
-        .enumerate()
-        .map(|(i, &events)| {
-            let m = base + i as i64;
-            MonthCount {
-                year: (m / 12) as i32,
-                month: (m % 12) as u8 + 1,
-                events,
-            }
-        })
-        .collect();
-
-    let fu = followups::collect(dataset, quarter);
-
-    QuarterReport {
-        quarter: quarter.to_string(),
+    let fu = followups::collect(dataset, period);
+    Report {
+        period: period.to_string(),
+        kind: period.kind(),
         base_currency: options.base_currency.clone(),
-        figures,
-        previous_quarter: quarter.prev().to_string(),
-        previous,
-        year_ago_quarter: quarter.year_before().to_string(),
-        year_ago,
-        sectors,
+        figures: Figures::of(&events, tax, options),
+        previous_period: period.prev().to_string(),
+        previous: figures_of(period.prev()),
+        year_ago_period: year_ago.map(|p| p.to_string()),
+        year_ago: year_ago.map(figures_of),
+        years,
+        sectors: sector_rows(&events, dataset, options),
         partner_countries: breakdown.countries,
         partner_regions: breakdown.partner_regions,
         domestic_regions: breakdown.domestic_regions,
         matrix: breakdown.matrix,
-        timeline,
-        months,
-        trend,
+        timeline: events.iter().map(|e| timeline_item(e)).collect(),
+        months: month_counts(dataset, period.months()),
+        trend: month_counts(dataset, trend_window(period)),
         follow_ups_due: fu.due,
         follow_ups_overdue: fu.overdue,
         follow_ups_open: fu.open,
@@ -246,10 +213,91 @@ pub fn quarter_report(
         undated: dataset
             .events
             .iter()
-            .filter(|e| e.start.precision == Precision::Year && e.start.date.year == quarter.year)
+            .filter(|e| {
+                e.start.precision == Precision::Year
+                    && period.touches_year(e.start.date.year)
+                    && !period.counts(e.start)
+            })
             .map(|e| e.id.clone())
             .collect(),
     }
+}
+
+/// One row per sector with events or outcomes, in taxonomy order.
+fn sector_rows(events: &[&Event], dataset: &Dataset, options: &AggregateOptions) -> Vec<SectorRow> {
+    dataset
+        .taxonomy
+        .sectors
+        .items
+        .iter()
+        .filter_map(|s| {
+            let in_sector = events.iter().filter(|e| e.sectors.contains(&s.id)).count();
+            let mut counts = OutcomeCounts::default();
+            let mut investment = Money::zero();
+            for e in events {
+                for o in e.outcomes.iter().filter(|o| o.sectors.contains(&s.id)) {
+                    counts.add(o);
+                    figures::add_money(&mut investment, o, true, options);
+                }
+            }
+            (in_sector > 0 || counts.total() + counts.pending > 0).then(|| SectorRow {
+                sector: s.id.clone(),
+                events: in_sector as u32,
+                outcomes: counts.total(),
+                pending: counts.pending,
+                investment,
+            })
+        })
+        .collect()
+}
+
+fn timeline_item(e: &Event) -> TimelineItem {
+    let last = e.last_day();
+    let multi = e.end.is_some() && last != e.start.date;
+    TimelineItem {
+        event: e.id.clone(),
+        start: e.start.to_string(),
+        end: multi.then(|| last.to_string()),
+        precision: e.start.precision,
+        days: (last.days_since_epoch() - e.start.date.days_since_epoch() + 1).max(1) as u32,
+    }
+}
+
+/// The months of the monthly chart, oldest first.
+fn trend_window(period: Period) -> Vec<(i32, u8)> {
+    let n = trend_months(period);
+    let end = period.end();
+    let last = end.year * 12 + i32::from(end.month) - 1;
+    (last + 1 - i32::from(n)..=last)
+        .map(|m| (m.div_euclid(12), m.rem_euclid(12) as u8 + 1))
+        .collect()
+}
+
+/// Events dated at least to the month, counted per month of `months`
+/// (consecutive, oldest first), in one pass over the data.
+fn month_counts(dataset: &Dataset, months: impl IntoIterator<Item = (i32, u8)>) -> Vec<MonthCount> {
+    let mut out: Vec<MonthCount> = months
+        .into_iter()
+        .map(|(year, month)| MonthCount {
+            year,
+            month,
+            events: 0,
+        })
+        .collect();
+    let Some(first) = out.first().map(|m| m.year * 12 + i32::from(m.month) - 1) else {
+        return out;
+    };
+    for e in dataset
+        .events
+        .iter()
+        .filter(|e| e.start.precision != Precision::Year)
+    {
+        let at = e.start.date.year * 12 + i32::from(e.start.date.month) - 1 - first;
+        if let Some(m) = usize::try_from(at).ok().and_then(|i| out.get_mut(i)) {
+            m.events += 1;
+        }
+    }
+    out
 }
 
 /// Up to three events with outcomes, ranked by concluded agreements, then

@@ -34,8 +34,8 @@ fn real_data() -> Dataset {
     }
 }
 
-fn q(s: &str) -> Quarter {
-    Quarter::parse(s).unwrap()
+fn q(s: &str) -> Period {
+    Period::parse(s).unwrap()
 }
 
 fn text(s: &str) -> Text {
@@ -148,7 +148,7 @@ fn multi_sector_events_count_once_in_totals_and_once_per_sector() {
         &["bio", "ai"],
     ));
     let d = dataset(vec![e, event("b", "2025-06-30", &["bio"], &["jp"])]);
-    let r = quarter_report(&d, q("2025Q2"), &options());
+    let r = report(&d, q("2025Q2"), &options());
     assert_eq!(r.figures.events, 2);
     assert_eq!(r.figures.outcomes.mou, 3);
     assert_eq!(r.figures.outcomes_total, 3);
@@ -172,8 +172,8 @@ fn events_belong_to_the_quarter_of_their_start() {
         event("month", "2025-06", &["ai"], &[]),
         event("year", "2025", &["ai"], &[]),
     ]);
-    let r1 = quarter_report(&d, q("2025Q1"), &options());
-    let r2 = quarter_report(&d, q("2025Q2"), &options());
+    let r1 = report(&d, q("2025Q1"), &options());
+    let r2 = report(&d, q("2025Q2"), &options());
     assert_eq!(r1.events, vec!["span"]);
     assert_eq!(r2.events, vec!["apr1", "month"]);
     assert_eq!(r1.timeline[0].days, 4);
@@ -186,7 +186,7 @@ fn events_belong_to_the_quarter_of_their_start() {
     );
     // Comparisons use the same counting.
     assert_eq!(r2.previous.events, 1);
-    assert_eq!(r2.year_ago.events, 0);
+    assert_eq!(r2.year_ago.as_ref().map(|f| f.events), Some(0));
 }
 
 #[test]
@@ -204,7 +204,7 @@ fn pending_outcomes_are_not_counted_as_concluded() {
         OutcomeStatus::Agreed,
         &["bio"],
     ));
-    let r = quarter_report(&dataset(vec![e]), q("2025Q2"), &options());
+    let r = report(&dataset(vec![e]), q("2025Q2"), &options());
     assert_eq!(r.figures.outcomes.membership, 0);
     assert_eq!(r.figures.outcomes.pending, 1);
     assert_eq!(r.figures.outcomes_total, 2);
@@ -221,7 +221,7 @@ fn cities_roll_up_to_provinces_and_countries() {
         ),
         event("b", "2025-05-03", &["bio"], &["us-ma"]),
     ]);
-    let r = quarter_report(&d, q("2025Q2"), &options());
+    let r = report(&d, q("2025Q2"), &options());
     assert_eq!(r.figures.partner_countries, 1);
     assert_eq!(r.figures.partner_regions, 1);
     assert_eq!(r.figures.domestic_regions, 1);
@@ -244,7 +244,7 @@ fn outcomes_count_where_they_were_made() {
     let mut pending = outcome(OutcomeType::Mou, 1, OutcomeStatus::Planned, &["bio"]);
     pending.regions = vec!["jp".into()];
     e.outcomes = vec![boston, everyone, pending];
-    let r = quarter_report(&dataset(vec![e]), q("2025Q2"), &options());
+    let r = report(&dataset(vec![e]), q("2025Q2"), &options());
     let row = |rows: &[RegionRow], id: &str| {
         rows.iter()
             .find(|x| x.region == id)
@@ -278,7 +278,7 @@ fn money_is_converted_and_keeps_its_qualifiers() {
         expected: true,
     });
     e.outcomes.push(inv);
-    let r = quarter_report(&dataset(vec![e]), q("2025Q2"), &options());
+    let r = report(&dataset(vec![e]), q("2025Q2"), &options());
     let m = &r.figures.investment;
     assert_eq!(m.value, 20_700_000_000.0);
     assert!(m.approximate && m.at_least && m.expected && !m.up_to);
@@ -288,7 +288,7 @@ fn money_is_converted_and_keeps_its_qualifiers() {
 
 #[test]
 fn real_data_2025q2_quebec_boston_mission() {
-    let r = quarter_report(&real_data(), q("2025Q2"), &options());
+    let r = report(&real_data(), q("2025Q2"), &options());
     assert_eq!(r.events, vec!["2025-06-daejeon-mission-quebec-boston"]);
     let f = &r.figures;
     assert_eq!(
@@ -337,7 +337,7 @@ fn real_data_2025q2_quebec_boston_mission() {
     assert_eq!(outcomes(&r.domestic_regions, "kr-daejeon"), Some((1, 3)));
     // Previous quarter: the Chungcheong council; same quarter 2024: nothing.
     assert_eq!((r.previous.events, r.previous.domestic_regions), (1, 4));
-    assert_eq!(r.year_ago.events, 0);
+    assert_eq!(r.year_ago.as_ref().map(|f| f.events), Some(0));
     assert_eq!(r.undated, vec!["2025-pan-yellow-sea-conference"]);
     assert_eq!(
         r.follow_ups_open.len(),
@@ -349,7 +349,7 @@ fn real_data_2025q2_quebec_boston_mission() {
 
 #[test]
 fn real_data_2023q2_boston_roundtable() {
-    let r = quarter_report(&real_data(), q("2023Q2"), &options());
+    let r = report(&real_data(), q("2023Q2"), &options());
     let f = &r.figures;
     assert_eq!(f.outcomes.mou, 13, "4 cluster MOUs and 9 bio MOUs (8 + 1)");
     assert_eq!(f.outcomes.investment, 1);
@@ -367,7 +367,7 @@ fn real_data_2023q2_boston_roundtable() {
 
 #[test]
 fn real_data_2018q1_harbin_meeting() {
-    let r = quarter_report(&real_data(), q("2018Q1"), &options());
+    let r = report(&real_data(), q("2018Q1"), &options());
     let f = &r.figures;
     assert_eq!((f.outcomes.mou, f.outcomes.agreement), (2, 1));
     assert_eq!(
@@ -388,7 +388,7 @@ fn real_data_2018q1_harbin_meeting() {
 #[test]
 fn real_data_follow_ups_due_and_overdue() {
     let d = real_data();
-    let q3 = quarter_report(&d, q("2025Q3"), &options());
+    let q3 = report(&d, q("2025Q3"), &options());
     let due: Vec<&str> = q3.follow_ups_due.iter().map(|f| f.event.as_str()).collect();
     assert_eq!(
         due,
@@ -398,7 +398,103 @@ fn real_data_follow_ups_due_and_overdue() {
         ]
     );
     assert!(q3.follow_ups_overdue.is_empty());
-    let q4 = quarter_report(&d, q("2025Q4"), &options());
+    let q4 = report(&d, q("2025Q4"), &options());
     assert!(q4.follow_ups_due.is_empty());
     assert_eq!(q4.follow_ups_overdue.len(), 2);
+}
+
+/// 2025H1, checked by hand against the records: the Chungcheong council
+/// (27 March, four hosts, no partner) and the Québec/Boston mission (June,
+/// three outcomes); the Pan-Yellow-Sea conference is dated only to 2025, so
+/// it is listed, not counted.
+#[test]
+fn real_data_2025h1_council_and_mission() {
+    let r = report(&real_data(), q("2025H1"), &options());
+    assert_eq!((r.period.as_str(), r.kind), ("2025H1", PeriodKind::Half));
+    assert_eq!(
+        r.events,
+        [
+            "2025-03-27-chungcheong-strategic-industry-council",
+            "2025-06-daejeon-mission-quebec-boston"
+        ]
+    );
+    assert_eq!(r.figures.outcomes_total, 3);
+    assert_eq!(
+        (r.figures.partner_countries, r.figures.partner_regions),
+        (2, 3)
+    );
+    assert_eq!(r.figures.domestic_regions, 4);
+    assert_eq!(r.undated, ["2025-pan-yellow-sea-conference"]);
+    // Compared with 2024H2 and 2024H1 (no events), charted over 12 months.
+    assert_eq!(r.previous_period, "2024H2");
+    assert_eq!(r.year_ago_period.as_deref(), Some("2024H1"));
+    assert_eq!(
+        r.months.iter().map(|m| m.events).collect::<Vec<_>>(),
+        [0, 0, 1, 0, 0, 1]
+    );
+    assert_eq!(r.trend.len(), 12);
+    // Due in 2025H2: the roundtable's "2025" and the council's "2025-12".
+    let due: Vec<&str> = r.follow_ups_due.iter().map(|f| f.event.as_str()).collect();
+    assert_eq!(
+        due,
+        [
+            "2023-04-28-korea-us-cluster-roundtable",
+            "2025-03-27-chungcheong-strategic-industry-council"
+        ]
+    );
+}
+
+/// 2023: the Boston roundtable alone, as in its quarter; five years back
+/// to 2019 with nothing before it.
+#[test]
+fn real_data_2023_boston_roundtable() {
+    let d = real_data();
+    let y = report(&d, q("2023"), &options());
+    let q2 = report(&d, q("2023Q2"), &options());
+    assert_eq!(y.events, ["2023-04-28-korea-us-cluster-roundtable"]);
+    assert_eq!(y.figures, q2.figures);
+    assert_eq!((y.figures.outcomes.mou, y.figures.outcomes_total), (13, 14));
+    assert_eq!(y.previous_period, "2022");
+    assert_eq!(
+        (y.year_ago_period.clone(), y.year_ago.clone()),
+        (None, None)
+    );
+    let years: Vec<(i32, u32)> = y.years.iter().map(|f| (f.year, f.figures.events)).collect();
+    assert_eq!(
+        years,
+        [(2019, 0), (2020, 0), (2021, 0), (2022, 0), (2023, 1)]
+    );
+    assert_eq!(y.trend.len(), 24);
+}
+
+/// 2025: the year-only Pan-Yellow-Sea conference counts here (about 300
+/// attendees, one agreement, China and Japan and six of their regions).
+#[test]
+fn real_data_2025_counts_the_year_only_conference() {
+    let d = real_data();
+    let y = report(&d, q("2025"), &options());
+    assert_eq!(y.events.len(), 3);
+    assert!(
+        y.events
+            .contains(&"2025-pan-yellow-sea-conference".to_string())
+    );
+    assert!(y.undated.is_empty());
+    assert_eq!(y.figures.outcomes_total, 4);
+    assert_eq!(y.figures.outcomes.agreement, 2);
+    assert_eq!(
+        (y.figures.attendance, y.figures.attendance_approximate),
+        (300, true)
+    );
+    assert_eq!(
+        (y.figures.partner_countries, y.figures.partner_regions),
+        (4, 9)
+    );
+    // The months hold only the two events dated to the month.
+    assert_eq!(y.months.iter().map(|m| m.events).sum::<u32>(), 2);
+    let years: Vec<u32> = y.years.iter().map(|f| f.figures.events).collect();
+    assert_eq!(years, [0, 0, 1, 0, 3]);
+    // Open at the end of 2025 with deadlines in it: overdue, none due in 2026.
+    assert_eq!(y.follow_ups_overdue.len(), 2);
+    assert!(y.follow_ups_due.is_empty());
+    assert_eq!(y.highlights[0], "2025-06-daejeon-mission-quebec-boston");
 }

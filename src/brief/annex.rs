@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::{KeyFigure, Viewer};
-use crate::aggregate::{AggregateOptions, FollowUpItem, Money, OutcomeCounts, QuarterReport};
+use crate::aggregate::{AggregateOptions, FollowUpItem, Money, OutcomeCounts, Report};
 use crate::model::{Event, Outcome, OutcomeType, Precision};
 
 #[derive(Debug, Clone, Default, Serialize)]
@@ -226,7 +226,7 @@ impl Viewer<'_> {
     /// The annex of the quarter `report` describes.
     pub(super) fn annex(
         &self,
-        report: &QuarterReport,
+        report: &Report,
         file: String,
         key_figures: &[KeyFigure],
         find: Find<'_, '_>,

@@ -1,10 +1,11 @@
-//! The summary's sentences are true: on many generated quarters, in both
-//! languages, every claim a sentence makes is checked against the numbers
-//! of the quarter it describes. A failure names the seed, quarter and line.
+//! The summary's sentences are true: on many generated quarters, halves
+//! and years, in both languages, every claim a sentence makes is checked
+//! against the numbers of the period it describes. A failure names the
+//! seed, period and line.
 
 use super::*;
 use crate::aggregate::properties::{dataset, quarters};
-use crate::aggregate::{quarter_report, tests::options};
+use crate::aggregate::{report, tests::options};
 
 /// The summary lines of one brief, with the report they describe.
 fn briefs(seed: u64, n: usize) -> Vec<(String, Brief)> {
@@ -12,9 +13,13 @@ fn briefs(seed: u64, n: usize) -> Vec<(String, Brief)> {
     let config = Config::default();
     let templates = Templates::builtin();
     let mut out = Vec::new();
-    for q in quarters() {
+    let mut periods = quarters();
+    for y in 2023..=2025 {
+        periods.extend([Period::half(y, 1), Period::half(y, 2), Period::year(y)]);
+    }
+    for q in periods {
         for lang in [Lang::Ko, Lang::En] {
-            let report = quarter_report(&data, q, &options());
+            let report = report(&data, q, &options());
             let b = build(&data, report, q, lang, &config, &templates).expect("brief builds");
             out.push((format!("seed {seed}, {q:?}, {}", lang.code()), b));
         }
@@ -86,14 +91,25 @@ fn check_sectors(at: &str, b: &Brief, line: &str) {
 fn check_change(at: &str, b: &Brief, line: &str) {
     let now = b.report.figures.events;
     let then = b.report.previous.events;
-    let ago = b.report.year_ago.events;
-    // The sentence has two halves: against the previous quarter, then
-    // against the same quarter a year before.
-    let (first, second) = line
-        .split_once("전년 동기")
-        .or_else(|| line.split_once(") and "))
-        .unwrap_or_else(|| panic!("{at}: no year-ago half in \"{line}\""));
-    for (half, base) in [(first, then), (second, ago)] {
+    // The sentence has two halves: against the previous period, then
+    // against the same period a year before; a year's has only the first.
+    let halves = match &b.report.year_ago {
+        Some(ago) => {
+            let (first, second) = line
+                .split_once("전년 동기")
+                .or_else(|| line.split_once(") and "))
+                .unwrap_or_else(|| panic!("{at}: no year-ago half in \"{line}\""));
+            vec![(first, then), (second, ago.events)]
+        }
+        None => {
+            assert!(
+                !line.contains("전년 동기") && !line.contains(") and "),
+                "{at}: a year has no year-ago half: \"{line}\""
+            );
+            vec![(line, then)]
+        }
+    };
+    for (half, base) in halves {
         let word = |w: &str| half.split_whitespace().any(|t| t == w);
         let up = half.contains("늘었") || word("up");
         let down = half.contains("줄었") || word("down");
@@ -124,7 +140,7 @@ fn summary_sentences_state_what_the_numbers_say() {
                     check_sectors(&at, &b, line);
                     checked[0] += 1;
                 }
-                if line.contains("직전 분기(") || line.starts_with("The number of events is") {
+                if line.contains("건 대비") || line.starts_with("The number of events is") {
                     check_change(&at, &b, line);
                     checked[1] += 1;
                 }

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Span};
-use crate::model::{Dataset, Event, FuzzyDate, Precision, Quarter};
+use crate::model::{Dataset, Date, Event, FuzzyDate};
 
 /// Files larger than this are refused rather than parsed: no hand-written
 /// record comes near it, and it keeps hostile input from eating memory.
@@ -47,9 +47,13 @@ pub struct LoadOptions {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Keep {
     All,
-    /// Events of these quarters (and of their years, when only the year is
-    /// known), plus every event with follow-ups.
-    Quarters(Vec<Quarter>),
+    /// Events whose start may fall in these days (an event dated only to
+    /// the month or year is kept when its month or year overlaps them),
+    /// plus every event with follow-ups.
+    Span {
+        first: Date,
+        last: Date,
+    },
     /// Nothing: validation only.
     None,
 }
@@ -60,12 +64,8 @@ impl Keep {
         match self {
             Keep::All => true,
             Keep::None => false,
-            Keep::Quarters(qs) => {
-                has_follow_ups
-                    || match start.precision {
-                        Precision::Year => qs.iter().any(|q| q.year == start.date.year),
-                        _ => qs.contains(&start.date.quarter()),
-                    }
+            Keep::Span { first, last } => {
+                has_follow_ups || (start.date <= *last && start.last_day() >= *first)
             }
         }
     }

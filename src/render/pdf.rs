@@ -273,7 +273,7 @@ pub fn render(
     let options = typst_pdf::PdfOptions {
         ident: typst::foundations::Smart::Custom(format!(
             "brief-{}-{}",
-            brief.meta.quarter,
+            brief.meta.period,
             brief.lang.code()
         )),
         standards: typst_pdf::PdfStandards::new(&list).map_err(|e| {

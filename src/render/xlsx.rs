@@ -214,6 +214,10 @@ fn key_figure_rows(b: &Brief) -> Vec<Vec<Cell<'_>>> {
                 Cell::Text(&k.change_previous),
                 Cell::Text(&k.year_ago),
             ]
+            .into_iter()
+            // A year has no "same period a year before" column.
+            .take(if b.year_ago { 6 } else { 5 })
+            .collect()
         })
         .collect()
 }
@@ -224,7 +228,7 @@ pub fn render(b: &Brief) -> Result<Vec<u8>, RenderError> {
     let mut wb = Workbook::new();
     let issued = ExcelDateTime::parse_from_str(&b.meta.issue_date_iso).map_err(xlsx_error)?;
     let props = DocProperties::new()
-        .set_title(format!("{} — {}", b.meta.title, b.meta.quarter_label))
+        .set_title(format!("{} — {}", b.meta.title, b.meta.period_label))
         .set_author(&b.meta.organisation)
         .set_company(&b.meta.organisation)
         .set_creation_datetime(&issued);
@@ -234,7 +238,10 @@ pub fn render(b: &Brief) -> Result<Vec<u8>, RenderError> {
         (&labels.events, event_rows(b)),
         (&labels.outcomes, outcome_rows(b)),
         (&labels.follow_ups, follow_up_rows(b)),
-        (&labels.key_figures, key_figure_rows(b)),
+        (
+            &labels.key_figures[..labels.key_figures.len().min(if b.year_ago { 6 } else { 5 })],
+            key_figure_rows(b),
+        ),
     ];
     for ((headers, rows), name) in sheets.iter().zip(&labels.sheets) {
         let ws = wb.add_worksheet();

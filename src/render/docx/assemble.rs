@@ -72,7 +72,7 @@ fn core_properties(b: &Brief, language: &str) -> package::CoreProperties {
         author.push_str(&format!(" {}", b.meta.department));
     }
     package::CoreProperties {
-        title: format!("{} — {}", b.meta.title, b.meta.quarter_label),
+        title: format!("{} — {}", b.meta.title, b.meta.period_label),
         subject: b.meta.subtitle.clone(),
         creator: author,
         keywords: b
@@ -81,7 +81,7 @@ fn core_properties(b: &Brief, language: &str) -> package::CoreProperties {
             .map(|s| s.label.as_str())
             .collect::<Vec<_>>()
             .join(", "),
-        description: b.meta.period.clone(),
+        description: b.meta.dates.clone(),
         category: b.meta.classification.clone(),
         language: language.to_string(),
         date: b.meta.issue_date_iso.clone(),

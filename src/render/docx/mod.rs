@@ -596,7 +596,7 @@ pub fn render(
     .styles();
 
     // The title and classification on every page; page x / y below.
-    let mut running = format!("{} · {}", b.meta.title, b.meta.quarter_label);
+    let mut running = format!("{} · {}", b.meta.title, b.meta.period_label);
     if !b.meta.classification.is_empty() {
         running.push_str(&format!("   [{}]", b.meta.classification));
     }
@@ -644,7 +644,7 @@ pub fn render(
         &format!(
             "{} {}   |   {} {}",
             w.label("period"),
-            b.meta.period,
+            b.meta.dates,
             w.label("issued"),
             b.meta.issue_date
         ),

@@ -8,35 +8,89 @@ use super::{Shade, Writer, chart};
 use crate::brief::Brief;
 
 /// The key figures section.
+/// The key figures section: this period, the previous one and the change,
+/// and the same period a year before (a year has instead its five-year
+/// trend).
 pub(super) fn key_figures(w: &mut Writer, b: &Brief) {
     w.heading(1, &w.label("section.key_figures"));
-    let header = [
+    let columns = if b.year_ago { 5 } else { 4 };
+    let header: Vec<String> = [
         "column.indicator",
         "column.this_quarter",
         "column.previous",
         "column.change",
         "column.year_ago",
     ]
-    .map(|k| w.label(k));
+    .iter()
+    .take(columns)
+    .map(|k| w.label(k))
+    .collect();
     let rows: Vec<Vec<String>> = b
         .key_figures
         .iter()
         .map(|k| {
-            vec![
+            let mut row = vec![
                 k.label.clone(),
                 k.value.clone(),
                 k.previous.clone(),
                 k.change_previous.clone(),
                 k.year_ago.clone(),
+            ];
+            row.truncate(columns);
+            row
+        })
+        .collect();
+    let numeric = [false, true, true, true, true];
+    w.table(
+        &[3, 2, 2, 2, 2][..columns],
+        &header,
+        &rows,
+        &numeric[..columns],
+        None,
+    );
+    if !b.years.is_empty() {
+        years(w, b);
+    }
+}
+
+/// A year's five-year trend, the brief's year in bold.
+fn years(w: &mut Writer, b: &Brief) {
+    w.heading(2, &w.label("section.years"));
+    let header: Vec<String> = [
+        "column.year",
+        "figure.events",
+        "figure.outcomes",
+        "figure.mou",
+        "figure.partner_countries",
+        "figure.investment",
+    ]
+    .iter()
+    .map(|k| w.label(k))
+    .collect();
+    let rows: Vec<Vec<String>> = b
+        .years
+        .iter()
+        .map(|y| {
+            vec![
+                y.year.clone(),
+                y.events.clone(),
+                y.outcomes.clone(),
+                y.mou.clone(),
+                y.partner_countries.clone(),
+                y.investment.clone(),
             ]
         })
         .collect();
+    // The brief's year is the last: the bold closing row.
+    let (last, earlier) = rows
+        .split_last()
+        .map_or((None, &rows[..]), |(l, e)| (Some(l), e));
     w.table(
-        &[3, 2, 2, 2, 2],
+        &[2, 2, 2, 2, 2, 4],
         &header,
-        &rows,
-        &[false, true, true, true, true],
-        None,
+        earlier,
+        &[false, true, true, true, true, true],
+        last.map(Vec::as_slice),
     );
 }
 
@@ -185,24 +239,55 @@ fn heat(accent: &str, count: u32, max: u32) -> Shade {
 pub(super) fn timeline(w: &mut Writer, b: &Brief) {
     if !b.empty {
         w.heading(1, &w.label("section.timeline"));
-        // Events per month over the last four quarters: the PDF's chart, and
-        // its numbers as a table below it.
+        // Events per month over the period and the one before: the PDF's
+        // chart, and its numbers as a table below it.
         w.chart("trend", chart::trend(b), w.label("chart.month_title"));
-        let mut header: Vec<String> = vec![w.label("column.month")];
-        header.extend(b.trend.iter().map(|m| m.full_label()));
-        let mut row = vec![w.label("column.events")];
-        row.extend(b.trend.iter().map(|m| m.events.to_string()));
-        let mut widths = vec![3];
-        widths.extend(b.trend.iter().map(|_| 2));
-        let mut numeric = vec![false];
-        numeric.extend(b.trend.iter().map(|_| true));
-        w.table(&widths, &header, &[row], &numeric, None);
+        if b.trend.len() > 12 {
+            trend_by_year(w, b);
+        } else {
+            let mut header: Vec<String> = vec![w.label("column.month")];
+            header.extend(b.trend.iter().map(|m| m.full_label()));
+            let mut row = vec![w.label("column.events")];
+            row.extend(b.trend.iter().map(|m| m.events.to_string()));
+            let mut widths = vec![3];
+            widths.extend(b.trend.iter().map(|_| 2));
+            let mut numeric = vec![false];
+            numeric.extend(b.trend.iter().map(|_| true));
+            w.table(&widths, &header, &[row], &numeric, None);
+        }
         if b.timeline.is_empty() {
             month_kinds(w, b);
         } else {
             event_table(w, &b.timeline);
         }
     }
+}
+
+/// The monthly numbers of a chart longer than a year: a row per year, a
+/// column per month (empty where the chart has no bar).
+fn trend_by_year(w: &mut Writer, b: &Brief) {
+    let mut header = vec![w.label("column.year")];
+    header.extend((1..=12).map(|m| crate::locale::month_name(m, b.lang)));
+    let mut rows: Vec<(i32, Vec<String>)> = Vec::new();
+    for m in &b.report.trend {
+        if rows.last().is_none_or(|(y, _)| *y != m.year) {
+            let mut row = vec![String::new(); 13];
+            row[0] = match b.lang {
+                crate::model::Lang::Ko => format!("{}년", m.year),
+                crate::model::Lang::En => m.year.to_string(),
+            };
+            rows.push((m.year, row));
+        }
+        if let Some((_, row)) = rows.last_mut() {
+            row[usize::from(m.month.clamp(1, 12))] = m.events.to_string();
+        }
+    }
+    let rows: Vec<Vec<String>> = rows.into_iter().map(|(_, r)| r).collect();
+    let mut numeric = vec![true; 13];
+    numeric[0] = false;
+    let mut widths = vec![2; 13];
+    widths[0] = 3;
+    w.table(&widths, &header, &rows, &numeric, None);
 }
 
 /// Events a row each: date, title, kind, regions.
@@ -303,6 +388,9 @@ pub(super) fn appendix(w: &mut Writer, b: &Brief) {
         w.heading(2, &w.label("section.undated"));
         for e in &b.undated {
             w.event_block(e);
+        }
+        if !b.undated_note.is_empty() {
+            w.para("Caption", &b.undated_note);
         }
     }
     w.heading(2, &w.label("section.sources"));
