@@ -53,7 +53,9 @@ impl Project {
         c
     }
 
-    /// Runs `sub` over 2025Q1..2026Q1 (five quarters) in Korean, PDF + DOCX.
+    /// Runs `sub` over 2025Q1..2026Q1 in Korean, PDF + DOCX: five quarters,
+    /// the two halves of 2025 and the year 2025 (2026H1 and 2026 end after
+    /// the range).
     fn run(&self, sub: &str) -> Output {
         self.command(
             sub,
@@ -62,6 +64,8 @@ impl Project {
                 "2025Q1",
                 "--to",
                 "2026Q1",
+                "--periods",
+                "quarter,half,year",
                 "--lang",
                 "ko",
                 "--format",
@@ -132,7 +136,9 @@ fn named(o: &Output) -> Vec<String> {
 
 fn all_briefs() -> Vec<String> {
     let mut v = Vec::new();
-    for q in ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1"] {
+    for q in [
+        "2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1", "2025-H1", "2025-H2", "2025",
+    ] {
         for ext in ["docx", "pdf"] {
             v.push(format!("{q}/brief-{q}-ko.{ext}"));
         }
@@ -143,7 +149,8 @@ fn all_briefs() -> Vec<String> {
 
 /// Adds attendance to the 2025Q1 council: its figures change, and with
 /// them the previous-quarter column of 2025Q2 and the year-ago column of
-/// 2026Q1. Nothing else shows attendance of that event.
+/// 2026Q1, its half 2025H1 and the previous-half column of 2025H2, and the
+/// year 2025. Nothing else shows attendance of that event.
 fn change_one_event(p: &Project) {
     let path = p
         .data
@@ -181,9 +188,11 @@ fn a_second_build_writes_nothing_and_one_event_rebuilds_its_dependents() {
     let dependents: Vec<String> = all_briefs()
         .into_iter()
         .filter(|b| {
-            ["2025-Q1", "2025-Q2", "2026-Q1"]
-                .iter()
-                .any(|q| b.starts_with(q))
+            [
+                "2025-Q1/", "2025-Q2/", "2026-Q1/", "2025-H1/", "2025-H2/", "2025/",
+            ]
+            .iter()
+            .any(|q| b.starts_with(q))
         })
         .collect();
     let check = p.run("check");

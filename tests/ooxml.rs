@@ -308,14 +308,32 @@ fn assert_docx_conform(out: &Path, expect_at_least: usize) {
 }
 
 #[test]
-fn every_sample_quarter_in_both_languages_conforms() {
+fn every_sample_period_in_both_languages_conforms() {
     let tmp = tempdir();
     let out = tmp.path().join("out");
     let data = root().join("data");
+    // Quarters, halves and years (a year's key figures, five-year table
+    // and two-year monthly table differ in shape), and a run of months.
     let o = brief(
         &data,
         &out,
-        &["build", "--format", "docx", "--lang", "ko,en"],
+        &[
+            "build",
+            "--periods",
+            "quarter,half,year",
+            "--format",
+            "docx",
+            "--lang",
+            "ko,en",
+        ],
+    );
+    assert_success(&o);
+    let o = brief(
+        &data,
+        &out,
+        &[
+            "--from", "2025-03", "--to", "2025-08", "--format", "docx", "--lang", "ko,en",
+        ],
     );
     assert_success(&o);
     // An empty quarter too.
@@ -325,7 +343,8 @@ fn every_sample_quarter_in_both_languages_conforms() {
         &["-q", "2024Q3", "--format", "docx", "--lang", "ko,en"],
     );
     assert_success(&o);
-    assert_docx_conform(&out, 8);
+    // 13 periods with events, the run of months and the empty quarter.
+    assert_docx_conform(&out, 30);
 }
 
 #[test]
