@@ -1,11 +1,11 @@
-//! `brief`: quarterly policy briefs from industrial-cooperation event
-//! records. The modules follow the pipeline:
+//! `brief`: quarterly, half-year and annual policy briefs from
+//! industrial-cooperation event records. The modules follow the pipeline:
 //!
 //! `config` + `load` (records -> validated `model`) -> `aggregate` (numbers
-//! of one quarter) -> `brief` (one language-specific model) -> `render`
+//! of one `period`) -> `brief` (one language-specific model) -> `render`
 //! (PDF via typst, DOCX via docx-rs) -> `output` (atomic writes).
 //! `plan` (with `incremental` and `progress`) plans, renders and writes the
-//! briefs of a run, for one quarter or across quarters.
+//! briefs of a run, for one period or across periods of several kinds.
 
 pub mod aggregate;
 pub mod app;
