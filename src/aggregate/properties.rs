@@ -333,3 +333,42 @@ fn quarters_and_halves_sum_to_the_year() {
         }
     }
 }
+
+/// A single brief loads only the events `days_needed` names (and those
+/// with follow-ups): its report is the one the whole data set gives.
+#[test]
+fn the_days_a_brief_reads_are_enough() {
+    let opts = options();
+    let mut narrower = 0;
+    for seed in 0..8u64 {
+        let data = dataset(seed, 150 + seed as usize * 40);
+        for period in [
+            Period::quarter(2024, 1),
+            Period::half(2024, 2),
+            Period::year(2024),
+            Period::year(2025),
+            Period::months_between((2024, 11), (2025, 2)).unwrap_or_else(|e| panic!("{e}")),
+        ] {
+            let (first, last) = days_needed(period);
+            let keep = Keep::Span { first, last };
+            let kept = Dataset {
+                taxonomy: data.taxonomy.clone(),
+                events: data
+                    .events
+                    .iter()
+                    .filter(|e| keep.wants(e.start, !e.follow_ups.is_empty()))
+                    .cloned()
+                    .collect(),
+            };
+            let json = |d: &Dataset| serde_json::to_value(report(d, period, &opts)).ok();
+            narrower += usize::from(kept.events.len() < data.events.len());
+            assert_eq!(json(&kept), json(&data), "seed {seed} {period}");
+        }
+    }
+    // Not vacuous: most briefs read fewer events than there are (a year's
+    // five-year trend reads them all).
+    assert!(
+        narrower >= 8 * 3,
+        "{narrower} briefs read less than everything"
+    );
+}
