@@ -1,6 +1,7 @@
 //! Renderers: one module per output format, each a function from the brief
 //! model to bytes. Writing files happens elsewhere (`output`).
 
+pub mod compose;
 pub mod docx;
 pub mod fonts;
 pub mod pdf;

@@ -6,7 +6,6 @@ mod assemble;
 mod chart;
 mod package;
 mod schema;
-mod sections;
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, BorderType, DocumentChild, Docx, FieldCharType, Footer,
@@ -18,7 +17,8 @@ use docx_rs::{
 };
 
 use super::RenderError;
-use crate::brief::{Brief, EventView, FollowUpView, RegionView};
+use super::compose::{self, Compose, Para, Shade, Table};
+use crate::brief::Brief;
 use crate::model::Lang;
 
 /// Text width of an A4 page with 2 cm margins, in twentieths of a point.
@@ -45,13 +45,6 @@ pub struct DocxFonts {
 /// Text in a chart's place until the package is written: its run becomes
 /// the chart's drawing. A private-use character, so no brief text has it.
 const CHART_MARK: &str = "\u{F8FF}chart";
-
-/// A table cell's own fill and text colour (`RRGGBB`).
-#[derive(Debug, Clone)]
-struct Shade {
-    fill: String,
-    text: Option<String>,
-}
 
 /// A chart placed in the document: its part, and its frame's text.
 struct PlacedChart {
@@ -241,10 +234,6 @@ impl<'a> Writer<'a> {
         self.push(p);
     }
 
-    fn heading(&mut self, level: u8, text: &str) {
-        self.heading_on(level, text, false);
-    }
-
     /// A heading in the style of its level; those the table of contents
     /// lists carry a bookmark its page reference points at.
     fn heading_on(&mut self, level: u8, text: &str, new_page: bool) {
@@ -283,20 +272,6 @@ impl<'a> Writer<'a> {
             .numbering(NumberingId::new(BULLETS), IndentLevel::new(level))
             .add_run(self.run(text));
         self.push(p);
-    }
-
-    /// A native table in the brief's table style: the header row shaded
-    /// (and repeated on each page, see `package`), numeric columns
-    /// right-aligned, and an optional totals row in bold under a rule.
-    fn table(
-        &mut self,
-        widths: &[usize],
-        header: &[String],
-        rows: &[Vec<String>],
-        numeric: &[bool],
-        total: Option<&[String]>,
-    ) {
-        self.shaded_table(widths, header, rows, numeric, total, &[]);
     }
 
     /// A table whose body cells may each have their own fill and text
@@ -404,20 +379,20 @@ impl<'a> Writer<'a> {
 
     /// A native chart the width of the text, with its caption and the
     /// alternative text the brief gives chart `name`.
-    fn chart(&mut self, name: &str, chart: Option<chart::BarChart>, caption: String) {
+    fn place_chart(&mut self, name: &str, chart: Option<chart::BarChart>, caption: &str) {
         let Some(chart) = chart else { return };
         let alt = self
             .brief
             .chart_alt
             .get(name)
-            .map_or_else(|| caption.clone(), str::to_string);
+            .map_or_else(|| caption.to_string(), str::to_string);
         self.charts.push(PlacedChart { chart, alt });
         let p = DocxParagraph::new()
             .align(AlignmentType::Center)
             .keep_next(true)
             .add_run(DocxRun::new().add_text(CHART_MARK));
         self.push(p);
-        self.para_centred("Caption", &caption);
+        self.para_centred("Caption", caption);
     }
 
     fn para_centred(&mut self, style: &str, text: &str) {
@@ -426,94 +401,6 @@ impl<'a> Writer<'a> {
             .align(AlignmentType::Center)
             .add_run(self.run(text));
         self.push(p);
-    }
-
-    fn none(&mut self) {
-        let text = self.label("none");
-        self.para("Normal", &text);
-    }
-
-    fn region_table(&mut self, rows: &[RegionView]) {
-        if rows.is_empty() {
-            return self.none();
-        }
-        let header = [
-            "column.region",
-            "column.events",
-            "column.outcomes",
-            "column.places",
-        ]
-        .map(|k| self.label(k));
-        let body: Vec<Vec<String>> = rows
-            .iter()
-            .map(|r| {
-                vec![
-                    r.label.clone(),
-                    r.events.to_string(),
-                    r.outcomes.to_string(),
-                    r.places.clone(),
-                ]
-            })
-            .collect();
-        self.table(
-            &[4, 2, 2, 6],
-            &header,
-            &body,
-            &[false, true, true, false],
-            None,
-        );
-    }
-
-    fn follow_table(&mut self, rows: &[FollowUpView]) {
-        if rows.is_empty() {
-            return self.none();
-        }
-        let header = [
-            "column.action",
-            "column.owner",
-            "column.due",
-            "column.status",
-        ]
-        .map(|k| self.label(k));
-        let body: Vec<Vec<String>> = rows
-            .iter()
-            .map(|f| {
-                vec![
-                    format!("{} ({})", f.action, f.event),
-                    f.owner.clone(),
-                    f.due.clone(),
-                    f.status.clone(),
-                ]
-            })
-            .collect();
-        self.table(&[5, 2, 2, 1], &header, &body, &[false; 4], None);
-    }
-
-    fn event_block(&mut self, e: &EventView) {
-        self.heading(3, &e.title);
-        let mut line = format!("{} · {} · {}", e.date, e.kind, e.regions);
-        line.push_str(&format!(
-            " · {}: {}",
-            self.label("column.sector"),
-            e.sectors
-        ));
-        if !e.attendance.is_empty() {
-            line.push_str(&format!(
-                " · {}: {}",
-                self.label("column.attendance"),
-                e.attendance
-            ));
-        }
-        self.para("Caption", &line);
-        if !e.summary.is_empty() {
-            self.para("Normal", &e.summary);
-        }
-        for o in &e.outcomes {
-            self.bullet(2, &o.line_with_parties());
-        }
-        if !e.date_note.is_empty() {
-            self.para("Caption", &e.date_note);
-        }
     }
 
     /// The table of contents: a TOC field over the headings up to
@@ -567,6 +454,47 @@ impl<'a> Writer<'a> {
                 .into_iter()
                 .map(|p| DocumentChild::Paragraph(Box::new(p))),
         );
+    }
+}
+
+impl Compose for Writer<'_> {
+    fn brief(&self) -> &Brief {
+        self.brief
+    }
+
+    fn heading(&mut self, level: u8, text: &str, new_page: bool) {
+        self.heading_on(level, text, new_page);
+    }
+
+    fn para(&mut self, kind: Para, text: &str) {
+        match kind {
+            Para::Body => self.para("Normal", text),
+            Para::Caption => self.para("Caption", text),
+            Para::CaptionAbove => {
+                let p = DocxParagraph::new()
+                    .style("Caption")
+                    .keep_next(true)
+                    .add_run(self.run(text));
+                self.push(p);
+            }
+        }
+    }
+
+    fn bullet(&mut self, level: u8, text: &str) {
+        Writer::bullet(self, level, text);
+    }
+
+    fn table(&mut self, t: &Table) {
+        self.shaded_table(t.widths, t.header, t.rows, t.numeric, t.total, t.shades);
+    }
+
+    fn chart(&mut self, which: compose::Chart, caption: &str) {
+        match which {
+            compose::Chart::Sectors => {
+                self.place_chart("sectors", chart::sectors(self.brief), caption)
+            }
+            compose::Chart::Trend => self.place_chart("trend", chart::trend(self.brief), caption),
+        }
     }
 }
 
@@ -652,19 +580,7 @@ pub fn render(
     let toc_at = w.docx.document.children.len();
 
     // The sections, in the order the template set's layout gives.
-    for section in &b.layout.sections {
-        match section.as_str() {
-            "key_figures" => sections::key_figures(&mut w, b),
-            "summary" => sections::summary(&mut w, b),
-            "sectors" => sections::sectors(&mut w, b),
-            "regions" => sections::regions(&mut w, b),
-            "timeline" => sections::timeline(&mut w, b),
-            "follow_ups" => sections::follow_ups(&mut w, b),
-            "notes" => sections::notes(&mut w, b),
-            "appendix" => sections::appendix(&mut w, b),
-            _ => {}
-        }
-    }
+    compose::body(&mut w);
     if !w.toc.is_empty() {
         w.table_of_contents(toc_at);
     }
