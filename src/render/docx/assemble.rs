@@ -22,7 +22,7 @@ pub(super) fn finish(w: Writer) -> Result<Vec<u8>, RenderError> {
         lang: language.to_string(),
         east_asia: w.fonts.east_asia.clone(),
         latin: w.fonts.latin.clone(),
-        colour: chart::hex_colour(&b.layout.colours.ink, "1B2A41"),
+        colour: crate::render::compose::hex_colour(&b.layout.colours.ink, "1B2A41"),
     };
     let (charts, alt) = (w.charts, w.alt);
     let mut parts = w.docx.build();
@@ -55,7 +55,7 @@ pub(super) fn finish(w: Writer) -> Result<Vec<u8>, RenderError> {
     {
         *h = schema::normalise(h, &format!("header or footer {}", i + 1))?;
     }
-    let rule = chart::hex_colour(&b.layout.colours.rule, "9AA8B8");
+    let rule = crate::render::compose::hex_colour(&b.layout.colours.rule, "9AA8B8");
     let mut chart_parts = Vec::new();
     for c in &charts {
         chart_parts.push((

@@ -9,6 +9,7 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
 use super::package::escape;
 use crate::brief::Brief;
 use crate::render::RenderError;
+use crate::render::compose::hex_colour;
 
 /// EMU per inch.
 const EMU_PER_INCH: u64 = 914_400;
@@ -57,16 +58,6 @@ pub struct ChartText {
     pub latin: String,
     /// `RRGGBB`.
     pub colour: String,
-}
-
-/// `#1b2a41` as DrawingML's `1B2A41`; a malformed colour becomes `fallback`.
-pub fn hex_colour(colour: &str, fallback: &str) -> String {
-    let c = colour.trim().trim_start_matches('#');
-    if c.len() == 6 && c.chars().all(|x| x.is_ascii_hexdigit()) {
-        c.to_ascii_uppercase()
-    } else {
-        fallback.to_string()
-    }
 }
 
 /// Events and outcomes per sector: horizontal bars, the first sector on
