@@ -237,7 +237,7 @@ fn parse_outputs(list: &[String]) -> Result<Vec<Output>, AppError> {
             "json" => Output::Json,
             other => Output::Render(Format::parse(other).ok_or_else(|| {
                 AppError::Usage(format!(
-                    "unknown format `{s}` (expected pdf, docx, xlsx or json)"
+                    "unknown format `{s}` (expected pdf, docx, hwpx, xlsx or json)"
                 ))
             })?),
         };
@@ -247,7 +247,7 @@ fn parse_outputs(list: &[String]) -> Result<Vec<Output>, AppError> {
     }
     if out.is_empty() {
         return Err(AppError::Usage(
-            "no output format given (expected pdf, docx, xlsx or json)".into(),
+            "no output format given (expected pdf, docx, hwpx, xlsx or json)".into(),
         ));
     }
     Ok(out)

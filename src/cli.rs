@@ -60,8 +60,9 @@ pub struct MultiArgs {
     #[arg(short, long, value_name = "LANG", value_delimiter = ',')]
     pub lang: Vec<String>,
 
-    /// Format(s): pdf, docx, xlsx (the annex workbook), json [default: the configuration's [output]
-    /// formats, else pdf,docx,xlsx].
+    /// Format(s): pdf, docx, hwpx (Hancom 한글), xlsx (the annex workbook),
+    /// json [default: the configuration's [output] formats, else
+    /// pdf,docx,xlsx].
     #[arg(short, long, value_name = "FORMATS", value_delimiter = ',')]
     pub format: Vec<String>,
 
@@ -142,8 +143,9 @@ pub struct BuildArgs {
     #[arg(short, long, value_name = "LANG", value_delimiter = ',')]
     pub lang: Vec<String>,
 
-    /// Output format(s): pdf, docx, xlsx (the annex workbook: every event,
-    /// outcome and follow-up), json (the brief model), comma-separated.
+    /// Output format(s): pdf, docx, hwpx (Hancom 한글), xlsx (the annex
+    /// workbook: every event, outcome and follow-up), json (the brief
+    /// model), comma-separated.
     #[arg(
         short,
         long,

@@ -151,6 +151,8 @@ struct RawFonts {
     system: Option<bool>,
     docx_east_asia: Option<String>,
     docx_latin: Option<String>,
+    hwpx_korean: Option<String>,
+    hwpx_latin: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -192,6 +194,9 @@ pub struct Config {
     pub font_families: Vec<String>,
     pub docx_east_asia_font: String,
     pub docx_latin_font: String,
+    /// Fonts named in the HWPX for Korean and Latin text.
+    pub hwpx_korean_font: String,
+    pub hwpx_latin_font: String,
     /// PDF standards to meet (`[brief] pdf_standard`), if any.
     pub pdf_standard: PdfStandards,
     /// Output file stem with `{period}` (or `{quarter}`) and `{lang}` placeholders.
@@ -465,6 +470,9 @@ impl Config {
                 .docx_east_asia
                 .unwrap_or_else(|| "맑은 고딕".into()),
             docx_latin_font: raw.fonts.docx_latin.unwrap_or_else(|| "Calibri".into()),
+            // The faces every 한글 installation has.
+            hwpx_korean_font: raw.fonts.hwpx_korean.unwrap_or_else(|| "함초롬돋움".into()),
+            hwpx_latin_font: raw.fonts.hwpx_latin.unwrap_or_else(|| "함초롬돋움".into()),
             output_name,
         })
     }

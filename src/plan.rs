@@ -73,6 +73,13 @@ impl<'a> Renderer<'a> {
                 Ok(bytes)
             }
             Output::Render(Format::Xlsx) => render::xlsx::render(model).map_err(AppError::Render),
+            Output::Render(Format::Hwpx) => {
+                let fonts = render::hwpx::HwpxFonts {
+                    korean: self.config.hwpx_korean_font.clone(),
+                    latin: self.config.hwpx_latin_font.clone(),
+                };
+                render::hwpx::render(model, &fonts).map_err(AppError::Render)
+            }
             Output::Render(Format::Docx) => {
                 let logo = model
                     .layout

@@ -105,6 +105,73 @@ fn none<W: Compose>(w: &mut W) {
     w.para(Para::Body, &text);
 }
 
+/// How a format measures table text, in its own unit: the text width,
+/// one em of 9 pt table text, and a cell's left and right margins.
+pub struct Measure {
+    pub width: usize,
+    pub em: f64,
+    pub pad: usize,
+}
+
+/// Width a word needs in 9 pt table text, with the cell's margins: Hangul
+/// and other wide characters a full em, Latin about 0.7 (Calibri averages
+/// 0.55; headers are bold, and the faces that stand in for it run wider,
+/// so 0.7 keeps a header such as "Kazakhstan" on one line).
+pub fn word_width(word: &str, m: &Measure) -> usize {
+    let ems: f64 = word
+        .chars()
+        .map(|c| if (c as u32) >= 0x1100 { 1.0 } else { 0.7 })
+        .sum();
+    (ems * m.em) as usize + m.pad
+}
+
+/// Column widths summing to the text width: in the proportions asked, but
+/// each at least as wide as the longest word in its column (so no word is
+/// broken), taken from the columns with room to spare. When the words
+/// cannot all fit, widths follow the words.
+pub fn fit_widths(weights: &[usize], lines: &[&[String]], m: &Measure) -> Vec<usize> {
+    let total = m.width;
+    let n = weights.len();
+    let sum: usize = weights.iter().sum::<usize>().max(1);
+    let mut widths: Vec<usize> = weights.iter().map(|w| w * total / sum).collect();
+    let mut need = vec![0usize; n];
+    for line in lines {
+        for (c, cell) in line.iter().enumerate().take(n) {
+            let longest = cell
+                .split_whitespace()
+                .map(|w| word_width(w, m))
+                .max()
+                .unwrap_or(0);
+            need[c] = need[c].max(longest);
+        }
+    }
+    let total_need: usize = need.iter().sum();
+    if total_need >= total {
+        let t = total_need.max(1);
+        return need.iter().map(|w| w * total / t).collect();
+    }
+    // Raise narrow columns to their need; take the difference from the
+    // others in proportion to their spare room.
+    let short: usize = (0..n).map(|c| need[c].saturating_sub(widths[c])).sum();
+    let spare: usize = (0..n).map(|c| widths[c].saturating_sub(need[c])).sum();
+    if short > 0 && spare > 0 {
+        let give: Vec<usize> = (0..n).map(|c| widths[c].saturating_sub(need[c])).collect();
+        for c in 0..n {
+            if widths[c] < need[c] {
+                widths[c] = need[c];
+            } else {
+                widths[c] -= give[c] * short / spare;
+            }
+        }
+    }
+    // Rounding: the last column takes what is left.
+    let used: usize = widths.iter().take(n.saturating_sub(1)).sum();
+    if let Some(last) = widths.last_mut() {
+        *last = total.saturating_sub(used);
+    }
+    widths
+}
+
 /// `#RRGGBB` (or `RRGGBB`) as `RRGGBB`, or `fallback` when it is not one.
 pub fn hex_colour(colour: &str, fallback: &str) -> String {
     let c = colour.trim().trim_start_matches('#');

@@ -4,10 +4,29 @@
 pub mod compose;
 pub mod docx;
 pub mod fonts;
+pub mod hwpx;
 pub mod pdf;
 pub mod xlsx;
 
 use std::fmt;
+
+/// Text for XML content and attribute values: the five markup characters
+/// as entities; control characters XML 1.0 forbids become spaces.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
 
 /// The output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -16,6 +35,8 @@ pub enum Format {
     Docx,
     /// The annex workbook.
     Xlsx,
+    /// Hancom 한글's document format.
+    Hwpx,
 }
 
 impl Format {
@@ -24,6 +45,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Docx => "docx",
             Format::Xlsx => "xlsx",
+            Format::Hwpx => "hwpx",
         }
     }
 
@@ -32,6 +54,7 @@ impl Format {
             "pdf" => Some(Format::Pdf),
             "docx" | "word" => Some(Format::Docx),
             "xlsx" | "excel" | "annex" => Some(Format::Xlsx),
+            "hwpx" | "hwp" | "hangul" | "한글" => Some(Format::Hwpx),
             _ => None,
         }
     }
@@ -46,6 +69,7 @@ pub enum RenderError {
     Pdf(String),
     Docx(String),
     Xlsx(String),
+    Hwpx(String),
 }
 
 impl fmt::Display for RenderError {
@@ -56,6 +80,7 @@ impl fmt::Display for RenderError {
             RenderError::Pdf(m) => write!(f, "failed to write the PDF: {m}"),
             RenderError::Docx(m) => write!(f, "failed to write the DOCX: {m}"),
             RenderError::Xlsx(m) => write!(f, "failed to write the annex workbook: {m}"),
+            RenderError::Hwpx(m) => write!(f, "failed to write the HWPX: {m}"),
         }
     }
 }

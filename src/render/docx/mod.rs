@@ -288,7 +288,7 @@ impl<'a> Writer<'a> {
         let mut lines: Vec<&[String]> = vec![header];
         lines.extend(rows.iter().map(Vec::as_slice));
         lines.extend(total);
-        let widths = fit_widths(widths, &lines);
+        let widths = compose::fit_widths(widths, &lines, &MEASURE);
         let cell = |text: &str, col: usize, head: bool, strong: bool, shade: Option<&Shade>| {
             // Header cells align like their column.
             let align = if numeric.get(col).copied().unwrap_or(false) {
@@ -588,60 +588,13 @@ pub fn render(
     assemble::finish(w)
 }
 
-/// Width in twips a word needs in 9 pt table text, with the cell's
-/// margins: Hangul and other wide characters a full em, Latin about half.
-fn word_twips(word: &str) -> usize {
-    // Latin letters average about 0.55 em in Calibri; headers are bold,
-    // and the faces that stand in for Calibri (DejaVu Sans in LibreOffice)
-    // run wider, so 0.7 keeps a header such as "Kazakhstan" on one line.
-    let ems: f64 = word
-        .chars()
-        .map(|c| if (c as u32) >= 0x1100 { 1.0 } else { 0.7 })
-        .sum();
-    (ems * 180.0) as usize + 230
-}
-
-/// Column widths (twips) summing to the text width: in the proportions
-/// asked, but each at least as wide as the longest word in its column (so
-/// Word and LibreOffice never break a word), taken from the columns with
-/// room to spare. When the words cannot all fit, widths follow the words.
-fn fit_widths(weights: &[usize], lines: &[&[String]]) -> Vec<usize> {
-    let n = weights.len();
-    let sum: usize = weights.iter().sum::<usize>().max(1);
-    let mut widths: Vec<usize> = weights.iter().map(|w| w * TEXT_WIDTH / sum).collect();
-    let mut need = vec![0usize; n];
-    for line in lines {
-        for (c, cell) in line.iter().enumerate().take(n) {
-            let longest = cell.split_whitespace().map(word_twips).max().unwrap_or(0);
-            need[c] = need[c].max(longest);
-        }
-    }
-    let total_need: usize = need.iter().sum();
-    if total_need >= TEXT_WIDTH {
-        let t = total_need.max(1);
-        return need.iter().map(|w| w * TEXT_WIDTH / t).collect();
-    }
-    // Raise narrow columns to their need; take the difference from the
-    // others in proportion to their spare room.
-    let short: usize = (0..n).map(|c| need[c].saturating_sub(widths[c])).sum();
-    let spare: usize = (0..n).map(|c| widths[c].saturating_sub(need[c])).sum();
-    if short > 0 && spare > 0 {
-        let give: Vec<usize> = (0..n).map(|c| widths[c].saturating_sub(need[c])).collect();
-        for c in 0..n {
-            if widths[c] < need[c] {
-                widths[c] = need[c];
-            } else {
-                widths[c] -= give[c] * short / spare;
-            }
-        }
-    }
-    // Rounding: the last column takes what is left.
-    let used: usize = widths.iter().take(n.saturating_sub(1)).sum();
-    if let Some(last) = widths.last_mut() {
-        *last = TEXT_WIDTH.saturating_sub(used);
-    }
-    widths
-}
+/// How table text is measured in the DOCX: twips, 9 pt text (180 twips
+/// an em) and the cell's side margins.
+const MEASURE: compose::Measure = compose::Measure {
+    width: TEXT_WIDTH,
+    em: 180.0,
+    pad: 230,
+};
 
 #[cfg(test)]
 mod tests {
@@ -661,15 +614,21 @@ mod tests {
             "no due date",
             "in progress",
         ]);
-        let widths = fit_widths(&[26, 10, 10, 5], &[&header, &row]);
+        let widths = compose::fit_widths(&[26, 10, 10, 5], &[&header, &row], &MEASURE);
         assert_eq!(widths.iter().sum::<usize>(), TEXT_WIDTH);
-        assert!(widths[3] >= word_twips("progress"), "{widths:?}");
+        assert!(
+            widths[3] >= compose::word_width("progress", &MEASURE),
+            "{widths:?}"
+        );
         // Korean words are wide: "2024년" needs a full em per syllable.
         let header = strings(&["월", "2024년 7월", "8월"]);
-        let widths = fit_widths(&[3, 1, 1], &[&header]);
-        assert!(widths[1] >= word_twips("2024년"), "{widths:?}");
+        let widths = compose::fit_widths(&[3, 1, 1], &[&header], &MEASURE);
+        assert!(
+            widths[1] >= compose::word_width("2024년", &MEASURE),
+            "{widths:?}"
+        );
         // Proportions are kept where every word fits already.
-        let widths = fit_widths(&[1, 1], &[&strings(&["a", "b"])]);
+        let widths = compose::fit_widths(&[1, 1], &[&strings(&["a", "b"])], &MEASURE);
         assert_eq!(widths, vec![TEXT_WIDTH / 2, TEXT_WIDTH - TEXT_WIDTH / 2]);
     }
 }

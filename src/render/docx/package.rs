@@ -30,23 +30,7 @@ fn missing(what: &str) -> RenderError {
     ))
 }
 
-/// Escapes text for an XML attribute or element.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::render::xml_escape as escape;
 
 /// `styles.xml`: the language of the text (`w:lang`) on the run defaults;
 /// for Korean, lines break between words rather than inside them

@@ -1,0 +1,561 @@
+//! HWPX (OWPML, KS X 6101) for Hancom 한글: the same sections as the DOCX
+//! (`render::compose`), written as 한글 writes its own documents. We write
+//! the XML ourselves, as for the DOCX package: the parts a brief needs are
+//! few, and the details 한글 is strict about (namespace block, XML
+//! declarations, zip order, ids that resolve) stay in our hands.
+//!
+//! - `header.rs`: fonts, character and paragraph shapes, border fills and
+//!   styles, each declared once;
+//! - this file: the section (`Contents/section0.xml`): page setup, running
+//!   header and footer with page fields, paragraphs, lists and tables;
+//! - `package.rs`: the other parts and the zip, in 한글's order.
+//!
+//! No line layout (`hp:linesegarray`) is written: 한글 lays paragraphs out
+//! itself when it is absent, and trusts (wrong) values when present.
+
+mod header;
+mod package;
+
+use header::{Align, CharShape, Fill, Fonts, HwpUnit, ParaShape, Shapes, Style};
+
+use super::RenderError;
+use super::compose::{self, Compose, Para, Table};
+use crate::brief::Brief;
+use crate::model::Lang;
+use crate::render::xml_escape as esc;
+
+/// Every XML part's declaration, as 한글 writes it.
+const XML_DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes" ?>"#;
+
+/// The namespace block 한글 puts on the root of the header, the section
+/// and the package file, all of them on each, in this order.
+const NAMESPACES: &str = concat!(
+    r#"xmlns:ha="http://www.hancom.co.kr/hwpml/2011/app" "#,
+    r#"xmlns:hp="http://www.hancom.co.kr/hwpml/2011/paragraph" "#,
+    r#"xmlns:hp10="http://www.hancom.co.kr/hwpml/2016/paragraph" "#,
+    r#"xmlns:hs="http://www.hancom.co.kr/hwpml/2011/section" "#,
+    r#"xmlns:hc="http://www.hancom.co.kr/hwpml/2011/core" "#,
+    r#"xmlns:hh="http://www.hancom.co.kr/hwpml/2011/head" "#,
+    r#"xmlns:hhs="http://www.hancom.co.kr/hwpml/2011/history" "#,
+    r#"xmlns:hm="http://www.hancom.co.kr/hwpml/2011/master-page" "#,
+    r#"xmlns:hpf="http://www.hancom.co.kr/schema/2011/hpf" "#,
+    r#"xmlns:dc="http://purl.org/dc/elements/1.1/" "#,
+    r#"xmlns:opf="http://www.idpf.org/2007/opf/" "#,
+    r#"xmlns:ooxmlchart="http://www.hancom.co.kr/hwpml/2016/ooxmlchart" "#,
+    r#"xmlns:hwpunitchar="http://www.hancom.co.kr/hwpml/2016/HwpUnitChar" "#,
+    r#"xmlns:epub="http://www.idpf.org/2007/ops" "#,
+    r#"xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0""#
+);
+
+/// A4 in HWPUNIT (1/7200 inch).
+const PAGE_WIDTH: HwpUnit = 59528;
+const PAGE_HEIGHT: HwpUnit = 84188;
+/// 20 mm left, right and top, 15 mm bottom, 10 mm to the running header
+/// and footer: the margins of Korean administrative documents.
+const MARGIN: HwpUnit = 5669;
+const MARGIN_BOTTOM: HwpUnit = 4252;
+const HEADER_SPACE: HwpUnit = 2835;
+const TEXT_WIDTH: HwpUnit = PAGE_WIDTH - 2 * MARGIN;
+/// A table cell's left and right margin (1.8 mm), top and bottom (0.5 mm).
+const CELL_SIDE: HwpUnit = 510;
+const CELL_TOP: HwpUnit = 141;
+/// Table text is measured at 9 pt (900 HWPUNIT an em).
+const MEASURE: compose::Measure = compose::Measure {
+    width: TEXT_WIDTH as usize,
+    em: 900.0,
+    pad: 2 * CELL_SIDE as usize + 100,
+};
+/// Indent per list level and the hanging width of its mark.
+const LIST_STEP: HwpUnit = 1800;
+const LIST_HANG: HwpUnit = 1500;
+
+/// Fonts named in the HWPX (`[fonts] hwpx_korean`, `hwpx_latin`); 한글
+/// substitutes when one is missing.
+#[derive(Debug, Clone)]
+pub struct HwpxFonts {
+    pub korean: String,
+    pub latin: String,
+}
+
+/// The paragraph styles, in header order (ids are positions).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StyleId {
+    Normal,
+    Outline1,
+    Outline2,
+    Outline3,
+    Title,
+    Subtitle,
+    Caption,
+    TableText,
+    Bullet,
+    Header,
+    Footer,
+}
+
+const STYLES: [(StyleId, &str, &str); 11] = [
+    (StyleId::Normal, "바탕글", "Normal"),
+    (StyleId::Outline1, "개요 1", "Outline 1"),
+    (StyleId::Outline2, "개요 2", "Outline 2"),
+    (StyleId::Outline3, "개요 3", "Outline 3"),
+    (StyleId::Title, "제목", "Title"),
+    (StyleId::Subtitle, "부제목", "Subtitle"),
+    (StyleId::Caption, "캡션", "Caption"),
+    (StyleId::TableText, "표 내용", "Table Text"),
+    (StyleId::Bullet, "글머리표", "List Bullet"),
+    (StyleId::Header, "머리말", "Header"),
+    (StyleId::Footer, "꼬리말", "Footer"),
+];
+
+/// A style's shapes as registered.
+#[derive(Clone)]
+struct Styled {
+    para: usize,
+    chars: usize,
+    shape: ParaShape,
+    char_shape: CharShape,
+}
+
+struct Writer<'a> {
+    brief: &'a Brief,
+    shapes: Shapes,
+    styles: Vec<Styled>,
+    /// Paragraphs after the first (which carries the page setup).
+    body: String,
+    /// Unique ids and stacking order of tables.
+    objects: u32,
+    ink: String,
+    accent: String,
+}
+
+fn chars(height: u32, bold: bool, italic: bool, colour: &str) -> CharShape {
+    CharShape {
+        height,
+        bold,
+        italic,
+        colour: colour.to_string(),
+    }
+}
+
+impl<'a> Writer<'a> {
+    fn new(brief: &'a Brief) -> Writer<'a> {
+        let ink = compose::hex_colour(&brief.layout.colours.ink, "1B2A41");
+        let accent = compose::hex_colour(&brief.layout.colours.accent, "2F5D8A");
+        let mut w = Writer {
+            brief,
+            shapes: Shapes::new(),
+            styles: Vec::new(),
+            body: String::new(),
+            objects: 0,
+            ink,
+            accent,
+        };
+        for (id, _, _) in STYLES {
+            let (p, c) = w.style_shapes(id);
+            let styled = Styled {
+                para: w.shapes.para(&p),
+                chars: w.shapes.chars(&c),
+                shape: p,
+                char_shape: c,
+            };
+            w.styles.push(styled);
+        }
+        w
+    }
+
+    /// The paragraph and character shapes of a style: body text at 160 %
+    /// (한글's usual), headings as 개요 levels kept with what follows.
+    fn style_shapes(&self, id: StyleId) -> (ParaShape, CharShape) {
+        let (ink, accent) = (self.ink.as_str(), self.accent.as_str());
+        let body = ParaShape {
+            after: 300,
+            ..ParaShape::new(Align::Justify, 160)
+        };
+        let heading = |level: u8, before: HwpUnit, after: HwpUnit| ParaShape {
+            outline: Some(level),
+            before,
+            after,
+            keep_with_next: true,
+            ..ParaShape::new(Align::Left, 130)
+        };
+        match id {
+            StyleId::Normal => (body, chars(1000, false, false, ink)),
+            StyleId::Outline1 => (heading(0, 1800, 600), chars(1400, true, false, accent)),
+            StyleId::Outline2 => (heading(1, 1200, 400), chars(1150, true, false, ink)),
+            StyleId::Outline3 => (heading(2, 1000, 200), chars(1050, true, false, ink)),
+            StyleId::Title => (
+                ParaShape {
+                    after: 300,
+                    ..ParaShape::new(Align::Left, 130)
+                },
+                chars(2000, true, false, accent),
+            ),
+            StyleId::Subtitle => (
+                ParaShape {
+                    after: 600,
+                    ..ParaShape::new(Align::Left, 130)
+                },
+                chars(1200, false, false, ink),
+            ),
+            StyleId::Caption => (
+                ParaShape {
+                    before: 200,
+                    after: 600,
+                    ..ParaShape::new(Align::Left, 130)
+                },
+                chars(850, false, true, "4A5568"),
+            ),
+            StyleId::TableText => (
+                ParaShape::new(Align::Left, 130),
+                chars(900, false, false, ink),
+            ),
+            StyleId::Bullet => (
+                ParaShape {
+                    left: 0,
+                    indent: -LIST_HANG,
+                    after: 200,
+                    ..ParaShape::new(Align::Justify, 160)
+                },
+                chars(1000, false, false, ink),
+            ),
+            StyleId::Header => (
+                ParaShape::new(Align::Right, 100),
+                chars(850, false, false, "4A5568"),
+            ),
+            StyleId::Footer => (
+                ParaShape::new(Align::Center, 100),
+                chars(850, false, false, "4A5568"),
+            ),
+        }
+    }
+
+    fn styled(&self, id: StyleId) -> &Styled {
+        &self.styles[id as usize]
+    }
+
+    /// One paragraph of `style`, with its own paragraph and character
+    /// shapes when they differ from the style's.
+    fn paragraph(
+        &mut self,
+        style: StyleId,
+        shape: Option<ParaShape>,
+        chars: Option<CharShape>,
+        text: &str,
+        new_page: bool,
+    ) -> String {
+        let s = self.styled(style).clone();
+        let para = shape.map_or(s.para, |p| self.shapes.para(&p));
+        let chars = chars.map_or(s.chars, |c| self.shapes.chars(&c));
+        format!(
+            r#"<hp:p id="0" paraPrIDRef="{para}" styleIDRef="{}" pageBreak="{}" columnBreak="0" merged="0"><hp:run charPrIDRef="{chars}">{}</hp:run></hp:p>"#,
+            style as usize,
+            u8::from(new_page),
+            text_xml(text)
+        )
+    }
+
+    fn push(&mut self, style: StyleId, text: &str) {
+        let p = self.paragraph(style, None, None, text, false);
+        self.body.push_str(&p);
+    }
+
+    /// The list marks of each level: □ ○ - · in Korean, • – · · in English.
+    fn mark(&self, level: u8) -> &'static str {
+        let marks: [&str; 4] = match self.brief.lang {
+            Lang::Ko => ["□", "○", "-", "·"],
+            Lang::En => ["•", "–", "·", "·"],
+        };
+        marks[usize::from(level.clamp(1, 4) - 1)]
+    }
+
+    /// A table cell holding one paragraph.
+    fn cell(&mut self, text: &str, at: (usize, usize), width: HwpUnit, look: CellLook) -> String {
+        let ts = self.styled(StyleId::TableText).clone();
+        let shape = ParaShape {
+            align: if look.numeric {
+                Align::Right
+            } else {
+                Align::Left
+            },
+            ..ts.shape.clone()
+        };
+        let mut c = ts.char_shape.clone();
+        c.bold = look.header || look.total;
+        if let Some(t) = &look.text {
+            c.colour = t.clone();
+        }
+        let fill = self.shapes.fill(&Fill {
+            cell: true,
+            fill: look.fill.clone(),
+            top_rule: look.total,
+        });
+        let p = self.paragraph(StyleId::TableText, Some(shape), Some(c), text, false);
+        format!(
+            r#"<hp:tc name="" header="{}" hasMargin="0" protect="0" editable="0" dirty="0" borderFillIDRef="{fill}"><hp:subList id="" textDirection="HORIZONTAL" lineWrap="BREAK" vertAlign="CENTER" linkListIDRef="0" linkListNextIDRef="0" textWidth="0" textHeight="0" hasTextRef="0" hasNumRef="0">{p}</hp:subList><hp:cellAddr colAddr="{}" rowAddr="{}"/><hp:cellSpan colSpan="1" rowSpan="1"/><hp:cellSz width="{width}" height="{ROW_HEIGHT}"/><hp:cellMargin left="{CELL_SIDE}" right="{CELL_SIDE}" top="{CELL_TOP}" bottom="{CELL_TOP}"/></hp:tc>"#,
+            u8::from(look.header),
+            at.1,
+            at.0,
+        )
+    }
+
+    /// The first paragraph: page setup, the running header and footer,
+    /// and the first line of the title block.
+    fn first_paragraph(&mut self, first_line: &str) -> String {
+        let b = self.brief;
+        let mut running = format!("{} · {}", b.meta.title, b.meta.period_label);
+        if !b.meta.classification.is_empty() {
+            running.push_str(&format!("   [{}]", b.meta.classification));
+        }
+        let header = self.paragraph(StyleId::Header, None, None, &running, false);
+        let footer = self.footer_paragraph();
+        let caption = self.styled(StyleId::Caption).clone();
+        format!(
+            r#"<hp:p id="0" paraPrIDRef="{}" styleIDRef="{}" pageBreak="0" columnBreak="0" merged="0"><hp:run charPrIDRef="{}">{}<hp:ctrl><hp:colPr id="" type="NEWSPAPER" layout="LEFT" colCount="1" sameSz="1" sameGap="0"/></hp:ctrl><hp:ctrl><hp:header id="1" applyPageType="BOTH">{}</hp:header></hp:ctrl><hp:ctrl><hp:footer id="2" applyPageType="BOTH">{}</hp:footer></hp:ctrl>{}</hp:run></hp:p>"#,
+            caption.para,
+            StyleId::Caption as usize,
+            caption.chars,
+            section_properties(),
+            sub_list("TOP", &header),
+            sub_list("BOTTOM", &footer),
+            text_xml(first_line),
+        )
+    }
+
+    /// `page / pages` with 한글's page-number fields.
+    fn footer_paragraph(&self) -> String {
+        let s = self.styled(StyleId::Footer);
+        let field = |kind: &str| {
+            format!(
+                r#"<hp:ctrl><hp:autoNum num="1" numType="{kind}"><hp:autoNumFormat type="DIGIT" userChar="" prefixChar="" suffixChar="" supscript="0"/></hp:autoNum></hp:ctrl>"#
+            )
+        };
+        format!(
+            r#"<hp:p id="0" paraPrIDRef="{}" styleIDRef="{}" pageBreak="0" columnBreak="0" merged="0"><hp:run charPrIDRef="{}">{}<hp:t> / </hp:t>{}</hp:run></hp:p>"#,
+            s.para,
+            StyleId::Footer as usize,
+            s.chars,
+            field("PAGE"),
+            field("TOTAL_PAGE"),
+        )
+    }
+
+    /// The section part, with the shapes and styles it uses.
+    fn section(mut self) -> (String, Shapes, Vec<Styled>) {
+        let b = self.brief;
+        let mut org = b.meta.organisation.clone();
+        if !b.meta.department.is_empty() {
+            org.push_str(&format!(" · {}", b.meta.department));
+        }
+        if !b.meta.classification.is_empty() {
+            org.push_str(&format!("    [{}]", b.meta.classification));
+        }
+        let first = self.first_paragraph(&org);
+        self.push(StyleId::Title, &b.meta.title);
+        self.push(StyleId::Subtitle, &b.meta.subtitle);
+        let dates = format!(
+            "{} {}   |   {} {}",
+            b.label("period"),
+            b.meta.dates,
+            b.label("issued"),
+            b.meta.issue_date
+        );
+        self.push(StyleId::Caption, &dates);
+        compose::body(&mut self);
+        let mut xml = String::with_capacity(self.body.len() + 4096);
+        xml.push_str(XML_DECLARATION);
+        xml.push_str(&format!("<hs:sec {NAMESPACES}>"));
+        xml.push_str(&first);
+        xml.push_str(&self.body);
+        xml.push_str("</hs:sec>");
+        (xml, self.shapes, self.styles)
+    }
+}
+
+/// Minimum height of a table row; 한글 grows rows to fit their text.
+const ROW_HEIGHT: HwpUnit = 1300;
+
+/// How a table cell looks.
+#[derive(Clone, Default)]
+struct CellLook {
+    header: bool,
+    total: bool,
+    numeric: bool,
+    fill: Option<String>,
+    text: Option<String>,
+}
+
+impl Compose for Writer<'_> {
+    fn brief(&self) -> &Brief {
+        self.brief
+    }
+
+    fn heading(&mut self, level: u8, text: &str, new_page: bool) {
+        let style = match level {
+            0 | 1 => StyleId::Outline1,
+            2 => StyleId::Outline2,
+            _ => StyleId::Outline3,
+        };
+        let p = self.paragraph(style, None, None, text, new_page);
+        self.body.push_str(&p);
+    }
+
+    fn para(&mut self, kind: Para, text: &str) {
+        match kind {
+            Para::Body => self.push(StyleId::Normal, text),
+            Para::Caption => self.push(StyleId::Caption, text),
+            Para::CaptionAbove => {
+                let s = self.styled(StyleId::Caption).shape.clone();
+                let shape = ParaShape {
+                    keep_with_next: true,
+                    after: 100,
+                    ..s
+                };
+                let p = self.paragraph(StyleId::Caption, Some(shape), None, text, false);
+                self.body.push_str(&p);
+            }
+        }
+    }
+
+    /// A list item: its mark typed in front, the text hanging after it,
+    /// each level further in (as 한글 users set □ ○ lists by hand).
+    fn bullet(&mut self, level: u8, text: &str) {
+        let level = level.clamp(1, 9);
+        let s = self.styled(StyleId::Bullet).shape.clone();
+        let shape = ParaShape {
+            left: LIST_STEP * HwpUnit::from(level - 1) + LIST_HANG,
+            ..s
+        };
+        let line = format!("{} {text}", self.mark(level));
+        let p = self.paragraph(StyleId::Bullet, Some(shape), None, &line, false);
+        self.body.push_str(&p);
+    }
+
+    fn table(&mut self, t: &Table) {
+        let mut lines: Vec<&[String]> = vec![t.header];
+        lines.extend(t.rows.iter().map(Vec::as_slice));
+        lines.extend(t.total);
+        let widths: Vec<HwpUnit> = compose::fit_widths(t.widths, &lines, &MEASURE)
+            .into_iter()
+            .map(|w| w as HwpUnit)
+            .collect();
+        let cols = widths.len();
+        let numeric = |c: usize| t.numeric.get(c).copied().unwrap_or(false);
+        let mut rows_xml = String::new();
+        let mut row_count = 0usize;
+        let mut row = |w: &mut Writer, cells: &[String], look: &dyn Fn(usize) -> CellLook| {
+            let mut x = String::from("<hp:tr>");
+            for (c, width) in widths.iter().enumerate() {
+                let text = cells.get(c).map_or("", String::as_str);
+                x.push_str(&w.cell(text, (row_count, c), *width, look(c)));
+            }
+            x.push_str("</hp:tr>");
+            row_count += 1;
+            x
+        };
+        rows_xml.push_str(&row(self, t.header, &|c| CellLook {
+            header: true,
+            numeric: numeric(c),
+            fill: Some("DFE7F0".into()),
+            ..CellLook::default()
+        }));
+        for (r, cells) in t.rows.iter().enumerate() {
+            let shades = t.shades.get(r);
+            rows_xml.push_str(&row(self, cells, &|c| {
+                let shade = shades.and_then(|s| s.get(c)).and_then(Option::as_ref);
+                CellLook {
+                    numeric: numeric(c),
+                    fill: shade.map(|s| s.fill.clone()),
+                    text: shade.and_then(|s| s.text.clone()),
+                    ..CellLook::default()
+                }
+            }));
+        }
+        if let Some(total) = t.total {
+            rows_xml.push_str(&row(self, total, &|c| CellLook {
+                total: true,
+                numeric: numeric(c),
+                fill: Some("F2F5F9".into()),
+                ..CellLook::default()
+            }));
+        }
+        self.objects += 1;
+        let id = 1_000 + self.objects;
+        let frame = self.shapes.fill(&Fill {
+            cell: true,
+            fill: None,
+            top_rule: false,
+        });
+        let body = self.styled(StyleId::TableText).clone();
+        let table = format!(
+            r#"<hp:tbl id="{id}" zOrder="{}" numberingType="TABLE" textWrap="TOP_AND_BOTTOM" textFlow="BOTH_SIDES" lock="0" dropcapstyle="None" pageBreak="CELL" repeatHeader="1" rowCnt="{row_count}" colCnt="{cols}" cellSpacing="0" borderFillIDRef="{frame}" noAdjust="0"><hp:sz width="{}" widthRelTo="ABSOLUTE" height="{}" heightRelTo="ABSOLUTE" protect="0"/><hp:pos treatAsChar="0" affectLSpacing="0" flowWithText="1" allowOverlap="0" holdAnchorAndSO="0" vertRelTo="PARA" horzRelTo="COLUMN" vertAlign="TOP" horzAlign="LEFT" vertOffset="0" horzOffset="0"/><hp:outMargin left="0" right="0" top="0" bottom="400"/><hp:inMargin left="{CELL_SIDE}" right="{CELL_SIDE}" top="{CELL_TOP}" bottom="{CELL_TOP}"/>{rows_xml}</hp:tbl>"#,
+            self.objects,
+            widths.iter().sum::<HwpUnit>(),
+            ROW_HEIGHT * row_count as HwpUnit,
+        );
+        self.body.push_str(&format!(
+            r#"<hp:p id="0" paraPrIDRef="{}" styleIDRef="{}" pageBreak="0" columnBreak="0" merged="0"><hp:run charPrIDRef="{}">{table}<hp:t/></hp:run></hp:p>"#,
+            body.para,
+            StyleId::TableText as usize,
+            body.chars,
+        ));
+    }
+
+    /// Charts are not drawn in the HWPX yet: their numbers are the tables
+    /// beside them (see the README).
+    fn chart(&mut self, _chart: compose::Chart, _caption: &str) {}
+}
+
+/// The page setup: A4 portrait, the margins above, one column.
+fn section_properties() -> String {
+    format!(
+        r##"<hp:secPr id="" textDirection="HORIZONTAL" spaceColumns="1134" tabStop="8000" tabStopVal="4000" tabStopUnit="HWPUNIT" outlineShapeIDRef="1" memoShapeIDRef="0" textVerticalWidthHead="0" masterPageCnt="0"><hp:grid lineGrid="0" charGrid="0" wonggojiFormat="0"/><hp:startNum pageStartsOn="BOTH" page="0" pic="0" tbl="0" equation="0"/><hp:visibility hideFirstHeader="0" hideFirstFooter="0" hideFirstMasterPage="0" border="SHOW_ALL" fill="SHOW_ALL" hideFirstPageNum="0" hideFirstEmptyLine="0" showLineNumber="0"/><hp:lineNumberShape restartType="0" countBy="0" distance="0" startNumber="0"/><hp:pagePr landscape="WIDELY" width="{PAGE_WIDTH}" height="{PAGE_HEIGHT}" gutterType="LEFT_ONLY"><hp:margin header="{HEADER_SPACE}" footer="{HEADER_SPACE}" gutter="0" left="{MARGIN}" right="{MARGIN}" top="{MARGIN}" bottom="{MARGIN_BOTTOM}"/></hp:pagePr><hp:footNotePr><hp:autoNumFormat type="DIGIT" userChar="" prefixChar="" suffixChar=")" supscript="0"/><hp:noteLine length="-1" type="SOLID" width="0.12 mm" color="#000000"/><hp:noteSpacing betweenNotes="283" belowLine="567" aboveLine="850"/><hp:numbering type="CONTINUOUS" newNum="1"/><hp:placement place="EACH_COLUMN" beneathText="0"/></hp:footNotePr><hp:endNotePr><hp:autoNumFormat type="DIGIT" userChar="" prefixChar="" suffixChar=")" supscript="0"/><hp:noteLine length="14692344" type="SOLID" width="0.12 mm" color="#000000"/><hp:noteSpacing betweenNotes="0" belowLine="567" aboveLine="850"/><hp:numbering type="CONTINUOUS" newNum="1"/><hp:placement place="END_OF_DOCUMENT" beneathText="0"/></hp:endNotePr><hp:pageBorderFill type="BOTH" borderFillIDRef="1" textBorder="PAPER" headerInside="0" footerInside="0" fillArea="PAPER"><hp:offset left="1417" right="1417" top="1417" bottom="1417"/></hp:pageBorderFill><hp:pageBorderFill type="EVEN" borderFillIDRef="1" textBorder="PAPER" headerInside="0" footerInside="0" fillArea="PAPER"><hp:offset left="1417" right="1417" top="1417" bottom="1417"/></hp:pageBorderFill><hp:pageBorderFill type="ODD" borderFillIDRef="1" textBorder="PAPER" headerInside="0" footerInside="0" fillArea="PAPER"><hp:offset left="1417" right="1417" top="1417" bottom="1417"/></hp:pageBorderFill></hp:secPr>"##
+    )
+}
+
+/// The paragraph list of a header or footer.
+fn sub_list(vertical: &str, paragraphs: &str) -> String {
+    format!(
+        r#"<hp:subList id="" textDirection="HORIZONTAL" lineWrap="BREAK" vertAlign="{vertical}" linkListIDRef="0" linkListNextIDRef="0" textWidth="{TEXT_WIDTH}" textHeight="{HEADER_SPACE}" hasTextRef="0" hasNumRef="0">{paragraphs}</hp:subList>"#
+    )
+}
+
+/// Text as `hp:t` content: markup escaped, a line break as 한글's
+/// `hp:lineBreak`, a tab as `hp:tab`, other control characters dropped.
+fn text_xml(text: &str) -> String {
+    let mut out = String::from("<hp:t>");
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("<hp:lineBreak/>");
+        }
+        for (j, part) in line.split('\t').enumerate() {
+            if j > 0 {
+                out.push_str("<hp:tab/>");
+            }
+            let clean: String = part.chars().filter(|c| !c.is_control()).collect();
+            out.push_str(&esc(&clean));
+        }
+    }
+    out.push_str("</hp:t>");
+    out
+}
+
+/// Builds the HWPX bytes of a brief.
+pub fn render(brief: &Brief, fonts: &HwpxFonts) -> Result<Vec<u8>, RenderError> {
+    let (section, shapes, styled) = Writer::new(brief).section();
+    let styles: Vec<Style> = STYLES
+        .iter()
+        .zip(&styled)
+        .map(|((_, name, eng), s)| Style {
+            name,
+            eng,
+            para: s.para,
+            chars: s.chars,
+        })
+        .collect();
+    let fonts = Fonts {
+        korean: &fonts.korean,
+        latin: &fonts.latin,
+    };
+    let header = header::xml(&shapes, &styles, &fonts);
+    package::zip(brief, &header, &section)
+}

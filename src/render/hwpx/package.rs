@@ -1,0 +1,134 @@
+//! The HWPX package: the fixed parts 한글 expects beside the header and
+//! the section, and the zip in the order 한글 writes its entries, with
+//! `mimetype` first and stored, as the container format requires.
+
+use std::io::Write;
+
+use super::{NAMESPACES, XML_DECLARATION};
+use crate::brief::Brief;
+use crate::model::Lang;
+use crate::render::RenderError;
+use crate::render::xml_escape as esc;
+
+pub const MIMETYPE: &str = "application/hwp+zip";
+
+/// `version.xml` (한글's own spelling of `tagetApplication`).
+fn version() -> String {
+    format!(
+        r#"{XML_DECLARATION}<hv:HCFVersion xmlns:hv="http://www.hancom.co.kr/hwpml/2011/version" tagetApplication="WORDPROCESSOR" major="5" minor="1" micro="1" buildNumber="0" os="1" xmlVersion="1.5" application="Hancom Office Hangul" appVersion="12, 0, 0, 535 WIN32LEWindows_10"/>"#
+    )
+}
+
+fn settings() -> String {
+    format!(
+        r#"{XML_DECLARATION}<ha:HWPApplicationSetting xmlns:ha="http://www.hancom.co.kr/hwpml/2011/app" xmlns:config="urn:oasis:names:tc:opendocument:xmlns:config:1.0"><ha:CaretPosition listIDRef="0" paraIDRef="0" pos="0"/></ha:HWPApplicationSetting>"#
+    )
+}
+
+fn container() -> String {
+    format!(
+        r#"{XML_DECLARATION}<ocf:container xmlns:ocf="urn:oasis:names:tc:opendocument:xmlns:container" xmlns:hpf="http://www.hancom.co.kr/schema/2011/hpf"><ocf:rootfiles><ocf:rootfile full-path="Contents/content.hpf" media-type="application/hwpml-package+xml"/><ocf:rootfile full-path="Preview/PrvText.txt" media-type="text/plain"/><ocf:rootfile full-path="META-INF/container.rdf" media-type="application/rdf+xml"/></ocf:rootfiles></ocf:container>"#
+    )
+}
+
+fn manifest() -> String {
+    format!(
+        r#"{XML_DECLARATION}<odf:manifest xmlns:odf="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>"#
+    )
+}
+
+fn rdf() -> String {
+    let pkg = "http://www.hancom.co.kr/hwpml/2016/meta/pkg#";
+    let part = |path: &str, kind: &str| {
+        format!(
+            r#"<rdf:Description rdf:about=""><ns0:hasPart xmlns:ns0="{pkg}" rdf:resource="{path}"/></rdf:Description><rdf:Description rdf:about="{path}"><rdf:type rdf:resource="{pkg}{kind}"/></rdf:Description>"#
+        )
+    };
+    format!(
+        r#"{XML_DECLARATION}<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">{}{}<rdf:Description rdf:about=""><rdf:type rdf:resource="{pkg}Document"/></rdf:Description></rdf:RDF>"#,
+        part("Contents/header.xml", "HeaderFile"),
+        part("Contents/section0.xml", "SectionFile"),
+    )
+}
+
+/// `Contents/content.hpf`: the parts, and the document properties (title,
+/// author = organisation and department, subject, keywords = sectors,
+/// dates = the date of issue, never the clock).
+fn content(b: &Brief) -> String {
+    let mut author = b.meta.organisation.clone();
+    if !b.meta.department.is_empty() {
+        author.push_str(&format!(" {}", b.meta.department));
+    }
+    let issued = format!("{}T00:00:00Z", b.meta.issue_date_iso);
+    let keywords: Vec<&str> = b.sectors.iter().map(|s| s.label.as_str()).collect();
+    let meta = |name: &str, value: &str| {
+        format!(
+            r#"<opf:meta name="{name}" content="text">{}</opf:meta>"#,
+            esc(value)
+        )
+    };
+    let language = match b.lang {
+        Lang::Ko => "ko",
+        Lang::En => "en",
+    };
+    format!(
+        r#"{XML_DECLARATION}<opf:package {NAMESPACES} version="" unique-identifier="" id=""><opf:metadata><opf:title>{}</opf:title><opf:language>{language}</opf:language>{}{}{}{}{}{}{}{}</opf:metadata><opf:manifest><opf:item id="header" href="Contents/header.xml" media-type="application/xml"/><opf:item id="section0" href="Contents/section0.xml" media-type="application/xml"/><opf:item id="settings" href="settings.xml" media-type="application/xml"/></opf:manifest><opf:spine><opf:itemref idref="header" linear="yes"/><opf:itemref idref="section0" linear="yes"/></opf:spine></opf:package>"#,
+        esc(&format!("{} — {}", b.meta.title, b.meta.period_label)),
+        meta("creator", &author),
+        meta("subject", &b.meta.subtitle),
+        meta("description", &b.meta.dates),
+        meta("lastsaveby", &author),
+        meta("CreatedDate", &issued),
+        meta("ModifiedDate", &issued),
+        meta("date", &b.meta.issue_date),
+        meta("keyword", &keywords.join(", ")),
+    )
+}
+
+/// The preview text 한글 shows before opening: the title block and the
+/// summary, CRLF-separated.
+fn preview(b: &Brief) -> String {
+    let mut lines = vec![
+        b.meta.title.clone(),
+        b.meta.subtitle.clone(),
+        b.meta.dates.clone(),
+    ];
+    lines.extend(b.summary.iter().map(|l| l.text.clone()));
+    let text: String = lines
+        .join("\r\n")
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\r' | '\n'))
+        .collect();
+    text + "\r\n"
+}
+
+/// The package bytes. Every entry carries zip's fixed default date
+/// (1980-01-01, as 한글's own files do), so equal inputs give equal bytes.
+pub fn zip(b: &Brief, header: &str, section: &str) -> Result<Vec<u8>, RenderError> {
+    use zip::write::SimpleFileOptions;
+    let fail = |e: &dyn std::fmt::Display| RenderError::Hwpx(e.to_string());
+    let deflated =
+        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    // 한글's order; `mimetype` and `version.xml` stored, as 한글 does.
+    let parts: [(&str, String, bool); 10] = [
+        ("mimetype", MIMETYPE.to_string(), true),
+        ("version.xml", version(), true),
+        ("Contents/header.xml", header.to_string(), false),
+        ("Contents/section0.xml", section.to_string(), false),
+        ("Preview/PrvText.txt", preview(b), false),
+        ("settings.xml", settings(), false),
+        ("META-INF/container.rdf", rdf(), false),
+        ("Contents/content.hpf", content(b), false),
+        ("META-INF/container.xml", container(), false),
+        ("META-INF/manifest.xml", manifest(), false),
+    ];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes, store) in &parts {
+        zip.start_file(*name, if *store { stored } else { deflated })
+            .map_err(|e| fail(&e))?;
+        zip.write_all(bytes.as_bytes()).map_err(|e| fail(&e))?;
+    }
+    let out = zip.finish().map_err(|e| fail(&e))?;
+    Ok(out.into_inner())
+}
