@@ -78,7 +78,8 @@ impl<'a> Renderer<'a> {
                     korean: self.config.hwpx_korean_font.clone(),
                     latin: self.config.hwpx_latin_font.clone(),
                 };
-                render::hwpx::render(model, &fonts).map_err(AppError::Render)
+                let charts = self.chart_images(model);
+                render::hwpx::render(model, &fonts, &charts).map_err(AppError::Render)
             }
             Output::Render(Format::Docx) => {
                 let logo = model
@@ -93,6 +94,36 @@ impl<'a> Renderer<'a> {
                 render::docx::render(model, &docx_fonts, logo).map_err(AppError::Render)
             }
         }
+    }
+
+    /// The brief's charts as pictures, drawn by the PDF's chart code, for
+    /// formats that take pictures (the HWPX). A chart that cannot be drawn
+    /// is left out with a warning: its numbers are in the tables.
+    fn chart_images(&self, model: &brief::Brief) -> Vec<render::hwpx::ChartImage> {
+        use render::compose::Chart;
+        let charts = [(Chart::Sectors, "sectors"), (Chart::Trend, "trend")];
+        let names = charts.map(|(_, name)| name);
+        let pngs = match self
+            .fonts
+            .typeset(|fonts| render::pdf::chart_pngs(model, self.templates, fonts, &names))
+        {
+            Ok(pngs) => pngs,
+            Err(e) => {
+                eprintln!("warning: the charts are left out of the HWPX: {e}");
+                return Vec::new();
+            }
+        };
+        charts
+            .iter()
+            .zip(pngs)
+            .filter_map(|((chart, name), png)| match png {
+                Ok(png) => Some(render::hwpx::ChartImage { chart: *chart, png }),
+                Err(e) => {
+                    eprintln!("warning: the `{name}` chart is left out of the HWPX: {e}");
+                    None
+                }
+            })
+            .collect()
     }
 
     /// What every output shares of its fingerprint: the program, the

@@ -14,6 +14,7 @@ use crate::model::Lang;
 const BUILTIN: &[(&str, &str)] = &[
     ("brief.typ", include_str!("../templates/brief.typ")),
     ("charts.typ", include_str!("../templates/charts.typ")),
+    ("chart.typ", include_str!("../templates/chart.typ")),
     ("layout.toml", include_str!("../templates/layout.toml")),
     (
         "strings.ko.toml",

@@ -16,11 +16,13 @@ use std::path::{Path, PathBuf};
 const HP: &str = "http://www.hancom.co.kr/hwpml/2011/paragraph";
 const HH: &str = "http://www.hancom.co.kr/hwpml/2011/head";
 
-/// 한글's own entry order for a one-section document without pictures.
-const ENTRIES: [&str; 10] = [
+/// 한글's own entry order for a one-section document with two pictures.
+const ENTRIES: [&str; 12] = [
     "mimetype",
     "version.xml",
     "Contents/header.xml",
+    "BinData/image1.png",
+    "BinData/image2.png",
     "Contents/section0.xml",
     "Preview/PrvText.txt",
     "settings.xml",
@@ -93,10 +95,11 @@ fn the_package_is_laid_out_as_hangul_writes_it() {
     for i in 0..z.len() {
         let f = z.by_index(i).unwrap();
         let stored = f.compression() == zip::CompressionMethod::Stored;
+        let expected = i < 2 || f.name().ends_with(".png");
         assert_eq!(
             stored,
-            i < 2,
-            "{}: stored only for mimetype and version.xml",
+            expected,
+            "{}: stored: mimetype, version.xml, pictures",
             f.name()
         );
         let t = f.last_modified().unwrap();
@@ -105,8 +108,8 @@ fn the_package_is_laid_out_as_hangul_writes_it() {
     let all = parts(&hwpx);
     assert_eq!(all["mimetype"], b"application/hwp+zip");
     for (name, bytes) in &all {
-        let text = String::from_utf8(bytes.clone()).unwrap();
         if name.ends_with(".xml") || name.ends_with(".hpf") || name.ends_with(".rdf") {
+            let text = String::from_utf8(bytes.clone()).unwrap();
             assert!(
                 text.starts_with(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes" ?>"#),
                 "{name}"
@@ -150,6 +153,38 @@ fn the_package_is_laid_out_as_hangul_writes_it() {
         ),
         "{hpf}"
     );
+    // The charts: each picture's id is a manifest item naming its entry,
+    // its comment the brief's alternative text.
+    let section = part(&hwpx, "Contents/section0.xml");
+    let doc = roxmltree::Document::parse(&section).unwrap();
+    let model: serde_json::Value =
+        serde_json::from_slice(&fs::read(hwpx.with_extension("json")).unwrap()).unwrap();
+    let pics: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((HP, "pic")))
+        .collect();
+    assert_eq!(pics.len(), 2);
+    for (pic, chart) in pics.iter().zip(["sectors", "trend"]) {
+        let img = pic
+            .descendants()
+            .find(|n| n.tag_name().name() == "img")
+            .unwrap();
+        let id = img.attribute("binaryItemIDRef").unwrap();
+        let href = format!(
+            r#"<opf:item id="{id}" href="BinData/{id}.png" media-type="image/png" isEmbeded="1"/>"#
+        );
+        assert!(hpf.contains(&href), "{href} in {hpf}");
+        assert!(all[&format!("BinData/{id}.png")].starts_with(b"\x89PNG"));
+        let comment = pic
+            .children()
+            .find(|n| n.has_tag_name((HP, "shapeComment")))
+            .unwrap();
+        assert_eq!(
+            comment.text(),
+            model["chart_alt"][chart].as_str(),
+            "{chart}"
+        );
+    }
 }
 
 /// Ids of the header's items of `kind` (`charPr`, `paraPr`, ...), checking

@@ -22,6 +22,9 @@ use crate::templates::Templates;
 
 /// The template the PDF is compiled from, inside the template set.
 pub const MAIN: &str = "brief.typ";
+/// The template that typesets one chart alone (`sys.inputs.chart`), for
+/// formats that take charts as pictures (the HWPX).
+pub const CHART: &str = "chart.typ";
 /// The name under which the brief model is served to the template.
 pub const MODEL: &str = "brief.json";
 /// The full model (with the report behind every figure), attached to a
@@ -50,8 +53,12 @@ impl<'a> BriefWorld<'a> {
         audit_json: Option<Vec<u8>>,
         fonts: &'a Fonts,
         today: Option<Datetime>,
+        chart: Option<&str>,
     ) -> Result<Self, RenderError> {
         let mut inputs = typst::foundations::Dict::new();
+        if let Some(name) = chart {
+            inputs.insert("chart".into(), typst::foundations::Value::Str(name.into()));
+        }
         let mut sources = HashMap::new();
         let mut files = HashMap::new();
         for (name, bytes) in templates.files() {
@@ -191,15 +198,16 @@ fn typst_model(brief: &Brief, fonts: &Fonts) -> Result<Vec<u8>, RenderError> {
     serde_json::to_vec(&value).map_err(serialise)
 }
 
-/// Typesets the brief's template (`MAIN`) with `model` (from `typst_model`)
-/// as data, and checks that every glyph was found. Returns the document and
-/// typst's warnings.
+/// Typesets the brief's template (`MAIN`, or `CHART` for one chart) with
+/// `model` (from `typst_model`) as data, and checks that every glyph was
+/// found. Returns the document and typst's warnings.
 fn compile(
     brief: &Brief,
     model: Vec<u8>,
     templates: &Templates,
     fonts: &Fonts,
     audit: bool,
+    chart: Option<&str>,
 ) -> Result<(PagedDocument, Vec<String>), RenderError> {
     let issue = crate::model::FuzzyDate::parse(&brief.meta.issue_date_iso).ok();
     let today = issue.and_then(|d| Datetime::from_ymd(d.date.year, d.date.month, d.date.day));
@@ -208,7 +216,8 @@ fn compile(
     } else {
         None
     };
-    let world = BriefWorld::new(templates, MAIN, model, audit, fonts, today)?;
+    let main = if chart.is_some() { CHART } else { MAIN };
+    let world = BriefWorld::new(templates, main, model, audit, fonts, today, chart)?;
 
     let result = typst::compile::<PagedDocument>(&world);
     let warnings: Vec<String> = result
@@ -258,7 +267,14 @@ pub fn render(
     standards: &PdfStandards,
 ) -> Result<(Vec<u8>, Vec<String>), RenderError> {
     let model = typst_model(brief, fonts)?;
-    let (document, warnings) = compile(brief, model, templates, fonts, standards.attaches_model())?;
+    let (document, warnings) = compile(
+        brief,
+        model,
+        templates,
+        fonts,
+        standards.attaches_model(),
+        None,
+    )?;
     let list: Vec<typst_pdf::PdfStandard> = standards
         .list()
         .iter()
@@ -304,6 +320,53 @@ pub fn render(
         )
     })?;
     Ok((bytes, warnings))
+}
+
+/// The charts `names` (`sectors`, `trend`) as PNGs at 300 dpi, drawn by
+/// the same typst code as the PDF's (`CHART`). A chart that cannot be drawn
+/// gives its error in its place; a character no font covers fails them all
+/// (the caller may try again with more fonts).
+pub fn chart_pngs(
+    brief: &Brief,
+    templates: &Templates,
+    fonts: &Fonts,
+    names: &[&str],
+) -> Result<Vec<Result<Vec<u8>, RenderError>>, RenderError> {
+    let model = typst_model(brief, fonts)?;
+    let mut out = Vec::new();
+    for name in names {
+        match chart_png(brief, &model, templates, fonts, name) {
+            Err(RenderError::Font(m)) => return Err(RenderError::Font(m)),
+            result => out.push(result),
+        }
+    }
+    Ok(out)
+}
+
+fn chart_png(
+    brief: &Brief,
+    model: &[u8],
+    templates: &Templates,
+    fonts: &Fonts,
+    name: &str,
+) -> Result<Vec<u8>, RenderError> {
+    let (document, _) = compile(brief, model.to_vec(), templates, fonts, false, Some(name))?;
+    let page = document.pages().first().ok_or_else(|| {
+        RenderError::Template(format!(
+            "{}: no page for chart `{name}`",
+            templates.display_path(CHART)
+        ))
+    })?;
+    let pixmap = typst_render::render(
+        page,
+        &typst_render::RenderOptions {
+            pixel_per_pt: (300.0 / 72.0).into(),
+            render_bleed: false,
+        },
+    );
+    pixmap
+        .encode_png()
+        .map_err(|e| RenderError::Pdf(format!("failed to encode the `{name}` chart ({e})")))
 }
 
 fn missing_glyphs(frame: &Frame, out: &mut Vec<char>) {

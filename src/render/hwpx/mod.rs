@@ -69,6 +69,17 @@ const MEASURE: compose::Measure = compose::Measure {
 const LIST_STEP: HwpUnit = 1800;
 const LIST_HANG: HwpUnit = 1500;
 
+/// A chart drawn as a picture (PNG) by the caller, e.g. from the PDF's
+/// chart code; the HWPX places it with its caption and alternative text.
+#[derive(Debug, Clone)]
+pub struct ChartImage {
+    pub chart: compose::Chart,
+    pub png: Vec<u8>,
+}
+
+/// Pictures drawn at this resolution.
+const IMAGE_DPI: i32 = 300;
+
 /// Fonts named in the HWPX (`[fonts] hwpx_korean`, `hwpx_latin`); 한글
 /// substitutes when one is missing.
 #[derive(Debug, Clone)]
@@ -118,6 +129,9 @@ struct Styled {
 
 struct Writer<'a> {
     brief: &'a Brief,
+    charts: &'a [ChartImage],
+    /// The pictures placed, in order: `BinData/image{n}.png`.
+    images: Vec<Vec<u8>>,
     shapes: Shapes,
     styles: Vec<Styled>,
     /// Paragraphs after the first (which carries the page setup).
@@ -138,11 +152,13 @@ fn chars(height: u32, bold: bool, italic: bool, colour: &str) -> CharShape {
 }
 
 impl<'a> Writer<'a> {
-    fn new(brief: &'a Brief) -> Writer<'a> {
+    fn new(brief: &'a Brief, charts: &'a [ChartImage]) -> Writer<'a> {
         let ink = compose::hex_colour(&brief.layout.colours.ink, "1B2A41");
         let accent = compose::hex_colour(&brief.layout.colours.accent, "2F5D8A");
         let mut w = Writer {
             brief,
+            charts,
+            images: Vec::new(),
             shapes: Shapes::new(),
             styles: Vec::new(),
             body: String::new(),
@@ -339,8 +355,8 @@ impl<'a> Writer<'a> {
         )
     }
 
-    /// The section part, with the shapes and styles it uses.
-    fn section(mut self) -> (String, Shapes, Vec<Styled>) {
+    /// The section part, with the shapes, styles and pictures it uses.
+    fn section(mut self) -> (String, Shapes, Vec<Styled>, Vec<Vec<u8>>) {
         let b = self.brief;
         let mut org = b.meta.organisation.clone();
         if !b.meta.department.is_empty() {
@@ -367,7 +383,7 @@ impl<'a> Writer<'a> {
         xml.push_str(&first);
         xml.push_str(&self.body);
         xml.push_str("</hs:sec>");
-        (xml, self.shapes, self.styles)
+        (xml, self.shapes, self.styles, self.images)
     }
 }
 
@@ -500,9 +516,60 @@ impl Compose for Writer<'_> {
         ));
     }
 
-    /// Charts are not drawn in the HWPX yet: their numbers are the tables
-    /// beside them (see the README).
-    fn chart(&mut self, _chart: compose::Chart, _caption: &str) {}
+    /// The chart's picture the width of the PDF's (16 cm, or the text
+    /// width if narrower), centred and kept with its caption, with the
+    /// brief's alternative text as the picture's comment.
+    fn chart(&mut self, chart: compose::Chart, caption: &str) {
+        let Some(image) = self.charts.iter().find(|c| c.chart == chart) else {
+            return;
+        };
+        let Some((px_w, px_h)) = png_size(&image.png) else {
+            return;
+        };
+        self.images.push(image.png.clone());
+        let n = self.images.len();
+        let alt = match chart {
+            compose::Chart::Sectors => &self.brief.chart_alt.sectors,
+            compose::Chart::Trend => &self.brief.chart_alt.trend,
+        };
+        let alt = if alt.is_empty() {
+            caption
+        } else {
+            alt.as_str()
+        };
+        let width = TEXT_WIDTH.min(45354);
+        let height = (i64::from(width) * i64::from(px_h) / i64::from(px_w.max(1))) as HwpUnit;
+        let (dim_w, dim_h) = (px_w * 7200 / IMAGE_DPI, px_h * 7200 / IMAGE_DPI);
+        self.objects += 1;
+        let pic = format!(
+            r#"<hp:pic id="{}" zOrder="{}" numberingType="PICTURE" textWrap="TOP_AND_BOTTOM" textFlow="BOTH_SIDES" lock="0" dropcapstyle="None" href="" groupLevel="0" instid="{}" reverse="0"><hp:offset x="0" y="0"/><hp:orgSz width="{width}" height="{height}"/><hp:curSz width="{width}" height="{height}"/><hp:flip horizontal="0" vertical="0"/><hp:rotationInfo angle="0" centerX="{}" centerY="{}" rotateimage="1"/><hp:renderingInfo><hc:transMatrix e1="1" e2="0" e3="0" e4="0" e5="1" e6="0"/><hc:scaMatrix e1="1" e2="0" e3="0" e4="0" e5="1" e6="0"/><hc:rotMatrix e1="1" e2="0" e3="0" e4="0" e5="1" e6="0"/></hp:renderingInfo><hp:imgRect><hc:pt0 x="0" y="0"/><hc:pt1 x="{width}" y="0"/><hc:pt2 x="{width}" y="{height}"/><hc:pt3 x="0" y="{height}"/></hp:imgRect><hp:imgClip left="0" right="{dim_w}" top="0" bottom="{dim_h}"/><hp:inMargin left="0" right="0" top="0" bottom="0"/><hp:imgDim dimwidth="{dim_w}" dimheight="{dim_h}"/><hc:img binaryItemIDRef="image{n}" bright="0" contrast="0" effect="REAL_PIC" alpha="0"/><hp:effects/><hp:sz width="{width}" widthRelTo="ABSOLUTE" height="{height}" heightRelTo="ABSOLUTE" protect="0"/><hp:pos treatAsChar="1" affectLSpacing="0" flowWithText="1" allowOverlap="0" holdAnchorAndSO="0" vertRelTo="PARA" horzRelTo="PARA" vertAlign="TOP" horzAlign="LEFT" vertOffset="0" horzOffset="0"/><hp:outMargin left="0" right="0" top="0" bottom="0"/><hp:shapeComment>{}</hp:shapeComment></hp:pic>"#,
+            2_000 + self.objects,
+            self.objects,
+            3_000 + self.objects,
+            width / 2,
+            height / 2,
+            esc(alt),
+        );
+        let body = self.styled(StyleId::Normal).clone();
+        let shape = ParaShape {
+            align: Align::Center,
+            keep_with_next: true,
+            after: 0,
+            ..body.shape
+        };
+        let para = self.shapes.para(&shape);
+        self.body.push_str(&format!(
+            r#"<hp:p id="0" paraPrIDRef="{para}" styleIDRef="{}" pageBreak="0" columnBreak="0" merged="0"><hp:run charPrIDRef="{}">{pic}<hp:t/></hp:run></hp:p>"#,
+            StyleId::Normal as usize,
+            body.chars,
+        ));
+        let caption_shape = ParaShape {
+            align: Align::Center,
+            ..self.styled(StyleId::Caption).shape.clone()
+        };
+        let p = self.paragraph(StyleId::Caption, Some(caption_shape), None, caption, false);
+        self.body.push_str(&p);
+    }
 }
 
 /// The page setup: A4 portrait, the margins above, one column.
@@ -539,9 +606,26 @@ fn text_xml(text: &str) -> String {
     out
 }
 
-/// Builds the HWPX bytes of a brief.
-pub fn render(brief: &Brief, fonts: &HwpxFonts) -> Result<Vec<u8>, RenderError> {
-    let (section, shapes, styled) = Writer::new(brief).section();
+/// Width and height in pixels of a PNG (its IHDR chunk).
+fn png_size(png: &[u8]) -> Option<(i32, i32)> {
+    if png.get(..8)? != b"\x89PNG\r\n\x1a\n" || png.get(12..16)? != b"IHDR" {
+        return None;
+    }
+    let num = |at: usize| -> Option<i32> {
+        let b: [u8; 4] = png.get(at..at + 4)?.try_into().ok()?;
+        i32::try_from(u32::from_be_bytes(b)).ok().filter(|n| *n > 0)
+    };
+    Some((num(16)?, num(20)?))
+}
+
+/// Builds the HWPX bytes of a brief, with the charts given as pictures
+/// (a chart not given is left out; its numbers are in the tables).
+pub fn render(
+    brief: &Brief,
+    fonts: &HwpxFonts,
+    charts: &[ChartImage],
+) -> Result<Vec<u8>, RenderError> {
+    let (section, shapes, styled, images) = Writer::new(brief, charts).section();
     let styles: Vec<Style> = STYLES
         .iter()
         .zip(&styled)
@@ -557,5 +641,5 @@ pub fn render(brief: &Brief, fonts: &HwpxFonts) -> Result<Vec<u8>, RenderError> 
         latin: &fonts.latin,
     };
     let header = header::xml(&shapes, &styles, &fonts);
-    package::zip(brief, &header, &section)
+    package::zip(brief, &header, &section, &images)
 }

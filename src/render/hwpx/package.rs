@@ -54,7 +54,7 @@ fn rdf() -> String {
 /// `Contents/content.hpf`: the parts, and the document properties (title,
 /// author = organisation and department, subject, keywords = sectors,
 /// dates = the date of issue, never the clock).
-fn content(b: &Brief) -> String {
+fn content(b: &Brief, images: usize) -> String {
     let mut author = b.meta.organisation.clone();
     if !b.meta.department.is_empty() {
         author.push_str(&format!(" {}", b.meta.department));
@@ -72,8 +72,12 @@ fn content(b: &Brief) -> String {
         Lang::En => "en",
     };
     format!(
-        r#"{XML_DECLARATION}<opf:package {NAMESPACES} version="" unique-identifier="" id=""><opf:metadata><opf:title>{}</opf:title><opf:language>{language}</opf:language>{}{}{}{}{}{}{}{}</opf:metadata><opf:manifest><opf:item id="header" href="Contents/header.xml" media-type="application/xml"/><opf:item id="section0" href="Contents/section0.xml" media-type="application/xml"/><opf:item id="settings" href="settings.xml" media-type="application/xml"/></opf:manifest><opf:spine><opf:itemref idref="header" linear="yes"/><opf:itemref idref="section0" linear="yes"/></opf:spine></opf:package>"#,
+        r#"{XML_DECLARATION}<opf:package {NAMESPACES} version="" unique-identifier="" id=""><opf:metadata><opf:title>{}</opf:title><opf:language>{language}</opf:language>{}{}{}{}{}{}{}{}</opf:metadata><opf:manifest><opf:item id="header" href="Contents/header.xml" media-type="application/xml"/>{}<opf:item id="section0" href="Contents/section0.xml" media-type="application/xml"/><opf:item id="settings" href="settings.xml" media-type="application/xml"/></opf:manifest><opf:spine><opf:itemref idref="header" linear="yes"/><opf:itemref idref="section0" linear="yes"/></opf:spine></opf:package>"#,
         esc(&format!("{} — {}", b.meta.title, b.meta.period_label)),
+        // The pictures between the header and the section, as 한글 lists them.
+        (1..=images)
+            .map(|n| format!(r#"<opf:item id="image{n}" href="BinData/image{n}.png" media-type="image/png" isEmbeded="1"/>"#))
+            .collect::<String>(),
         meta("creator", &author),
         meta("subject", &b.meta.subtitle),
         meta("description", &b.meta.dates),
@@ -104,30 +108,45 @@ fn preview(b: &Brief) -> String {
 
 /// The package bytes. Every entry carries zip's fixed default date
 /// (1980-01-01, as 한글's own files do), so equal inputs give equal bytes.
-pub fn zip(b: &Brief, header: &str, section: &str) -> Result<Vec<u8>, RenderError> {
+pub fn zip(
+    b: &Brief,
+    header: &str,
+    section: &str,
+    images: &[Vec<u8>],
+) -> Result<Vec<u8>, RenderError> {
     use zip::write::SimpleFileOptions;
     let fail = |e: &dyn std::fmt::Display| RenderError::Hwpx(e.to_string());
     let deflated =
         SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
     let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    // 한글's order; `mimetype` and `version.xml` stored, as 한글 does.
-    let parts: [(&str, String, bool); 10] = [
-        ("mimetype", MIMETYPE.to_string(), true),
-        ("version.xml", version(), true),
-        ("Contents/header.xml", header.to_string(), false),
-        ("Contents/section0.xml", section.to_string(), false),
-        ("Preview/PrvText.txt", preview(b), false),
-        ("settings.xml", settings(), false),
-        ("META-INF/container.rdf", rdf(), false),
-        ("Contents/content.hpf", content(b), false),
-        ("META-INF/container.xml", container(), false),
-        ("META-INF/manifest.xml", manifest(), false),
+    // 한글's order; `mimetype`, `version.xml` and the pictures (already
+    // compressed) stored, as 한글 does.
+    let mut parts: Vec<(String, Vec<u8>, bool)> = vec![
+        ("mimetype".into(), MIMETYPE.into(), true),
+        ("version.xml".into(), version().into(), true),
+        ("Contents/header.xml".into(), header.into(), false),
     ];
+    for (i, png) in images.iter().enumerate() {
+        parts.push((format!("BinData/image{}.png", i + 1), png.clone(), true));
+    }
+    let rest: [(&str, String); 7] = [
+        ("Contents/section0.xml", section.to_string()),
+        ("Preview/PrvText.txt", preview(b)),
+        ("settings.xml", settings()),
+        ("META-INF/container.rdf", rdf()),
+        ("Contents/content.hpf", content(b, images.len())),
+        ("META-INF/container.xml", container()),
+        ("META-INF/manifest.xml", manifest()),
+    ];
+    parts.extend(
+        rest.into_iter()
+            .map(|(n, s)| (n.to_string(), s.into_bytes(), false)),
+    );
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, bytes, store) in &parts {
-        zip.start_file(*name, if *store { stored } else { deflated })
+        zip.start_file(name.as_str(), if *store { stored } else { deflated })
             .map_err(|e| fail(&e))?;
-        zip.write_all(bytes.as_bytes()).map_err(|e| fail(&e))?;
+        zip.write_all(bytes).map_err(|e| fail(&e))?;
     }
     let out = zip.finish().map_err(|e| fail(&e))?;
     Ok(out.into_inner())
