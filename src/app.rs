@@ -345,6 +345,11 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
         &mut bar,
         true,
     )?;
+    // The run ends here: leave the data set and the models to the operating
+    // system instead of freeing a million events one by one.
+    drop(jobs);
+    std::mem::forget(plan);
+    std::mem::forget(loaded);
     Ok(())
 }
 

@@ -54,6 +54,19 @@ impl Fingerprint {
     }
 }
 
+/// Bytes written to a fingerprint are one part, streamed (for a part too
+/// large to hold, such as a model serialised as it is hashed).
+impl std::io::Write for Fingerprint {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// The hash of a file's bytes, as recorded in the manifest.
 pub fn hash_bytes(bytes: &[u8]) -> String {
     Fingerprint::new().add(bytes).hex()

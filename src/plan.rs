@@ -167,8 +167,13 @@ pub(crate) fn output_rel(config: &Config, period: Period, lang: Lang, o: Output)
     )
 }
 
-pub(crate) fn model_bytes(model: &brief::Brief) -> Result<Vec<u8>, AppError> {
-    serde_json::to_vec(model).map_err(|e| AppError::Render(RenderError::Pdf(e.to_string())))
+/// The fingerprint of a brief model's JSON, hashed as it is written: a busy
+/// period's model (tens of megabytes with its annex) is never held as text.
+pub(crate) fn model_fingerprint(model: &brief::Brief) -> Result<String, AppError> {
+    let mut f = Fingerprint::new();
+    serde_json::to_writer(&mut f, model)
+        .map_err(|e| AppError::Render(RenderError::Pdf(e.to_string())))?;
+    Ok(f.hex())
 }
 
 pub(crate) fn save_manifest(manifest: &Manifest, out: &Path) -> Result<(), AppError> {
@@ -244,12 +249,12 @@ impl Plan {
                     r.templates,
                 )
                 .map_err(AppError::Template)?;
-                let model_json = model_bytes(&model)?;
+                let model_hash = model_fingerprint(&model)?;
                 let mut stale = false;
                 for &o in input.outputs {
                     let rel = output_rel(r.config, period, lang, o);
                     let mut f = input.base.clone();
-                    f.add(rel.as_bytes()).add(&model_json);
+                    f.add(rel.as_bytes()).add(model_hash.as_bytes());
                     let inputs = f.hex();
                     let status = input.manifest.status(input.out, &rel, &inputs);
                     stale |= status != Status::Fresh;

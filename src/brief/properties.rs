@@ -211,3 +211,22 @@ fn titles_that_only_restate_type_and_status_are_recognised() {
         assert!(!title_only_repeats(own, &words), "{own:?}");
     }
 }
+
+/// The layout's view of a brief has every field of the brief but the report
+/// and the annex (a field added to `Brief` must be added to `LayoutView`).
+#[test]
+fn the_layout_view_has_every_field_but_report_and_annex() {
+    let (_, b) = briefs(3, 200).remove(0);
+    let keys = |v: serde_json::Value| -> Vec<String> {
+        v.as_object()
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default()
+    };
+    let mut all = keys(serde_json::to_value(&b).unwrap());
+    all.retain(|k| k != "report" && k != "annex");
+    let fonts = ["Pretendard GOV"];
+    let view = serde_json::to_value(b.layout_view(&fonts)).unwrap();
+    assert_eq!(keys(view.clone()), all);
+    assert_eq!(view["fonts"], serde_json::json!(["Pretendard GOV"]));
+    assert_eq!(view["meta"], serde_json::to_value(&b.meta).unwrap());
+}

@@ -189,13 +189,7 @@ fn typst_model(brief: &Brief, fonts: &Fonts) -> Result<Vec<u8>, RenderError> {
     if !families.iter().any(|f| f.eq_ignore_ascii_case(FAMILY)) {
         families.push(FAMILY);
     }
-    let mut value = serde_json::to_value(brief).map_err(serialise)?;
-    if let Some(map) = value.as_object_mut() {
-        map.remove("report");
-        map.remove("annex");
-        map.insert("fonts".into(), serde_json::json!(families));
-    }
-    serde_json::to_vec(&value).map_err(serialise)
+    serde_json::to_vec(&brief.layout_view(&families)).map_err(serialise)
 }
 
 /// Typesets the brief's template (`MAIN`, or `CHART` for one chart) with
