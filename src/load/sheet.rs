@@ -439,6 +439,66 @@ pub fn column_letters(mut index: usize) -> String {
 /// per row).
 pub type Sink<'s> = dyn FnMut(Valid, &dyn Fn() -> Span) + 's;
 
+/// What a reader of a CSV's records has learnt so far: the header and the
+/// columns it maps to, and how many rows it read.
+#[derive(Default)]
+struct CsvState {
+    headers: Option<Vec<String>>,
+    table: Option<Vec<Option<Col>>>,
+    rows: usize,
+}
+
+/// Where a CSV's valid rows go: the reader (for their spans), the row, its
+/// line, the id column and the headers.
+type OnRow<'s> = dyn FnMut(&SheetReader, Valid, u64, usize, &[String]) + 's;
+
+/// A row held until the rows before it are handed on: the event boxed, so
+/// the many rows a brief does not keep (ids only) take a few words each.
+enum Held {
+    Event(Box<crate::model::Event>),
+    Id(String),
+}
+
+impl From<Valid> for Held {
+    fn from(v: Valid) -> Held {
+        match v {
+            Valid::Event(e) => Held::Event(Box::new(e)),
+            Valid::Id(id) => Held::Id(id),
+        }
+    }
+}
+
+impl From<Held> for Valid {
+    fn from(h: Held) -> Valid {
+        match h {
+            Held::Event(e) => Valid::Event(*e),
+            Held::Id(id) => Valid::Id(id),
+        }
+    }
+}
+
+/// Below this size a CSV is read on one thread.
+const PARALLEL_BYTES: usize = 4 << 20;
+
+/// A record boundary near the middle of `text` after `start`: the byte
+/// after a line feed outside quotes (an even number of `"` before it, since
+/// quotes in CSV come in pairs). `None` for a small file or one without.
+fn split_point(text: &[u8], start: usize) -> Option<usize> {
+    if text.len() < PARALLEL_BYTES || start >= text.len() {
+        return None;
+    }
+    let middle = start + (text.len() - start) / 2;
+    let mut quotes = text[..middle].iter().filter(|&&b| b == b'"').count();
+    for (i, &b) in text.iter().enumerate().skip(middle) {
+        match b {
+            b'"' => quotes += 1,
+            b'\n' if quotes % 2 == 0 => return (i + 1 < text.len()).then_some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// A list cell resolved to canonical ids, or why it could not be.
 type Resolved = Result<Rc<[String]>, Vec<Problem>>;
 
@@ -459,6 +519,12 @@ pub(super) struct SheetReader<'a> {
     /// Notes of a region cell resolved for the first time (a place counted
     /// under its country), for the row being read to report.
     fresh_notes: Vec<Problem>,
+    /// Each note given, by its position in the diagnostics and the cell it
+    /// is about.
+    note_log: Vec<(usize, (Col, String))>,
+    /// Whether a large CSV may be read in two parts (off in tests that
+    /// compare the two ways).
+    split: bool,
 }
 
 /// Where a row is, for the diagnostics of its cells.
@@ -570,6 +636,8 @@ impl<'a> SheetReader<'a> {
             notes: Vec::new(),
             units: Vec::new(),
             fresh_notes: Vec::new(),
+            note_log: Vec::new(),
+            split: true,
         }
     }
 
@@ -597,8 +665,11 @@ impl<'a> SheetReader<'a> {
         }
     }
 
-    /// Reads a CSV file; each valid row is handed to `sink`.
-    /// Reads a CSV file's bytes; `display` names it in messages.
+    /// Reads a CSV file's bytes; `display` names it in messages. Each valid
+    /// row is handed to `sink`, in file order. A large file is read in two
+    /// parts on two threads (split at a record boundary after its header);
+    /// the second part's rows and diagnostics follow the first's, as if read
+    /// in one.
     pub fn csv_bytes(
         &mut self,
         display: &str,
@@ -619,65 +690,203 @@ impl<'a> SheetReader<'a> {
                 return;
             }
         };
+        let info = TableInfo {
+            file: &display,
+            sheet: None,
+        };
+        let mut st = CsvState::default();
+        let mut lines = Lines::new(&text);
+        let mut hand_on =
+            |reader: &SheetReader, valid: Valid, line: u64, id_col: usize, headers: &[String]| {
+                let header = headers.get(id_col).map_or("", String::as_str);
+                sink(valid, &|| reader.span(&info, line, id_col, header));
+            };
+        // The header first, so a second part knows the columns.
+        let after_header = self.csv_records(
+            &info,
+            &text,
+            0,
+            true,
+            &mut lines,
+            &mut st,
+            diags,
+            &mut hand_on,
+        );
+        if let Some(start) = after_header {
+            match split_point(&text, start).filter(|_| self.split) {
+                Some(split) => self.csv_in_two(
+                    &info,
+                    &text,
+                    (start, split),
+                    &mut lines,
+                    &mut st,
+                    diags,
+                    &mut hand_on,
+                ),
+                None => {
+                    self.csv_records(
+                        &info,
+                        &text,
+                        start,
+                        false,
+                        &mut lines,
+                        &mut st,
+                        diags,
+                        &mut hand_on,
+                    );
+                }
+            }
+        }
+        self.notes
+            .push(format!("{display}: {encoding}, {} rows", st.rows));
+    }
+
+    /// Reads `text[start..split]` here and `text[split..]` on another
+    /// thread, then hands on the second part's rows and diagnostics.
+    #[allow(clippy::too_many_arguments)]
+    fn csv_in_two(
+        &mut self,
+        info: &TableInfo,
+        text: &[u8],
+        (start, split): (usize, usize),
+        lines: &mut Lines,
+        st: &mut CsvState,
+        diags: &mut Vec<Diagnostic>,
+        on_row: &mut OnRow,
+    ) {
+        let (taxonomy, options, units) = (self.taxonomy, self.options, self.units.clone());
+        let mut second = CsvState {
+            headers: st.headers.clone(),
+            table: st.table.clone(),
+            rows: 0,
+        };
+        let split_line = lines.line_at(split);
+        let file = info.file.to_string();
+        let (head, tail) = text.split_at(split);
+        let part = std::thread::scope(|scope| {
+            let worker = scope.spawn(move || {
+                let mut reader = SheetReader::new(taxonomy, options);
+                reader.units = units;
+                let mut own = Vec::new();
+                let mut rows: Vec<(Held, u64, usize)> = Vec::new();
+                let info = TableInfo {
+                    file: &file,
+                    sheet: None,
+                };
+                let mut lines = Lines::starting(tail, split_line);
+                let mut keep =
+                    |_: &SheetReader, valid: Valid, line: u64, id_col: usize, _: &[String]| {
+                        rows.push((Held::from(valid), line, id_col));
+                    };
+                reader.csv_records(
+                    &info,
+                    tail,
+                    0,
+                    false,
+                    &mut lines,
+                    &mut second,
+                    &mut own,
+                    &mut keep,
+                );
+                (reader.dropped, reader.note_log, own, rows, second.rows)
+            });
+            self.csv_records(info, head, start, false, lines, st, diags, on_row);
+            worker.join()
+        });
+        let (dropped, note_log, own, rows, count) = match part {
+            Ok(p) => p,
+            Err(panic) => std::panic::resume_unwind(panic),
+        };
+        // A cell's note is given once: not again when the first part gave it.
+        let noted: std::collections::HashSet<&(Col, String)> =
+            self.note_log.iter().map(|(_, k)| k).collect();
+        let repeated: std::collections::HashSet<usize> = note_log
+            .iter()
+            .filter(|(_, k)| noted.contains(k))
+            .map(|(i, _)| *i)
+            .collect();
+        for (i, d) in own.into_iter().enumerate() {
+            if !repeated.contains(&i) {
+                self.push(diags, d);
+            }
+        }
+        self.dropped += dropped;
+        st.rows += count;
+        let headers = st.headers.clone().unwrap_or_default();
+        for (held, line, id_col) in rows {
+            on_row(self, held.into(), line, id_col, &headers);
+        }
+    }
+
+    /// Reads the records of `text` from byte `start`: up to and including
+    /// the header when `header_only`, else to the end, each row through
+    /// `row` and each valid one to `on_row`. Returns where the header
+    /// ended (`header_only`), or `None` when there is no usable header.
+    #[allow(clippy::too_many_arguments)]
+    fn csv_records(
+        &mut self,
+        info: &TableInfo,
+        text: &[u8],
+        start: usize,
+        header_only: bool,
+        lines: &mut Lines,
+        st: &mut CsvState,
+        diags: &mut Vec<Diagnostic>,
+        on_row: &mut OnRow,
+    ) -> Option<usize> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .from_reader(text.as_slice());
-        let mut headers: Option<Vec<String>> = None;
-        let mut table = None;
-        let mut rows = 0usize;
+            .from_reader(&text[start.min(text.len())..]);
         let mut record = csv::StringRecord::new();
-        let mut lines = Lines::new(&text);
         loop {
             match reader.read_record(&mut record) {
-                Ok(false) => break,
+                Ok(false) => return None,
                 Ok(true) => {}
                 Err(e) => {
-                    let line = e.position().map_or(0, |p| lines.at(p.byte()));
+                    let line = e
+                        .position()
+                        .map_or(0, |p| lines.at(start as u64 + p.byte()));
                     self.push(
                         diags,
                         Diagnostic::error(
-                            Span::at(&display, line, 0),
+                            Span::at(info.file, line, 0),
                             format!("failed to read the CSV ({e})"),
                         ),
                     );
-                    break;
+                    return None;
                 }
             }
-            let line = record.position().map_or(0, |p| lines.at(p.byte()));
+            let line = record
+                .position()
+                .map_or(0, |p| lines.at(start as u64 + p.byte()));
             let cells: Vec<Cell> = record.iter().map(Cell::Text).collect();
             if cells.iter().all(|c| c.text().is_none()) {
                 continue;
             }
-            let info = TableInfo {
-                file: &display,
-                sheet: None,
-            };
-            match &headers {
+            match &st.headers {
                 None => {
                     let h: Vec<String> = record
                         .iter()
                         .map(|s| s.trim().trim_start_matches('\u{feff}').to_string())
                         .collect();
-                    table = self.header(&info, &h, line, diags);
-                    if table.is_none() {
-                        return;
+                    st.table = self.header(info, &h, line, diags);
+                    st.table.as_ref()?;
+                    st.headers = Some(h);
+                    if header_only {
+                        return Some(start + reader.position().byte() as usize);
                     }
-                    headers = Some(h);
                 }
                 Some(h) => {
-                    rows += 1;
-                    if let Some(cols) = &table
-                        && let Some((event, id_col)) = self.row(&info, h, cols, &cells, line, diags)
+                    st.rows += 1;
+                    if let Some(cols) = &st.table
+                        && let Some((event, id_col)) = self.row(info, h, cols, &cells, line, diags)
                     {
-                        let header = h.get(id_col).map_or("", String::as_str);
-                        sink(event, &|| self.span(&info, line, id_col, header));
+                        on_row(self, event, line, id_col, h);
                     }
                 }
             }
         }
-        self.notes
-            .push(format!("{display}: {encoding}, {rows} rows"));
     }
 
     /// Reads every sheet of an XLSX workbook that has event columns.
@@ -1053,14 +1262,18 @@ impl<'a> SheetReader<'a> {
         let has_follow_up = cell(find(Col::FollowUp)).text().is_some();
         let wanted = start.is_some_and(|s| self.options.keep.wants(s, has_follow_up));
         let mut notes: Vec<(usize, Problem)> = Vec::new();
+        // Which cell each note is about: a note is given once per distinct
+        // cell, and a file read in two parts must not give it twice.
+        let mut note_keys: Vec<(Col, String)> = Vec::new();
         let mut list = |c: Col, fail: &mut dyn FnMut(Option<usize>, Problem)| -> Vec<String> {
             let i = find(c);
-            let ids = match cell(i).text() {
+            let (ids, text) = match cell(i).text() {
                 None => return Vec::new(),
-                Some(s) => self.resolve_list(c, &s),
+                Some(s) => (self.resolve_list(c, &s), s),
             };
             for note in std::mem::take(&mut self.fresh_notes) {
                 notes.push((i.unwrap_or(0), note));
+                note_keys.push((c, text.to_string()));
             }
             match ids {
                 Ok(v) if wanted => v.to_vec(),
@@ -1236,7 +1449,13 @@ impl<'a> SheetReader<'a> {
         if diags.len() + self.dropped != before {
             return None;
         }
-        self.report(&at, notes, Diagnostic::warning, diags);
+        for (note, key) in notes.into_iter().zip(note_keys) {
+            let at_index = diags.len();
+            self.report(&at, vec![note], Diagnostic::warning, diags);
+            if diags.len() > at_index {
+                self.note_log.push((at_index, key));
+            }
+        }
         if !wanted {
             return Some((Valid::Id(id?), id_col.unwrap_or(0)));
         }
@@ -1388,6 +1607,30 @@ impl<'a> Lines<'a> {
         }
     }
 
+    /// Lines of a part of a text whose first byte is on line `line`.
+    fn starting(text: &'a [u8], line: u64) -> Self {
+        Lines {
+            text,
+            scanned: 0,
+            line,
+        }
+    }
+
+    /// The line of the byte at `offset`, without moving on (for a split
+    /// point: the first byte of a record, after its line break).
+    fn line_at(&self, offset: usize) -> u64 {
+        let mut line = self.line;
+        let end = offset.min(self.text.len());
+        for i in self.scanned.min(end)..end {
+            match self.text[i] {
+                b'\n' => line += 1,
+                b'\r' if self.text.get(i + 1) != Some(&b'\n') => line += 1,
+                _ => {}
+            }
+        }
+        line
+    }
+
     /// The line (from 1) of the byte at `offset`.
     fn at(&mut self, offset: u64) -> u64 {
         let mut end = usize::try_from(offset)
@@ -1429,6 +1672,68 @@ mod tests {
         assert_eq!(lines.at(text.find('z').unwrap() as u64), 4);
     }
     use super::*;
+
+    /// A large CSV read in two parts gives the rows, in order, and the
+    /// diagnostics (with their lines) that reading it in one gives, a
+    /// cell's note once.
+    #[test]
+    fn a_csv_read_in_two_parts_reads_as_in_one() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let taxonomy = crate::load::load_taxonomy(&root).expect("sample taxonomies");
+        let rows = crate::synth::rows(&taxonomy, 40_000, 3, 2023, 2025);
+        let mut lines: Vec<String> = crate::synth::csv(&rows).lines().map(String::from).collect();
+        // Errors and a noted place in both parts (row k is on line k + 2).
+        for k in [101usize, 35_001] {
+            lines[k] = lines[k].replacen(",2", ",20x5-13-01 ,", 1);
+        }
+        for k in [151usize, 36_001] {
+            let cells: Vec<&str> = lines[k].split(',').collect();
+            let mut cells: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+            cells[7] = "\"가상마을 (캐나다)\"".into();
+            lines[k] = cells.join(",");
+        }
+        let text = lines.join("\n") + "\n";
+        assert!(text.len() > PARALLEL_BYTES);
+        let options = LoadOptions {
+            currencies: vec!["KRW".into(), "USD".into()],
+            keep: crate::load::Keep::All,
+            columns: Vec::new(),
+            config: String::new(),
+        };
+        let read = |split: bool| {
+            let mut reader = SheetReader::new(&taxonomy, &options);
+            reader.split = split;
+            let mut diags = Vec::new();
+            let mut got: Vec<String> = Vec::new();
+            let mut sink = |v: Valid, span: &dyn Fn() -> Span| {
+                got.push(format!("{} {:?}", v.id(), span()));
+            };
+            reader.csv_bytes("big.csv", text.clone().into_bytes(), &mut diags, &mut sink);
+            let diags: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+            (got, diags, reader.notes, reader.dropped)
+        };
+        let one = read(false);
+        let two = read(true);
+        assert!(one.1.len() >= 3, "errors and notes to compare: {:?}", one.1);
+        assert!(
+            one.1.iter().any(|d| d.contains("big.csv:102 ")),
+            "{:?}",
+            one.1
+        );
+        assert!(
+            one.1.iter().any(|d| d.contains("big.csv:35002 ")),
+            "{:?}",
+            one.1
+        );
+        // The place's note once, at its first row, in both ways.
+        let notes: Vec<&String> = one.1.iter().filter(|d| d.contains("가상마을")).collect();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("big.csv:152 "), "{notes:?}");
+        assert_eq!(one.0.len(), two.0.len());
+        assert_eq!(one.0, two.0, "rows and their spans");
+        assert_eq!(one.1, two.1, "diagnostics");
+        assert_eq!((one.2, one.3), (two.2, two.3));
+    }
 
     #[test]
     fn headers_in_korean_and_english() {
