@@ -71,8 +71,10 @@ fn generate(
             std::fs::write(out.join("events.csv"), synth::csv(&rows)).map_err(|e| e.to_string())
         }
         "csv-cp949" => {
-            // Korean Excel's code page has no accented Latin letters.
-            let text = synth::csv(&rows).replace('é', "e");
+            // Korean Excel's code page has no accented Latin letters (the
+            // regions' English names have some: Hokkaidō, Québec): folded to
+            // their base letter, anything else it lacks to `?`.
+            let text = cp949_safe(&synth::csv(&rows));
             let (bytes, _, bad) = encoding_rs::EUC_KR.encode(&text);
             if bad {
                 return Err("text outside CP949".into());
@@ -123,4 +125,46 @@ fn xlsx(path: &Path, rows: &[synth::Row]) -> Result<(), rust_xlsxwriter::XlsxErr
     notes.set_name("설명")?;
     notes.write_string(0, 0, "이 시트는 설명용입니다 (synthetic data)")?;
     wb.save(path)
+}
+
+/// `text` with every character CP949 lacks replaced: accented Latin letters
+/// by their base letter, others by `?`.
+fn cp949_safe(text: &str) -> String {
+    let mut known: std::collections::HashMap<char, bool> = std::collections::HashMap::new();
+    let fold = |c: char| -> char {
+        match c {
+            'à'..='å' | 'ā' | 'ă' | 'ą' => 'a',
+            'À'..='Å' | 'Ā' => 'A',
+            'è'..='ë' | 'ē' | 'ę' | 'ě' => 'e',
+            'È'..='Ë' | 'Ē' => 'E',
+            'ì'..='ï' | 'ī' => 'i',
+            'ò'..='ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'Ò'..='Ö' | 'Ø' | 'Ō' => 'O',
+            'ù'..='ü' | 'ū' | 'ů' | 'ű' => 'u',
+            'Ù'..='Ü' | 'Ū' => 'U',
+            'ç' | 'ć' | 'č' => 'c',
+            'ñ' | 'ń' | 'ň' => 'n',
+            'ś' | 'š' | 'ș' | 'ş' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ý' | 'ÿ' => 'y',
+            'ł' => 'l',
+            'ř' => 'r',
+            'ț' | 'ţ' => 't',
+            'ğ' => 'g',
+            'đ' => 'd',
+            _ => '?',
+        }
+    };
+    text.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                return c;
+            }
+            let ok = *known.entry(c).or_insert_with(|| {
+                let mut buf = [0u8; 4];
+                !encoding_rs::EUC_KR.encode(c.encode_utf8(&mut buf)).2
+            });
+            if ok { c } else { fold(c) }
+        })
+        .collect()
 }
