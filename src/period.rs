@@ -36,13 +36,6 @@ pub enum PeriodKind {
 }
 
 impl PeriodKind {
-    pub const ALL: [PeriodKind; 4] = [
-        PeriodKind::Quarter,
-        PeriodKind::Half,
-        PeriodKind::Year,
-        PeriodKind::Months,
-    ];
-
     /// The name used in `[output] periods` and in the strings files.
     pub fn id(self) -> &'static str {
         match self {
@@ -61,16 +54,6 @@ impl PeriodKind {
             "half" | "halves" | "half-year" | "semester" | "반기" => Some(PeriodKind::Half),
             "year" | "years" | "annual" | "연간" => Some(PeriodKind::Year),
             _ => None,
-        }
-    }
-
-    /// Length in months of the buildable kinds.
-    pub fn months(self) -> Option<u16> {
-        match self {
-            PeriodKind::Quarter => Some(3),
-            PeriodKind::Half => Some(6),
-            PeriodKind::Year => Some(12),
-            PeriodKind::Months => None,
         }
     }
 }

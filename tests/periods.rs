@@ -189,20 +189,19 @@ fn period_usage_errors_exit_2_and_say_what_to_type() {
 #[test]
 fn build_writes_every_kind_of_period_and_check_agrees() {
     let tmp = tempdir();
-    let out = brief(
-        &root().join("data"),
-        tmp.path(),
-        &[
-            "build",
+    let run = |command: &str| {
+        let args = [
+            command,
             "--periods",
             "quarter,half,year",
             "--lang",
             "ko",
             "--format",
             "json",
-        ],
-    );
-    assert_success(&out);
+        ];
+        brief(&root().join("data"), tmp.path(), &args)
+    };
+    assert_success(&run("build"));
     let mut made: Vec<String> = std::fs::read_dir(tmp.path())
         .unwrap()
         .flatten()
@@ -219,19 +218,7 @@ fn build_writes_every_kind_of_period_and_check_agrees() {
             "2023-Q2", "2025", "2025-H1", "2025-Q1", "2025-Q2",
         ]
     );
-    let check = brief(
-        &root().join("data"),
-        tmp.path(),
-        &[
-            "check",
-            "--periods",
-            "quarter,half,year",
-            "--lang",
-            "ko",
-            "--format",
-            "json",
-        ],
-    );
+    let check = run("check");
     assert_success(&check);
     assert!(
         stderr(&check).contains("0 of 13 briefs stale across 13 periods"),

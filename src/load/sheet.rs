@@ -1619,16 +1619,8 @@ impl<'a> Lines<'a> {
     /// The line of the byte at `offset`, without moving on (for a split
     /// point: the first byte of a record, after its line break).
     fn line_at(&self, offset: usize) -> u64 {
-        let mut line = self.line;
         let end = offset.min(self.text.len());
-        for i in self.scanned.min(end)..end {
-            match self.text[i] {
-                b'\n' => line += 1,
-                b'\r' if self.text.get(i + 1) != Some(&b'\n') => line += 1,
-                _ => {}
-            }
-        }
-        line
+        self.line + line_breaks(&self.text[self.scanned.min(end)..end], self.text.get(end))
     }
 
     /// The line (from 1) of the byte at `offset`.
@@ -1640,16 +1632,31 @@ impl<'a> Lines<'a> {
         if end > 0 && self.text.get(end) == Some(&b'\n') && self.text[end - 1] == b'\r' {
             end += 1;
         }
-        while self.scanned < end {
-            match self.text[self.scanned] {
-                b'\n' => self.line += 1,
-                b'\r' if self.text.get(self.scanned + 1) != Some(&b'\n') => self.line += 1,
-                _ => {}
-            }
-            self.scanned += 1;
+        if self.scanned < end {
+            self.line += line_breaks(&self.text[self.scanned..end], self.text.get(end));
+            self.scanned = end;
         }
         self.line
     }
+}
+
+/// Line breaks in `bytes` (LF, CRLF or a lone CR); `next` is the byte after
+/// them, so a CR at the end followed by LF is not counted twice.
+fn line_breaks(bytes: &[u8], next: Option<&u8>) -> u64 {
+    let mut n = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let after = if i + 1 < bytes.len() {
+            bytes.get(i + 1)
+        } else {
+            next
+        };
+        match b {
+            b'\n' => n += 1,
+            b'\r' if after != Some(&b'\n') => n += 1,
+            _ => {}
+        }
+    }
+    n
 }
 
 #[cfg(test)]

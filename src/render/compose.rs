@@ -95,6 +95,11 @@ fn table<W: Compose>(
     });
 }
 
+/// The labels of `keys` (a table's header row).
+fn labels(b: &Brief, keys: &[&str]) -> Vec<String> {
+    keys.iter().map(|k| b.label(k)).collect()
+}
+
 fn heading<W: Compose>(w: &mut W, level: u8, key: &str) {
     let text = w.label(key);
     w.heading(level, &text, false);
@@ -188,17 +193,16 @@ fn key_figures<W: Compose>(w: &mut W) {
     heading(w, 1, "section.key_figures");
     let b = w.brief();
     let columns = if b.year_ago { 5 } else { 4 };
-    let header: Vec<String> = [
-        "column.indicator",
-        "column.this_quarter",
-        "column.previous",
-        "column.change",
-        "column.year_ago",
-    ]
-    .iter()
-    .take(columns)
-    .map(|k| b.label(k))
-    .collect();
+    let header = labels(
+        b,
+        &[
+            "column.indicator",
+            "column.this_quarter",
+            "column.previous",
+            "column.change",
+            "column.year_ago",
+        ][..columns],
+    );
     let rows: Vec<Vec<String>> = b
         .key_figures
         .iter()
@@ -232,17 +236,17 @@ fn key_figures<W: Compose>(w: &mut W) {
 fn years<W: Compose>(w: &mut W) {
     heading(w, 2, "section.years");
     let b = w.brief();
-    let header: Vec<String> = [
-        "column.year",
-        "figure.events",
-        "figure.outcomes",
-        "figure.mou",
-        "figure.partner_countries",
-        "figure.investment",
-    ]
-    .iter()
-    .map(|k| b.label(k))
-    .collect();
+    let header = labels(
+        b,
+        &[
+            "column.year",
+            "figure.events",
+            "figure.outcomes",
+            "figure.mou",
+            "figure.partner_countries",
+            "figure.investment",
+        ],
+    );
     let rows: Vec<Vec<String>> = b
         .years
         .iter()
@@ -306,16 +310,16 @@ fn sectors<W: Compose>(w: &mut W) {
     if b.sectors.is_empty() {
         return;
     }
-    let header: Vec<String> = [
-        "column.sector",
-        "column.events",
-        "column.outcomes",
-        "column.pending",
-        "column.investment",
-    ]
-    .iter()
-    .map(|k| b.label(k))
-    .collect();
+    let header = labels(
+        b,
+        &[
+            "column.sector",
+            "column.events",
+            "column.outcomes",
+            "column.pending",
+            "column.investment",
+        ],
+    );
     let mut rows: Vec<Vec<String>> = Vec::new();
     for (i, s) in b.sectors.iter().enumerate() {
         if s.field && (i == 0 || !b.sectors[i - 1].field) {
@@ -388,15 +392,15 @@ fn region_table<W: Compose>(w: &mut W, rows: &[RegionView]) {
     if rows.is_empty() {
         return none(w);
     }
-    let header: Vec<String> = [
-        "column.region",
-        "column.events",
-        "column.outcomes",
-        "column.places",
-    ]
-    .iter()
-    .map(|k| w.label(k))
-    .collect();
+    let header = labels(
+        w.brief(),
+        &[
+            "column.region",
+            "column.events",
+            "column.outcomes",
+            "column.places",
+        ],
+    );
     let body: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
@@ -536,15 +540,15 @@ fn trend_by_year<W: Compose>(w: &mut W) {
 
 /// Events a row each: date, title, kind, regions.
 fn event_table<W: Compose>(w: &mut W, rows: &[TimelineView]) {
-    let header: Vec<String> = [
-        "column.date",
-        "column.event",
-        "column.kind",
-        "column.regions",
-    ]
-    .iter()
-    .map(|k| w.label(k))
-    .collect();
+    let header = labels(
+        w.brief(),
+        &[
+            "column.date",
+            "column.event",
+            "column.kind",
+            "column.regions",
+        ],
+    );
     let rows: Vec<Vec<String>> = rows
         .iter()
         .map(|t| {
@@ -613,15 +617,15 @@ fn follow_table<W: Compose>(w: &mut W, rows: &[FollowUpView]) {
     if rows.is_empty() {
         return none(w);
     }
-    let header: Vec<String> = [
-        "column.action",
-        "column.owner",
-        "column.due",
-        "column.status",
-    ]
-    .iter()
-    .map(|k| w.label(k))
-    .collect();
+    let header = labels(
+        w.brief(),
+        &[
+            "column.action",
+            "column.owner",
+            "column.due",
+            "column.status",
+        ],
+    );
     let body: Vec<Vec<String>> = rows
         .iter()
         .map(|f| {
@@ -718,15 +722,15 @@ fn sources<W: Compose>(w: &mut W) {
     if b.sources.is_empty() {
         return none(w);
     }
-    let header: Vec<String> = [
-        "column.outlet",
-        "column.title",
-        "column.date",
-        "column.event",
-    ]
-    .iter()
-    .map(|k| b.label(k))
-    .collect();
+    let header = labels(
+        b,
+        &[
+            "column.outlet",
+            "column.title",
+            "column.date",
+            "column.event",
+        ],
+    );
     let rows: Vec<Vec<String>> = b
         .sources
         .iter()
