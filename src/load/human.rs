@@ -28,41 +28,50 @@ pub fn date_range(input: &str) -> Result<(FuzzyDate, Option<FuzzyDate>), String>
     }
 }
 
-/// The numbers of a date and how many there are.
-fn numbers(s: &str) -> Result<Vec<u32>, String> {
+/// The numbers of a date, of at most four digits each. A fourth number is
+/// refused here when more text follows it and by the caller otherwise.
+fn numbers(s: &str) -> Result<DateNumbers, String> {
     // Drop a weekday in brackets: "2025. 6. 10.(화)".
     let s = match s.find(['(', '（']) {
         Some(i) => &s[..i],
         None => s,
     };
-    let mut out = Vec::new();
-    let mut cur = String::new();
+    let mut out = DateNumbers::default();
+    let mut digits = 0;
     for c in s.chars() {
-        if c.is_ascii_digit() {
-            cur.push(c);
-        } else {
-            if !cur.is_empty() {
-                out.push(
-                    cur.parse::<u32>()
-                        .map_err(|_| format!("`{cur}` is not a number"))?,
-                );
-                cur.clear();
+        if let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
+            if digits == 0 {
+                out.len += 1;
             }
+            digits += 1;
+            if digits > 4 {
+                return Err("too many numbers for a date".into());
+            }
+            out.n[out.len - 1] = out.n[out.len - 1] * 10 + d;
+        } else {
+            if digits > 0 && out.len == out.n.len() {
+                return Err("too many numbers for a date".into());
+            }
+            digits = 0;
             if !(c.is_whitespace() || matches!(c, '.' | '-' | '/' | '년' | '월' | '일')) {
                 return Err(format!("unexpected `{c}` in a date"));
             }
         }
-        if out.len() > 3 || cur.len() > 4 {
-            return Err("too many numbers for a date".into());
-        }
-    }
-    if !cur.is_empty() {
-        out.push(
-            cur.parse::<u32>()
-                .map_err(|_| format!("`{cur}` is not a number"))?,
-        );
     }
     Ok(out)
+}
+
+/// Up to four numbers, without allocating (dates are read on every row).
+#[derive(Default)]
+struct DateNumbers {
+    n: [u32; 4],
+    len: usize,
+}
+
+impl DateNumbers {
+    fn as_slice(&self) -> &[u32] {
+        &self.n[..self.len]
+    }
 }
 
 fn build(y: u32, m: Option<u32>, d: Option<u32>) -> Result<FuzzyDate, String> {
@@ -158,6 +167,13 @@ fn approximate(s: &str) -> bool {
 
 /// Attendance: `300`, `300여 명`, `약 300명`, `150+60`, `about 300`.
 pub fn attendance(s: &str) -> Result<(i64, bool), String> {
+    // The common case, a plain number, without the checks below.
+    if !s.is_empty() && s.len() < 19 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s
+            .parse()
+            .map(|n| (n, false))
+            .map_err(|_| format!("`{s}` is not a number of people"));
+    }
     let mut total: i64 = 0;
     let mut found = false;
     for part in s.split('+') {

@@ -4,6 +4,7 @@
 //! are none.
 
 pub mod human;
+mod ids;
 mod raw;
 pub mod record;
 pub mod resolve;
@@ -11,7 +12,6 @@ pub mod sheet;
 mod taxonomy;
 mod validate;
 
-use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -76,16 +76,17 @@ impl Keep {
 }
 
 /// A validated row or record: the event itself, or only its id when the
-/// reader already knows it will not be kept.
+/// reader already knows it will not be kept (borrowed from the sheet's
+/// text, so the many rows a brief does not keep allocate nothing).
 // Most rows of a huge sheet are `Id`s, passed by value once; boxing the
 // event would add an allocation to every kept row instead.
 #[allow(clippy::large_enum_variant)]
-pub enum Valid {
+pub enum Valid<'a> {
     Event(Event),
-    Id(String),
+    Id(std::borrow::Cow<'a, str>),
 }
 
-impl Valid {
+impl Valid<'_> {
     fn id(&self) -> &str {
         match self {
             Valid::Event(e) => &e.id,
@@ -178,14 +179,14 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
 
     // Every valid event goes through `accept`: duplicate ids are refused
     // across all files and formats, then the event is kept or dropped.
-    let mut ids: HashMap<String, usize> = HashMap::default();
+    let mut ids = ids::Ids::default();
     let mut events: Vec<Event> = Vec::new();
     let mut valid_events = 0usize;
     let mut dup_diags: Vec<Diagnostic> = Vec::new();
     // The file being read, for "first used in" hints.
     let current = std::cell::Cell::new(0usize);
     let mut accept = |valid: Valid, span: &dyn Fn() -> Span| {
-        if let Some(&first) = ids.get(valid.id()) {
+        if let Err(first) = ids.insert(valid.id(), current.get()) {
             if dup_diags.len() < sheet::MAX_STORED_ERRORS {
                 dup_diags.push(
                     Diagnostic::error(span(), format!("duplicate event id `{}`", valid.id()))
@@ -198,14 +199,10 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
             return;
         }
         valid_events += 1;
-        match valid {
-            Valid::Event(event) if options.keep.keeps(&event) => {
-                ids.insert(event.id.clone(), current.get());
-                events.push(event);
-            }
-            Valid::Event(Event { id, .. }) | Valid::Id(id) => {
-                ids.insert(id, current.get());
-            }
+        if let Valid::Event(event) = valid
+            && options.keep.keeps(&event)
+        {
+            events.push(event);
         }
     };
 

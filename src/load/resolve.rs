@@ -43,6 +43,16 @@ pub fn control_char(s: &str) -> Option<char> {
         .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
+/// Whether `text` may hold a control character that `control_char` finds:
+/// one pass over the bytes, without branches, for a whole file at a time.
+pub fn may_hold_control(text: &str) -> bool {
+    text.as_bytes().chunks(4096).any(|chunk| {
+        chunk.iter().fold(false, |found, &b| {
+            found | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0x7f)
+        })
+    })
+}
+
 /// The longest text a field may hold, in bytes (about 6,000 Korean
 /// characters): far more than any title or summary, small enough that no
 /// field can swamp the typesetter.
@@ -450,7 +460,7 @@ pub fn count(count: i64) -> Result<u32, Problem> {
 }
 
 /// An event id: letters, digits, `-`, `_`, `.`.
-pub fn event_id(input: &str) -> Result<String, Problem> {
+pub fn event_id(input: &str) -> Result<&str, Problem> {
     let id = input.trim();
     if id.is_empty()
         || id.len() > 200
@@ -463,7 +473,7 @@ pub fn event_id(input: &str) -> Result<String, Problem> {
             "use letters, digits, `-`, `_` and `.`, e.g. `2025-06-10-quebec-mission`",
         ));
     }
-    Ok(id.to_string())
+    Ok(id)
 }
 
 /// "did you mean" over ids, labels and aliases, naming the id a label or

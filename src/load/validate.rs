@@ -65,7 +65,10 @@ impl Validator<'_> {
     }
 
     fn event(&mut self, r: RawEvent) -> Option<Event> {
-        let id = self.check(&r.id.referenced, resolve::event_id(&r.id.value));
+        let id = self.check(
+            &r.id.referenced,
+            resolve::event_id(&r.id.value).map(String::from),
+        );
         let title = self.required_text(r.title, "title");
         let kind = self.check(
             &r.kind.referenced,

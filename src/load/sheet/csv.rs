@@ -1,0 +1,387 @@
+//! Reading a CSV file: its encoding, its header, then its rows. A large
+//! file is cut into parts at record boundaries, each part decoded and read
+//! on its own thread, and the parts' rows and diagnostics handed on in file
+//! order, exactly as if the file had been read in one.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use super::csv_text::{self, Records};
+use super::{Cell, Col, SheetReader, Sink, TableInfo};
+use crate::diag::{Diagnostic, Span};
+use crate::load::Valid;
+use crate::load::resolve;
+
+/// How a CSV file's bytes are text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    /// Windows code page 949 (what Korean Excel saves), read as WHATWG
+    /// EUC-KR, which is that code page.
+    Cp949,
+}
+
+impl Encoding {
+    /// The encoding of `bytes`: a UTF-8 byte-order mark, else UTF-8 when
+    /// the first 64 KiB are UTF-8, else CP949. UTF-16 is refused.
+    pub fn of(bytes: &[u8]) -> Result<Encoding, String> {
+        if bytes.starts_with(b"\xEF\xBB\xBF") {
+            return Ok(Encoding::Utf8Bom);
+        }
+        if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+            return Err("the file is UTF-16, which is not supported".into());
+        }
+        let head = &bytes[..bytes.len().min(64 * 1024)];
+        match std::str::from_utf8(head) {
+            Ok(_) => Ok(Encoding::Utf8),
+            // A character cut off by the 64 KiB window is fine.
+            Err(e) if e.error_len().is_none() => Ok(Encoding::Utf8),
+            Err(_) => Ok(Encoding::Cp949),
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 with BOM",
+            Encoding::Cp949 => "CP949 (EUC-KR)",
+        }
+    }
+
+    /// The bytes of the byte-order mark.
+    fn bom(self) -> usize {
+        if self == Encoding::Utf8Bom { 3 } else { 0 }
+    }
+
+    /// The text of a part of the file (which starts and ends at record
+    /// boundaries): borrowed when UTF-8. `Err(Some(at))`: not UTF-8 from
+    /// byte `at`; `Err(None)`: not CP949.
+    fn text(self, bytes: &[u8]) -> Result<Cow<'_, str>, Option<usize>> {
+        match self {
+            Encoding::Utf8 | Encoding::Utf8Bom => simdutf8::compat::from_utf8(bytes)
+                .map(Cow::Borrowed)
+                .map_err(|e| Some(e.valid_up_to())),
+            Encoding::Cp949 => encoding_rs::EUC_KR
+                .decode_without_bom_handling_and_without_replacement(bytes)
+                .ok_or(None),
+        }
+    }
+}
+
+/// A row held until the rows before it are handed on: the event boxed, so
+/// the many rows a brief does not keep take a few words each; their ids
+/// are in the part's `ids`.
+enum Held {
+    Event(Box<crate::model::Event>),
+    Id { start: usize, len: usize },
+}
+
+/// What reading one part of a file gave, handed on after the parts before
+/// it.
+#[derive(Default)]
+struct PartRead {
+    rows: Vec<(Held, u64, usize)>,
+    /// The ids of the rows not kept, one after the other.
+    ids: String,
+    diags: Vec<Diagnostic>,
+    dropped: usize,
+    /// The notes given, by position in `diags`, and the cell each is about.
+    note_log: Vec<(usize, (Col, String))>,
+    /// Rows read (not counting blank ones).
+    count: usize,
+    /// Every quote was quoting: the cuts between parts were sound.
+    regular: bool,
+    /// The part is not text in the file's encoding (from the line given,
+    /// or, for CP949, anywhere); reading the file stops there.
+    not_text: Option<Option<u64>>,
+}
+
+/// A file's header: its cells and the columns they map to.
+struct Header {
+    names: Vec<String>,
+    cols: Vec<Option<Col>>,
+}
+
+/// The most parts a file is read in.
+const MAX_PARTS: usize = 8;
+
+impl<'a> SheetReader<'a> {
+    /// Reads a CSV file's bytes; `display` names it in messages. Each valid
+    /// row is handed to `sink`, in file order.
+    pub fn csv_bytes(
+        &mut self,
+        display: &str,
+        bytes: Vec<u8>,
+        diags: &mut Vec<Diagnostic>,
+        sink: &mut Sink,
+    ) {
+        let info = TableInfo {
+            file: display,
+            sheet: None,
+        };
+        let encoding = match Encoding::of(&bytes) {
+            Ok(e) => e,
+            Err(message) => {
+                let d = Diagnostic::error(Span::file(display), message).with_hint(NOT_TEXT_HINT);
+                self.push(diags, d);
+                return;
+            }
+        };
+        let parts = self.parts.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_PARTS))
+        });
+        let body = &bytes[encoding.bom()..];
+        let rows = self.csv_body(&info, body, encoding, parts, diags, sink);
+        self.notes
+            .push(format!("{display}: {}, {rows} rows", encoding.name()));
+    }
+
+    /// Reads `body` in up to `parts` parts; the rows read. When a part
+    /// shows that its cut was not sound (quotes that are not quoting), the
+    /// file is read again in one part.
+    fn csv_body(
+        &mut self,
+        info: &TableInfo,
+        body: &[u8],
+        encoding: Encoding,
+        parts: usize,
+        diags: &mut Vec<Diagnostic>,
+        sink: &mut Sink,
+    ) -> usize {
+        let cuts = csv_text::cut_points(body, parts);
+        let first = match encoding.text(&body[..cuts[1]]) {
+            Ok(text) => text,
+            Err(at) => {
+                let line = at.map(|at| 1 + csv_text::line_breaks(&body[..at]));
+                self.not_text(info, line, diags);
+                return 0;
+            }
+        };
+        let mut records = Records::new(&first, 1);
+        let mut header_diags = Vec::new();
+        let Some(header) = self.csv_header(info, &mut records, &mut header_diags) else {
+            header_diags.into_iter().for_each(|d| self.push(diags, d));
+            return 0;
+        };
+        let reads = self.read_parts(info, body, encoding, &cuts, records, &header);
+        if cuts.len() > 2 && reads.iter().any(|r| !r.regular) {
+            return self.csv_body(info, body, encoding, 1, diags, sink);
+        }
+        header_diags.into_iter().for_each(|d| self.push(diags, d));
+        if reads.iter().any(|r| r.not_text == Some(None)) {
+            self.not_text(info, None, diags);
+            return 0;
+        }
+        let mut rows = 0;
+        for read in reads {
+            rows += read.count;
+            let stop = read.not_text.flatten();
+            self.hand_on(info, read, &header.names, diags, sink);
+            if let Some(line) = stop {
+                self.not_text(info, Some(line), diags);
+                break;
+            }
+        }
+        rows
+    }
+
+    /// Reads the header: the first record with a cell. `None` when there
+    /// is none or it lacks required columns (said in `diags`).
+    fn csv_header(
+        &mut self,
+        info: &TableInfo,
+        records: &mut Records,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Option<Header> {
+        let mut fields = Vec::new();
+        while let Some(line) = records.next_into(&mut fields) {
+            if fields.iter().all(|f| f.trim().is_empty()) {
+                continue;
+            }
+            let names: Vec<String> = fields
+                .iter()
+                .map(|s| s.trim().trim_start_matches('\u{feff}').to_string())
+                .collect();
+            let cols = self.header(info, &names, line, diags)?;
+            return Some(Header { names, cols });
+        }
+        None
+    }
+
+    /// Reads the parts of `body` between `cuts`: the first (whose records
+    /// are past the header) on this thread, the others on their own, each
+    /// with a reader of its own (the same taxonomies, options and header
+    /// units; its own cache and diagnostics).
+    fn read_parts(
+        &self,
+        info: &TableInfo,
+        body: &[u8],
+        encoding: Encoding,
+        cuts: &[usize],
+        first: Records,
+        header: &Header,
+    ) -> Vec<PartRead> {
+        let mut line = 1;
+        let mut starts = Vec::new();
+        for w in cuts.windows(2).skip(1) {
+            line += csv_text::line_breaks(&body[starts.last().map_or(0, |&(at, _)| at)..w[0]]);
+            starts.push((w[0], line));
+        }
+        let (taxonomy, options, units) = (self.taxonomy, self.options, &self.units);
+        let part_reader = || {
+            let mut reader = SheetReader::new(taxonomy, options);
+            reader.units = units.clone();
+            reader
+        };
+        let read_rest = |k: usize, (start, line): (usize, u64)| {
+            let bytes = &body[start..cuts[k + 2]];
+            let reader = part_reader();
+            match encoding.text(bytes) {
+                Ok(text) => reader.read_part(info, Records::new(&text, line), header),
+                Err(None) => PartRead {
+                    not_text: Some(None),
+                    ..PartRead::default()
+                },
+                Err(Some(at)) => {
+                    let line_at = line + csv_text::line_breaks(&bytes[..at]);
+                    // The records before the line that is not text.
+                    let whole = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+                    let text = std::str::from_utf8(&bytes[..whole]).unwrap_or_default();
+                    let mut read = reader.read_part(info, Records::new(text, line), header);
+                    read.not_text = Some(Some(line_at));
+                    read
+                }
+            }
+        };
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = starts
+                .iter()
+                .enumerate()
+                .map(|(k, &start)| scope.spawn(move || read_rest(k, start)))
+                .collect();
+            let mut reads = vec![part_reader().read_part(info, first, header)];
+            for w in workers {
+                match w.join() {
+                    Ok(read) => reads.push(read),
+                    Err(panic) => std::panic::resume_unwind(panic),
+                }
+            }
+            reads
+        })
+    }
+
+    /// Reads every record of a part as a row.
+    fn read_part(mut self, info: &TableInfo, mut records: Records, header: &Header) -> PartRead {
+        self.clean = !resolve::may_hold_control(records.text());
+        let mut read = PartRead::default();
+        let mut fields = Vec::new();
+        while let Some(line) = records.next_into(&mut fields) {
+            let cells: Vec<Cell> = fields.iter().map(|f| Cell::Text(f)).collect();
+            if cells.iter().all(|c| c.text().is_none()) {
+                continue;
+            }
+            read.count += 1;
+            if let Some((valid, id_col)) = self.row(
+                info,
+                &header.names,
+                &header.cols,
+                &cells,
+                line,
+                &mut read.diags,
+            ) {
+                let held = match valid {
+                    Valid::Event(e) => Held::Event(Box::new(e)),
+                    Valid::Id(id) => {
+                        read.ids.push_str(&id);
+                        Held::Id {
+                            start: read.ids.len() - id.len(),
+                            len: id.len(),
+                        }
+                    }
+                };
+                read.rows.push((held, line, id_col));
+            }
+        }
+        read.regular = records.regular();
+        read.dropped = self.dropped;
+        read.note_log = self.note_log;
+        read
+    }
+
+    /// Hands on a part's diagnostics (but a note given before, for the
+    /// same cell) and its rows.
+    fn hand_on(
+        &mut self,
+        info: &TableInfo,
+        read: PartRead,
+        headers: &[String],
+        diags: &mut Vec<Diagnostic>,
+        sink: &mut Sink,
+    ) {
+        let given: HashSet<(Col, String)> = self.note_log.iter().map(|(_, k)| k.clone()).collect();
+        let repeated: HashSet<usize> = read
+            .note_log
+            .iter()
+            .filter(|(_, k)| given.contains(k))
+            .map(|(i, _)| *i)
+            .collect();
+        let mut at = read.note_log.into_iter().peekable();
+        for (i, d) in read.diags.into_iter().enumerate() {
+            let key = match at.peek() {
+                Some((j, _)) if *j == i => at.next().map(|(_, k)| k),
+                _ => None,
+            };
+            if repeated.contains(&i) {
+                continue;
+            }
+            if let Some(key) = key {
+                self.note_log.push((diags.len(), key));
+            }
+            self.push(diags, d);
+        }
+        self.dropped += read.dropped;
+        for (held, line, id_col) in read.rows {
+            let header = headers.get(id_col).map_or("", String::as_str);
+            let valid = match held {
+                Held::Event(e) => Valid::Event(*e),
+                Held::Id { start, len } => Valid::Id(Cow::Borrowed(&read.ids[start..start + len])),
+            };
+            sink(valid, &|| self.span(info, line, id_col, header));
+        }
+    }
+
+    /// The file is not text in its encoding (from `line`, when known).
+    fn not_text(&mut self, info: &TableInfo, line: Option<u64>, diags: &mut Vec<Diagnostic>) {
+        let d = match line {
+            Some(line) => Diagnostic::error(
+                Span::at(info.file, line, 0),
+                "failed to read the CSV: this line is not UTF-8 text",
+            ),
+            None => Diagnostic::error(
+                Span::file(info.file),
+                "the file is neither UTF-8 nor CP949/EUC-KR",
+            ),
+        };
+        self.push(diags, d.with_hint(NOT_TEXT_HINT));
+    }
+}
+
+const NOT_TEXT_HINT: &str = "save the sheet as CSV UTF-8, or as CSV from Korean Excel (CP949)";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn encodings() {
+        assert_eq!(Encoding::of("행사명,시작일".as_bytes()), Ok(Encoding::Utf8));
+        assert_eq!(Encoding::of(b"\xEF\xBB\xBFid"), Ok(Encoding::Utf8Bom));
+        let (cp949, _, _) = encoding_rs::EUC_KR.encode("행사명,시작일");
+        assert_eq!(Encoding::of(&cp949), Ok(Encoding::Cp949));
+        assert_eq!(Encoding::Cp949.text(&cp949).as_deref(), Ok("행사명,시작일"));
+        assert!(Encoding::of(b"\xFF\xFEa\x00").is_err());
+        assert_eq!(Encoding::Utf8.text(b"ab\n\xFFc"), Err(Some(3)));
+        assert_eq!(Encoding::Cp949.text(b"\x80\x80"), Err(None));
+    }
+}
