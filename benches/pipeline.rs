@@ -13,7 +13,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use brief::aggregate::{self, AggregateOptions};
-use brief::load::{self, Keep, LoadOptions};
+use brief::load::{self, LoadOptions};
 use brief::period::Period;
 use brief::synth;
 
@@ -37,10 +37,9 @@ fn main() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
     let taxonomy = load::load_taxonomy(&sample).expect("sample taxonomy");
     let quarter = Period::parse_quarter("2024Q2").expect("quarter");
-    let (first, last) = aggregate::days_needed(quarter);
     let options = LoadOptions {
         currencies: vec!["KRW".into(), "USD".into(), "CAD".into()],
-        keep: Keep::Span { first, last },
+        keep: aggregate::keep_for(quarter),
         columns: Vec::new(),
         config: String::new(),
     };

@@ -311,10 +311,9 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
     let outputs = parse_outputs(&args.format)?;
     let standard = parse_standard(args.render.pdf_standard.as_deref(), &config)?;
     let templates = load_templates(args.render.template.as_deref(), args.common.verbose)?;
-    // A brief reads its period and those it is compared with; other events
-    // are validated but not kept.
-    let (first, last) = aggregate::days_needed(period);
-    let keep = Keep::Span { first, last };
+    // A brief reads its period and those it is compared with (these without
+    // their words); other events are validated but not kept.
+    let keep = aggregate::keep_for(period);
     let loaded = load_data(&args.common, &config, keep)?;
     let renderer = Renderer::new(&config, &templates, standard);
     let base = renderer.base_fingerprint(&args.common.data);

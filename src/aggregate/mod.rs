@@ -158,6 +158,18 @@ pub fn days_needed(period: Period) -> (Date, Date) {
     (first, end)
 }
 
+/// What a brief for `period` keeps of the events it reads: those of
+/// `days_needed`, whole only when they fall in the period itself (see
+/// `load::Keep`).
+pub fn keep_for(period: Period) -> crate::load::Keep {
+    let (first, last) = days_needed(period);
+    crate::load::Keep::Span {
+        first,
+        last,
+        whole: (period.start(), period.end()),
+    }
+}
+
 /// The events a period's figures are computed from, in date order.
 pub fn events_in(dataset: &Dataset, period: Period) -> Vec<&Event> {
     dataset
@@ -169,57 +181,116 @@ pub fn events_in(dataset: &Dataset, period: Period) -> Vec<&Event> {
 
 /// Computes the report for `period`.
 pub fn report(dataset: &Dataset, period: Period, options: &AggregateOptions) -> Report {
-    let events = events_in(dataset, period);
-    let tax = &dataset.taxonomy;
-    let figures_of = |p: Period| Figures::of(&events_in(dataset, p), tax, options);
-    let year_ago = period.year_before();
-    let years = if period.kind() == PeriodKind::Year {
-        period
-            .back(TREND_YEARS)
-            .into_iter()
-            .map(|p| YearFigures {
-                year: p.first_year(),
-                figures: figures_of(p),
-            })
-            .collect()
-    } else {
-        Vec::new()
+    // What the period is compared with is computed on a second thread
+    // while the period's own figures are computed here: both read a busy
+    // data set from end to end.
+    let (compared, own) = std::thread::scope(|scope| {
+        let compared = scope.spawn(|| Compared::of(dataset, period, options));
+        let own = Own::of(dataset, period, options);
+        (compared.join(), own)
+    });
+    let c = match compared {
+        Ok(c) => c,
+        Err(panic) => std::panic::resume_unwind(panic),
     };
-    let breakdown = regions::breakdown(&events, tax, &options.home_country);
-    let fu = followups::collect(dataset, period);
     Report {
         period: period.to_string(),
         kind: period.kind(),
         base_currency: options.base_currency.clone(),
-        figures: Figures::of(&events, tax, options),
+        figures: own.figures,
         previous_period: period.prev().to_string(),
-        previous: figures_of(period.prev()),
-        year_ago_period: year_ago.map(|p| p.to_string()),
-        year_ago: year_ago.map(figures_of),
-        years,
-        sectors: sector_rows(&events, dataset, options),
-        partner_countries: breakdown.countries,
-        partner_regions: breakdown.partner_regions,
-        domestic_regions: breakdown.domestic_regions,
-        matrix: breakdown.matrix,
-        timeline: events.iter().map(|e| timeline_item(e)).collect(),
-        months: month_counts(dataset, period.months()),
-        trend: month_counts(dataset, trend_window(period)),
-        follow_ups_due: fu.due,
-        follow_ups_overdue: fu.overdue,
-        follow_ups_open: fu.open,
-        highlights: highlights(&events, options),
-        events: events.iter().map(|e| e.id.clone()).collect(),
-        undated: dataset
-            .events
-            .iter()
-            .filter(|e| {
-                e.start.precision == Precision::Year
-                    && period.touches_year(e.start.date.year)
-                    && !period.counts(e.start)
-            })
-            .map(|e| e.id.clone())
-            .collect(),
+        previous: c.previous,
+        year_ago_period: period.year_before().map(|p| p.to_string()),
+        year_ago: c.year_ago,
+        years: c.years,
+        sectors: own.sectors,
+        partner_countries: own.breakdown.countries,
+        partner_regions: own.breakdown.partner_regions,
+        domestic_regions: own.breakdown.domestic_regions,
+        matrix: own.breakdown.matrix,
+        timeline: own.timeline,
+        months: c.months,
+        trend: c.trend,
+        follow_ups_due: c.follow_ups.due,
+        follow_ups_overdue: c.follow_ups.overdue,
+        follow_ups_open: c.follow_ups.open,
+        highlights: own.highlights,
+        events: own.events,
+        undated: c.undated,
+    }
+}
+
+/// What a report says of the period's own events.
+struct Own {
+    figures: Figures,
+    breakdown: regions::Breakdown,
+    sectors: Vec<SectorRow>,
+    timeline: Vec<TimelineItem>,
+    highlights: Vec<String>,
+    events: Vec<String>,
+}
+
+impl Own {
+    fn of(dataset: &Dataset, period: Period, options: &AggregateOptions) -> Own {
+        let events = events_in(dataset, period);
+        let tax = &dataset.taxonomy;
+        Own {
+            figures: Figures::of(&events, tax, options),
+            breakdown: regions::breakdown(&events, tax, &options.home_country),
+            sectors: sector_rows(&events, dataset, options),
+            timeline: events.iter().map(|e| timeline_item(e)).collect(),
+            highlights: highlights(&events, options),
+            events: events.iter().map(|e| e.id.clone()).collect(),
+        }
+    }
+}
+
+/// What a report compares the period with, and what it reads from the
+/// whole data set: earlier periods, months, follow-ups, undated events.
+struct Compared {
+    previous: Figures,
+    year_ago: Option<Figures>,
+    years: Vec<YearFigures>,
+    months: Vec<MonthCount>,
+    trend: Vec<MonthCount>,
+    follow_ups: followups::FollowUps,
+    undated: Vec<String>,
+}
+
+impl Compared {
+    fn of(dataset: &Dataset, period: Period, options: &AggregateOptions) -> Compared {
+        let tax = &dataset.taxonomy;
+        let figures_of = |p: Period| Figures::of(&events_in(dataset, p), tax, options);
+        let years = if period.kind() == PeriodKind::Year {
+            period
+                .back(TREND_YEARS)
+                .into_iter()
+                .map(|p| YearFigures {
+                    year: p.first_year(),
+                    figures: figures_of(p),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Compared {
+            previous: figures_of(period.prev()),
+            year_ago: period.year_before().map(figures_of),
+            years,
+            months: month_counts(dataset, period.months()),
+            trend: month_counts(dataset, trend_window(period)),
+            follow_ups: followups::collect(dataset, period),
+            undated: dataset
+                .events
+                .iter()
+                .filter(|e| {
+                    e.start.precision == Precision::Year
+                        && period.touches_year(e.start.date.year)
+                        && !period.counts(e.start)
+                })
+                .map(|e| e.id.clone())
+                .collect(),
+        }
     }
 }
 

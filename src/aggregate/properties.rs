@@ -349,15 +349,14 @@ fn the_days_a_brief_reads_are_enough() {
             Period::year(2025),
             Period::months_between((2024, 11), (2025, 2)).unwrap_or_else(|e| panic!("{e}")),
         ] {
-            let (first, last) = days_needed(period);
-            let keep = Keep::Span { first, last };
+            let keep = keep_for(period);
             let kept = Dataset {
                 taxonomy: data.taxonomy.clone(),
                 events: data
                     .events
                     .iter()
                     .filter(|e| keep.wants(e.start, !e.follow_ups.is_empty()))
-                    .cloned()
+                    .map(|e| keep.slim(e.clone()))
                     .collect(),
             };
             let json = |d: &Dataset| serde_json::to_value(report(d, period, &opts)).ok();

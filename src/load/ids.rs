@@ -28,6 +28,19 @@ impl Ids {
         h.finish()
     }
 
+    /// Makes room for `more` ids.
+    pub fn reserve(&mut self, more: usize) {
+        let Ids {
+            text,
+            table,
+            hasher,
+        } = self;
+        table.reserve(more, |s| {
+            Self::hash(hasher, &text[s.start..s.start + s.len as usize])
+        });
+        text.reserve(more * 16);
+    }
+
     /// Records `id` as used by file number `file`; when it was used
     /// before, the number of the file that used it first.
     pub fn insert(&mut self, id: &str, file: usize) -> Result<(), usize> {

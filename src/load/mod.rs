@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Span};
-use crate::model::{Dataset, Date, Event, FuzzyDate};
+use crate::model::{Dataset, Date, Event, FuzzyDate, Text};
 
 /// Files larger than this are refused rather than parsed: no hand-written
 /// record comes near it, and it keeps hostile input from eating memory.
@@ -49,10 +49,15 @@ pub enum Keep {
     All,
     /// Events whose start may fall in these days (an event dated only to
     /// the month or year is kept when its month or year overlaps them),
-    /// plus every event with follow-ups.
+    /// plus every event with follow-ups. Of these, only the events that
+    /// may start in `whole` (the brief's own period), have follow-ups or
+    /// are dated only to the year are kept whole; the others, which a
+    /// brief only counts (comparisons, the monthly chart), are kept
+    /// without words (see `Keep::slim`).
     Span {
         first: Date,
         last: Date,
+        whole: (Date, Date),
     },
     /// Nothing: validation only.
     None,
@@ -64,10 +69,51 @@ impl Keep {
         match self {
             Keep::All => true,
             Keep::None => false,
-            Keep::Span { first, last } => {
+            Keep::Span { first, last, .. } => {
                 has_follow_ups || (start.date <= *last && start.last_day() >= *first)
             }
         }
+    }
+
+    /// Whether an event starting at `start`, if kept, is kept whole: with
+    /// the words a brief shows of the events it lists (titles, venue,
+    /// summary, sources, sectors, outcome titles), not only the figures it
+    /// counts of the events it compares with.
+    pub fn whole(&self, start: FuzzyDate, has_follow_ups: bool) -> bool {
+        match self {
+            Keep::Span {
+                whole: (first, last),
+                ..
+            } => {
+                has_follow_ups
+                    || start.precision == crate::model::Precision::Year
+                    || (start.date <= *last && start.last_day() >= *first)
+            }
+            Keep::All | Keep::None => true,
+        }
+    }
+
+    /// `event` as kept: without its words when it is not kept whole. The
+    /// sheet reader does not make the words in the first place.
+    pub fn slim(&self, mut event: Event) -> Event {
+        if self.whole(event.start, !event.follow_ups.is_empty()) {
+            return event;
+        }
+        event.title = Text::default();
+        event.date_note = Text::default();
+        event.venue = Text::default();
+        event.summary = Text::default();
+        event.sectors = Vec::new();
+        event.participants = Vec::new();
+        event.sources = Vec::new();
+        for o in &mut event.outcomes {
+            o.title = Text::default();
+            o.sectors = Vec::new();
+            o.parties = Vec::new();
+            o.regions = Vec::new();
+            o.note = Text::default();
+        }
+        event
     }
 
     fn keeps(&self, e: &Event) -> bool {
@@ -179,37 +225,20 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
 
     // Every valid event goes through `accept`: duplicate ids are refused
     // across all files and formats, then the event is kept or dropped.
-    let mut ids = ids::Ids::default();
-    let mut events: Vec<Event> = Vec::new();
-    let mut valid_events = 0usize;
-    let mut dup_diags: Vec<Diagnostic> = Vec::new();
-    // The file being read, for "first used in" hints.
-    let current = std::cell::Cell::new(0usize);
-    let mut accept = |valid: Valid, span: &dyn Fn() -> Span| {
-        if let Err(first) = ids.insert(valid.id(), current.get()) {
-            if dup_diags.len() < sheet::MAX_STORED_ERRORS {
-                dup_diags.push(
-                    Diagnostic::error(span(), format!("duplicate event id `{}`", valid.id()))
-                        .with_hint(format!(
-                            "{} already uses it; ids must be unique across the data folder",
-                            event_files[first].display()
-                        )),
-                );
-            }
-            return;
-        }
-        valid_events += 1;
-        if let Valid::Event(event) = valid
-            && options.keep.keeps(&event)
-        {
-            events.push(event);
-        }
+    let mut accept = Accept {
+        keep: &options.keep,
+        files: &event_files,
+        current: 0,
+        ids: ids::Ids::default(),
+        events: Vec::new(),
+        valid_events: 0,
+        dup_diags: Vec::new(),
     };
 
     let mut notes = Vec::new();
     let mut dropped = 0;
     for (index, path) in event_files.iter().enumerate() {
-        current.set(index);
+        accept.current = index;
         // Records are size-limited before reading; sheets are not (a
         // million-row CSV is a normal input).
         let Some(bytes) = read_file(path, !is_sheet_file(path), &mut diags) else {
@@ -227,8 +256,15 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
         dropped += d;
         notes.extend(n);
     }
+    let Accept {
+        events,
+        valid_events,
+        dup_diags,
+        ..
+    } = accept;
     diags.extend(dup_diags);
-    events.sort_by(|a, b| (a.start.date, &a.id).cmp(&(b.start.date, &b.id)));
+    // By date then id: keys first, then each event moved once.
+    let events = in_date_order(events);
 
     let (errors, warnings): (Vec<_>, Vec<_>) = diags
         .into_iter()
@@ -254,6 +290,76 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
     }
 }
 
+/// `events` by date, then id. An order of indices is sorted first (by date
+/// from a compact array, stably, so events keep their file order within a
+/// day; a day whose ids are not then in order is sorted by id), then the
+/// events are moved into place along the order's cycles: sorting the
+/// events themselves would move hundreds of bytes at every step.
+fn in_date_order(mut events: Vec<Event>) -> Vec<Event> {
+    let dates: Vec<Date> = events.iter().map(|e| e.start.date).collect();
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by_key(|&i| dates[i]);
+    for day in order.chunk_by_mut(|&a, &b| dates[a] == dates[b]) {
+        if !day.is_sorted_by_key(|&i| &events[i].id) {
+            day.sort_unstable_by_key(|&i| &events[i].id);
+        }
+    }
+    // Position j takes the event at order[j]; each cycle is followed once.
+    for i in 0..order.len() {
+        let mut j = i;
+        while order[j] != usize::MAX {
+            let k = std::mem::replace(&mut order[j], usize::MAX);
+            if k == i {
+                break;
+            }
+            events.swap(j, k);
+            j = k;
+        }
+    }
+    events
+}
+
+/// Where `load_dir` sends every valid event: duplicate ids are refused
+/// across all files and formats, then the event is kept or dropped.
+struct Accept<'a> {
+    keep: &'a Keep,
+    files: &'a [PathBuf],
+    /// The file being read, for "first used in" hints.
+    current: usize,
+    ids: ids::Ids,
+    events: Vec<Event>,
+    valid_events: usize,
+    dup_diags: Vec<Diagnostic>,
+}
+
+impl sheet::Sink for Accept<'_> {
+    fn expect(&mut self, rows: usize, events: usize) {
+        self.ids.reserve(rows);
+        self.events.reserve(events);
+    }
+
+    fn accept(&mut self, valid: Valid<'_>, span: &dyn Fn() -> Span) {
+        if let Err(first) = self.ids.insert(valid.id(), self.current) {
+            if self.dup_diags.len() < sheet::MAX_STORED_ERRORS {
+                self.dup_diags.push(
+                    Diagnostic::error(span(), format!("duplicate event id `{}`", valid.id()))
+                        .with_hint(format!(
+                            "{} already uses it; ids must be unique across the data folder",
+                            self.files[first].display()
+                        )),
+                );
+            }
+            return;
+        }
+        self.valid_events += 1;
+        if let Valid::Event(event) = valid
+            && self.keep.keeps(&event)
+        {
+            self.events.push(self.keep.slim(event));
+        }
+    }
+}
+
 /// One file of the data folder from its bytes, the reader chosen by the
 /// extension of `display`: `.yaml`, `.yml`, `.json` records, `.csv`,
 /// `.xlsx` sheets. Valid events go to `accept`. Sheets need the taxonomies;
@@ -265,7 +371,7 @@ fn read_event_file(
     taxonomy: Option<&crate::model::Taxonomy>,
     options: &LoadOptions,
     diags: &mut Vec<Diagnostic>,
-    accept: &mut sheet::Sink,
+    accept: &mut dyn sheet::Sink,
 ) -> (usize, Vec<String>) {
     let path = Path::new(display);
     if is_sheet_file(path) {
@@ -288,7 +394,7 @@ fn read_event_file(
         && let Some(taxonomy) = taxonomy
         && let Some((event, span)) = validate::event(&source, record, taxonomy, options, diags)
     {
-        accept(Valid::Event(event), &|| span.clone());
+        accept.accept(Valid::Event(event), &|| span.clone());
     }
     (0, Vec::new())
 }
@@ -650,5 +756,73 @@ mod tests {
         assert_eq!(line_col(text, 3), (2, 1));
         // After three Hangul syllables (9 bytes), column 4.
         assert_eq!(line_col(text, 12), (2, 4));
+    }
+
+    /// A 6,000-row sheet read as a quarterly brief keeps: every event of
+    /// the period whole, the events it is compared with slim (exactly what
+    /// `Keep::slim` leaves of them), in date-then-id order however the ids
+    /// run in the file.
+    #[test]
+    fn a_brief_keeps_its_period_whole_and_its_comparisons_slim() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let taxonomy = load_taxonomy(&root).expect("sample taxonomies");
+        let mut rows = crate::synth::rows(&taxonomy, 6_000, 7, 2023, 2024);
+        rows.reverse();
+        let text = crate::synth::csv(&rows);
+        let quarter = crate::period::Period::quarter(2024, 2);
+        let read = |keep: Keep| {
+            let options = LoadOptions {
+                currencies: vec!["KRW".into(), "USD".into(), "CAD".into()],
+                keep,
+                columns: Vec::new(),
+                config: String::new(),
+            };
+            let dir = std::env::temp_dir().join(format!(
+                "brief-keep-{}-{}",
+                std::process::id(),
+                matches!(options.keep, Keep::All)
+            ));
+            let _ = std::fs::remove_dir_all(&dir);
+            std::fs::create_dir_all(dir.join(TAXONOMY_DIR)).expect("temp dir");
+            for f in data_files(&root.join(TAXONOMY_DIR)) {
+                let name = f.file_name().expect("file name");
+                std::fs::copy(&f, dir.join(TAXONOMY_DIR).join(name)).expect("copy");
+            }
+            std::fs::write(dir.join("events.csv"), &text).expect("write");
+            let loaded = load_dir(&dir, &options).expect("valid sheet");
+            let _ = std::fs::remove_dir_all(&dir);
+            loaded.dataset.events
+        };
+        let keep = crate::aggregate::keep_for(quarter);
+        let all = read(Keep::All);
+        let kept = read(keep.clone());
+        let expected: Vec<Event> = all
+            .iter()
+            .filter(|e| keep.wants(e.start, !e.follow_ups.is_empty()))
+            .map(|e| keep.slim(e.clone()))
+            .collect();
+        assert_eq!(kept, expected);
+        let (whole, slim): (Vec<&Event>, Vec<&Event>) = kept
+            .iter()
+            .partition(|e| keep.whole(e.start, !e.follow_ups.is_empty()));
+        assert!(
+            whole.len() > 100 && slim.len() > 100,
+            "{} {}",
+            whole.len(),
+            slim.len()
+        );
+        // Year-only dates are listed (not counted) by a quarter: kept whole.
+        let listed = |e: &Event| {
+            quarter.counts(e.start) || e.start.precision == crate::model::Precision::Year
+        };
+        assert!(whole.iter().all(|e| e.title.ko.is_some() && listed(e)));
+        assert!(
+            slim.iter()
+                .all(|e| e.title == Text::default() && !listed(e))
+        );
+        assert!(
+            all.windows(2)
+                .all(|w| (w[0].start.date, &w[0].id) < (w[1].start.date, &w[1].id))
+        );
     }
 }

@@ -90,6 +90,8 @@ struct PartRead {
     note_log: Vec<(usize, (Col, String))>,
     /// Rows read (not counting blank ones).
     count: usize,
+    /// Rows kept as whole events.
+    events: usize,
     /// Every quote was quoting: the cuts between parts were sound.
     regular: bool,
     /// The part is not text in the file's encoding (from the line given,
@@ -114,7 +116,7 @@ impl<'a> SheetReader<'a> {
         display: &str,
         bytes: Vec<u8>,
         diags: &mut Vec<Diagnostic>,
-        sink: &mut Sink,
+        sink: &mut dyn Sink,
     ) {
         let info = TableInfo {
             file: display,
@@ -131,15 +133,34 @@ impl<'a> SheetReader<'a> {
         let parts = self.parts.unwrap_or_else(|| {
             std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_PARTS))
         });
-        let body = &bytes[encoding.bom()..];
-        let rows = self.csv_body(&info, body, encoding, parts, diags, sink);
+        let read = self.csv_body(&info, &bytes[encoding.bom()..], encoding, parts, diags);
+        // The rows own what they keep: the file's bytes can go before the
+        // rows are handed on.
+        drop(bytes);
+        let Some((header, reads)) = read else {
+            self.notes
+                .push(format!("{display}: {}, 0 rows", encoding.name()));
+            return;
+        };
+        let (mut rows, events) = (0, reads.iter().map(|r| r.events).sum());
+        sink.expect(reads.iter().map(|r| r.rows.len()).sum(), events);
+        for read in reads {
+            rows += read.count;
+            let stop = read.not_text.flatten();
+            self.hand_on(&info, read, &header.names, diags, sink);
+            if let Some(line) = stop {
+                self.not_text(&info, Some(line), diags);
+                break;
+            }
+        }
         self.notes
             .push(format!("{display}: {}, {rows} rows", encoding.name()));
     }
 
-    /// Reads `body` in up to `parts` parts; the rows read. When a part
-    /// shows that its cut was not sound (quotes that are not quoting), the
-    /// file is read again in one part.
+    /// Reads `body` in up to `parts` parts: its header and each part's
+    /// rows, or `None` when there are none to hand on (said in `diags`).
+    /// When a part shows that its cut was not sound (quotes that are not
+    /// quoting), the file is read again in one part.
     fn csv_body(
         &mut self,
         info: &TableInfo,
@@ -147,43 +168,32 @@ impl<'a> SheetReader<'a> {
         encoding: Encoding,
         parts: usize,
         diags: &mut Vec<Diagnostic>,
-        sink: &mut Sink,
-    ) -> usize {
+    ) -> Option<(Header, Vec<PartRead>)> {
         let cuts = csv_text::cut_points(body, parts);
         let first = match encoding.text(&body[..cuts[1]]) {
             Ok(text) => text,
             Err(at) => {
                 let line = at.map(|at| 1 + csv_text::line_breaks(&body[..at]));
                 self.not_text(info, line, diags);
-                return 0;
+                return None;
             }
         };
         let mut records = Records::new(&first, 1);
         let mut header_diags = Vec::new();
         let Some(header) = self.csv_header(info, &mut records, &mut header_diags) else {
             header_diags.into_iter().for_each(|d| self.push(diags, d));
-            return 0;
+            return None;
         };
         let reads = self.read_parts(info, body, encoding, &cuts, records, &header);
         if cuts.len() > 2 && reads.iter().any(|r| !r.regular) {
-            return self.csv_body(info, body, encoding, 1, diags, sink);
+            return self.csv_body(info, body, encoding, 1, diags);
         }
         header_diags.into_iter().for_each(|d| self.push(diags, d));
         if reads.iter().any(|r| r.not_text == Some(None)) {
             self.not_text(info, None, diags);
-            return 0;
+            return None;
         }
-        let mut rows = 0;
-        for read in reads {
-            rows += read.count;
-            let stop = read.not_text.flatten();
-            self.hand_on(info, read, &header.names, diags, sink);
-            if let Some(line) = stop {
-                self.not_text(info, Some(line), diags);
-                break;
-            }
-        }
-        rows
+        Some((header, reads))
     }
 
     /// Reads the header: the first record with a cell. `None` when there
@@ -291,7 +301,10 @@ impl<'a> SheetReader<'a> {
                 &mut read.diags,
             ) {
                 let held = match valid {
-                    Valid::Event(e) => Held::Event(Box::new(e)),
+                    Valid::Event(e) => {
+                        read.events += 1;
+                        Held::Event(Box::new(e))
+                    }
                     Valid::Id(id) => {
                         read.ids.push_str(&id);
                         Held::Id {
@@ -317,7 +330,7 @@ impl<'a> SheetReader<'a> {
         read: PartRead,
         headers: &[String],
         diags: &mut Vec<Diagnostic>,
-        sink: &mut Sink,
+        sink: &mut dyn Sink,
     ) {
         let given: HashSet<(Col, String)> = self.note_log.iter().map(|(_, k)| k.clone()).collect();
         let repeated: HashSet<usize> = read
@@ -347,7 +360,7 @@ impl<'a> SheetReader<'a> {
                 Held::Event(e) => Valid::Event(*e),
                 Held::Id { start, len } => Valid::Id(Cow::Borrowed(&read.ids[start..start + len])),
             };
-            sink(valid, &|| self.span(info, line, id_col, header));
+            sink.accept(valid, &|| self.span(info, line, id_col, header));
         }
     }
 

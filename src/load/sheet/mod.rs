@@ -440,7 +440,20 @@ pub fn column_letters(mut index: usize) -> String {
 /// Receives each valid event and, lazily, where it is (only a duplicate id
 /// needs the location; building it for every row would cost an allocation
 /// per row).
-pub type Sink<'s> = dyn FnMut(Valid<'_>, &dyn Fn() -> Span) + 's;
+/// Where a reader sends the valid rows of a sheet, in file order.
+pub trait Sink {
+    /// `rows` valid rows are coming, `events` of them whole events: room
+    /// can be made for them at once.
+    fn expect(&mut self, _rows: usize, _events: usize) {}
+
+    fn accept(&mut self, valid: Valid<'_>, span: &dyn Fn() -> Span);
+}
+
+impl<F: FnMut(Valid<'_>, &dyn Fn() -> Span)> Sink for F {
+    fn accept(&mut self, valid: Valid<'_>, span: &dyn Fn() -> Span) {
+        self(valid, span)
+    }
+}
 
 /// A list cell resolved to canonical ids, or why it could not be.
 type Resolved = Result<Rc<[String]>, Vec<Problem>>;
@@ -619,7 +632,7 @@ impl<'a> SheetReader<'a> {
         display: &str,
         bytes: &[u8],
         diags: &mut Vec<Diagnostic>,
-        sink: &mut Sink,
+        sink: &mut dyn Sink,
     ) {
         use calamine::{Data, Reader};
         let display = display.to_string();
@@ -706,7 +719,7 @@ impl<'a> SheetReader<'a> {
                                 self.row(&info, h, cols, &cells, excel_row, diags)
                         {
                             let header = h.get(id_col).map_or("", String::as_str);
-                            sink(event, &|| self.span(&info, excel_row, id_col, header));
+                            sink.accept(event, &|| self.span(&info, excel_row, id_col, header));
                         }
                     }
                 }
@@ -993,6 +1006,9 @@ impl<'a> SheetReader<'a> {
         // events (owned strings and lists), which bounds time and memory.
         let has_follow_up = cell(find(Col::FollowUp)).text().is_some();
         let wanted = start.is_some_and(|s| self.options.keep.wants(s, has_follow_up));
+        // A kept event outside what the brief shows in full needs only its
+        // figures: no words (see `Keep::whole`).
+        let whole = start.is_some_and(|s| self.options.keep.whole(s, has_follow_up));
         let mut notes: Vec<(usize, Problem)> = Vec::new();
         // Which cell each note is about: a note is given once per distinct
         // cell, and a file read in two parts must not give it twice.
@@ -1016,7 +1032,10 @@ impl<'a> SheetReader<'a> {
                 }
             }
         };
-        let sectors = list(Col::Sectors, &mut fail);
+        let mut sectors = list(Col::Sectors, &mut fail);
+        if !whole {
+            sectors.clear();
+        }
         let hosts = list(Col::Hosts, &mut fail);
         let partners = list(Col::Regions, &mut fail);
         if cell(find(Col::Sectors)).text().is_none() {
@@ -1074,10 +1093,7 @@ impl<'a> SheetReader<'a> {
                     Ok(count) => outcomes.push(Outcome {
                         kind,
                         count,
-                        title: Text {
-                            ko: Some(ko.into()),
-                            en: Some(en.into()),
-                        },
+                        title: outcome_title(whole, ko, en),
                         parties: Vec::new(),
                         sectors: sectors.clone(),
                         regions: Vec::new(),
@@ -1110,10 +1126,7 @@ impl<'a> SheetReader<'a> {
                 Ok(amount) => outcomes.push(Outcome {
                     kind: OutcomeType::Investment,
                     count: 1,
-                    title: Text {
-                        ko: Some("투자".into()),
-                        en: Some("Investment".into()),
-                    },
+                    title: outcome_title(whole, "투자", "Investment"),
                     parties: Vec::new(),
                     sectors: sectors.clone(),
                     regions: Vec::new(),
@@ -1163,7 +1176,7 @@ impl<'a> SheetReader<'a> {
                 ),
             );
         }
-        if wanted && (outlet.is_some() || source_title.is_some() || url.is_some()) {
+        if whole && (outlet.is_some() || source_title.is_some() || url.is_some()) {
             sources.push(Source {
                 outlet: outlet.map(Cow::into_owned).unwrap_or_default(),
                 title: source_title.map(Cow::into_owned).unwrap_or_default(),
@@ -1191,12 +1204,16 @@ impl<'a> SheetReader<'a> {
         if !wanted {
             return Some((Valid::Id(id?), id_col.unwrap_or(0)));
         }
+        let words = |c: Col| match cell(find(c)).text() {
+            Some(s) if whole => text(s),
+            _ => Text::default(),
+        };
         Some((
             Valid::Event(Event {
                 id: id?.into_owned(),
                 title: Text {
-                    ko: title_ko.map(Cow::into_owned),
-                    en: title_en.map(Cow::into_owned),
+                    ko: title_ko.filter(|_| whole).map(Cow::into_owned),
+                    en: title_en.filter(|_| whole).map(Cow::into_owned),
                 },
                 kind: kind?,
                 start: start?,
@@ -1204,7 +1221,7 @@ impl<'a> SheetReader<'a> {
                     .map(|e| e.last_day())
                     .filter(|e| start.is_some_and(|s| *e != s.date)),
                 date_note: Text::default(),
-                venue: cell(find(Col::Venue)).text().map(text).unwrap_or_default(),
+                venue: words(Col::Venue),
                 hosts,
                 partners,
                 sectors,
@@ -1213,10 +1230,7 @@ impl<'a> SheetReader<'a> {
                 outcomes,
                 follow_ups,
                 sources,
-                summary: cell(find(Col::Summary))
-                    .text()
-                    .map(text)
-                    .unwrap_or_default(),
+                summary: words(Col::Summary),
             }),
             id_col.unwrap_or(0),
         ))
@@ -1271,6 +1285,18 @@ impl<'a> SheetReader<'a> {
             approximate: parsed.approximate,
             expected: parsed.expected,
         })
+    }
+}
+
+/// The title of an outcome read from a count column, for an event kept
+/// whole (see `Keep::whole`).
+fn outcome_title(whole: bool, ko: &str, en: &str) -> Text {
+    if !whole {
+        return Text::default();
+    }
+    Text {
+        ko: Some(ko.into()),
+        en: Some(en.into()),
     }
 }
 
