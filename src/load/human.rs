@@ -39,7 +39,7 @@ fn numbers(s: &str) -> Result<DateNumbers, String> {
     let mut out = DateNumbers::default();
     let mut digits = 0;
     for c in s.chars() {
-        if let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
+        if let Some(d) = c.to_digit(10) {
             if digits == 0 {
                 out.len += 1;
             }

@@ -2,7 +2,7 @@
 //! arena of text and one table of positions, so a million ids cost two
 //! allocations rather than a million, and one probe each.
 
-use std::hash::{BuildHasher, Hasher};
+use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
@@ -22,12 +22,6 @@ pub struct Ids {
 }
 
 impl Ids {
-    fn hash(hasher: &rustc_hash::FxBuildHasher, id: &str) -> u64 {
-        let mut h = hasher.build_hasher();
-        h.write(id.as_bytes());
-        h.finish()
-    }
-
     /// Makes room for `more` ids.
     pub fn reserve(&mut self, more: usize) {
         let Ids {
@@ -36,7 +30,7 @@ impl Ids {
             hasher,
         } = self;
         table.reserve(more, |s| {
-            Self::hash(hasher, &text[s.start..s.start + s.len as usize])
+            hasher.hash_one(&text[s.start..s.start + s.len as usize])
         });
         text.reserve(more * 16);
     }
@@ -51,9 +45,9 @@ impl Ids {
         } = self;
         let at = |s: &Seen| &text[s.start..s.start + s.len as usize];
         let entry = table.entry(
-            Self::hash(hasher, id),
+            hasher.hash_one(id),
             |s| at(s) == id,
-            |s| Self::hash(hasher, at(s)),
+            |s| hasher.hash_one(at(s)),
         );
         match entry {
             Entry::Occupied(seen) => Err(seen.get().file as usize),

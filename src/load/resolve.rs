@@ -33,18 +33,16 @@ impl Problem {
 /// The first control character in `s` other than tab and line breaks:
 /// such characters cannot be printed, and XML (the DOCX) forbids them.
 pub fn control_char(s: &str) -> Option<char> {
-    if !s
-        .bytes()
-        .any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f)
-    {
+    if !may_hold_control(s) {
         return None;
     }
     s.chars()
         .find(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
-/// Whether `text` may hold a control character that `control_char` finds:
-/// one pass over the bytes, without branches, for a whole file at a time.
+/// Whether `text` may hold a control character that `control_char` finds
+/// (an ASCII one: other than tab and line breaks, or DEL): one pass over
+/// the bytes without branches, fast enough for a whole file at a time.
 pub fn may_hold_control(text: &str) -> bool {
     text.as_bytes().chunks(4096).any(|chunk| {
         chunk.iter().fold(false, |found, &b| {

@@ -77,6 +77,23 @@ enum Held {
     Id { start: usize, len: usize },
 }
 
+/// A part's text as far as it is text (the part starting on line `line`),
+/// and where it stops being text: for a part that is not UTF-8 from some
+/// byte, the records before that byte's line and `Some(Some(line))`; for
+/// CP949 that does not decode, nothing and `Some(None)`.
+fn part_text(encoding: Encoding, bytes: &[u8], line: u64) -> (Cow<'_, str>, Option<Option<u64>>) {
+    match encoding.text(bytes) {
+        Ok(text) => (text, None),
+        Err(None) => (Cow::Borrowed(""), Some(None)),
+        Err(Some(at)) => {
+            let whole = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+            let text = std::str::from_utf8(&bytes[..whole]).unwrap_or_default();
+            let stop = line + csv_text::line_breaks(&bytes[..at]);
+            (Cow::Borrowed(text), Some(Some(stop)))
+        }
+    }
+}
+
 /// What reading one part of a file gave, handed on after the parts before
 /// it.
 #[derive(Default)]
@@ -170,21 +187,21 @@ impl<'a> SheetReader<'a> {
         diags: &mut Vec<Diagnostic>,
     ) -> Option<(Header, Vec<PartRead>)> {
         let cuts = csv_text::cut_points(body, parts);
-        let first = match encoding.text(&body[..cuts[1]]) {
-            Ok(text) => text,
-            Err(at) => {
-                let line = at.map(|at| 1 + csv_text::line_breaks(&body[..at]));
-                self.not_text(info, line, diags);
-                return None;
-            }
-        };
+        let (first, stop) = part_text(encoding, &body[..cuts[1]], 1);
         let mut records = Records::new(&first, 1);
         let mut header_diags = Vec::new();
-        let Some(header) = self.csv_header(info, &mut records, &mut header_diags) else {
+        let header = match stop {
+            Some(None) => None,
+            _ => self.csv_header(info, &mut records, &mut header_diags),
+        };
+        let Some(header) = header else {
             header_diags.into_iter().for_each(|d| self.push(diags, d));
+            if let Some(line) = stop {
+                self.not_text(info, line, diags);
+            }
             return None;
         };
-        let reads = self.read_parts(info, body, encoding, &cuts, records, &header);
+        let reads = self.read_parts(info, body, encoding, &cuts, (records, stop), &header);
         if cuts.len() > 2 && reads.iter().any(|r| !r.regular) {
             return self.csv_body(info, body, encoding, 1, diags);
         }
@@ -229,7 +246,7 @@ impl<'a> SheetReader<'a> {
         body: &[u8],
         encoding: Encoding,
         cuts: &[usize],
-        first: Records,
+        (first, first_stop): (Records, Option<Option<u64>>),
         header: &Header,
     ) -> Vec<PartRead> {
         let mut line = 1;
@@ -245,24 +262,10 @@ impl<'a> SheetReader<'a> {
             reader
         };
         let read_rest = |k: usize, (start, line): (usize, u64)| {
-            let bytes = &body[start..cuts[k + 2]];
-            let reader = part_reader();
-            match encoding.text(bytes) {
-                Ok(text) => reader.read_part(info, Records::new(&text, line), header),
-                Err(None) => PartRead {
-                    not_text: Some(None),
-                    ..PartRead::default()
-                },
-                Err(Some(at)) => {
-                    let line_at = line + csv_text::line_breaks(&bytes[..at]);
-                    // The records before the line that is not text.
-                    let whole = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
-                    let text = std::str::from_utf8(&bytes[..whole]).unwrap_or_default();
-                    let mut read = reader.read_part(info, Records::new(text, line), header);
-                    read.not_text = Some(Some(line_at));
-                    read
-                }
-            }
+            let (text, stop) = part_text(encoding, &body[start..cuts[k + 2]], line);
+            let mut read = part_reader().read_part(info, Records::new(&text, line), header);
+            read.not_text = stop;
+            read
         };
         std::thread::scope(|scope| {
             let workers: Vec<_> = starts
@@ -270,7 +273,9 @@ impl<'a> SheetReader<'a> {
                 .enumerate()
                 .map(|(k, &start)| scope.spawn(move || read_rest(k, start)))
                 .collect();
-            let mut reads = vec![part_reader().read_part(info, first, header)];
+            let mut read = part_reader().read_part(info, first, header);
+            read.not_text = first_stop;
+            let mut reads = vec![read];
             for w in workers {
                 match w.join() {
                     Ok(read) => reads.push(read),

@@ -1023,8 +1023,10 @@ impl<'a> SheetReader<'a> {
                 notes.push((i.unwrap_or(0), note));
                 note_keys.push((c, text.to_string()));
             }
+            // Sectors are words (see `Keep::whole`); places are figures.
+            let keep_ids = wanted && (whole || c != Col::Sectors);
             match ids {
-                Ok(v) if wanted => v.to_vec(),
+                Ok(v) if keep_ids => v.to_vec(),
                 Ok(_) => Vec::new(),
                 Err(ps) => {
                     ps.into_iter().for_each(|p| fail(i, p));
@@ -1032,10 +1034,7 @@ impl<'a> SheetReader<'a> {
                 }
             }
         };
-        let mut sectors = list(Col::Sectors, &mut fail);
-        if !whole {
-            sectors.clear();
-        }
+        let sectors = list(Col::Sectors, &mut fail);
         let hosts = list(Col::Hosts, &mut fail);
         let partners = list(Col::Regions, &mut fail);
         if cell(find(Col::Sectors)).text().is_none() {
@@ -1327,6 +1326,51 @@ mod tests {
     fn a_csv_read_in_parts_reads_as_in_one() {
         for stray in [false, true] {
             read_in_parts_as_in_one(stray);
+        }
+    }
+
+    /// A byte that is not UTF-8 ends the reading at its line, wherever the
+    /// file was cut: the rows before it are read (in one part or three).
+    #[test]
+    fn a_file_stops_being_read_at_a_line_that_is_not_text() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let taxonomy = crate::load::load_taxonomy(&root).expect("sample taxonomies");
+        let rows = crate::synth::rows(&taxonomy, 40_000, 5, 2023, 2025);
+        let text = crate::synth::csv(&rows);
+        let options = LoadOptions {
+            currencies: vec!["KRW".into(), "USD".into(), "CAD".into()],
+            keep: crate::load::Keep::None,
+            columns: Vec::new(),
+            config: String::new(),
+        };
+        // Past the first 64 KiB, which decide the encoding.
+        for bad_line in [1_000usize, 35_000] {
+            let mut bytes = Vec::new();
+            for (i, line) in text.lines().enumerate() {
+                bytes.extend_from_slice(line.as_bytes());
+                if i + 1 == bad_line {
+                    bytes.push(0xFF);
+                }
+                bytes.push(b'\n');
+            }
+            let read = |parts: usize| {
+                let mut reader = SheetReader::new(&taxonomy, &options);
+                reader.parts = Some(parts);
+                let (mut diags, mut valid) = (Vec::new(), 0);
+                let mut sink = |_: Valid, _: &dyn Fn() -> Span| valid += 1;
+                reader.csv_bytes("bad.csv", bytes.clone(), &mut diags, &mut sink);
+                let diags: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+                (valid, diags)
+            };
+            let one = read(1);
+            assert_eq!(one.0, bad_line - 2, "rows before line {bad_line}");
+            assert_eq!(one.1.len(), 1, "{:?}", one.1);
+            assert!(
+                one.1[0].contains(&format!("bad.csv:{bad_line}")),
+                "{:?}",
+                one.1
+            );
+            assert_eq!(read(3), one);
         }
     }
 
