@@ -193,6 +193,13 @@ pub fn report(dataset: &Dataset, period: Period, options: &AggregateOptions) -> 
         Ok(c) => c,
         Err(panic) => std::panic::resume_unwind(panic),
     };
+    let mut years = c.years;
+    if !years.is_empty() {
+        years.push(YearFigures {
+            year: period.first_year(),
+            figures: own.figures.clone(),
+        });
+    }
     Report {
         period: period.to_string(),
         kind: period.kind(),
@@ -202,7 +209,7 @@ pub fn report(dataset: &Dataset, period: Period, options: &AggregateOptions) -> 
         previous: c.previous,
         year_ago_period: period.year_before().map(|p| p.to_string()),
         year_ago: c.year_ago,
-        years: c.years,
+        years,
         sectors: own.sectors,
         partner_countries: own.breakdown.countries,
         partner_regions: own.breakdown.partner_regions,
@@ -261,9 +268,12 @@ impl Compared {
     fn of(dataset: &Dataset, period: Period, options: &AggregateOptions) -> Compared {
         let tax = &dataset.taxonomy;
         let figures_of = |p: Period| Figures::of(&events_in(dataset, p), tax, options);
-        let years = if period.kind() == PeriodKind::Year {
-            period
-                .back(TREND_YEARS)
+        // A year's trend: the years before it (its own figures are the
+        // report's, added by `report`); the last of them is the previous.
+        let years: Vec<YearFigures> = if period.kind() == PeriodKind::Year {
+            let mut before = period.back(TREND_YEARS);
+            before.pop();
+            before
                 .into_iter()
                 .map(|p| YearFigures {
                     year: p.first_year(),
@@ -273,12 +283,24 @@ impl Compared {
         } else {
             Vec::new()
         };
+        let previous = match years.last() {
+            Some(y) => y.figures.clone(),
+            None => figures_of(period.prev()),
+        };
+        // The period's months are the end of the chart's (which is at
+        // least as long, up to 48 months): one pass over the data.
+        let trend = month_counts(dataset, trend_window(period));
+        let n = usize::from(period.len_months());
+        let months = match trend.len().checked_sub(n) {
+            Some(from) => trend[from..].to_vec(),
+            None => month_counts(dataset, period.months()),
+        };
         Compared {
-            previous: figures_of(period.prev()),
+            previous,
             year_ago: period.year_before().map(figures_of),
             years,
-            months: month_counts(dataset, period.months()),
-            trend: month_counts(dataset, trend_window(period)),
+            months,
+            trend,
             follow_ups: followups::collect(dataset, period),
             undated: dataset
                 .events
