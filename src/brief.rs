@@ -718,13 +718,12 @@ pub fn build(
     .iter()
     .any(|rows| rows.len() > MAX_REGION_ROWS);
     let regions_note = annex_note(regions_truncated, "regions_truncated", MAX_REGION_ROWS);
-    let undated_note = if report.undated.len() > MAX_UNDATED {
-        l("undated_truncated")
-            .replace("{shown}", &count(MAX_UNDATED))
-            .replace("{total}", &count(report.undated.len()))
-    } else {
-        String::new()
-    };
+    let undated_note = annex_note(
+        report.undated.len() > MAX_UNDATED,
+        "undated_truncated",
+        MAX_UNDATED,
+    )
+    .replace("{total}", &count(report.undated.len()));
     let notes = v.notes(&report.base_currency);
     let summary =
         summary_lines(templates.summary(lang, &summary_context(&report, &v, period, &years))?);
@@ -1121,10 +1120,7 @@ impl Viewer<'_> {
                 label: locale::month_name(m.month, self.lang),
                 events: m.events,
                 year: if i == 0 || m.month == 1 {
-                    match self.lang {
-                        Lang::Ko => format!("{}년", m.year),
-                        Lang::En => m.year.to_string(),
-                    }
+                    locale::year(m.year, self.lang)
                 } else {
                     String::new()
                 },
@@ -1190,8 +1186,9 @@ impl Viewer<'_> {
             let Some(k) = kinds.iter().position(|t| t.id == e.kind) else {
                 continue;
             };
-            // An event dated only to the year has no month to go in.
-            if e.start.precision == Precision::Year {
+            // An event dated only to the year has no month or quarter to
+            // go in; a column of a year takes it.
+            if e.start.precision == Precision::Year && step != 12 {
                 continue;
             }
             let m = e.start.date.year * 12 + i32::from(e.start.date.month) - 1;
@@ -1206,12 +1203,14 @@ impl Viewer<'_> {
             let m = first + i as i32 * step;
             let (y, month) = (m.div_euclid(12), m.rem_euclid(12) as u8 + 1);
             match step {
-                1 if period.len_months() <= 12 && !(i > 0 && month == 1) => {
+                1 if !(i > 0 && month == 1) => locale::month_name(month, self.lang),
+                1 => format!(
+                    "{} {}",
+                    locale::year(y, self.lang),
                     locale::month_name(month, self.lang)
-                }
-                1 => format!("{} {}", y, locale::month_name(month, self.lang)),
+                ),
                 3 => locale::period_ref(Period::quarter(y, (month - 1) / 3 + 1), self.lang),
-                _ => locale::period_ref(Period::year(y), self.lang),
+                _ => locale::year(y, self.lang),
             }
         };
         MonthKinds {
@@ -1363,10 +1362,7 @@ impl Viewer<'_> {
             .map(|y| {
                 let f = &y.figures;
                 YearView {
-                    year: match self.lang {
-                        Lang::Ko => format!("{}년", y.year),
-                        Lang::En => y.year.to_string(),
-                    },
+                    year: locale::year(y.year, self.lang),
                     events: count(f.events, "unit.events"),
                     outcomes: count(f.outcomes_total, "unit.items"),
                     mou: count(f.outcomes.mou, "unit.items"),

@@ -225,6 +225,14 @@ pub fn month_name(month: u8, lang: Lang) -> String {
     }
 }
 
+/// A year as a label or sentence names it: `2025년` / `2025`.
+pub fn year(y: i32, lang: Lang) -> String {
+    match lang {
+        Lang::Ko => format!("{y}년"),
+        Lang::En => y.to_string(),
+    }
+}
+
 /// A period as a title names it: `2025년 2분기` / `Q2 2025`,
 /// `2025년 상반기` / `H1 2025`, `2025년 연간` / `2025`, `2025년 3~8월` /
 /// `Mar–Aug 2025`.
@@ -248,8 +256,7 @@ pub fn period_ref(p: Period, lang: Lang) -> String {
             format!("{y}년 {}", if n == 1 { "상반기" } else { "하반기" })
         }
         (PeriodKind::Half, Lang::En) => format!("H{n} {y}"),
-        (PeriodKind::Year, Lang::Ko) => format!("{y}년"),
-        (PeriodKind::Year, Lang::En) => y.to_string(),
+        (PeriodKind::Year, _) => year(y, lang),
         (PeriodKind::Months, Lang::Ko) => {
             let m = p.first_month();
             if p.len_months() == 1 {

@@ -101,8 +101,7 @@ impl<'a> Renderer<'a> {
     /// is left out with a warning: its numbers are in the tables.
     fn chart_images(&self, model: &brief::Brief) -> Vec<render::hwpx::ChartImage> {
         use render::compose::Chart;
-        let charts = [(Chart::Sectors, "sectors"), (Chart::Trend, "trend")];
-        let names = charts.map(|(_, name)| name);
+        let names = Chart::ALL.map(Chart::name);
         let pngs = match self
             .fonts
             .typeset(|fonts| render::pdf::chart_pngs(model, self.templates, fonts, &names))
@@ -113,12 +112,13 @@ impl<'a> Renderer<'a> {
                 return Vec::new();
             }
         };
-        charts
-            .iter()
+        Chart::ALL
+            .into_iter()
             .zip(pngs)
-            .filter_map(|((chart, name), png)| match png {
-                Ok(png) => Some(render::hwpx::ChartImage { chart: *chart, png }),
+            .filter_map(|(chart, png)| match png {
+                Ok(png) => Some(render::hwpx::ChartImage { chart, png }),
                 Err(e) => {
+                    let name = chart.name();
                     eprintln!("warning: the `{name}` chart is left out of the HWPX: {e}");
                     None
                 }

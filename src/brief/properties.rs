@@ -230,3 +230,46 @@ fn the_layout_view_has_every_field_but_report_and_annex() {
     assert_eq!(view["fonts"], serde_json::json!(["Pretendard GOV"]));
     assert_eq!(view["meta"], serde_json::to_value(&b.meta).unwrap());
 }
+
+/// A busy period's month × kind table: a January after the first month
+/// is labelled with its year as the chart is (`2024년 1월`, `2024 Jan`), and
+/// for a run of more than four years (a column per year) the rows add up
+/// to the period's events, those known only to their year included.
+#[test]
+fn the_month_by_kind_table_names_its_years_and_counts_every_event() {
+    let data = dataset(11, 900);
+    let config = Config::default();
+    let templates = Templates::builtin();
+    let brief_of = |p: Period, lang: Lang| {
+        build(
+            &data,
+            report(&data, p, &options()),
+            p,
+            lang,
+            &config,
+            &templates,
+        )
+        .expect("brief builds")
+    };
+    let winter = Period::months_between((2023, 11), (2024, 2)).expect("a run of months");
+    for (lang, january) in [(Lang::Ko, "2024년 1월"), (Lang::En, "2024 Jan")] {
+        let b = brief_of(winter, lang);
+        assert!(!b.month_kinds.rows.is_empty(), "busy enough for the table");
+        assert_eq!(
+            b.month_kinds.months[2], january,
+            "{:?}",
+            b.month_kinds.months
+        );
+    }
+    let long = Period::months_between((2021, 1), (2025, 12)).expect("a run of months");
+    let b = brief_of(long, Lang::Ko);
+    assert_eq!(b.month_kinds.months.len(), 5, "{:?}", b.month_kinds.months);
+    let total: u32 = b.month_kinds.rows.iter().map(|r| r.total).sum();
+    assert_eq!(total, b.report.figures.events);
+    assert!(
+        data.events
+            .iter()
+            .any(|e| e.start.precision == crate::model::Precision::Year),
+        "the data set has events known only to their year"
+    );
+}

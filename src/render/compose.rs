@@ -22,6 +22,18 @@ pub enum Chart {
     Trend,
 }
 
+impl Chart {
+    pub const ALL: [Chart; 2] = [Chart::Sectors, Chart::Trend];
+
+    /// The chart's name in the templates (`chart.typ`) and in file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Chart::Sectors => "sectors",
+            Chart::Trend => "trend",
+        }
+    }
+}
+
 /// A table cell's own fill and text colour (`RRGGBB`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shade {
@@ -520,10 +532,7 @@ fn trend_by_year<W: Compose>(w: &mut W) {
     for m in &b.report.trend {
         if rows.last().is_none_or(|(y, _)| *y != m.year) {
             let mut row = vec![String::new(); 13];
-            row[0] = match b.lang {
-                crate::model::Lang::Ko => format!("{}년", m.year),
-                crate::model::Lang::En => m.year.to_string(),
-            };
+            row[0] = crate::locale::year(m.year, b.lang);
             rows.push((m.year, row));
         }
         if let Some((_, row)) = rows.last_mut() {

@@ -10,6 +10,9 @@ pub mod xlsx;
 
 use std::fmt;
 
+/// The resolution charts are drawn at as pictures (for the HWPX).
+pub const CHART_DPI: u16 = 300;
+
 /// Text for XML content and attribute values: the five markup characters
 /// as entities; control characters XML 1.0 forbids become spaces.
 pub fn xml_escape(text: &str) -> String {

@@ -354,7 +354,7 @@ fn chart_png(
     let pixmap = typst_render::render(
         page,
         &typst_render::RenderOptions {
-            pixel_per_pt: (300.0 / 72.0).into(),
+            pixel_per_pt: (f64::from(super::CHART_DPI) / 72.0).into(),
             render_bleed: false,
         },
     );

@@ -489,12 +489,11 @@ impl Compose for Writer<'_> {
     }
 
     fn chart(&mut self, which: compose::Chart, caption: &str) {
-        match which {
-            compose::Chart::Sectors => {
-                self.place_chart("sectors", chart::sectors(self.brief), caption)
-            }
-            compose::Chart::Trend => self.place_chart("trend", chart::trend(self.brief), caption),
-        }
+        let drawn = match which {
+            compose::Chart::Sectors => chart::sectors(self.brief),
+            compose::Chart::Trend => chart::trend(self.brief),
+        };
+        self.place_chart(which.name(), drawn, caption)
     }
 }
 

@@ -77,9 +77,6 @@ pub struct ChartImage {
     pub png: Vec<u8>,
 }
 
-/// Pictures drawn at this resolution.
-const IMAGE_DPI: i32 = 300;
-
 /// Fonts named in the HWPX (`[fonts] hwpx_korean`, `hwpx_latin`); 한글
 /// substitutes when one is missing.
 #[derive(Debug, Clone)]
@@ -528,18 +525,15 @@ impl Compose for Writer<'_> {
         };
         self.images.push(image.png.clone());
         let n = self.images.len();
-        let alt = match chart {
-            compose::Chart::Sectors => &self.brief.chart_alt.sectors,
-            compose::Chart::Trend => &self.brief.chart_alt.trend,
-        };
-        let alt = if alt.is_empty() {
-            caption
-        } else {
-            alt.as_str()
+        let alt = match self.brief.chart_alt.get(chart.name()) {
+            Some(alt) if !alt.is_empty() => alt,
+            _ => caption,
         };
         let width = TEXT_WIDTH.min(45354);
         let height = (i64::from(width) * i64::from(px_h) / i64::from(px_w.max(1))) as HwpUnit;
-        let (dim_w, dim_h) = (px_w * 7200 / IMAGE_DPI, px_h * 7200 / IMAGE_DPI);
+        // The picture's size in 1/7200 inch at the resolution it was drawn at.
+        let dpi = i32::from(super::CHART_DPI);
+        let (dim_w, dim_h) = (px_w * 7200 / dpi, px_h * 7200 / dpi);
         self.objects += 1;
         let pic = format!(
             r#"<hp:pic id="{}" zOrder="{}" numberingType="PICTURE" textWrap="TOP_AND_BOTTOM" textFlow="BOTH_SIDES" lock="0" dropcapstyle="None" href="" groupLevel="0" instid="{}" reverse="0"><hp:offset x="0" y="0"/><hp:orgSz width="{width}" height="{height}"/><hp:curSz width="{width}" height="{height}"/><hp:flip horizontal="0" vertical="0"/><hp:rotationInfo angle="0" centerX="{}" centerY="{}" rotateimage="1"/><hp:renderingInfo><hc:transMatrix e1="1" e2="0" e3="0" e4="0" e5="1" e6="0"/><hc:scaMatrix e1="1" e2="0" e3="0" e4="0" e5="1" e6="0"/><hc:rotMatrix e1="1" e2="0" e3="0" e4="0" e5="1" e6="0"/></hp:renderingInfo><hp:imgRect><hc:pt0 x="0" y="0"/><hc:pt1 x="{width}" y="0"/><hc:pt2 x="{width}" y="{height}"/><hc:pt3 x="0" y="{height}"/></hp:imgRect><hp:imgClip left="0" right="{dim_w}" top="0" bottom="{dim_h}"/><hp:inMargin left="0" right="0" top="0" bottom="0"/><hp:imgDim dimwidth="{dim_w}" dimheight="{dim_h}"/><hc:img binaryItemIDRef="image{n}" bright="0" contrast="0" effect="REAL_PIC" alpha="0"/><hp:effects/><hp:sz width="{width}" widthRelTo="ABSOLUTE" height="{height}" heightRelTo="ABSOLUTE" protect="0"/><hp:pos treatAsChar="1" affectLSpacing="0" flowWithText="1" allowOverlap="0" holdAnchorAndSO="0" vertRelTo="PARA" horzRelTo="PARA" vertAlign="TOP" horzAlign="LEFT" vertOffset="0" horzOffset="0"/><hp:outMargin left="0" right="0" top="0" bottom="0"/><hp:shapeComment>{}</hp:shapeComment></hp:pic>"#,

@@ -6,7 +6,6 @@ use std::io::Write;
 
 use super::{NAMESPACES, XML_DECLARATION};
 use crate::brief::Brief;
-use crate::model::Lang;
 use crate::render::RenderError;
 use crate::render::xml_escape as esc;
 
@@ -67,10 +66,7 @@ fn content(b: &Brief, images: usize) -> String {
             esc(value)
         )
     };
-    let language = match b.lang {
-        Lang::Ko => "ko",
-        Lang::En => "en",
-    };
+    let language = b.lang.code();
     format!(
         r#"{XML_DECLARATION}<opf:package {NAMESPACES} version="" unique-identifier="" id=""><opf:metadata><opf:title>{}</opf:title><opf:language>{language}</opf:language>{}{}{}{}{}{}{}{}</opf:metadata><opf:manifest><opf:item id="header" href="Contents/header.xml" media-type="application/xml"/>{}<opf:item id="section0" href="Contents/section0.xml" media-type="application/xml"/><opf:item id="settings" href="settings.xml" media-type="application/xml"/></opf:manifest><opf:spine><opf:itemref idref="header" linear="yes"/><opf:itemref idref="section0" linear="yes"/></opf:spine></opf:package>"#,
         esc(&format!("{} — {}", b.meta.title, b.meta.period_label)),
