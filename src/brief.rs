@@ -93,95 +93,50 @@ pub struct Brief {
     pub undated_note: String,
     /// Alternative text of the charts: the caption and every number drawn.
     pub chart_alt: ChartAlt,
-    /// Everything of the period, for the annex workbook the brief names.
+    /// Everything of the period, for the annex workbook the brief names
+    /// (in `Model`, not in `LayoutView`).
+    #[serde(skip)]
     pub annex: annex::Annex,
-    /// The language-independent numbers behind everything above.
+    /// The language-independent numbers behind everything above (in
+    /// `Model`, not in `LayoutView`).
+    #[serde(skip)]
     pub report: Report,
 }
 
 /// The brief as a layout reads it: every field but the report and the annex
-/// behind it (for the JSON output and the workbook; serialising them for
-/// typst would cost a busy period's thousands of events), with the font
-/// families the layout should use. A test keeps it in step with `Brief`.
+/// behind it (serialising them for typst would cost a busy period's
+/// thousands of events), and the font families of `fonts` the machine can
+/// use, in fallback order.
 #[derive(Serialize)]
 pub struct LayoutView<'a> {
-    fonts: &'a [&'a str],
-    lang: &'a Lang,
-    meta: &'a Meta,
-    labels: &'a BTreeMap<String, String>,
-    layout: &'a Layout,
-    empty: &'a bool,
-    key_figures: &'a Vec<KeyFigure>,
-    year_ago: &'a bool,
-    years: &'a Vec<YearView>,
-    summary: &'a Vec<SummaryLine>,
-    highlights: &'a Vec<EventView>,
-    sectors: &'a Vec<SectorView>,
-    chart_sectors: &'a Vec<SectorView>,
-    sector_caption: &'a String,
-    sector_total: &'a SectorView,
-    partner_countries: &'a Vec<RegionView>,
-    partner_regions: &'a Vec<RegionView>,
-    domestic_regions: &'a Vec<RegionView>,
-    matrix: &'a MatrixView,
-    timeline: &'a Vec<TimelineView>,
-    month_kinds: &'a MonthKinds,
-    months: &'a Vec<MonthView>,
-    trend: &'a Vec<MonthView>,
-    follow_ups_due: &'a Vec<FollowUpView>,
-    follow_ups_overdue: &'a Vec<FollowUpView>,
-    follow_ups_open: &'a Vec<FollowUpView>,
-    notes: &'a Vec<String>,
-    events: &'a Vec<EventView>,
-    compact: &'a Vec<TimelineView>,
-    undated: &'a Vec<EventView>,
-    sources: &'a Vec<SourceView>,
-    listed_note: &'a String,
-    follow_ups_note: &'a String,
-    regions_note: &'a String,
-    undated_note: &'a String,
-    chart_alt: &'a ChartAlt,
+    #[serde(flatten)]
+    brief: &'a Brief,
+    families: &'a [&'a str],
+}
+
+/// The whole brief model: the JSON output, the fingerprint of a brief's
+/// outputs and the PDF's attached data.
+#[derive(Serialize)]
+pub struct Model<'a> {
+    #[serde(flatten)]
+    brief: &'a Brief,
+    annex: &'a annex::Annex,
+    report: &'a Report,
 }
 
 impl Brief {
-    pub fn layout_view<'a>(&'a self, fonts: &'a [&'a str]) -> LayoutView<'a> {
+    pub fn layout_view<'a>(&'a self, families: &'a [&'a str]) -> LayoutView<'a> {
         LayoutView {
-            fonts,
-            lang: &self.lang,
-            meta: &self.meta,
-            labels: &self.labels,
-            layout: &self.layout,
-            empty: &self.empty,
-            key_figures: &self.key_figures,
-            year_ago: &self.year_ago,
-            years: &self.years,
-            summary: &self.summary,
-            highlights: &self.highlights,
-            sectors: &self.sectors,
-            chart_sectors: &self.chart_sectors,
-            sector_caption: &self.sector_caption,
-            sector_total: &self.sector_total,
-            partner_countries: &self.partner_countries,
-            partner_regions: &self.partner_regions,
-            domestic_regions: &self.domestic_regions,
-            matrix: &self.matrix,
-            timeline: &self.timeline,
-            month_kinds: &self.month_kinds,
-            months: &self.months,
-            trend: &self.trend,
-            follow_ups_due: &self.follow_ups_due,
-            follow_ups_overdue: &self.follow_ups_overdue,
-            follow_ups_open: &self.follow_ups_open,
-            notes: &self.notes,
-            events: &self.events,
-            compact: &self.compact,
-            undated: &self.undated,
-            sources: &self.sources,
-            listed_note: &self.listed_note,
-            follow_ups_note: &self.follow_ups_note,
-            regions_note: &self.regions_note,
-            undated_note: &self.undated_note,
-            chart_alt: &self.chart_alt,
+            brief: self,
+            families,
+        }
+    }
+
+    pub fn model(&self) -> Model<'_> {
+        Model {
+            brief: self,
+            annex: &self.annex,
+            report: &self.report,
         }
     }
 }

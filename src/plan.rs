@@ -58,7 +58,7 @@ impl<'a> Renderer<'a> {
     /// The bytes of one output of a brief model.
     pub(crate) fn render(&self, model: &brief::Brief, o: Output) -> Result<Vec<u8>, AppError> {
         match o {
-            Output::Json => serde_json::to_vec_pretty(model)
+            Output::Json => serde_json::to_vec_pretty(&model.model())
                 .map_err(|e| AppError::Render(RenderError::Pdf(e.to_string()))),
             Output::Render(Format::Pdf) => {
                 let (bytes, warnings) = self
@@ -171,7 +171,7 @@ pub(crate) fn output_rel(config: &Config, period: Period, lang: Lang, o: Output)
 /// period's model (tens of megabytes with its annex) is never held as text.
 pub(crate) fn model_fingerprint(model: &brief::Brief) -> Result<String, AppError> {
     let mut f = Fingerprint::new();
-    serde_json::to_writer(&mut f, model)
+    serde_json::to_writer(&mut f, &model.model())
         .map_err(|e| AppError::Render(RenderError::Pdf(e.to_string())))?;
     Ok(f.hex())
 }

@@ -213,7 +213,7 @@ fn titles_that_only_restate_type_and_status_are_recognised() {
 }
 
 /// The layout's view of a brief has every field of the brief but the report
-/// and the annex (a field added to `Brief` must be added to `LayoutView`).
+/// and the annex, and the families it may use; the whole model has them.
 #[test]
 fn the_layout_view_has_every_field_but_report_and_annex() {
     let (_, b) = briefs(3, 200).remove(0);
@@ -222,12 +222,15 @@ fn the_layout_view_has_every_field_but_report_and_annex() {
             .map(|m| m.keys().cloned().collect())
             .unwrap_or_default()
     };
-    let mut all = keys(serde_json::to_value(&b).unwrap());
+    let mut all = keys(serde_json::to_value(b.model()).unwrap());
+    assert!(all.contains(&"report".into()) && all.contains(&"annex".into()));
     all.retain(|k| k != "report" && k != "annex");
+    all.push("families".into());
+    all.sort();
     let fonts = ["Pretendard GOV"];
     let view = serde_json::to_value(b.layout_view(&fonts)).unwrap();
     assert_eq!(keys(view.clone()), all);
-    assert_eq!(view["fonts"], serde_json::json!(["Pretendard GOV"]));
+    assert_eq!(view["families"], serde_json::json!(["Pretendard GOV"]));
     assert_eq!(view["meta"], serde_json::to_value(&b.meta).unwrap());
 }
 

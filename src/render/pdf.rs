@@ -206,7 +206,7 @@ fn compile(
     let issue = crate::model::FuzzyDate::parse(&brief.meta.issue_date_iso).ok();
     let today = issue.and_then(|d| Datetime::from_ymd(d.date.year, d.date.month, d.date.day));
     let audit = if audit {
-        Some(serde_json::to_vec_pretty(brief).map_err(serialise)?)
+        Some(serde_json::to_vec_pretty(&brief.model()).map_err(serialise)?)
     } else {
         None
     };
