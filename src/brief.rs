@@ -253,6 +253,44 @@ pub struct Meta {
     pub issue_date_iso: String,
 }
 
+impl Meta {
+    /// The document's title in its properties: `title — period`.
+    pub fn document_title(&self) -> String {
+        format!("{} — {}", self.title, self.period_label)
+    }
+
+    /// The author in its properties: organisation and department.
+    pub fn author(&self) -> String {
+        match self.department.as_str() {
+            "" => self.organisation.clone(),
+            d => format!("{} {d}", self.organisation),
+        }
+    }
+
+    /// The running header of a word processor's pages: title, period and
+    /// classification.
+    pub fn running_head(&self) -> String {
+        let head = format!("{} · {}", self.title, self.period_label);
+        match self.classification.as_str() {
+            "" => head,
+            c => format!("{head}   [{c}]"),
+        }
+    }
+
+    /// The first line of the title block: organisation, department and
+    /// classification.
+    pub fn org_line(&self) -> String {
+        let mut org = self.organisation.clone();
+        if !self.department.is_empty() {
+            org.push_str(&format!(" · {}", self.department));
+        }
+        if !self.classification.is_empty() {
+            org.push_str(&format!("    [{}]", self.classification));
+        }
+        org
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct KeyFigure {
     pub key: String,

@@ -5,6 +5,7 @@
 //! so both documents hold the same words and numbers in the same order.
 
 use crate::brief::{Brief, EventView, FollowUpView, RegionView, TimelineView};
+use crate::model::Lang;
 
 /// How a paragraph of text is set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +33,26 @@ impl Chart {
             Chart::Trend => "trend",
         }
     }
+}
+
+/// The list marks of the four bullet levels: □ ○ - · in Korean, • – · ·
+/// in English.
+pub fn bullet_marks(lang: Lang) -> [&'static str; 4] {
+    match lang {
+        Lang::Ko => ["□", "○", "-", "·"],
+        Lang::En => ["•", "–", "·", "·"],
+    }
+}
+
+/// The title block's last line: the period's dates and the date of issue.
+pub fn dates_line(b: &Brief) -> String {
+    format!(
+        "{} {}   |   {} {}",
+        b.label("period"),
+        b.meta.dates,
+        b.label("issued"),
+        b.meta.issue_date
+    )
 }
 
 /// A table cell's own fill and text colour (`RRGGBB`).

@@ -228,7 +228,7 @@ pub fn render(b: &Brief) -> Result<Vec<u8>, RenderError> {
     let mut wb = Workbook::new();
     let issued = ExcelDateTime::parse_from_str(&b.meta.issue_date_iso).map_err(xlsx_error)?;
     let props = DocProperties::new()
-        .set_title(format!("{} — {}", b.meta.title, b.meta.period_label))
+        .set_title(b.meta.document_title())
         .set_author(&b.meta.organisation)
         .set_company(&b.meta.organisation)
         .set_creation_datetime(&issued);

@@ -67,14 +67,10 @@ pub(super) fn finish(w: Writer) -> Result<Vec<u8>, RenderError> {
 }
 
 fn core_properties(b: &Brief, language: &str) -> package::CoreProperties {
-    let mut author = b.meta.organisation.clone();
-    if !b.meta.department.is_empty() {
-        author.push_str(&format!(" {}", b.meta.department));
-    }
     package::CoreProperties {
-        title: format!("{} — {}", b.meta.title, b.meta.period_label),
+        title: b.meta.document_title(),
         subject: b.meta.subtitle.clone(),
-        creator: author,
+        creator: b.meta.author(),
         keywords: b
             .sectors
             .iter()

@@ -198,10 +198,7 @@ impl<'a> Writer<'a> {
     /// list numbering Word's indent buttons move between levels: □ ○ - ·
     /// in Korean, • – · · in English, then · down to level 9.
     fn bullet_numbering(mut self) -> Self {
-        let marks: [&str; 4] = match self.brief.lang {
-            Lang::Ko => ["□", "○", "-", "·"],
-            Lang::En => ["•", "–", "·", "·"],
-        };
+        let marks = compose::bullet_marks(self.brief.lang);
         let mut list = AbstractNumbering::new(BULLETS);
         for level in 0..9usize {
             let mark = marks.get(level).copied().unwrap_or("·");
@@ -523,15 +520,11 @@ pub fn render(
     .styles();
 
     // The title and classification on every page; page x / y below.
-    let mut running = format!("{} · {}", b.meta.title, b.meta.period_label);
-    if !b.meta.classification.is_empty() {
-        running.push_str(&format!("   [{}]", b.meta.classification));
-    }
     let header = Header::new().add_paragraph(
         DocxParagraph::new()
             .style("Header")
             .align(AlignmentType::Right)
-            .add_run(w.run(&running)),
+            .add_run(w.run(&b.meta.running_head())),
     );
     let footer = Footer::new().add_paragraph(
         DocxParagraph::new()
@@ -544,13 +537,6 @@ pub fn render(
     w.docx = std::mem::take(&mut w.docx).header(header).footer(footer);
 
     // Title block.
-    let mut org = b.meta.organisation.clone();
-    if !b.meta.department.is_empty() {
-        org.push_str(&format!(" · {}", b.meta.department));
-    }
-    if !b.meta.classification.is_empty() {
-        org.push_str(&format!("    [{}]", b.meta.classification));
-    }
     if let Some(logo) = logo.filter(|l| !l.is_empty()) {
         // The logo 1.1 cm high, as in the PDF; 1 cm = 360,000 EMU.
         if let Ok(img) = ::image::load_from_memory(logo) {
@@ -563,19 +549,10 @@ pub fn render(
                 .push(format!("{} {}", b.meta.organisation, w.label("logo")));
         }
     }
-    w.para("Caption", &org);
+    w.para("Caption", &b.meta.org_line());
     w.para("Title", &b.meta.title);
     w.para("Subtitle", &b.meta.subtitle);
-    w.para(
-        "Caption",
-        &format!(
-            "{} {}   |   {} {}",
-            w.label("period"),
-            b.meta.dates,
-            w.label("issued"),
-            b.meta.issue_date
-        ),
-    );
+    w.para("Caption", &compose::dates_line(b));
     let toc_at = w.docx.document.children.len();
 
     // The sections, in the order the template set's layout gives.

@@ -21,7 +21,6 @@ use header::{Align, CharShape, Fill, Fonts, HwpUnit, ParaShape, Shapes, Style};
 use super::RenderError;
 use super::compose::{self, Compose, Para, Table};
 use crate::brief::Brief;
-use crate::model::Lang;
 use crate::render::xml_escape as esc;
 
 /// Every XML part's declaration, as 한글 writes it.
@@ -274,11 +273,7 @@ impl<'a> Writer<'a> {
 
     /// The list marks of each level: □ ○ - · in Korean, • – · · in English.
     fn mark(&self, level: u8) -> &'static str {
-        let marks: [&str; 4] = match self.brief.lang {
-            Lang::Ko => ["□", "○", "-", "·"],
-            Lang::En => ["•", "–", "·", "·"],
-        };
-        marks[usize::from(level.clamp(1, 4) - 1)]
+        compose::bullet_marks(self.brief.lang)[usize::from(level.clamp(1, 4) - 1)]
     }
 
     /// A table cell holding one paragraph.
@@ -315,11 +310,7 @@ impl<'a> Writer<'a> {
     /// and the first line of the title block.
     fn first_paragraph(&mut self, first_line: &str) -> String {
         let b = self.brief;
-        let mut running = format!("{} · {}", b.meta.title, b.meta.period_label);
-        if !b.meta.classification.is_empty() {
-            running.push_str(&format!("   [{}]", b.meta.classification));
-        }
-        let header = self.paragraph(StyleId::Header, None, None, &running, false);
+        let header = self.paragraph(StyleId::Header, None, None, &b.meta.running_head(), false);
         let footer = self.footer_paragraph();
         let caption = self.styled(StyleId::Caption).clone();
         format!(
@@ -355,24 +346,10 @@ impl<'a> Writer<'a> {
     /// The section part, with the shapes, styles and pictures it uses.
     fn section(mut self) -> (String, Shapes, Vec<Styled>, Vec<Vec<u8>>) {
         let b = self.brief;
-        let mut org = b.meta.organisation.clone();
-        if !b.meta.department.is_empty() {
-            org.push_str(&format!(" · {}", b.meta.department));
-        }
-        if !b.meta.classification.is_empty() {
-            org.push_str(&format!("    [{}]", b.meta.classification));
-        }
-        let first = self.first_paragraph(&org);
+        let first = self.first_paragraph(&b.meta.org_line());
         self.push(StyleId::Title, &b.meta.title);
         self.push(StyleId::Subtitle, &b.meta.subtitle);
-        let dates = format!(
-            "{} {}   |   {} {}",
-            b.label("period"),
-            b.meta.dates,
-            b.label("issued"),
-            b.meta.issue_date
-        );
-        self.push(StyleId::Caption, &dates);
+        self.push(StyleId::Caption, &compose::dates_line(b));
         compose::body(&mut self);
         let mut xml = String::with_capacity(self.body.len() + 4096);
         xml.push_str(XML_DECLARATION);

@@ -54,10 +54,7 @@ fn rdf() -> String {
 /// author = organisation and department, subject, keywords = sectors,
 /// dates = the date of issue, never the clock).
 fn content(b: &Brief, images: usize) -> String {
-    let mut author = b.meta.organisation.clone();
-    if !b.meta.department.is_empty() {
-        author.push_str(&format!(" {}", b.meta.department));
-    }
+    let author = b.meta.author();
     let issued = format!("{}T00:00:00Z", b.meta.issue_date_iso);
     let keywords: Vec<&str> = b.sectors.iter().map(|s| s.label.as_str()).collect();
     let meta = |name: &str, value: &str| {
@@ -69,7 +66,7 @@ fn content(b: &Brief, images: usize) -> String {
     let language = b.lang.code();
     format!(
         r#"{XML_DECLARATION}<opf:package {NAMESPACES} version="" unique-identifier="" id=""><opf:metadata><opf:title>{}</opf:title><opf:language>{language}</opf:language>{}{}{}{}{}{}{}{}</opf:metadata><opf:manifest><opf:item id="header" href="Contents/header.xml" media-type="application/xml"/>{}<opf:item id="section0" href="Contents/section0.xml" media-type="application/xml"/><opf:item id="settings" href="settings.xml" media-type="application/xml"/></opf:manifest><opf:spine><opf:itemref idref="header" linear="yes"/><opf:itemref idref="section0" linear="yes"/></opf:spine></opf:package>"#,
-        esc(&format!("{} — {}", b.meta.title, b.meta.period_label)),
+        esc(&b.meta.document_title()),
         // The pictures between the header and the section, as 한글 lists them.
         (1..=images)
             .map(|n| format!(r#"<opf:item id="image{n}" href="BinData/image{n}.png" media-type="image/png" isEmbeded="1"/>"#))
