@@ -170,10 +170,15 @@ pub fn keep_for(period: Period) -> crate::load::Keep {
     }
 }
 
-/// The events a period's figures are computed from, in date order.
+/// The events a period's figures are computed from, in date order. An
+/// event counted in a period starts (as far as is known) within it, so only
+/// the events dated within it are looked at: a slice of the data set, which
+/// is in date order.
 pub fn events_in(dataset: &Dataset, period: Period) -> Vec<&Event> {
-    dataset
-        .events
+    let events = &dataset.events;
+    let from = events.partition_point(|e| e.start.date < period.start());
+    let to = events.partition_point(|e| e.start.date <= period.end());
+    events[from..to.max(from)]
         .iter()
         .filter(|e| period.counts(e.start))
         .collect()

@@ -371,3 +371,33 @@ fn the_days_a_brief_reads_are_enough() {
         "{narrower} briefs read less than everything"
     );
 }
+
+/// The events of a period, looked up in the dated slice of the data set,
+/// are those of a scan of every event, for every kind of period.
+#[test]
+fn events_in_a_period_are_those_a_full_scan_finds() {
+    let data = dataset(5, 1_500);
+    assert!(
+        data.events
+            .windows(2)
+            .all(|w| (w[0].start.date, &w[0].id) <= (w[1].start.date, &w[1].id))
+    );
+    let mut periods = quarters();
+    for y in 2022..=2026 {
+        periods.extend([Period::half(y, 1), Period::half(y, 2), Period::year(y)]);
+    }
+    periods.push(Period::months_between((2023, 11), (2025, 2)).unwrap_or_else(|e| panic!("{e}")));
+    let mut found = 0;
+    for p in periods {
+        let scanned: Vec<&str> = data
+            .events
+            .iter()
+            .filter(|e| p.counts(e.start))
+            .map(|e| e.id.as_str())
+            .collect();
+        let sliced: Vec<&str> = events_in(&data, p).iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(sliced, scanned, "{p}");
+        found += sliced.len();
+    }
+    assert!(found > 1_500, "not vacuous: {found}");
+}

@@ -131,7 +131,9 @@ fn outcome(kind: OutcomeType, count: u32, status: OutcomeStatus, sectors: &[&str
     }
 }
 
-fn dataset(events: Vec<Event>) -> Dataset {
+/// A data set as the loader gives it: events by date, then id.
+fn dataset(mut events: Vec<Event>) -> Dataset {
+    events.sort_by(|a, b| (a.start.date, &a.id).cmp(&(b.start.date, &b.id)));
     Dataset {
         taxonomy: fixture_taxonomy(),
         events,
