@@ -76,7 +76,6 @@ pub struct Table<'a> {
 
 /// What a document format provides for the sections to be written.
 pub trait Compose {
-    fn brief(&self) -> &Brief;
     /// A heading of `level` (1 = section), on a new page if asked.
     fn heading(&mut self, level: u8, text: &str, new_page: bool);
     fn para(&mut self, kind: Para, text: &str);
@@ -86,25 +85,20 @@ pub trait Compose {
     /// A chart with its caption (nothing when the brief has nothing to
     /// chart).
     fn chart(&mut self, chart: Chart, caption: &str);
-
-    fn label(&self, key: &str) -> String {
-        self.brief().label(key)
-    }
 }
 
 /// Every section of the brief, in the layout's order.
-pub fn body<W: Compose>(w: &mut W) {
-    let sections = w.brief().layout.sections.clone();
-    for section in &sections {
+pub fn body<W: Compose>(w: &mut W, b: &Brief) {
+    for section in &b.layout.sections {
         match section.as_str() {
-            "key_figures" => key_figures(w),
-            "summary" => summary(w),
-            "sectors" => sectors(w),
-            "regions" => regions(w),
-            "timeline" => timeline(w),
-            "follow_ups" => follow_ups(w),
-            "notes" => notes(w),
-            "appendix" => appendix(w),
+            "key_figures" => key_figures(w, b),
+            "summary" => summary(w, b),
+            "sectors" => sectors(w, b),
+            "regions" => regions(w, b),
+            "timeline" => timeline(w, b),
+            "follow_ups" => follow_ups(w, b),
+            "notes" => notes(w, b),
+            "appendix" => appendix(w, b),
             _ => {}
         }
     }
@@ -133,13 +127,13 @@ fn labels(b: &Brief, keys: &[&str]) -> Vec<String> {
     keys.iter().map(|k| b.label(k)).collect()
 }
 
-fn heading<W: Compose>(w: &mut W, level: u8, key: &str) {
-    let text = w.label(key);
+fn heading<W: Compose>(w: &mut W, b: &Brief, level: u8, key: &str) {
+    let text = b.label(key);
     w.heading(level, &text, false);
 }
 
-fn none<W: Compose>(w: &mut W) {
-    let text = w.label("none");
+fn none<W: Compose>(w: &mut W, b: &Brief) {
+    let text = b.label("none");
     w.para(Para::Body, &text);
 }
 
@@ -222,9 +216,8 @@ pub fn hex_colour(colour: &str, fallback: &str) -> String {
 
 /// The key figures: this period, the previous one and the change, and
 /// the same period a year before (a year has instead its five-year trend).
-fn key_figures<W: Compose>(w: &mut W) {
-    heading(w, 1, "section.key_figures");
-    let b = w.brief();
+fn key_figures<W: Compose>(w: &mut W, b: &Brief) {
+    heading(w, b, 1, "section.key_figures");
     let columns = if b.year_ago { 5 } else { 4 };
     let header = labels(
         b,
@@ -261,14 +254,13 @@ fn key_figures<W: Compose>(w: &mut W) {
         &numeric[..columns],
     );
     if has_years {
-        years(w);
+        years(w, b);
     }
 }
 
 /// A year's five-year trend, the brief's year as the bold closing row.
-fn years<W: Compose>(w: &mut W) {
-    heading(w, 2, "section.years");
-    let b = w.brief();
+fn years<W: Compose>(w: &mut W, b: &Brief) {
+    heading(w, b, 2, "section.years");
     let header = labels(
         b,
         &[
@@ -308,9 +300,8 @@ fn years<W: Compose>(w: &mut W) {
 }
 
 /// The summary, then the highlighted events with their outcomes.
-fn summary<W: Compose>(w: &mut W) {
-    heading(w, 1, "section.summary");
-    let b = w.brief();
+fn summary<W: Compose>(w: &mut W, b: &Brief) {
+    heading(w, b, 1, "section.summary");
     let lines: Vec<(u8, String)> = b
         .summary
         .iter()
@@ -326,11 +317,11 @@ fn summary<W: Compose>(w: &mut W) {
         w.bullet(*level, text);
     }
     if empty {
-        let t = w.label("no_events");
+        let t = b.label("no_events");
         w.para(Para::Body, &t);
     }
     if !highlights.is_empty() {
-        heading(w, 2, "section.highlights");
+        heading(w, b, 2, "section.highlights");
         for (level, text) in &highlights {
             w.bullet(*level, text);
         }
@@ -338,8 +329,7 @@ fn summary<W: Compose>(w: &mut W) {
 }
 
 /// The sector chart and table, fields of cooperation after the industries.
-fn sectors<W: Compose>(w: &mut W) {
-    let b = w.brief();
+fn sectors<W: Compose>(w: &mut W, b: &Brief) {
     if b.sectors.is_empty() {
         return;
     }
@@ -376,9 +366,8 @@ fn sectors<W: Compose>(w: &mut W) {
         t.pending.to_string(),
         t.investment.clone(),
     ];
-    let caption = b.sector_caption.clone();
-    heading(w, 1, "section.sectors");
-    w.chart(Chart::Sectors, &caption);
+    heading(w, b, 1, "section.sectors");
+    w.chart(Chart::Sectors, &b.sector_caption);
     w.table(&Table {
         widths: &[6, 2, 2, 2, 3],
         header: &header,
@@ -390,43 +379,36 @@ fn sectors<W: Compose>(w: &mut W) {
 }
 
 /// The region tables and the sector × country matrix.
-fn regions<W: Compose>(w: &mut W) {
-    if w.brief().empty {
+fn regions<W: Compose>(w: &mut W, b: &Brief) {
+    if b.empty {
         return;
     }
-    heading(w, 1, "section.regions");
-    for (key, pick) in [
-        ("section.partner_countries", 0),
-        ("section.partner_regions", 1),
-        ("section.domestic_regions", 2),
+    heading(w, b, 1, "section.regions");
+    for (key, rows) in [
+        ("section.partner_countries", &b.partner_countries),
+        ("section.partner_regions", &b.partner_regions),
+        ("section.domestic_regions", &b.domestic_regions),
     ] {
-        heading(w, 2, key);
-        let b = w.brief();
-        let rows = match pick {
-            0 => b.partner_countries.clone(),
-            1 => b.partner_regions.clone(),
-            _ => b.domestic_regions.clone(),
-        };
-        region_table(w, &rows);
+        heading(w, b, 2, key);
+        region_table(w, b, rows);
     }
-    let b = w.brief();
-    let note = b.regions_note.clone();
+    let note = &b.regions_note;
     let has_matrix = !b.matrix.rows.is_empty() && !b.matrix.columns.is_empty();
     if !note.is_empty() {
-        w.para(Para::Caption, &note);
+        w.para(Para::Caption, note);
     }
     if has_matrix {
-        heading(w, 2, "section.matrix");
-        matrix(w);
+        heading(w, b, 2, "section.matrix");
+        matrix(w, b);
     }
 }
 
-fn region_table<W: Compose>(w: &mut W, rows: &[RegionView]) {
+fn region_table<W: Compose>(w: &mut W, b: &Brief, rows: &[RegionView]) {
     if rows.is_empty() {
-        return none(w);
+        return none(w, b);
     }
     let header = labels(
-        w.brief(),
+        b,
         &[
             "column.region",
             "column.events",
@@ -456,8 +438,7 @@ fn region_table<W: Compose>(w: &mut W, rows: &[RegionView]) {
 
 /// Events per sector and country as a table whose cells are shaded by
 /// their count (the PDF's dot matrix), under the figure's caption.
-fn matrix<W: Compose>(w: &mut W) {
-    let b = w.brief();
+fn matrix<W: Compose>(w: &mut W, b: &Brief) {
     let m = &b.matrix;
     let accent = hex_colour(&b.layout.colours.accent, "2F5D8A");
     let mut header = vec![b.label("column.sector")];
@@ -513,16 +494,15 @@ fn heat(accent: &str, count: u32, max: u32) -> Shade {
 
 /// The monthly chart and its numbers, then the events a row each (or per
 /// month and kind in a busy period).
-fn timeline<W: Compose>(w: &mut W) {
-    if w.brief().empty {
+fn timeline<W: Compose>(w: &mut W, b: &Brief) {
+    if b.empty {
         return;
     }
-    heading(w, 1, "section.timeline");
-    let caption = w.label("chart.month_title");
+    heading(w, b, 1, "section.timeline");
+    let caption = b.label("chart.month_title");
     w.chart(Chart::Trend, &caption);
-    let b = w.brief();
     if b.trend.len() > 12 {
-        trend_by_year(w);
+        trend_by_year(w, b);
     } else {
         let mut header: Vec<String> = vec![b.label("column.month")];
         header.extend(b.trend.iter().map(|m| m.full_label()));
@@ -534,19 +514,16 @@ fn timeline<W: Compose>(w: &mut W) {
         numeric.extend(b.trend.iter().map(|_| true));
         table(w, &widths, &header, &[row], &numeric);
     }
-    let b = w.brief();
     if b.timeline.is_empty() {
-        month_kinds(w);
+        month_kinds(w, b);
     } else {
-        let rows = b.timeline.clone();
-        event_table(w, &rows);
+        event_table(w, b, &b.timeline);
     }
 }
 
 /// The monthly numbers of a chart longer than a year: a row per year, a
 /// column per month (empty where the chart has no bar).
-fn trend_by_year<W: Compose>(w: &mut W) {
-    let b = w.brief();
+fn trend_by_year<W: Compose>(w: &mut W, b: &Brief) {
     let mut header = vec![b.label("column.year")];
     header.extend((1..=12).map(|m| crate::locale::month_name(m, b.lang)));
     let mut rows: Vec<(i32, Vec<String>)> = Vec::new();
@@ -569,9 +546,9 @@ fn trend_by_year<W: Compose>(w: &mut W) {
 }
 
 /// Events a row each: date, title, kind, regions.
-fn event_table<W: Compose>(w: &mut W, rows: &[TimelineView]) {
+fn event_table<W: Compose>(w: &mut W, b: &Brief, rows: &[TimelineView]) {
     let header = labels(
-        w.brief(),
+        b,
         &[
             "column.date",
             "column.event",
@@ -594,9 +571,8 @@ fn event_table<W: Compose>(w: &mut W, rows: &[TimelineView]) {
 }
 
 /// A busy period's events per month and kind.
-fn month_kinds<W: Compose>(w: &mut W) {
-    heading(w, 2, "section.month_kinds");
-    let b = w.brief();
+fn month_kinds<W: Compose>(w: &mut W, b: &Brief) {
+    heading(w, b, 2, "section.month_kinds");
     let mk = &b.month_kinds;
     let mut header = vec![b.label("column.kind")];
     header.extend(mk.months.iter().cloned());
@@ -621,34 +597,27 @@ fn month_kinds<W: Compose>(w: &mut W) {
 }
 
 /// Follow-ups due in the next period, overdue, and open without a date.
-fn follow_ups<W: Compose>(w: &mut W) {
-    heading(w, 1, "section.follow_ups");
-    let b = w.brief();
-    let (due, overdue, open) = (
-        b.follow_ups_due.clone(),
-        b.follow_ups_overdue.clone(),
-        b.follow_ups_open.clone(),
-    );
-    let note = b.follow_ups_note.clone();
-    heading(w, 2, "section.follow_ups_due");
-    follow_table(w, &due);
-    heading(w, 2, "section.follow_ups_overdue");
-    follow_table(w, &overdue);
-    if !open.is_empty() {
-        heading(w, 2, "section.follow_ups_open");
-        follow_table(w, &open);
+fn follow_ups<W: Compose>(w: &mut W, b: &Brief) {
+    heading(w, b, 1, "section.follow_ups");
+    heading(w, b, 2, "section.follow_ups_due");
+    follow_table(w, b, &b.follow_ups_due);
+    heading(w, b, 2, "section.follow_ups_overdue");
+    follow_table(w, b, &b.follow_ups_overdue);
+    if !b.follow_ups_open.is_empty() {
+        heading(w, b, 2, "section.follow_ups_open");
+        follow_table(w, b, &b.follow_ups_open);
     }
-    if !note.is_empty() {
-        w.para(Para::Caption, &note);
+    if !b.follow_ups_note.is_empty() {
+        w.para(Para::Caption, &b.follow_ups_note);
     }
 }
 
-fn follow_table<W: Compose>(w: &mut W, rows: &[FollowUpView]) {
+fn follow_table<W: Compose>(w: &mut W, b: &Brief, rows: &[FollowUpView]) {
     if rows.is_empty() {
-        return none(w);
+        return none(w, b);
     }
     let header = labels(
-        w.brief(),
+        b,
         &[
             "column.action",
             "column.owner",
@@ -671,66 +640,57 @@ fn follow_table<W: Compose>(w: &mut W, rows: &[FollowUpView]) {
 }
 
 /// The notes on the data, a sub-point each.
-fn notes<W: Compose>(w: &mut W) {
-    heading(w, 1, "section.notes");
-    let notes = w.brief().notes.clone();
-    for n in &notes {
+fn notes<W: Compose>(w: &mut W, b: &Brief) {
+    heading(w, b, 1, "section.notes");
+    for n in &b.notes {
         w.bullet(2, n);
     }
 }
 
 /// The appendix on a new page: the events in full (or the highlighted ones
 /// and a line each for others), those known only to the year, the sources.
-fn appendix<W: Compose>(w: &mut W) {
+fn appendix<W: Compose>(w: &mut W, b: &Brief) {
     let title = format!(
         "{} — {}",
-        w.label("section.appendix"),
-        w.label("section.events")
+        b.label("section.appendix"),
+        b.label("section.events")
     );
     w.heading(1, &title, true);
-    let b = w.brief();
-    let (listed_note, events, compact, undated, undated_note) = (
-        b.listed_note.clone(),
-        b.events.clone(),
-        b.compact.clone(),
-        b.undated.clone(),
-        b.undated_note.clone(),
-    );
-    if !listed_note.is_empty() {
-        w.para(Para::Caption, &listed_note);
+    if !b.listed_note.is_empty() {
+        w.para(Para::Caption, &b.listed_note);
     }
-    if events.is_empty() {
-        none(w);
+    if b.events.is_empty() {
+        none(w, b);
     }
-    for e in &events {
-        event_block(w, e);
+    for e in &b.events {
+        event_block(w, b, e);
     }
-    if !compact.is_empty() {
-        heading(w, 2, "section.other_events");
-        event_table(w, &compact);
+    if !b.compact.is_empty() {
+        heading(w, b, 2, "section.other_events");
+        event_table(w, b, &b.compact);
     }
-    if !undated.is_empty() {
-        heading(w, 2, "section.undated");
-        for e in &undated {
-            event_block(w, e);
+    if !b.undated.is_empty() {
+        heading(w, b, 2, "section.undated");
+        for e in &b.undated {
+            event_block(w, b, e);
         }
-        if !undated_note.is_empty() {
-            w.para(Para::Caption, &undated_note);
+        if !b.undated_note.is_empty() {
+            w.para(Para::Caption, &b.undated_note);
         }
     }
-    sources(w);
+    sources(w, b);
 }
 
 /// One event in full: title, date, kind, regions, sectors, attendance, the
 /// summary, the outcomes, and why the date is what it is.
-fn event_block<W: Compose>(w: &mut W, e: &EventView) {
+fn event_block<W: Compose>(w: &mut W, b: &Brief, e: &EventView) {
     w.heading(3, &e.title, false);
     let mut line = format!("{} · {} · {}", e.date, e.kind, e.regions);
-    line.push_str(&format!(" · {}: {}", w.label("column.sector"), e.sectors));
+    line.push_str(&format!(" · {}: {}", b.label("column.sector"), e.sectors));
     if !e.attendance.is_empty() {
         line.push_str(&format!(
             " · {}: {}",
-            w.label("column.attendance"),
+            b.label("column.attendance"),
             e.attendance
         ));
     }
@@ -746,11 +706,10 @@ fn event_block<W: Compose>(w: &mut W, e: &EventView) {
     }
 }
 
-fn sources<W: Compose>(w: &mut W) {
-    heading(w, 2, "section.sources");
-    let b = w.brief();
+fn sources<W: Compose>(w: &mut W, b: &Brief) {
+    heading(w, b, 2, "section.sources");
     if b.sources.is_empty() {
-        return none(w);
+        return none(w, b);
     }
     let header = labels(
         b,

@@ -455,10 +455,6 @@ impl<'a> Writer<'a> {
 }
 
 impl Compose for Writer<'_> {
-    fn brief(&self) -> &Brief {
-        self.brief
-    }
-
     fn heading(&mut self, level: u8, text: &str, new_page: bool) {
         self.heading_on(level, text, new_page);
     }
@@ -556,7 +552,7 @@ pub fn render(
     let toc_at = w.docx.document.children.len();
 
     // The sections, in the order the template set's layout gives.
-    compose::body(&mut w);
+    compose::body(&mut w, b);
     if !w.toc.is_empty() {
         w.table_of_contents(toc_at);
     }

@@ -350,7 +350,7 @@ impl<'a> Writer<'a> {
         self.push(StyleId::Title, &b.meta.title);
         self.push(StyleId::Subtitle, &b.meta.subtitle);
         self.push(StyleId::Caption, &compose::dates_line(b));
-        compose::body(&mut self);
+        compose::body(&mut self, b);
         let mut xml = String::with_capacity(self.body.len() + 4096);
         xml.push_str(XML_DECLARATION);
         xml.push_str(&format!("<hs:sec {NAMESPACES}>"));
@@ -375,10 +375,6 @@ struct CellLook {
 }
 
 impl Compose for Writer<'_> {
-    fn brief(&self) -> &Brief {
-        self.brief
-    }
-
     fn heading(&mut self, level: u8, text: &str, new_page: bool) {
         let style = match level {
             0 | 1 => StyleId::Outline1,
