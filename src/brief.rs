@@ -847,7 +847,7 @@ fn summary_lines(lines: Vec<String>) -> Vec<SummaryLine> {
 }
 
 /// The labels with the words of the period's kind put in for
-/// `{period.this}` and the like (from the `[period.<kind>]` tables of the
+/// `{period.this}` and the like (from the `[periods.<kind>]` tables of the
 /// strings file); a placeholder the file lacks stays as written.
 fn period_words(labels: BTreeMap<String, String>, period: Period) -> BTreeMap<String, String> {
     let prefix = format!("periods.{}.", period.kind().id());

@@ -4,7 +4,6 @@
 //! order, exactly as if the file had been read in one.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use super::csv_text::{self, Records};
 use super::{Cell, Col, SheetReader, Sink, TableInfo};
@@ -337,24 +336,18 @@ impl<'a> SheetReader<'a> {
         diags: &mut Vec<Diagnostic>,
         sink: &mut dyn Sink,
     ) {
-        let given: HashSet<(Col, String)> = self.note_log.iter().map(|(_, k)| k.clone()).collect();
-        let repeated: HashSet<usize> = read
-            .note_log
-            .iter()
-            .filter(|(_, k)| given.contains(k))
-            .map(|(i, _)| *i)
-            .collect();
-        let mut at = read.note_log.into_iter().peekable();
+        // Notes this reader gave itself (an XLSX sheet) count as given.
+        self.given.extend(
+            std::mem::take(&mut self.note_log)
+                .into_iter()
+                .map(|(_, k)| k),
+        );
+        let mut notes = read.note_log.into_iter().peekable();
         for (i, d) in read.diags.into_iter().enumerate() {
-            let key = match at.peek() {
-                Some((j, _)) if *j == i => at.next().map(|(_, k)| k),
-                _ => None,
-            };
-            if repeated.contains(&i) {
+            if let Some((_, cell)) = notes.next_if(|(at, _)| *at == i)
+                && !self.given.insert(cell)
+            {
                 continue;
-            }
-            if let Some(key) = key {
-                self.note_log.push((diags.len(), key));
             }
             self.push(diags, d);
         }

@@ -478,6 +478,9 @@ pub(super) struct SheetReader<'a> {
     /// Each note given, by its position in the diagnostics and the cell it
     /// is about.
     note_log: Vec<(usize, (Col, String))>,
+    /// The cells whose notes were handed on from the parts of CSV files
+    /// (a note is given once per cell, however the files were cut).
+    given: std::collections::HashSet<(Col, String)>,
     /// How many parts a large CSV is read in: `None` for one per core
     /// (tests choose, to compare the ways).
     parts: Option<usize>,
@@ -596,6 +599,7 @@ impl<'a> SheetReader<'a> {
             units: Vec::new(),
             fresh_notes: Vec::new(),
             note_log: Vec::new(),
+            given: Default::default(),
             parts: None,
             clean: false,
         }
