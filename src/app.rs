@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::aggregate;
-use crate::cli::{BuildArgs, Cli, Command, CommonArgs, ImportArgs, MultiArgs};
+use crate::cli::{BuildArgs, Cli, Command, CommonArgs, DraftArgs, ImportArgs, MultiArgs};
 use crate::config::Config;
 use crate::incremental::{Manifest, Status};
 use crate::load::{self, Keep, LoadError, LoadOptions, Loaded};
@@ -26,6 +26,7 @@ pub fn run(cli: Cli) -> Result<(), AppError> {
     match cli.command {
         Some(Command::Validate(common)) => validate(&common),
         Some(Command::Import(args)) => import(&args),
+        Some(Command::Draft(args)) => draft(&args),
         Some(Command::Build(args)) => build_many(&args, false),
         Some(Command::Check(args)) => build_many(&args, true),
         None => build(&cli.build),
@@ -170,6 +171,103 @@ fn import(args: &ImportArgs) -> Result<(), AppError> {
         unchanged
     );
     set_sheet_aside(args)
+}
+
+/// `brief draft`: each article's events as draft records in the drafts
+/// folder, and a summary of what was found and left undecided.
+fn draft(args: &DraftArgs) -> Result<(), AppError> {
+    let taxonomy = load::load_taxonomy(&args.common.data).map_err(|e| {
+        diag::print_all(&e.diagnostics);
+        AppError::Load(e)
+    })?;
+    let published = args
+        .published
+        .as_deref()
+        .map(|p| {
+            load::human::date(p).map_err(|m| {
+                AppError::Usage(format!(
+                    "--published `{p}`: {m}; {}",
+                    load::human::DATE_FORMS
+                ))
+            })
+        })
+        .transpose()?;
+    let gazetteer = crate::draft::Gazetteer::new(&taxonomy);
+    let dir = args
+        .out
+        .clone()
+        .unwrap_or_else(|| args.common.data.join("drafts"));
+    let (mut written, mut refused) = (0usize, 0usize);
+    for file in &args.files {
+        let name = file.display().to_string();
+        let bytes = match read_article(file) {
+            Ok(b) => b,
+            Err(m) => {
+                eprintln!("error: {name}: {m}");
+                refused += 1;
+                continue;
+            }
+        };
+        let article = match crate::draft::draft(&bytes, published, &taxonomy, &gazetteer) {
+            Ok(a) => a,
+            Err(crate::draft::NotText(m)) => {
+                eprintln!("error: {name} is not an article: {m}");
+                refused += 1;
+                continue;
+            }
+        };
+        if article.events.is_empty() {
+            eprintln!("{name}: no article text found (no sentences in the page)");
+        }
+        for d in &article.events {
+            let yaml = crate::draft::to_yaml(d, &name, &taxonomy);
+            let path = output::write_new(&dir, &crate::draft::file_name(d), yaml.as_bytes())
+                .map_err(|cause| AppError::Write {
+                    path: dir.clone(),
+                    cause,
+                })?;
+            println!("{}", path.display());
+            written += 1;
+            let existing = args
+                .common
+                .data
+                .join("events")
+                .join(crate::draft::file_name(d));
+            if existing.exists() {
+                eprintln!(
+                    "  note: {} exists; compare before moving the draft",
+                    existing.display()
+                );
+            }
+            eprintln!("{}", crate::draft::summary(d, &article));
+        }
+    }
+    eprintln!(
+        "drafted {written} event(s) from {} article(s) into {}",
+        args.files.len() - refused,
+        dir.display()
+    );
+    if refused > 0 {
+        return Err(AppError::Usage(format!(
+            "{refused} file(s) could not be read as articles"
+        )));
+    }
+    Ok(())
+}
+
+/// The bytes of an article file, or of standard input for `-`, at most
+/// `draft::MAX_BYTES`.
+fn read_article(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let limit = crate::draft::MAX_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin().lock().take(limit).read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut bytes))
+    };
+    read.map_err(|e| format!("cannot be read ({e})"))?;
+    Ok(bytes)
 }
 
 /// A sheet imported from inside the data folder goes to DATA/imported/,

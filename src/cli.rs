@@ -28,6 +28,11 @@ pub enum Command {
     /// per event. A record that exists and differs is not overwritten
     /// without --force; nothing is written if any would be.
     Import(ImportArgs),
+    /// Draft event records from news articles or press releases (plain
+    /// text or saved HTML pages; `-` reads standard input) into
+    /// DATA/drafts/, which the loader does not read. Every value quotes the
+    /// article; check a draft, then move it into DATA/events/.
+    Draft(DraftArgs),
     /// Build the briefs of every period that has events (or of a range):
     /// quarters, halves and years as `[output] periods` or --periods say,
     /// in every configured language and format, redoing only those whose
@@ -93,6 +98,26 @@ pub struct ImportArgs {
     /// its rows are not read twice beside the records made from them.
     #[arg(long)]
     pub keep_sheet: bool,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DraftArgs {
+    /// Articles to read (.txt or .html); `-` for standard input.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// The publication date (2025-06-19, 2025-06 or 2025), for pages that
+    /// do not print it; dates such as "지난 12일" are read against it.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+
+    /// Folder for the drafts [default: DATA/drafts]. Existing files are
+    /// never overwritten: a draft whose name is taken gets a suffix.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
 
     #[command(flatten)]
     pub common: CommonArgs,

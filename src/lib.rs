@@ -13,6 +13,7 @@ pub mod brief;
 pub mod cli;
 pub mod config;
 pub mod diag;
+pub mod draft;
 pub mod error;
 pub mod incremental;
 pub mod load;

@@ -56,7 +56,7 @@ impl Encoding {
     /// The text of a part of the file (which starts and ends at record
     /// boundaries): borrowed when UTF-8. `Err(Some(at))`: not UTF-8 from
     /// byte `at`; `Err(None)`: not CP949.
-    fn text(self, bytes: &[u8]) -> Result<Cow<'_, str>, Option<usize>> {
+    pub fn text(self, bytes: &[u8]) -> Result<Cow<'_, str>, Option<usize>> {
         match self {
             Encoding::Utf8 | Encoding::Utf8Bom => simdutf8::compat::from_utf8(bytes)
                 .map(Cow::Borrowed)

@@ -7,6 +7,8 @@
 mod csv;
 mod csv_text;
 
+pub use csv::Encoding;
+
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 use std::rc::Rc;

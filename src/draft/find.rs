@@ -1,0 +1,363 @@
+//! Names of the taxonomies found in running text: places (regions) and
+//! sectors, matched by their Korean labels and aliases with the particles
+//! and suffixes Korean attaches to them ("대전시는", "퀘벡주와",
+//! "바이오기업").
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::model::{Named, Taxonomy, Vocabulary, admin_stem};
+
+/// One name found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Byte range in the text searched.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the entry in its vocabulary.
+    pub index: usize,
+}
+
+/// The surface forms of one vocabulary and a matcher over them.
+struct Dict {
+    matcher: Option<AhoCorasick>,
+    /// Entry index of each pattern.
+    index: Vec<usize>,
+}
+
+impl Dict {
+    fn new(names: Vec<(String, usize)>) -> Dict {
+        let (patterns, index): (Vec<String>, Vec<usize>) = names.into_iter().unzip();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
+        Dict { matcher, index }
+    }
+}
+
+/// Matchers over the places and sectors of a taxonomy, built once per run.
+pub struct Gazetteer {
+    places: Dict,
+    sectors: Dict,
+}
+
+/// Words that are place names in the taxonomy but far more often ordinary
+/// words in news prose.
+const NOT_PLACES: &[&str] = &[
+    "서구",
+    "동구",
+    "남구",
+    "북구",
+    "중구",
+    "고성",
+    "미주",
+    "중앙",
+    "신도",
+    "대한",
+    "강서",
+    "강남",
+    "강북",
+    "양자",
+    "공주",
+    "광역",
+    "전주",
+    "정부",
+    "시장",
+    "구미",
+    "동해",
+    "남해",
+    "서해",
+    "영광",
+    // Chinese and Korean places spelt like everyday words: 위해 (for),
+    // 지난 (last), 강화 (strengthen), 예산 (budget), 양산 (mass production)…
+    "위해",
+    "지난",
+    "강화",
+    "예산",
+    "양산",
+    "진도",
+    "화성",
+    "장수",
+    "보은",
+    "오산",
+    "신안",
+    "고령",
+    "영양",
+    "상주",
+    "진주",
+    "완도",
+    "장성",
+    "소주",
+    "상해",
+    "장사",
+    "무한",
+    "성도",
+    "이천",
+    "인제",
+    "사천",
+    "구리",
+    "광명",
+    "정주",
+    "평화",
+    "대전환",
+    "태안",
+    "안양",
+    "의성",
+    "청도",
+    "하남",
+];
+
+/// Words before a sector name that still leave it a sector mention:
+/// "자율주행로봇", "첨단바이오".
+const SECTOR_PREFIXES: &[&str] = &[
+    "첨단",
+    "자율주행",
+    "미래",
+    "스마트",
+    "차세대",
+    "글로벌",
+    "지능형",
+    "친환경",
+];
+
+fn has_hangul(s: &str) -> bool {
+    s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
+}
+
+fn is_hangul(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Surface forms of the entries of a vocabulary that resolve to them alone.
+fn names<T: Named>(vocab: &Vocabulary<T>, stems: bool, latin_min: usize) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (i, item) in vocab.items.iter().enumerate() {
+        let label = item.label();
+        let mut forms: Vec<&str> = label.ko.iter().map(String::as_str).collect();
+        forms.extend(item.aliases().iter().map(String::as_str));
+        forms.extend(label.en.iter().map(String::as_str));
+        if stems && let Some(stem) = label.ko.as_deref().and_then(admin_stem) {
+            forms.push(stem);
+        }
+        for f in forms {
+            let f = f.trim();
+            let ok = if has_hangul(f) {
+                f.chars().count() >= 2 && !NOT_PLACES.contains(&f)
+            } else {
+                f.len() >= latin_min
+                    && f.chars().any(|c| c.is_ascii_alphabetic())
+                    && !f.contains('-')
+            };
+            if ok && vocab.position(f) == Some(i) && !out.iter().any(|(s, _)| s == f) {
+                out.push((f.to_string(), i));
+            }
+        }
+    }
+    out
+}
+
+impl Gazetteer {
+    pub fn new(taxonomy: &Taxonomy) -> Gazetteer {
+        Gazetteer {
+            places: Dict::new(names(&taxonomy.regions, true, 4)),
+            sectors: Dict::new(names(&taxonomy.sectors, false, 2)),
+        }
+    }
+
+    /// Places named in `text`, in order.
+    pub fn places(&self, text: &str) -> Vec<Found> {
+        scan(&self.places, text, place_boundaries)
+    }
+
+    /// Sectors named in `text`, in order.
+    pub fn sectors(&self, text: &str) -> Vec<Found> {
+        scan(&self.sectors, text, sector_boundaries)
+    }
+}
+
+fn scan(dict: &Dict, text: &str, fits: fn(&str, usize, usize) -> bool) -> Vec<Found> {
+    let Some(matcher) = &dict.matcher else {
+        return Vec::new();
+    };
+    matcher
+        .find_iter(text)
+        .filter(|m| fits(text, m.start(), m.end()))
+        .map(|m| Found {
+            start: m.start(),
+            end: m.end(),
+            index: dict.index[m.pattern().as_usize()],
+        })
+        .collect()
+}
+
+/// Characters that may follow a place name: particles and administrative
+/// suffixes (대전시, 경기도청, 중국 측).
+const AFTER_PLACE: &[char] = &[
+    '은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '로', '으', '만', '까', '부',
+    '서', '시', '군', '구', '성', '주', '현', '청', '측', '내', '간', '과', '랑', '하', '께', '및',
+    '발',
+];
+
+fn latin_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    before.is_none_or(|c| !c.is_ascii_alphanumeric())
+        && after.is_none_or(|c| !c.is_ascii_alphanumeric())
+}
+
+fn place_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let name = &text[start..end];
+    if !has_hangul(name) {
+        return latin_boundaries(text, start, end);
+    }
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    before.is_none_or(|c| !is_hangul(c))
+        && after.is_none_or(|c| !is_hangul(c) || AFTER_PLACE.contains(&c))
+}
+
+/// What may follow a two-syllable sector name inside a word: "양자산업",
+/// "로봇기술", but not "제조생산", "탄소제로".
+const SECTOR_SUFFIXES: &[&str] = &[
+    "산업",
+    "분야",
+    "기업",
+    "기술",
+    "클러스터",
+    "부품",
+    "소재",
+    "업",
+    "협력",
+    "연구",
+    "센터",
+    "단지",
+    "의",
+    "과",
+    "와",
+    "및",
+    "을",
+    "를",
+    "이",
+    "가",
+    "은",
+    "는",
+    "에",
+    "도",
+    "로",
+    "등",
+];
+
+fn sector_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let name = &text[start..end];
+    if !has_hangul(name) {
+        return latin_boundaries(text, start, end);
+    }
+    let head = &text[..start];
+    let tail = &text[end..];
+    let left = match head.chars().next_back() {
+        Some(c) if is_hangul(c) => SECTOR_PREFIXES.iter().any(|p| head.ends_with(p)),
+        _ => true,
+    };
+    let right = name.chars().count() > 2
+        || tail.chars().next().is_none_or(|c| !is_hangul(c))
+        || SECTOR_SUFFIXES.iter().any(|s| tail.starts_with(s));
+    left && right
+}
+
+/// The kind of event a title or headline names: the alias of a kind that
+/// ends last in it (the head noun of a Korean phrase comes last), the
+/// longest of those ("교류회의" over "회의").
+pub fn kind_in(text: &str, kinds: &Vocabulary<crate::model::Term>) -> Option<(usize, String)> {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut best: Option<((usize, usize), usize, String)> = None;
+    for (i, k) in kinds.items.iter().enumerate() {
+        for f in k.label.ko.iter().chain(&k.aliases) {
+            let f_sq: String = f.chars().filter(|c| !c.is_whitespace()).collect();
+            if f_sq.chars().count() < 2 || (!has_hangul(&f_sq) && f_sq.len() < 3) {
+                continue;
+            }
+            let Some(at) = squeezed.rfind(&f_sq) else {
+                continue;
+            };
+            let rank = (at + f_sq.len(), f_sq.len());
+            if best.as_ref().is_none_or(|(r, _, _)| rank > *r) {
+                best = Some((rank, i, f.clone()));
+            }
+        }
+    }
+    best.map(|(_, i, f)| (i, f))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn taxonomy() -> Taxonomy {
+        crate::load::load_taxonomy(std::path::Path::new("data")).expect("sample taxonomy")
+    }
+
+    #[test]
+    fn places_with_particles_and_suffixes() {
+        let t = taxonomy();
+        let g = Gazetteer::new(&t);
+        let text = "이장우 대전시장은 캐나다 퀘벡주와 미국 보스턴을 방문해 한국표준과학연구원과 세종일보, 할빈시 관계자를 만났다.";
+        let ids: Vec<&str> = g
+            .places(text)
+            .iter()
+            .map(|f| t.regions.items[f.index].id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "kr-daejeon",
+                "ca",
+                "ca-qc",
+                "us",
+                "us-ma-boston",
+                "cn-hl-harbin"
+            ]
+        );
+    }
+
+    #[test]
+    fn sectors_inside_compounds() {
+        let t = taxonomy();
+        let g = Gazetteer::new(&t);
+        let text = "AI 자율주행로봇, 바이오기업, 양자산업, 첨단바이오·코스메틱, 무선통신 부품";
+        let ids: Vec<&str> = g
+            .sectors(text)
+            .iter()
+            .map(|f| t.sectors.items[f.index].id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            ["ai", "robotics", "bio", "quantum", "bio", "cosmetics"]
+        );
+    }
+
+    #[test]
+    fn kinds_from_titles() {
+        let t = taxonomy();
+        let kind = |s: &str| kind_in(s, &t.kinds).map(|(i, _)| t.kinds.items[i].id.clone());
+        assert_eq!(
+            kind("제23회 환황해 경제·기술교류회의").as_deref(),
+            Some("conference")
+        );
+        assert_eq!(
+            kind("충청권 초광역 전략산업 실무협의회").as_deref(),
+            Some("council-meeting")
+        );
+        assert_eq!(
+            kind("한-미 클러스터 라운드 테이블").as_deref(),
+            Some("roundtable")
+        );
+        assert_eq!(
+            kind("로봇 및 인공지능 기업 상담회").as_deref(),
+            Some("business-meeting")
+        );
+        assert_eq!(
+            kind("이장우 대전시장, 캐나다 퀘벡주·美 보스턴 방문").as_deref(),
+            Some("delegation-visit")
+        );
+    }
+}

@@ -1,0 +1,535 @@
+//! A saved news page as the article a person reads: the bytes decoded
+//! (UTF-8 or CP949), markup and page furniture (weather bars, menus,
+//! "저작권자 ©", related-news lists, photo credits) removed, and the
+//! headline, outlet, byline and publication date picked out.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::load::human;
+use crate::load::sheet::Encoding;
+use crate::model::FuzzyDate;
+
+/// The largest article read: a saved page of a few hundred kilobytes is
+/// common, a 16 MiB one is not an article.
+pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+
+/// The article on a page.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// The headline, as printed.
+    pub headline: Option<String>,
+    /// The subheadings under it.
+    pub subheads: Vec<String>,
+    /// The outlet, from the byline or the copyright line.
+    pub outlet: Option<String>,
+    /// The publication date printed on the page, with the words it came
+    /// from (`발행시간: 2018.01.15`).
+    pub published: Option<(FuzzyDate, String)>,
+    /// A date on the page that is not labelled as the publication date (the
+    /// date bar of the site): reported, never used to resolve dates.
+    pub page_date: Option<String>,
+    /// The canonical address of an HTML page.
+    pub url: Option<String>,
+    /// The body text, paragraph by paragraph, byline removed.
+    pub paragraphs: Vec<String>,
+}
+
+/// Why a file is not an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotText(pub String);
+
+/// Decodes bytes as UTF-8 or CP949 and refuses what is not text.
+pub fn decode(bytes: &[u8]) -> Result<String, NotText> {
+    if bytes.len() > MAX_BYTES {
+        return Err(NotText(format!(
+            "it is {} MiB; an article is at most {} MiB",
+            bytes.len() / (1024 * 1024),
+            MAX_BYTES / (1024 * 1024)
+        )));
+    }
+    let encoding = Encoding::of(bytes).map_err(NotText)?;
+    let bom = if encoding == Encoding::Utf8Bom { 3 } else { 0 };
+    let text = encoding
+        .text(&bytes[bom..])
+        .map_err(|_| NotText(format!("it is not {} text", encoding.name())))?;
+    // Binary files decode as CP949 surprisingly often; their control
+    // characters give them away.
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        .count();
+    if controls > 0 && controls * 200 > text.chars().count().max(1) {
+        return Err(NotText("it holds binary data, not text".into()));
+    }
+    Ok(text
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect())
+}
+
+/// Reads a page: HTML when it looks like markup, plain text otherwise.
+pub fn read(text: &str) -> Page {
+    let (plain, meta) = if looks_like_html(text) {
+        let meta = html_meta(text);
+        (html_to_text(text), meta)
+    } else {
+        (text.to_string(), Meta::default())
+    };
+    let mut page = from_lines(&plain);
+    page.headline = meta.title.or(page.headline);
+    page.outlet = meta.site.or(page.outlet);
+    page.url = meta.url;
+    if let Some(p) = meta.published {
+        page.published = Some(p);
+    }
+    page
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text.chars().take(4096).collect::<String>().to_lowercase();
+    head.trim_start().starts_with('<')
+        && ["<html", "<body", "<div", "<p", "<meta", "<!doctype"]
+            .iter()
+            .any(|t| head.contains(t))
+}
+
+#[derive(Default)]
+struct Meta {
+    title: Option<String>,
+    site: Option<String>,
+    url: Option<String>,
+    published: Option<(FuzzyDate, String)>,
+}
+
+/// The article's title, outlet, address and date from an HTML page's meta
+/// tags (Open Graph and the article namespace).
+fn html_meta(html: &str) -> Meta {
+    static META: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?is)<meta\s[^>]*?(?:property|name)\s*=\s*["']([^"']+)["'][^>]*?content\s*=\s*["']([^"']*)["']"#)
+            .expect("static regex")
+    });
+    let mut meta = Meta::default();
+    for c in META.captures_iter(html) {
+        let value = decode_entities(c[2].trim());
+        if value.is_empty() {
+            continue;
+        }
+        match c[1].to_ascii_lowercase().as_str() {
+            "og:title" => meta.title = Some(value),
+            "og:site_name" => meta.site = Some(value),
+            "og:url" => meta.url = Some(value),
+            "article:published_time" | "pubdate" | "publish-date" | "date" => {
+                if meta.published.is_none()
+                    && let Some(d) = value.get(..10).and_then(|d| human::date(d).ok())
+                {
+                    meta.published = Some((d, value.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    meta
+}
+
+/// Text of an HTML page: scripts and styles dropped, block ends as line
+/// breaks, entities decoded.
+fn html_to_text(html: &str) -> String {
+    static SKIP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?is)<!--.*?-->|<(script|style|noscript|svg|head|template)\b.*?</(script|style|noscript|svg|head|template)\s*>")
+            .expect("static regex")
+    });
+    static BLOCK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)<(br|/p|/div|/li|/h[1-6]|/tr|/article|/section|/header|/footer|/figcaption|/blockquote)\b[^>]*>|<(p|div|li|h[1-6]|tr|figcaption)\b[^>]*>")
+            .expect("static regex")
+    });
+    static TAG: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?s)<[^>]*>").expect("static regex"));
+    let text = SKIP.replace_all(html, " ");
+    let text = BLOCK.replace_all(&text, "\n");
+    let text = TAG.replace_all(&text, "");
+    decode_entities(&text)
+}
+
+/// `&amp;`, `&#39;`, `&#x2F;`, `&nbsp;` and the other common entities.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.find(';').filter(|&e| e <= 10);
+        let decoded = end.and_then(|e| {
+            let name = &rest[1..e];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some(' '),
+                "middot" => Some('·'),
+                "lsquo" => Some('‘'),
+                "rsquo" => Some('’'),
+                "ldquo" => Some('“'),
+                "rdquo" => Some('”'),
+                _ => name
+                    .strip_prefix("#x")
+                    .or_else(|| name.strip_prefix("#X"))
+                    .and_then(|h| u32::from_str_radix(h, 16).ok())
+                    .or_else(|| name.strip_prefix('#').and_then(|d| d.parse().ok()))
+                    .and_then(char::from_u32),
+            };
+            c.map(|c| (c, e))
+        });
+        match decoded {
+            Some((c, e)) => {
+                out.push(if c.is_control() && c != '\n' { ' ' } else { c });
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Words that end an article: what follows them is the site's furniture
+/// (copyright, related and most-read news, comments).
+const ARTICLE_ENDS: &[&str] = &[
+    "저작권자",
+    "무단전재",
+    "무단 전재",
+    "무단복제",
+    "ⓒ",
+    "©",
+    "Copyright",
+    "다른기사 보기",
+    "당신만 안 본 뉴스",
+    "많이 본 뉴스",
+    "인기기사",
+    "관련기사",
+    "관련 기사",
+    "포토뉴스",
+    "[뉴스출처",
+    "뉴스조회",
+    "네티즌 의견",
+    "댓글",
+    "기사제보",
+    "구독신청",
+];
+
+/// Lines of page furniture that may stand before or inside an article.
+fn is_furniture(line: &str) -> bool {
+    let l = line.trim();
+    l.is_empty()
+        || l.contains('℃')
+        || l.contains(" > ")
+        || l.contains(" | |")
+        || l == "배너"
+        || l.ends_with(".jpg")
+        || l.ends_with(".png")
+        || l.ends_with(".gif")
+        || [
+            "기상청 제공",
+            "공유합니다",
+            "로고",
+            "모바일버전",
+            "모바일 버전",
+            "글자크기",
+            "작게",
+            "크게",
+            "원본",
+            "더보기",
+        ]
+        .iter()
+        .any(|w| l.contains(w) && l.chars().count() < 30)
+}
+
+/// A line that reads as running text: long, with a sentence ending.
+fn is_prose(line: &str) -> bool {
+    static END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r#"(?:다|요)(?:\.|$|\.?["”’])"#).expect("static regex"));
+    line.chars().count() >= 40 && END.is_match(line)
+}
+
+/// A photo caption or credit: "…체결했다./한동현 기자", "클립아트코리아 제공."
+fn is_caption(line: &str) -> bool {
+    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:/\s*\S{2,4}\s*기자|사진\s*=\s*\S+|\S+\s*제공\.?)\s*$")
+            .expect("static regex")
+    });
+    let l = line.trim();
+    CAPTION.is_match(l) && !l.starts_with('/')
+}
+
+/// Splits plain text into headline, outlet, date and body.
+fn from_lines(text: &str) -> Page {
+    let lines: Vec<&str> = text
+        .lines()
+        .map(|l| {
+            l.trim()
+                .trim_start_matches(['•', '·', '▲', '△', '■', '□', '◆', '-'])
+                .trim()
+        })
+        .collect();
+    let mut page = Page {
+        published: find_published(&lines),
+        page_date: lines.iter().find(|l| bare_date(l)).map(|l| l.to_string()),
+        ..Page::default()
+    };
+    let Some(start) = lines.iter().position(|l| is_prose(l) && !is_caption(l)) else {
+        page.outlet = copyright_outlet(text);
+        return page;
+    };
+    // Headline and subheadings: the lines before the body that are not
+    // furniture, dates or the publication line; a headline printed twice
+    // (page title and article title) is taken once.
+    let mut heads: Vec<String> = Vec::new();
+    for l in &lines[..start] {
+        if is_furniture(l) || bare_date(l) || l.chars().count() < 8 || labelled_date(l).is_some() {
+            continue;
+        }
+        if !heads.iter().any(|h| h == l) {
+            heads.push(l.to_string());
+        }
+    }
+    // A headline run into the first body line, as plain-text copies of
+    // some pages have it: "…집중 논의 클립아트코리아 제공. 대전에서 …".
+    let mut body_first = lines[start].to_string();
+    if heads.is_empty()
+        && let Some((head, rest)) = split_credit(&body_first)
+    {
+        heads.push(head);
+        body_first = rest;
+    }
+    let mut heads = heads.into_iter();
+    page.headline = heads.next();
+    page.subheads = heads.collect();
+    let mut seen: Vec<String> = Vec::new();
+    for (i, l) in lines[start..].iter().enumerate() {
+        let line = if i == 0 { body_first.as_str() } else { l };
+        if is_caption(line) {
+            continue;
+        }
+        let (kept, ended) = cut_at_end(line);
+        let kept = kept.trim();
+        if !kept.is_empty() && !is_furniture(kept) && !is_caption(kept) {
+            let (outlet, rest) = strip_byline(kept);
+            if page.outlet.is_none() {
+                page.outlet = outlet;
+            }
+            let rest = rest.trim();
+            if !rest.is_empty() && !seen.iter().any(|s| s == rest) {
+                seen.push(rest.to_string());
+            }
+        }
+        if ended {
+            break;
+        }
+    }
+    page.paragraphs = seen;
+    if page.outlet.is_none() {
+        page.outlet = copyright_outlet(text);
+    }
+    page
+}
+
+/// "…헤드라인 클립아트코리아 제공. 본문…" -> ("…헤드라인", "본문…").
+fn split_credit(line: &str) -> Option<(String, String)> {
+    static CREDIT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(.{8,}?)\s+\S+\s*제공\.\s*(.+)$").expect("static regex"));
+    let c = CREDIT.captures(line)?;
+    let head = c[1].trim();
+    (!head.contains("다.")).then(|| (head.to_string(), c[2].to_string()))
+}
+
+/// The line up to the first word that ends an article, and whether one did.
+fn cut_at_end(line: &str) -> (&str, bool) {
+    let cut = ARTICLE_ENDS.iter().filter_map(|w| line.find(w)).min();
+    match cut {
+        Some(i) => {
+            // A byline just before the copyright line ends the text too:
+            // "…말했다. /이성재 기자 이성재 기자 a1065@…".
+            let kept = &line[..i];
+            let kept = kept.find(" /").map_or(kept, |j| {
+                if kept[j..].contains("기자") {
+                    &kept[..j]
+                } else {
+                    kept
+                }
+            });
+            (kept, true)
+        }
+        None => {
+            let trimmed = line.trim_end();
+            // "…밝혔다. /이성재 기자" closes the article.
+            match trimmed.rfind('/') {
+                Some(j) if trimmed[j..].trim_end().ends_with("기자") && j > 0 => {
+                    (&trimmed[..j], true)
+                }
+                _ => (line, false),
+            }
+        }
+    }
+}
+
+/// Removes a byline at the start of the lead: "데일리연합 (SNSJTV) 임재현
+/// 기자 | ", "[시사캐치] ", "(흑룡강신문=하얼빈)리흔 기자= ". Returns the
+/// outlet it names.
+fn strip_byline(line: &str) -> (Option<String>, &str) {
+    static BAR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(.{2,40}?)\s+\S{2,4}\s*(?:선임|수석|객원|인턴)?\s*기자\s*[|｜]\s*")
+            .expect("static regex")
+    });
+    static PAREN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[(\[【]([^)\]】=]{2,20})(?:=[^)\]】]{1,12})?[)\]】]\s*(?:\S{2,4}\s*(?:특파원|기자)\s*=?\s*)?").expect("static regex")
+    });
+    if let Some(c) = BAR.captures(line) {
+        let end = c.get(0).map_or(0, |m| m.end());
+        return (Some(c[1].trim().to_string()), &line[end..]);
+    }
+    if let Some(c) = PAREN.captures(line) {
+        let end = c.get(0).map_or(0, |m| m.end());
+        let outlet = c[1].trim();
+        // "(사진)" or "[단독]" is not an outlet.
+        if !["사진", "단독", "속보", "종합", "영상", "인터뷰", "기획"].contains(&outlet)
+        {
+            return (Some(outlet.to_string()), &line[end..]);
+        }
+    }
+    (None, line)
+}
+
+/// "저작권자 © 세종일보 무단전재" -> 세종일보.
+fn copyright_outlet(text: &str) -> Option<String> {
+    static COPY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:저작권자|Copyright)\s*[©ⓒ(cC)]*\s*([^\s,.]{2,20}?)(?:\s|,|\.|무단|$)")
+            .expect("static regex")
+    });
+    COPY.captures(text).map(|c| c[1].to_string())
+}
+
+/// A date standing alone on a line, as in a site's date bar: "2026.01.19 (월)".
+fn bare_date(line: &str) -> bool {
+    static BARE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d{4}[./-]\s?\d{1,2}[./-]\s?\d{1,2}\.?\s*(?:\(\S\))?$").expect("static regex")
+    });
+    BARE.is_match(line.trim())
+}
+
+/// Labels that introduce a page's publication date, strongest first.
+const PUBLISHED_LABELS: &[&str] = &[
+    "발행시간",
+    "발행일",
+    "기사입력",
+    "입력",
+    "등록일",
+    "등록",
+    "승인",
+    "게재",
+    "작성일",
+    "송고",
+    "기사수정",
+    "수정",
+    "최종편집",
+    "업데이트",
+];
+
+/// The labelled date on a line, and the label's rank in `PUBLISHED_LABELS`.
+fn labelled_date(line: &str) -> Option<(usize, FuzzyDate, String)> {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\d{4})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{1,2})").expect("static regex")
+    });
+    let (rank, at) = PUBLISHED_LABELS
+        .iter()
+        .enumerate()
+        .find_map(|(i, l)| line.find(l).map(|at| (i, at)))?;
+    let rest = &line[at..];
+    let m = DATE.captures(rest)?;
+    let whole = m.get(0)?;
+    // The date follows its label closely.
+    if whole.start() > PUBLISHED_LABELS[rank].len() + 8 {
+        return None;
+    }
+    let date = human::date(&format!("{}-{}-{}", &m[1], &m[2], &m[3])).ok()?;
+    let quote = rest[..whole.end()].trim().to_string();
+    Some((rank, date, quote))
+}
+
+/// The publication date: the best-labelled date on the page.
+fn find_published(lines: &[&str]) -> Option<(FuzzyDate, String)> {
+    lines
+        .iter()
+        .filter(|l| l.chars().count() < 120)
+        .filter_map(|l| labelled_date(l))
+        .min_by_key(|(rank, _, _)| *rank)
+        .map(|(_, d, q)| (d, q))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_and_byline_go() {
+        let text = "배너\n\n2026.01.19 (월)\n\n  • 맑음서울 -2.6℃\n기상청 제공\n\n대전\n\n‘양자’ 협력 성과 가시화 이장우 대전시장, 캐나다 방문\n\n데일리연합 (SNSJTV. 타임즈M) 임재현 기자 | 이장우 대전시장은 6월 10일부터 18일까지 캐나다를 방문해 협력 확대에 나선다.\n\n배너\n포토뉴스\n\n다른 기사의 본문이 여기에 길게 이어지며 끝나지 않는 문장으로 남는다.";
+        let page = read(text);
+        assert_eq!(
+            page.headline.as_deref(),
+            Some("‘양자’ 협력 성과 가시화 이장우 대전시장, 캐나다 방문")
+        );
+        assert_eq!(page.outlet.as_deref(), Some("데일리연합 (SNSJTV. 타임즈M)"));
+        assert_eq!(page.paragraphs.len(), 1, "{:?}", page.paragraphs);
+        assert!(page.paragraphs[0].starts_with("이장우 대전시장은"));
+        assert_eq!(page.page_date.as_deref(), Some("2026.01.19 (월)"));
+        assert!(
+            page.published.is_none(),
+            "a date bar is not a publication date"
+        );
+    }
+
+    #[test]
+    fn publication_line_and_caption() {
+        let text = "량지 인공지능 기업 협력에 활력소를 불어넣다\n[흑룡강신문] | 발행시간: 2018.01.15일 16:44\n(흑룡강신문=하얼빈)리흔 기자= 상담회가 지난 12일 할빈 공업대학에서 성황리에 펼쳐졌다는 소식이 전해졌다.\n금약그룹과 HRG가 협력 량해각서를 체결했다./한동현 기자\n이날 회의에는 150여명 대표가 참석했으며 많은 논의가 오갔다고 전해졌다.";
+        let page = read(text);
+        let (d, quote) = page.published.expect("labelled date");
+        assert_eq!(d.to_string(), "2018-01-15");
+        assert!(quote.starts_with("발행시간"));
+        assert_eq!(page.outlet.as_deref(), Some("흑룡강신문"));
+        assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);
+        assert!(page.paragraphs[0].starts_with("상담회가"));
+    }
+
+    #[test]
+    fn html_is_read_as_text() {
+        let html = r#"<!doctype html><html><head><title>x</title><meta property="og:title" content="울산시-만달레이시 MOU &amp; 교류"><meta property="article:published_time" content="2016-05-02T11:17:00+09:00"><script>var a = "<p>no</p>";</script></head><body><div class="menu">홈 &gt; 경제</div><p>울산시와 미얀마 만달레이시가 지난 2일 우호협력도시 양해각서(MOU)를 체결했다고 밝혔다.</p><p>저작권자 &copy; 울산시민신문</p></body></html>"#;
+        let page = read(html);
+        assert_eq!(
+            page.headline.as_deref(),
+            Some("울산시-만달레이시 MOU & 교류")
+        );
+        assert_eq!(
+            page.published.map(|p| p.0.to_string()).as_deref(),
+            Some("2016-05-02")
+        );
+        assert_eq!(page.paragraphs.len(), 1, "{:?}", page.paragraphs);
+        assert!(!page.paragraphs[0].contains("no</p>"));
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let bytes: Vec<u8> = (0..4096u32).map(|i| (i * 7 % 256) as u8).collect();
+        assert!(decode(&bytes).is_err());
+        assert_eq!(decode("가나다".as_bytes()).as_deref(), Ok("가나다"));
+        let (cp949, _, _) = encoding_rs::EUC_KR.encode("대전시는 협약을 체결했다.");
+        assert_eq!(decode(&cp949).as_deref(), Ok("대전시는 협약을 체결했다."));
+    }
+}

@@ -1,0 +1,1001 @@
+//! The fields of an event, read from the sentences of an article.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::find::{Found, Gazetteer, kind_in};
+use super::page::Page;
+use super::sentence;
+use super::when::{self, Mention, Published};
+use super::{Cited, Draft, DraftFollowUp, DraftOutcome, DraftSource};
+use crate::load::human;
+use crate::model::{FuzzyDate, OutcomeStatus, OutcomeType, Taxonomy};
+
+/// Verbs that report an event taking place (or about to).
+const EVENT_VERBS: &[&str] = &[
+    "열린",
+    "열렸",
+    "열리",
+    "열어",
+    "연다",
+    "개최",
+    "펼쳐",
+    "진행",
+    "방문",
+    "참석",
+    "참가",
+    "출장",
+    "가졌",
+    "갖고",
+    "갖는",
+    "막을 내",
+    "열고",
+    "나선다",
+    "나섰",
+];
+
+/// Words of a sentence about the history of something, not the event.
+const HISTORY: &[&str] = &["매년", "해마다", "해 온", "해온", "설립", "창립", "출범한"];
+
+/// The sentences of the article, in order, without repeats.
+fn sentences(page: &Page) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in &page.paragraphs {
+        for s in sentence::split(p) {
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+/// The drafts of every event an article reports: the main event, and any
+/// earlier event it names with its own date ("지난해 10월 … 계약식").
+pub fn events(
+    page: &Page,
+    published: Option<&Published>,
+    taxonomy: &Taxonomy,
+    gazetteer: &Gazetteer,
+) -> Vec<Draft> {
+    let sents = sentences(page);
+    if sents.is_empty() {
+        return Vec::new();
+    }
+    let reader = Reader {
+        page,
+        sents: &sents,
+        published,
+        taxonomy,
+        gazetteer,
+    };
+    let date = reader.event_date();
+    let others = reader.other_events(date.as_ref().map(|d| d.1.start));
+    let skip: Vec<usize> = others.iter().map(|o| o.sentence).collect();
+    let mut main = reader.main_event(date, &skip);
+    let mut drafts: Vec<Draft> = others
+        .into_iter()
+        .map(|o| reader.other_draft(o, &main))
+        .collect();
+    main.id = id_for(&main);
+    for d in &mut drafts {
+        d.id = id_for(d);
+    }
+    drafts.insert(0, main);
+    drafts
+}
+
+struct Reader<'a> {
+    page: &'a Page,
+    sents: &'a [String],
+    published: Option<&'a Published>,
+    taxonomy: &'a Taxonomy,
+    gazetteer: &'a Gazetteer,
+}
+
+/// The event's date: the sentence it is in, the mention, its reading (or
+/// why it could not be read).
+type EventDate = (usize, when::Resolved, Mention);
+
+/// An earlier event an article names in passing.
+struct Other {
+    sentence: usize,
+    title: String,
+    date: when::Resolved,
+    mention: Mention,
+}
+
+impl Reader<'_> {
+    fn year_ok(&self, m: &Mention) -> bool {
+        match (m.explicit_year(), self.published) {
+            (Some(y), Some(p)) => y >= p.date.date.year - 1,
+            _ => true,
+        }
+    }
+
+    /// The first date of the article that reports the event: in a sentence
+    /// with an event verb, not a deadline or the start of something
+    /// ongoing, not history. A day or month wins over a year alone.
+    fn event_date(&self) -> Option<EventDate> {
+        let mut year_only: Option<EventDate> = None;
+        let mut unresolved: Option<(usize, Mention, String)> = None;
+        for (i, s) in self.sents.iter().enumerate() {
+            if !EVENT_VERBS.iter().any(|v| s.contains(v)) || HISTORY.iter().any(|h| s.contains(h)) {
+                continue;
+            }
+            for m in when::mentions(s) {
+                if m.open_from || m.until || !self.year_ok(&m) {
+                    continue;
+                }
+                match m.resolve(self.published) {
+                    Ok(r) if r.start.precision != crate::model::Precision::Year => {
+                        return Some((i, r, m));
+                    }
+                    Ok(r) => {
+                        year_only.get_or_insert((i, r, m));
+                    }
+                    Err(why) => {
+                        unresolved.get_or_insert((i, m, why));
+                    }
+                }
+            }
+        }
+        year_only
+    }
+
+    /// Dates the article gives but could not read without a publication
+    /// date: for the review list.
+    fn unresolved_date(&self) -> Option<(String, String)> {
+        for s in self.sents {
+            if !EVENT_VERBS.iter().any(|v| s.contains(v)) {
+                continue;
+            }
+            for m in when::mentions(s) {
+                if let Err(why) = m.resolve(self.published) {
+                    return Some((m.quote, why));
+                }
+            }
+        }
+        None
+    }
+
+    /// Earlier events named with their own date and a hosting verb:
+    /// "지난해 10월 … 공동으로 주최한 ‘…’ 프로젝트 계약식".
+    fn other_events(&self, main: Option<FuzzyDate>) -> Vec<Other> {
+        static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?:주최한|개최한|열린|가진)\s+((?:['‘][^'’]{2,40}['’]\s*)?[^\s,.]{0,20}\s?[^\s,.]*?(?:계약식|협약식|체결식|회의|포럼|박람회|상담회|설명회))")
+                .expect("static regex")
+        });
+        let mut out = Vec::new();
+        for (i, s) in self.sents.iter().enumerate() {
+            let Some(c) = NAMED.captures(s) else { continue };
+            let Some(m) = when::mentions(s)
+                .into_iter()
+                .find(|m| !m.open_from && !m.until && m.start < c.get(0).map_or(0, |g| g.start()))
+            else {
+                continue;
+            };
+            let Ok(r) = m.resolve(self.published) else {
+                continue;
+            };
+            if main.is_some_and(|d| d.date == r.start.date) {
+                continue;
+            }
+            out.push(Other {
+                sentence: i,
+                title: c[1].trim().to_string(),
+                date: r,
+                mention: m,
+            });
+        }
+        out
+    }
+
+    fn main_event(&self, date: Option<EventDate>, skip: &[usize]) -> Draft {
+        let mut d = Draft::default();
+        let (title, title_quote) = self.event_name();
+        d.kind = kind_in(&title, &self.taxonomy.kinds)
+            .or_else(|| {
+                self.page
+                    .headline
+                    .as_deref()
+                    .and_then(|h| kind_in(h, &self.taxonomy.kinds))
+            })
+            .map(|(i, word)| Cited::new(self.taxonomy.kinds.items[i].id.clone(), word));
+        d.title = Some(Cited::new(title, title_quote));
+        let event_sentence = date.as_ref().map(|(i, _, _)| *i);
+        match date {
+            Some((_, r, m)) => self.set_dates(&mut d, r, &m),
+            None => match self.unresolved_date() {
+                Some((quote, why)) => d.review.push(format!("start: «{quote}» {why}")),
+                None => d
+                    .review
+                    .push("start: the article gives no date for the event".into()),
+            },
+        }
+        let body: Vec<(usize, &String)> = self
+            .sents
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !skip.contains(i))
+            .collect();
+        d.venue = event_sentence.and_then(|i| venue(&self.sents[i]));
+        self.set_places(&mut d, &body, event_sentence);
+        self.set_sectors(&mut d, &body);
+        d.participants = participants(&body);
+        d.attendance = attendance(&body);
+        d.outcomes = body.iter().flat_map(|(_, s)| outcomes(s)).collect();
+        let announcement = event_sentence.is_some_and(|i| future(&self.sents[i]));
+        if !announcement {
+            d.follow_ups = follow_ups(&body, self.published, event_sentence);
+        }
+        d.source = self.source();
+        let lead = body
+            .iter()
+            .take(3)
+            .find(|(_, s)| EVENT_VERBS.iter().any(|v| s.contains(v)))
+            .or(body.first());
+        d.summary = lead.map(|(_, s)| Cited::new(s.to_string(), s.to_string()));
+        if d.sectors.is_empty() {
+            d.review
+                .push("sectors: the article names none of the taxonomy's sectors".into());
+        }
+        if d.kind.is_none() {
+            d.review
+                .push("kind: no event kind found in the title or headline".into());
+        }
+        d
+    }
+
+    fn other_draft(&self, o: Other, main: &Draft) -> Draft {
+        let mut d = Draft::default();
+        let s = &self.sents[o.sentence];
+        d.kind = kind_in(&o.title, &self.taxonomy.kinds)
+            .map(|(i, word)| Cited::new(self.taxonomy.kinds.items[i].id.clone(), word));
+        d.title = Some(Cited::new(o.title.clone(), o.title.clone()));
+        self.set_dates(&mut d, o.date, &o.mention);
+        // The outcome of a signing: the kind of document its name says, and
+        // what the next sentence says of it ("이 계약에 의하면 …").
+        let mut body = vec![(o.sentence, s)];
+        if let Some(next) = self.sents.get(o.sentence + 1)
+            && (next.starts_with("이 계약")
+                || next.starts_with("이 협약")
+                || next.starts_with("이 MOU"))
+        {
+            body.push((o.sentence + 1, next));
+        }
+        self.set_places(&mut d, &body, Some(o.sentence));
+        self.set_sectors(&mut d, &body);
+        if d.sectors.is_empty() {
+            // An event named in passing shares the article's subject.
+            d.sectors = main.sectors.clone();
+            d.review
+                .push("sectors: taken from the main event of the article".into());
+        }
+        d.participants = participants(&body);
+        if let Some(kind) = document_type(&o.title) {
+            d.outcomes.push(DraftOutcome {
+                kind: Cited::new(kind.0, kind.1),
+                count: None,
+                title: Cited::new(o.title.clone(), o.title.clone()),
+                status: Cited::new(OutcomeStatus::Signed, s.clone()),
+                amount: None,
+            });
+        }
+        d.source = self.source();
+        d.summary = Some(Cited::new(s.clone(), s.clone()));
+        d.review.push(
+            "an earlier event the article names in passing: check it is worth a record".into(),
+        );
+        d
+    }
+
+    fn set_dates(&self, d: &mut Draft, r: when::Resolved, m: &Mention) {
+        d.start = Some(Cited::new(r.start, m.quote.clone()));
+        d.end = r.end.map(|e| Cited::new(e, m.quote.clone()));
+        d.date_note = r.how;
+    }
+
+    /// The event's name: a quoted name ending in a kind of event
+    /// ("‘제23회 환황해 경제·기술교류회의’"), or one a quoted name begins
+    /// ("‘량국 쌍원’ 로봇 및 인공지능 기업 상담회"); else the headline.
+    fn event_name(&self) -> (String, String) {
+        static QUOTED: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"['‘“「]([^'’”」]{2,60})['’”」]((?:\s?[^\s'‘’“”,.]{1,12}){0,5})")
+                .expect("static regex")
+        });
+        for s in self.sents.iter().take(6) {
+            for c in QUOTED.captures_iter(s) {
+                let name = c[1].trim();
+                if kind_in(name, &self.taxonomy.kinds).is_some_and(|(_, w)| {
+                    name.ends_with(w.as_str())
+                        || name.replace(' ', "").ends_with(&w.replace(' ', ""))
+                }) {
+                    return (name.to_string(), c[0].to_string());
+                }
+                // The name runs on past the quote up to a kind of event.
+                let tail = c[2].trim();
+                let words: Vec<&str> = tail.split_whitespace().collect();
+                for n in (1..=words.len()).rev() {
+                    let phrase = words[..n].join(" ");
+                    let phrase = strip_particle(&phrase);
+                    if let Some((_, w)) = kind_in(phrase, &self.taxonomy.kinds)
+                        && phrase.replace(' ', "").ends_with(&w.replace(' ', ""))
+                    {
+                        let full = format!(
+                            "{} {phrase}",
+                            c[0][..c
+                                .get(2)
+                                .map_or(0, |g| g.start() - c.get(0).map_or(0, |g0| g0.start()))]
+                                .trim()
+                        );
+                        return (full, c[0].to_string());
+                    }
+                }
+            }
+        }
+        let head = self.page.headline.clone().unwrap_or_default();
+        let title = headline_title(&head);
+        (title, head)
+    }
+
+    fn set_places(&self, d: &mut Draft, body: &[(usize, &String)], event_sentence: Option<usize>) {
+        let regions = &self.taxonomy.regions.items;
+        let mut found: Vec<(usize, String)> = Vec::new();
+        let mut texts: Vec<&str> = body.iter().map(|(_, s)| s.as_str()).collect();
+        if let Some(h) = self.page.headline.as_deref() {
+            texts.push(h);
+        }
+        for text in texts {
+            for f in self.gazetteer.places(text) {
+                if !found.iter().any(|(i, _)| *i == f.index) {
+                    found.push((f.index, around(text, &f)));
+                }
+            }
+        }
+        let home = self.home_country(event_sentence);
+        // A country is implied by its places: keep it only when none of
+        // its places is named.
+        let within =
+            |i: usize, country: &str| regions[i].country == country && regions[i].id != country;
+        let all: Vec<usize> = found.iter().map(|(i, _)| *i).collect();
+        found.retain(|(i, _)| {
+            let r = &regions[*i];
+            r.parent.is_some() || !all.iter().any(|j| within(*j, &r.id))
+        });
+        for (i, quote) in found {
+            let r = &regions[i];
+            let cited = Cited::new(r.id.clone(), quote);
+            if r.country == home {
+                d.hosts.push(cited);
+            } else {
+                d.partners.push(cited);
+            }
+        }
+        if home != "kr" {
+            d.review.push(format!(
+                "hosts: the event was held and organised in `{home}`, so its places are the hosts"
+            ));
+        }
+    }
+
+    /// The country whose places host the event: Korea, unless the event was
+    /// held abroad and organised there (no Korean place or national actor
+    /// in the sentence that says who held it).
+    fn home_country(&self, event_sentence: Option<usize>) -> String {
+        let regions = &self.taxonomy.regions.items;
+        let korean = |s: &str| {
+            self.gazetteer
+                .places(s)
+                .iter()
+                .any(|f| regions[f.index].country == "kr")
+        };
+        let Some(i) = event_sentence else {
+            return "kr".into();
+        };
+        let s = &self.sents[i];
+        let Some(at) = s.find("에서") else {
+            return "kr".into();
+        };
+        let venue_places = self.gazetteer.places(&s[..at]);
+        let Some(v) = venue_places.last() else {
+            return "kr".into();
+        };
+        let country = regions[v.index].country.clone();
+        if country == "kr" {
+            return country;
+        }
+        // Who held it: the first sentence saying so.
+        let host_sentence = self
+            .sents
+            .iter()
+            .find(|s| ["개최", "주최", "주관"].iter().any(|w| s.contains(w)))
+            .unwrap_or(s);
+        let cut = ["개최", "주최", "주관"]
+            .iter()
+            .filter_map(|w| host_sentence.find(w))
+            .min()
+            .unwrap_or(host_sentence.len());
+        let who = &host_sentence[..cut];
+        let national = ["대통령", "정부", "장관", "우리 "]
+            .iter()
+            .any(|w| who.contains(w));
+        let foreign_host = self
+            .gazetteer
+            .places(who)
+            .iter()
+            .any(|f| regions[f.index].country == country);
+        if national || (korean(who) && !foreign_host) {
+            "kr".into()
+        } else {
+            country
+        }
+    }
+
+    fn set_sectors(&self, d: &mut Draft, body: &[(usize, &String)]) {
+        let sectors = &self.taxonomy.sectors.items;
+        let mut texts: Vec<&str> = body.iter().map(|(_, s)| s.as_str()).collect();
+        if let Some(h) = self.page.headline.as_deref() {
+            texts.push(h);
+        }
+        texts.extend(self.page.subheads.iter().map(String::as_str));
+        for text in texts {
+            for f in self.gazetteer.sectors(text) {
+                let s = &sectors[f.index];
+                if s.field || d.sectors.iter().any(|c| c.value == s.id) {
+                    continue;
+                }
+                d.sectors.push(Cited::new(s.id.clone(), around(text, &f)));
+            }
+        }
+    }
+
+    fn source(&self) -> DraftSource {
+        DraftSource {
+            outlet: self.page.outlet.clone().map(|o| Cited::new(o.clone(), o)),
+            title: self.page.headline.clone().map(|h| Cited::new(h.clone(), h)),
+            date: self
+                .published
+                .and_then(|p| p.quote.as_ref().map(|q| Cited::new(p.date, q.clone()))),
+            url: self.page.url.clone(),
+        }
+    }
+}
+
+/// A few words around a match, as its quote.
+fn around(text: &str, f: &Found) -> String {
+    let start = text[..f.start]
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(1)
+        .map_or(0, |(i, _)| i);
+    let end = text[f.end..]
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(1)
+        .map_or(text.len(), |(i, _)| f.end + i);
+    text[start..end].trim().to_string()
+}
+
+/// Particles that end a noun phrase.
+const PARTICLES: &[&str] = &[
+    "에서는",
+    "에서",
+    "으로",
+    "에는",
+    "과의",
+    "와의",
+    "이며",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "와",
+    "과",
+    "에",
+    "도",
+    "로",
+    "만",
+];
+
+fn strip_particle(word: &str) -> &str {
+    PARTICLES
+        .iter()
+        .find_map(|p| word.strip_suffix(p).filter(|w| w.chars().count() >= 2))
+        .unwrap_or(word)
+}
+
+/// A title from a headline: the clause that names the event, without the
+/// framing before a comma ("성과 가시화 이장우 대전시장, 캐나다 … 방문").
+fn headline_title(head: &str) -> String {
+    let head = head.trim();
+    head.rsplit_once(", ")
+        .map(|(before, after)| {
+            // Keep the subject just before the comma: "이장우 대전시장".
+            let subject: Vec<&str> = before.split_whitespace().rev().take(2).collect();
+            let subject: Vec<&str> = subject.into_iter().rev().collect();
+            format!("{} {after}", subject.join(" "))
+        })
+        .unwrap_or_else(|| head.to_string())
+}
+
+/// "광역연합 회의실에서", "미국 보스턴에서": the words before 에서 in the
+/// event's sentence.
+fn venue(s: &str) -> Option<Cited<String>> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let at = words.iter().position(|w| {
+        let w = w.trim_end_matches([',', '.']);
+        w.ends_with("에서") && w.chars().count() > 2
+    })?;
+    let mut parts = vec![
+        words[at]
+            .trim_end_matches([',', '.'])
+            .trim_end_matches("에서"),
+    ];
+    for w in words[..at].iter().rev().take(2) {
+        let particle = PARTICLES
+            .iter()
+            .any(|p| w.ends_with(p) && w.chars().count() > p.chars().count());
+        if particle || w.chars().any(|c| c.is_ascii_digit()) || w.ends_with(',') {
+            break;
+        }
+        parts.insert(0, w);
+    }
+    let venue = parts.join(" ");
+    (venue.chars().count() >= 2).then(|| {
+        Cited::new(
+            venue,
+            words[at.saturating_sub(parts.len() - 1)..=at].join(" "),
+        )
+    })
+}
+
+/// Organisations named in the text: universities, institutes, companies,
+/// agencies.
+fn participants(body: &[(usize, &String)]) -> Vec<Cited<String>> {
+    static ORG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:㈜\s?[가-힣A-Za-z]{2,12}|[가-힣A-Za-z]{2,20}(?:대학교|대학|연구원|연구소|기술원|테크노파크|진흥원|공단|재단|협회|그룹|병원|상공회의소|사절단)(?:\([A-Za-z]{2,10}\))?)")
+            .expect("static regex")
+    });
+    let mut out: Vec<Cited<String>> = Vec::new();
+    for (_, s) in body {
+        for m in ORG.find_iter(s) {
+            let name = m.as_str().to_string();
+            if out
+                .iter()
+                .any(|c| c.value == name || c.value.contains(&name))
+            {
+                continue;
+            }
+            out.push(Cited::new(
+                name,
+                around(
+                    s,
+                    &Found {
+                        start: m.start(),
+                        end: m.end(),
+                        index: 0,
+                    },
+                ),
+            ));
+            if out.len() >= 15 {
+                return out;
+            }
+        }
+    }
+    out
+}
+
+/// "300여 명이 참석", "150여명 대표와 … 60여명 참석대표": the people
+/// counted in the first sentence about attendance.
+fn attendance(body: &[(usize, &String)]) -> Option<Cited<(i64, bool)>> {
+    static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:약\s*)?(\d[\d,]*)\s*(여|여\s|명\s*이상|\+)?\s*명").expect("static regex")
+    });
+    for (_, s) in body {
+        if !["참석", "참가", "참여", "모였", "자리했", "함께했"]
+            .iter()
+            .any(|w| s.contains(w))
+        {
+            continue;
+        }
+        let found: Vec<regex::Match> = PEOPLE.find_iter(s).collect();
+        if found.is_empty() {
+            continue;
+        }
+        let joined = found
+            .iter()
+            .map(|m| m.as_str().replace('+', ""))
+            .collect::<Vec<_>>()
+            .join("+");
+        let quote = found
+            .iter()
+            .map(|m| m.as_str().trim())
+            .collect::<Vec<_>>()
+            .join(" … ");
+        if let Ok((n, approx)) = human::attendance(&joined) {
+            return Some(Cited::new((n, approx), quote));
+        }
+    }
+    None
+}
+
+/// The kind of document a phrase names, and the word that says so.
+fn document_type(s: &str) -> Option<(OutcomeType, String)> {
+    const WORDS: &[(&str, OutcomeType)] = &[
+        ("MOU", OutcomeType::Mou),
+        ("양해각서", OutcomeType::Mou),
+        ("량해각서", OutcomeType::Mou),
+        ("업무협약", OutcomeType::Mou),
+        ("업무 협약", OutcomeType::Mou),
+        ("투자협약", OutcomeType::Investment),
+        ("투자 협약", OutcomeType::Investment),
+        ("투자 유치", OutcomeType::Investment),
+        ("투자유치", OutcomeType::Investment),
+        ("투자 자금", OutcomeType::Investment),
+        ("투자를 유치", OutcomeType::Investment),
+        ("계약", OutcomeType::Contract),
+        ("협약", OutcomeType::Agreement),
+        ("협정", OutcomeType::Agreement),
+        ("협의서", OutcomeType::Agreement),
+        ("합의서", OutcomeType::Agreement),
+        ("의향서", OutcomeType::Agreement),
+        ("약정", OutcomeType::Agreement),
+        ("회원 가입", OutcomeType::Membership),
+        ("회원가입", OutcomeType::Membership),
+        ("가입", OutcomeType::Membership),
+    ];
+    let upper = s.to_uppercase();
+    WORDS
+        .iter()
+        .filter_map(|(w, t)| upper.find(&w.to_uppercase()).map(|at| (at, *t, *w)))
+        .min_by_key(|(at, _, _)| *at)
+        .map(|(_, t, w)| (t, w.to_string()))
+}
+
+/// The status a clause's verbs give an outcome.
+fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
+    const MARKS: &[(&str, OutcomeStatus)] = &[
+        ("기대", OutcomeStatus::Expected),
+        ("전망", OutcomeStatus::Expected),
+        ("예상", OutcomeStatus::Expected),
+        ("할 예정", OutcomeStatus::Planned),
+        ("될 예정", OutcomeStatus::Planned),
+        ("예정이다", OutcomeStatus::Planned),
+        ("할 계획", OutcomeStatus::Planned),
+        ("체결한다", OutcomeStatus::Planned),
+        ("체결할", OutcomeStatus::Planned),
+        ("맺을", OutcomeStatus::Planned),
+        ("체결했", OutcomeStatus::Signed),
+        ("체결하였", OutcomeStatus::Signed),
+        ("체결됐", OutcomeStatus::Signed),
+        ("체결되었", OutcomeStatus::Signed),
+        ("체결하는 등", OutcomeStatus::Signed),
+        ("체결한 ", OutcomeStatus::Signed),
+        ("체결이 있었", OutcomeStatus::Signed),
+        ("체결을 통해", OutcomeStatus::Signed),
+        ("맺었", OutcomeStatus::Signed),
+        ("서명했", OutcomeStatus::Signed),
+        ("교환했", OutcomeStatus::Signed),
+        ("유치했", OutcomeStatus::Signed),
+        ("합의했", OutcomeStatus::Agreed),
+        ("합의하였", OutcomeStatus::Agreed),
+        ("하기로 했", OutcomeStatus::Agreed),
+        ("뜻을 모았", OutcomeStatus::Agreed),
+        ("약속했", OutcomeStatus::Agreed),
+        ("논의", OutcomeStatus::UnderDiscussion),
+        ("협의 중", OutcomeStatus::UnderDiscussion),
+        ("검토", OutcomeStatus::UnderDiscussion),
+    ];
+    MARKS
+        .iter()
+        .filter(|(w, st)| {
+            clause.contains(w)
+                && (amount || *st != OutcomeStatus::Expected || clause.contains("투자"))
+        })
+        .map(|(w, st)| (*st, w.to_string()))
+        .next()
+}
+
+/// Clauses of a sentence: "…체결했으며, …체결했고, …체결됐다."
+fn clauses(s: &str) -> Vec<&str> {
+    static CUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:으며|했고|하고|했으며|였으며|됐으며|되었으며|였고|이며|며),\s")
+            .expect("static regex")
+    });
+    let mut out = Vec::new();
+    let mut last = 0;
+    for m in CUT.find_iter(s) {
+        out.push(&s[last..m.end()]);
+        last = m.end();
+    }
+    out.push(&s[last..]);
+    out
+}
+
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:약|최대|최소|총)\s*)?\d[\d,.]*(?:\s*[조억만천백]+(?:\s*\d[\d,.]*\s*[조억만천백]+)*)?\s*(?:캐나다\s?달러|달러|유로|위안|엔|원)(?:\s*(?:이상|이하|규모|가량|상당|내외|안팎|정도))*")
+        .expect("static regex")
+});
+
+static COUNT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:총\s*)?(\d{1,4})\s*건").expect("static regex"));
+
+/// The outcomes of one sentence: a document signed, agreed or planned in a
+/// clause, with its count ("총 4건") and amount ("최대 2천만 달러 규모").
+/// A closing "… 등 총 9건의 MOU" stands for the ones its sentence lists.
+fn outcomes(s: &str) -> Vec<DraftOutcome> {
+    let mut out: Vec<DraftOutcome> = Vec::new();
+    let mut pending_amount: Option<Cited<human::ParsedAmount>> = None;
+    for clause in clauses(s) {
+        let amount = AMOUNT.find(clause).and_then(|m| {
+            let expected = ["기대", "전망", "예상", "목표"]
+                .iter()
+                .any(|w| clause.contains(w));
+            let mut a = human::amount(m.as_str()).ok()?;
+            a.expected = a.expected || expected;
+            a.currency.as_ref()?;
+            Some(Cited::new(a, m.as_str().trim().to_string()))
+        });
+        let doc = document_type(clause);
+        let agreed_only = doc.is_none()
+            && ["합의했", "하기로 했", "뜻을 모았", "합의하였"]
+                .iter()
+                .any(|w| clause.contains(w));
+        let kind = match (doc, agreed_only) {
+            (Some(k), _) => k,
+            (None, true) => (OutcomeType::Agreement, "합의".to_string()),
+            (None, false) => {
+                if amount.is_some() {
+                    pending_amount = amount;
+                }
+                continue;
+            }
+        };
+        let attracting = [
+            "유치했",
+            "유치할",
+            "유치하",
+            "유치키로",
+            "투자하기로",
+            "투자할",
+            "투자한다",
+        ]
+        .iter()
+        .any(|w| clause.contains(w));
+        if kind.0 == OutcomeType::Investment
+            && amount.is_none()
+            && !attracting
+            && !clause.contains("협약")
+        {
+            continue;
+        }
+        let Some((st, verb)) = status(clause, amount.is_some()) else {
+            if amount.is_some() {
+                pending_amount = amount;
+            }
+            continue;
+        };
+        let summary = clause.contains("등 총") || clause.contains("등 모두");
+        let count = COUNT.captures(clause).and_then(|c| {
+            let n: i64 = c[1].parse().ok()?;
+            Some(Cited::new(n, c[0].to_string()))
+        });
+        let outcome = DraftOutcome {
+            kind: Cited::new(kind.0, kind.1),
+            count,
+            title: Cited::new(outcome_title(clause), clause.trim().to_string()),
+            status: Cited::new(st, verb),
+            amount: amount.or_else(|| pending_amount.take()),
+        };
+        if summary && !out.is_empty() {
+            // The listed outcomes are among the counted ones: keep the
+            // count, and the amounts they carried.
+            let amount = out.iter().rev().find_map(|o| o.amount.clone());
+            out.retain(|o| {
+                o.kind.value != outcome.kind.value && o.kind.value != OutcomeType::Contract
+            });
+            let mut o = outcome;
+            if o.amount.is_none() {
+                o.amount = amount;
+            }
+            out.push(o);
+        } else {
+            out.push(outcome);
+        }
+    }
+    out
+}
+
+/// A short title for an outcome: the noun phrase ending in its document
+/// word, from the clause.
+fn outcome_title(clause: &str) -> String {
+    let c = clause.trim().trim_end_matches('.');
+    let words: Vec<&str> = c.split_whitespace().collect();
+    let doc_at = words.iter().rposition(|w| document_type(w).is_some());
+    match doc_at {
+        Some(i) => {
+            let from = i.saturating_sub(4);
+            let phrase = words[from..=i].join(" ");
+            strip_particle(phrase.trim_start_matches(['(', ')', ','])).to_string()
+        }
+        None => c.chars().take(60).collect(),
+    }
+}
+
+/// Plans the article reports after the event: "…까지 운영되며 … 마련할
+/// 예정이다", "정부는 … 추진할 계획이다".
+fn follow_ups(
+    body: &[(usize, &String)],
+    published: Option<&Published>,
+    event: Option<usize>,
+) -> Vec<DraftFollowUp> {
+    let mut out = Vec::new();
+    for (i, s) in body {
+        if Some(*i) == event
+            || !["계획이다", "예정이다", "방침이다", "추진한다"]
+                .iter()
+                .any(|w| s.ends_with(&format!("{w}.")) || s.ends_with(w))
+        {
+            continue;
+        }
+        if document_type(s).is_some_and(|(t, _)| t != OutcomeType::Investment)
+            && (s.contains("체결") || s.contains("가입"))
+        {
+            continue;
+        }
+        let owner = s
+            .split_whitespace()
+            .take(8)
+            .find(|w| {
+                (w.ends_with('은') || w.ends_with('는'))
+                    && w.chars().count() >= 3
+                    && ![
+                        "하는",
+                        "되는",
+                        "있는",
+                        "없는",
+                        "에는",
+                        "에서는",
+                        "로는",
+                        "으로는",
+                        "한편",
+                    ]
+                    .iter()
+                    .any(|v| w.ends_with(v))
+            })
+            .map(|w| {
+                let name = w.trim_end_matches(['은', '는']);
+                Cited::new(name.to_string(), w.to_string())
+            });
+        let due = when::mentions(s)
+            .into_iter()
+            .find(|m| m.until)
+            .and_then(|m| {
+                let r = m.resolve(published).ok()?;
+                Some(Cited::new(r.start, m.quote))
+            });
+        let action: String = s
+            .trim_start_matches("한편, ")
+            .trim_start_matches("또한 ")
+            .to_string();
+        out.push(DraftFollowUp {
+            action: Cited::new(action, s.to_string()),
+            owner,
+            due,
+        });
+        if out.len() >= 3 {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether a sentence reports something still to come: "…방문해 … 나선다",
+/// "…개최할 예정이다".
+fn future(s: &str) -> bool {
+    let s = s.trim_end_matches(['.', ' ']);
+    [
+        "나선다",
+        "예정이다",
+        "계획이다",
+        "한다",
+        "연다",
+        "갖는다",
+        "방침이다",
+        "개최된다",
+        "열린다",
+    ]
+    .iter()
+    .any(|w| s.ends_with(w))
+}
+
+/// A record id: the start date and the first words of the title.
+fn id_for(d: &Draft) -> String {
+    let date = d
+        .start
+        .as_ref()
+        .map_or("undated".to_string(), |s| s.value.to_string());
+    let words: Vec<String> = d
+        .title
+        .as_ref()
+        .map(|t| t.value.as_str())
+        .unwrap_or("event")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .map(str::to_lowercase)
+        .collect();
+    let slug = words.join("-");
+    let slug: String = slug.chars().take(60).collect();
+    format!(
+        "{date}-{}",
+        if slug.is_empty() {
+            "event".into()
+        } else {
+            slug
+        }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outcomes_with_counts_amounts_and_tense() {
+        let s = "대웅제약은 미국 Auditum Bio社와의 신약 후보물질 기술수출 계약을 체결했으며, 카카오헬스케어는 Google과 AI를 활용한 바이오 기술협력 MOU를 체결했고, 지엠에스헬스케어는 Westcarb Enterprises와 실험실용 냉장고를 납품하기 위한 최대 2천만 달러 규모의 MOU를 체결하는 등 총 9건의 바이오 분야 MOU도 체결됐다.";
+        let o = outcomes(s);
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].kind.value, OutcomeType::Mou);
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(9));
+        let a = o[0].amount.as_ref().expect("amount");
+        assert_eq!(
+            (a.value.value, a.value.qualifier),
+            (20_000_000.0, crate::model::AmountQualifier::UpTo)
+        );
+        let planned = outcomes("퀘벡주 경제 장관과 정부 간 연구혁신 협력 협약을 체결한다.");
+        assert_eq!(planned[0].status.value, OutcomeStatus::Planned);
+        let expected = outcomes(
+            "벤처·스타트업들은 약 1,500만 달러 이상의 투자 자금을 유치할 것으로 기대하고 있다.",
+        );
+        assert_eq!(expected[0].kind.value, OutcomeType::Investment);
+        assert_eq!(expected[0].status.value, OutcomeStatus::Expected);
+        let a = &expected[0].amount.as_ref().expect("amount").value;
+        assert!(
+            a.approximate && a.expected && a.qualifier == crate::model::AmountQualifier::AtLeast
+        );
+        let agreed = outcomes(
+            "3국은 바이오헬스케어와 AI 분야 협력을 위해 지속적인 교류를 이어가기로 합의했다.",
+        );
+        assert_eq!(
+            (agreed[0].kind.value, agreed[0].status.value),
+            (OutcomeType::Agreement, OutcomeStatus::Agreed)
+        );
+    }
+
+    #[test]
+    fn attendance_sums_groups() {
+        let s = "이날 회의에 59개 단위 150여명 대표와 한국 경기도청 등 60여명 참석대표가 참석했다."
+            .to_string();
+        let a = attendance(&[(0, &s)]).expect("attendance");
+        assert_eq!(a.value, (210, true));
+    }
+
+    #[test]
+    fn venue_words() {
+        let v = venue(
+            "충청광역연합은 2025년 3월 27일 목요일, 광역연합 회의실에서 ‘실무협의회’를 개최하였다.",
+        )
+        .expect("venue");
+        assert_eq!(v.value, "광역연합 회의실");
+        let v =
+            venue("윤석열 대통령은 28일 미국 보스턴에서 라운드 테이블을 개최해").expect("venue");
+        assert_eq!(v.value, "미국 보스턴");
+    }
+}
