@@ -28,7 +28,7 @@ impl Dict {
     fn new(names: Vec<(String, usize)>) -> Dict {
         let (patterns, index): (Vec<String>, Vec<usize>) = names.into_iter().unzip();
         let matcher = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
+            .match_kind(MatchKind::Standard)
             .build(&patterns)
             .ok();
         Dict { matcher, index }
@@ -171,23 +171,41 @@ impl Gazetteer {
 
     /// Sectors named in `text`, in order.
     pub fn sectors(&self, text: &str) -> Vec<Found> {
-        scan(&self.sectors, text, sector_boundaries)
+        let found = scan(&self.sectors, text, sector_boundaries);
+        // In a compound of two sector names the last is the head noun:
+        // "자율주행로봇" is a robot.
+        found
+            .iter()
+            .filter(|f| !found.iter().any(|g| g.start == f.end))
+            .cloned()
+            .collect()
     }
 }
 
+/// Every name in `text` that fits its surroundings, the longest at each
+/// place, left to right without overlaps: "대전시장은" gives 대전 even
+/// though 대전시 is a name too (followed by 장 it is not one here).
 fn scan(dict: &Dict, text: &str, fits: fn(&str, usize, usize) -> bool) -> Vec<Found> {
     let Some(matcher) = &dict.matcher else {
         return Vec::new();
     };
-    matcher
-        .find_iter(text)
+    let mut all: Vec<Found> = matcher
+        .find_overlapping_iter(text)
         .filter(|m| fits(text, m.start(), m.end()))
         .map(|m| Found {
             start: m.start(),
             end: m.end(),
             index: dict.index[m.pattern().as_usize()],
         })
-        .collect()
+        .collect();
+    all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut out: Vec<Found> = Vec::new();
+    for f in all {
+        if out.last().is_none_or(|last| f.start >= last.end) {
+            out.push(f);
+        }
+    }
+    out
 }
 
 /// Characters that may follow a place name: particles and administrative
@@ -212,9 +230,15 @@ fn place_boundaries(text: &str, start: usize, end: usize) -> bool {
     }
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
-    before.is_none_or(|c| !is_hangul(c))
-        && after.is_none_or(|c| !is_hangul(c) || AFTER_PLACE.contains(&c))
+    // "캐나다 퀘벡" (an alias naming the city) is not the start of "캐나다
+    // 퀘벡주" (the province): a name of two words takes no suffix.
+    let suffix_ok =
+        |c: char| AFTER_PLACE.contains(&c) && !(name.contains(' ') && ADMIN.contains(&c));
+    before.is_none_or(|c| !is_hangul(c)) && after.is_none_or(|c| !is_hangul(c) || suffix_ok(c))
 }
+
+/// Administrative suffixes among `AFTER_PLACE`.
+const ADMIN: &[char] = &['시', '군', '구', '성', '주', '현', '청', '도'];
 
 /// What may follow a two-syllable sector name inside a word: "양자산업",
 /// "로봇기술", but not "제조생산", "탄소제로".

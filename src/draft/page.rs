@@ -256,8 +256,10 @@ fn is_furniture(line: &str) -> bool {
 /// A line that reads as running text: long, with a sentence ending.
 fn is_prose(line: &str) -> bool {
     static END: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r#"(?:다|요)(?:\.|$|\.?["”’])"#).expect("static regex"));
-    line.chars().count() >= 40 && END.is_match(line)
+        LazyLock::new(|| Regex::new(r#"(?:다|요)["”’]?\."#).expect("static regex"));
+    let n = line.chars().count();
+    // A headline may end in 다 too ("…활력소를 불어넣다"), but not in "다.".
+    (n >= 20 && END.is_match(line)) || (n >= 80 && line.trim_end().ends_with('다'))
 }
 
 /// A photo caption or credit: "…체결했다./한동현 기자", "클립아트코리아 제공."
@@ -267,7 +269,18 @@ fn is_caption(line: &str) -> bool {
             .expect("static regex")
     });
     let l = line.trim();
-    CAPTION.is_match(l) && !l.starts_with('/')
+    (CAPTION.is_match(l) && !l.starts_with('/'))
+        || l.starts_with('▲')
+        || l.starts_with('△') && l.chars().count() < 80
+        || ["(사진)", "(자료사진)", "사진=", "사진제공", "/사진"]
+            .iter()
+            .any(|w| l.contains(w))
+            && !is_prose_long(l)
+}
+
+/// A long paragraph is text even when a photo is mentioned in it.
+fn is_prose_long(l: &str) -> bool {
+    l.chars().count() > 200
 }
 
 /// Splits plain text into headline, outlet, date and body.
@@ -276,7 +289,7 @@ fn from_lines(text: &str) -> Page {
         .lines()
         .map(|l| {
             l.trim()
-                .trim_start_matches(['•', '·', '▲', '△', '■', '□', '◆', '-'])
+                .trim_start_matches(['•', '·', '■', '□', '◆', '-'])
                 .trim()
         })
         .collect();
@@ -390,7 +403,7 @@ fn strip_byline(line: &str) -> (Option<String>, &str) {
             .expect("static regex")
     });
     static PAREN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[(\[【]([^)\]】=]{2,20})(?:=[^)\]】]{1,12})?[)\]】]\s*(?:\S{2,4}\s*(?:특파원|기자)\s*=?\s*)?").expect("static regex")
+        Regex::new(r"^[(\[【]\s*([^)\]】=]{2,20})(=[^)\]】]{1,12})?[)\]】]\s*(?:\S{2,4}\s*(?:특파원|기자)\s*=?\s*)?").expect("static regex")
     });
     if let Some(c) = BAR.captures(line) {
         let end = c.get(0).map_or(0, |m| m.end());

@@ -33,7 +33,25 @@ const EVENT_VERBS: &[&str] = &[
     "열고",
     "나선다",
     "나섰",
+    "나서",
+    "떠나",
+    "떠난",
+    "올랐",
+    "오른",
+    "찾았",
+    "찾아",
+    "체결",
 ];
+
+/// Words after a date that make it the date of the report, not of the
+/// event: "5일 경기도에 따르면", "…했다고 5일 밝혔다".
+fn reporting_date(s: &str, m: &Mention) -> bool {
+    let after: String = s[m.end..].chars().take(14).collect();
+    after.contains("따르면")
+        || ["밝혔", "전했", "발표했", "말했"]
+            .iter()
+            .any(|w| after.trim_start().starts_with(w))
+}
 
 /// Words of a sentence about the history of something, not the event.
 const HISTORY: &[&str] = &["매년", "해마다", "해 온", "해온", "설립", "창립", "출범한"];
@@ -125,7 +143,7 @@ impl Reader<'_> {
                 continue;
             }
             for m in when::mentions(s) {
-                if m.open_from || m.until || !self.year_ok(&m) {
+                if m.open_from || m.until || !self.year_ok(&m) || reporting_date(s, &m) {
                     continue;
                 }
                 match m.resolve(self.published) {
@@ -195,18 +213,25 @@ impl Reader<'_> {
     fn main_event(&self, date: Option<EventDate>, skip: &[usize]) -> Draft {
         let mut d = Draft::default();
         let (title, title_quote) = self.event_name();
-        d.kind = kind_in(&title, &self.taxonomy.kinds)
-            .or_else(|| {
-                self.page
-                    .headline
-                    .as_deref()
-                    .and_then(|h| kind_in(h, &self.taxonomy.kinds))
-            })
+        let event_sentence = date.as_ref().map(|(i, _, _)| *i);
+        // The kind: from the event's name, else the headline, the
+        // subheadings, the sentence that dates the event.
+        let mut places_for_kind: Vec<&str> = vec![&title];
+        places_for_kind.extend(self.page.headline.as_deref());
+        places_for_kind.extend(self.page.subheads.iter().map(String::as_str));
+        places_for_kind.extend(event_sentence.map(|i| self.sents[i].as_str()));
+        d.kind = places_for_kind
+            .iter()
+            .find_map(|t| kind_in(t, &self.taxonomy.kinds))
             .map(|(i, word)| Cited::new(self.taxonomy.kinds.items[i].id.clone(), word));
         d.title = Some(Cited::new(title, title_quote));
-        let event_sentence = date.as_ref().map(|(i, _, _)| *i);
         match date {
-            Some((_, r, m)) => self.set_dates(&mut d, r, &m),
+            Some((i, r, m)) => {
+                self.set_dates(&mut d, r, &m);
+                if d.end.is_none() {
+                    d.end = duration_end(&self.sents[i], d.start.as_ref().map(|c| c.value));
+                }
+            }
             None => match self.unresolved_date() {
                 Some((quote, why)) => d.review.push(format!("start: «{quote}» {why}")),
                 None => d
@@ -225,8 +250,13 @@ impl Reader<'_> {
         self.set_sectors(&mut d, &body);
         d.participants = participants(&body);
         d.attendance = attendance(&body);
-        d.outcomes = body.iter().flat_map(|(_, s)| outcomes(s)).collect();
         let announcement = event_sentence.is_some_and(|i| future(&self.sents[i]));
+        d.outcomes = body
+            .iter()
+            .flat_map(|(_, s)| outcomes(s, announcement))
+            .collect();
+        drop_totals(&mut d.outcomes);
+        drop_itemised(&mut d.outcomes);
         if !announcement {
             d.follow_ups = follow_ups(&body, self.published, event_sentence);
         }
@@ -443,7 +473,9 @@ impl Reader<'_> {
         for text in texts {
             for f in self.gazetteer.sectors(text) {
                 let s = &sectors[f.index];
-                if s.field || d.sectors.iter().any(|c| c.value == s.id) {
+                if (s.field && !field_listed(text, f.end))
+                    || d.sectors.iter().any(|c| c.value == s.id)
+                {
                     continue;
                 }
                 d.sectors.push(Cited::new(s.id.clone(), around(text, &f)));
@@ -461,6 +493,22 @@ impl Reader<'_> {
             url: self.page.url.clone(),
         }
     }
+}
+
+/// A general field counts only where the text lists it as an area of
+/// cooperation: "경제, 문화, 관광 분야에서".
+fn field_listed(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let Some(i) = rest.find("분야") else {
+        return false;
+    };
+    let between = &rest[..i];
+    between.chars().count() <= 14
+        && !between.split_whitespace().any(|w| {
+            ["을", "를", "이", "가", "에서", "의", "은", "는"]
+                .iter()
+                .any(|p| w.ends_with(p))
+        })
 }
 
 /// A few words around a match, as its quote.
@@ -646,16 +694,45 @@ fn document_type(s: &str) -> Option<(OutcomeType, String)> {
         ("합의서", OutcomeType::Agreement),
         ("의향서", OutcomeType::Agreement),
         ("약정", OutcomeType::Agreement),
+        ("우호협력을 체결", OutcomeType::Agreement),
+        ("자매결연", OutcomeType::Agreement),
+        ("투자를 확정", OutcomeType::Investment),
         ("회원 가입", OutcomeType::Membership),
         ("회원가입", OutcomeType::Membership),
         ("가입", OutcomeType::Membership),
     ];
     let upper = s.to_uppercase();
-    WORDS
+    let (at, t, w) = WORDS
         .iter()
         .filter_map(|(w, t)| upper.find(&w.to_uppercase()).map(|at| (at, *t, *w)))
-        .min_by_key(|(at, _, _)| *at)
-        .map(|(_, t, w)| (t, w.to_string()))
+        .min_by_key(|(at, _, _)| *at)?;
+    // "기업투자 양해각서", "투자 MOU": an agreement to invest.
+    let before: String = upper[..at].chars().rev().take(8).collect();
+    if matches!(t, OutcomeType::Mou | OutcomeType::Agreement) && before.contains("자투") {
+        return Some((OutcomeType::Investment, w.to_string()));
+    }
+    Some((t, w.to_string()))
+}
+
+/// Whether the document word is a ceremony ("협약식") or points back to one
+/// already reported ("이번 협약", "이 협약", "해당 MOU").
+fn refers_back(clause: &str, word: &str) -> bool {
+    let upper = clause.to_uppercase();
+    let word = word.to_uppercase();
+    let Some(at) = upper.find(&word) else {
+        return false;
+    };
+    let after = &upper[at + word.len()..];
+    let before = upper[..at].trim_end();
+    after.starts_with('식')
+        || after.starts_with("체결식")
+        || ["이번", "이", "해당", "같은"].iter().any(|w| {
+            before.ends_with(w)
+                && before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
 }
 
 /// The status a clause's verbs give an outcome.
@@ -669,6 +746,8 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
         ("예정이다", OutcomeStatus::Planned),
         ("할 계획", OutcomeStatus::Planned),
         ("체결한다", OutcomeStatus::Planned),
+        ("서명한다", OutcomeStatus::Planned),
+        ("서명할", OutcomeStatus::Planned),
         ("체결할", OutcomeStatus::Planned),
         ("맺을", OutcomeStatus::Planned),
         ("체결했", OutcomeStatus::Signed),
@@ -705,8 +784,10 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
 /// Clauses of a sentence: "…체결했으며, …체결했고, …체결됐다."
 fn clauses(s: &str) -> Vec<&str> {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:으며|했고|하고|했으며|였으며|됐으며|되었으며|였고|이며|며),\s")
-            .expect("static regex")
+        Regex::new(
+            r"(?:으며|했고|하고|했으며|였으며|됐으며|되었으며|였고|이며|며|한편),\s|는 한편,?\s",
+        )
+        .expect("static regex")
     });
     let mut out = Vec::new();
     let mut last = 0;
@@ -723,13 +804,14 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
-static COUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:총\s*)?(\d{1,4})\s*건").expect("static regex"));
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:총\s*)?(\d{1,4})\s*(?:건|곳|개\s?사|개\s?기업)").expect("static regex")
+});
 
 /// The outcomes of one sentence: a document signed, agreed or planned in a
 /// clause, with its count ("총 4건") and amount ("최대 2천만 달러 규모").
 /// A closing "… 등 총 9건의 MOU" stands for the ones its sentence lists.
-fn outcomes(s: &str) -> Vec<DraftOutcome> {
+fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
     let mut out: Vec<DraftOutcome> = Vec::new();
     let mut pending_amount: Option<Cited<human::ParsedAmount>> = None;
     for clause in clauses(s) {
@@ -742,7 +824,9 @@ fn outcomes(s: &str) -> Vec<DraftOutcome> {
             a.currency.as_ref()?;
             Some(Cited::new(a, m.as_str().trim().to_string()))
         });
-        let doc = document_type(clause);
+        // "이번 협약은", "협약식에는": the agreement already counted, or the
+        // ceremony itself.
+        let doc = document_type(clause).filter(|(_, w)| !refers_back(clause, w));
         let agreed_only = doc.is_none()
             && ["합의했", "하기로 했", "뜻을 모았", "합의하였"]
                 .iter()
@@ -775,17 +859,36 @@ fn outcomes(s: &str) -> Vec<DraftOutcome> {
         {
             continue;
         }
-        let Some((st, verb)) = status(clause, amount.is_some()) else {
+        // The clause's verb, else the sentence's; a signing verb the lists
+        // do not know ("서명한다") takes the article's tense. A document
+        // named without any such verb is talked about, not made.
+        let signing = ["체결", "서명", "맺", "교환"]
+            .iter()
+            .any(|w| clause.contains(w));
+        let last_word = s.split_whitespace().last().unwrap_or(s).to_string();
+        let tense = if future {
+            OutcomeStatus::Planned
+        } else {
+            OutcomeStatus::Signed
+        };
+        let Some((st, verb)) = status(clause, amount.is_some())
+            .or_else(|| status(s, amount.is_some()))
+            .or_else(|| signing.then_some((tense, last_word)))
+        else {
             if amount.is_some() {
                 pending_amount = amount;
             }
             continue;
         };
         let summary = clause.contains("등 총") || clause.contains("등 모두");
-        let count = COUNT.captures(clause).and_then(|c| {
-            let n: i64 = c[1].parse().ok()?;
-            Some(Cited::new(n, c[0].to_string()))
-        });
+        // "업체 5곳(6건)": agreements (건) count before companies (곳).
+        let count = COUNT
+            .captures_iter(clause)
+            .min_by_key(|c| !c[0].ends_with('건'))
+            .and_then(|c| {
+                let n: i64 = c[1].parse().ok()?;
+                Some(Cited::new(n, c[0].to_string()))
+            });
         let outcome = DraftOutcome {
             kind: Cited::new(kind.0, kind.1),
             count,
@@ -810,6 +913,51 @@ fn outcomes(s: &str) -> Vec<DraftOutcome> {
         }
     }
     out
+}
+
+/// Drops an outcome whose amount is the total of others the article lists
+/// ("2억2000만달러 규모의 … MOU" before the 1억 and 1억2100만 ones).
+fn drop_totals(outcomes: &mut Vec<DraftOutcome>) {
+    let amounts: Vec<Option<(f64, String)>> = outcomes
+        .iter()
+        .map(|o| {
+            o.amount
+                .as_ref()
+                .and_then(|a| Some((a.value.value, a.value.currency.clone()?)))
+        })
+        .collect();
+    let total_of_others = |i: usize| {
+        let Some((v, cur)) = &amounts[i] else {
+            return false;
+        };
+        let others: Vec<f64> = amounts
+            .iter()
+            .enumerate()
+            .filter(|(j, a)| *j != i && a.as_ref().is_some_and(|(_, c)| c == cur))
+            .filter_map(|(_, a)| a.as_ref().map(|(v, _)| *v))
+            .collect();
+        let sum: f64 = others.iter().sum();
+        others.len() >= 2 && (sum - v).abs() <= v * 0.005
+    };
+    let keep: Vec<bool> = (0..outcomes.len()).map(|i| !total_of_others(i)).collect();
+    let mut k = keep.iter();
+    outcomes.retain(|_| *k.next().unwrap_or(&true));
+}
+
+/// Drops bare "협약" outcomes (no amount, no count) that follow one counted
+/// several times: they name the counted agreements one by one ("업체
+/// 5곳(6건)과 … 투자협약을 체결한다. … 제조업체와 협약을 맺을 예정이다").
+fn drop_itemised(outcomes: &mut Vec<DraftOutcome>) {
+    let mut counted = false;
+    outcomes.retain(|o| {
+        let bare = o.kind.value == OutcomeType::Agreement
+            && o.count.is_none()
+            && o.amount.is_none()
+            && o.kind.quote == "협약";
+        let keep = !(counted && bare);
+        counted |= o.count.as_ref().is_some_and(|c| c.value > 1);
+        keep
+    });
 }
 
 /// A short title for an outcome: the noun phrase ending in its document
@@ -896,6 +1044,28 @@ fn follow_ups(
     out
 }
 
+/// The last day of an event the text gives as a length: "6박 8일 일정으로"
+/// (eight days), "3일간".
+fn duration_end(s: &str, start: Option<FuzzyDate>) -> Option<Cited<FuzzyDate>> {
+    static NIGHTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(\d{1,2})\s*박\s*(\d{1,2})\s*일|(\d{1,2})\s*일\s*간").expect("static regex")
+    });
+    let start = start.filter(|s| s.precision == crate::model::Precision::Day)?;
+    let c = NIGHTS.captures(s)?;
+    let days: i64 = c.get(2).or(c.get(3))?.as_str().parse().ok()?;
+    if !(2..=60).contains(&days) {
+        return None;
+    }
+    let date = crate::model::Date::from_days_since_epoch(start.date.days_since_epoch() + days - 1);
+    Some(Cited::new(
+        FuzzyDate {
+            date,
+            precision: crate::model::Precision::Day,
+        },
+        c[0].to_string(),
+    ))
+}
+
 /// Whether a sentence reports something still to come: "…방문해 … 나선다",
 /// "…개최할 예정이다".
 fn future(s: &str) -> bool {
@@ -950,7 +1120,7 @@ mod tests {
     #[test]
     fn outcomes_with_counts_amounts_and_tense() {
         let s = "대웅제약은 미국 Auditum Bio社와의 신약 후보물질 기술수출 계약을 체결했으며, 카카오헬스케어는 Google과 AI를 활용한 바이오 기술협력 MOU를 체결했고, 지엠에스헬스케어는 Westcarb Enterprises와 실험실용 냉장고를 납품하기 위한 최대 2천만 달러 규모의 MOU를 체결하는 등 총 9건의 바이오 분야 MOU도 체결됐다.";
-        let o = outcomes(s);
+        let o = outcomes(s, false);
         assert_eq!(o.len(), 1, "{o:#?}");
         assert_eq!(o[0].kind.value, OutcomeType::Mou);
         assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(9));
@@ -959,10 +1129,14 @@ mod tests {
             (a.value.value, a.value.qualifier),
             (20_000_000.0, crate::model::AmountQualifier::UpTo)
         );
-        let planned = outcomes("퀘벡주 경제 장관과 정부 간 연구혁신 협력 협약을 체결한다.");
+        let planned = outcomes(
+            "퀘벡주 경제 장관과 정부 간 연구혁신 협력 협약을 체결한다.",
+            false,
+        );
         assert_eq!(planned[0].status.value, OutcomeStatus::Planned);
         let expected = outcomes(
             "벤처·스타트업들은 약 1,500만 달러 이상의 투자 자금을 유치할 것으로 기대하고 있다.",
+            false,
         );
         assert_eq!(expected[0].kind.value, OutcomeType::Investment);
         assert_eq!(expected[0].status.value, OutcomeStatus::Expected);
@@ -972,6 +1146,7 @@ mod tests {
         );
         let agreed = outcomes(
             "3국은 바이오헬스케어와 AI 분야 협력을 위해 지속적인 교류를 이어가기로 합의했다.",
+            false,
         );
         assert_eq!(
             (agreed[0].kind.value, agreed[0].status.value),

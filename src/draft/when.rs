@@ -54,7 +54,7 @@ pub struct Mention {
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?:(?P<dy>\d{4})\s*\.\s*(?P<dm>\d{1,2})\s*\.\s*(?P<dd>\d{1,2})\b\.?)
+        (?:(?P<dy>\d{4})\s*\.\s*(?P<dm>\d{1,2})\s*\.\s*(?P<dd>\d{1,2})\.?(?:\s*일)?)
         |
         (?:(?P<rel>지난해|작년|올해|금년|내년|지난달|이달|이번\s?달|다음\s?달|내달|지난|오는)\s*)?
         (?:(?P<y>\d{4})\s*년\s*|['‘’](?P<sy>\d{2})\s*년\s*)?
