@@ -220,6 +220,7 @@ impl Reader<'_> {
         places_for_kind.extend(self.page.headline.as_deref());
         places_for_kind.extend(self.page.subheads.iter().map(String::as_str));
         places_for_kind.extend(event_sentence.map(|i| self.sents[i].as_str()));
+        places_for_kind.extend(self.sents.iter().take(3).map(String::as_str));
         d.kind = places_for_kind
             .iter()
             .find_map(|t| kind_in(t, &self.taxonomy.kinds))
@@ -229,7 +230,10 @@ impl Reader<'_> {
             Some((i, r, m)) => {
                 self.set_dates(&mut d, r, &m);
                 if d.end.is_none() {
-                    d.end = duration_end(&self.sents[i], d.start.as_ref().map(|c| c.value));
+                    let start = d.start.as_ref().map(|c| c.value);
+                    d.end = self.sents[i..(i + 3).min(self.sents.len())]
+                        .iter()
+                        .find_map(|s| duration_end(s, start));
                 }
             }
             None => match self.unresolved_date() {
@@ -365,9 +369,21 @@ impl Reader<'_> {
                 }
             }
         }
-        let head = self.page.headline.clone().unwrap_or_default();
-        let title = headline_title(&head);
-        (title, head)
+        match self.page.headline.clone() {
+            Some(head) => (headline_title(&head), head),
+            None => {
+                // No headline on the page: the first words of the lead, up
+                // to its verb.
+                let lead = self.sents.first().map_or("", String::as_str);
+                let words: Vec<&str> = lead
+                    .split_whitespace()
+                    .take_while(|w| !EVENT_VERBS.iter().any(|v| w.contains(v)))
+                    .take(10)
+                    .collect();
+                let title = words.join(" ");
+                (title.trim_end_matches([',', '.']).to_string(), title)
+            }
+        }
     }
 
     fn set_places(&self, d: &mut Draft, body: &[(usize, &String)], event_sentence: Option<usize>) {
@@ -827,14 +843,13 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
         // "이번 협약은", "협약식에는": the agreement already counted, or the
         // ceremony itself.
         let doc = document_type(clause).filter(|(_, w)| !refers_back(clause, w));
-        let agreed_only = doc.is_none()
-            && ["합의했", "하기로 했", "뜻을 모았", "합의하였"]
-                .iter()
-                .any(|w| clause.contains(w));
-        let kind = match (doc, agreed_only) {
+        let agreed_word = ["합의했", "하기로 했", "뜻을 모았", "합의하였"]
+            .into_iter()
+            .find(|w| clause.contains(w));
+        let kind = match (doc, agreed_word) {
             (Some(k), _) => k,
-            (None, true) => (OutcomeType::Agreement, "합의".to_string()),
-            (None, false) => {
+            (None, Some(w)) => (OutcomeType::Agreement, w.to_string()),
+            (None, None) => {
                 if amount.is_some() {
                     pending_amount = amount;
                 }
