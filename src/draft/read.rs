@@ -143,6 +143,11 @@ impl Reader<'_> {
                 continue;
             }
             for m in when::mentions(s) {
+                if m.until
+                    && let Some(r) = self.until_for(s, &m)
+                {
+                    return Some(r);
+                }
                 if m.open_from || m.until || !self.year_ok(&m) || reporting_date(s, &m) {
                     continue;
                 }
@@ -160,6 +165,45 @@ impl Reader<'_> {
             }
         }
         year_only
+    }
+
+    /// "지난 6일까지 4일간 열린": the last day and the length give the first.
+    fn until_for(&self, s: &str, m: &Mention) -> Option<EventDate> {
+        static DAYS: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^\s*(\d{1,2})\s*일\s*간").expect("static regex"));
+        let c = DAYS.captures(&s[m.end..])?;
+        let days: i64 = c[1].parse().ok().filter(|d| (2..=60).contains(d))?;
+        let r = m.resolve(self.published).ok()?;
+        if r.start.precision != crate::model::Precision::Day {
+            return None;
+        }
+        let first = FuzzyDate {
+            date: crate::model::Date::from_days_since_epoch(
+                r.start.date.days_since_epoch() - days + 1,
+            ),
+            precision: crate::model::Precision::Day,
+        };
+        let quote = s[m.start..m.end + c.get(0)?.end()].trim().to_string();
+        let how = r.how.map(|(ko, en)| {
+            (
+                format!("{ko} 시작일은 '{}'로 셈함.", &c[0].trim()),
+                format!(
+                    "{en} The first day is counted back from \"{}\".",
+                    &c[0].trim()
+                ),
+            )
+        });
+        let mut mention = m.clone();
+        mention.quote = quote;
+        Some((
+            0,
+            when::Resolved {
+                start: first,
+                end: Some(r.start),
+                how,
+            },
+            mention,
+        ))
     }
 
     /// Dates the article gives but could not read without a publication
@@ -261,6 +305,7 @@ impl Reader<'_> {
             .collect();
         drop_totals(&mut d.outcomes);
         drop_itemised(&mut d.outcomes);
+        drop_repeats(&mut d.outcomes);
         if !announcement {
             d.follow_ups = follow_ups(&body, self.published, event_sentence);
         }
@@ -393,13 +438,24 @@ impl Reader<'_> {
         if let Some(h) = self.page.headline.as_deref() {
             texts.push(h);
         }
+        // A place named only to locate another ("충남 보령시") is not itself
+        // a party.
+        let mut named: Vec<usize> = Vec::new();
         for text in texts {
-            for f in self.gazetteer.places(text) {
+            let places = self.gazetteer.places(text);
+            for (k, f) in places.iter().enumerate() {
+                let locator = places
+                    .get(k + 1)
+                    .is_some_and(|g| g.start <= f.end + 1 && self.inside(g.index, f.index));
+                if !locator && !named.contains(&f.index) {
+                    named.push(f.index);
+                }
                 if !found.iter().any(|(i, _)| *i == f.index) {
-                    found.push((f.index, around(text, &f)));
+                    found.push((f.index, around(text, f)));
                 }
             }
         }
+        found.retain(|(i, _)| named.contains(i) || regions[*i].parent.is_none());
         let home = self.home_country(event_sentence);
         // A country is implied by its places: keep it only when none of
         // its places is named.
@@ -424,6 +480,21 @@ impl Reader<'_> {
                 "hosts: the event was held and organised in `{home}`, so its places are the hosts"
             ));
         }
+    }
+
+    /// Whether region `inner` lies within region `outer`.
+    fn inside(&self, inner: usize, outer: usize) -> bool {
+        let regions = &self.taxonomy.regions.items;
+        let outer_id = &regions[outer].id;
+        let mut current = regions[inner].parent.clone();
+        for _ in 0..8 {
+            match current {
+                Some(p) if &p == outer_id => return true,
+                Some(p) => current = self.taxonomy.region(&p).and_then(|r| r.parent.clone()),
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The country whose places host the event: Korea, unless the event was
@@ -769,6 +840,11 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
         ("체결했", OutcomeStatus::Signed),
         ("체결하였", OutcomeStatus::Signed),
         ("체결됐", OutcomeStatus::Signed),
+        ("체결돼", OutcomeStatus::Signed),
+        ("을 했", OutcomeStatus::Signed),
+        ("를 했", OutcomeStatus::Signed),
+        ("도 했", OutcomeStatus::Signed),
+        ("이뤄졌", OutcomeStatus::Signed),
         ("체결되었", OutcomeStatus::Signed),
         ("체결하는 등", OutcomeStatus::Signed),
         ("체결한 ", OutcomeStatus::Signed),
@@ -972,6 +1048,33 @@ fn drop_itemised(outcomes: &mut Vec<DraftOutcome>) {
         let keep = !(counted && bare);
         counted |= o.count.as_ref().is_some_and(|c| c.value > 1);
         keep
+    });
+}
+
+/// Drops outcomes that say again what an earlier one said: "우호협력
+/// 협약을 맺었다" after "우호협력 양해각서(MOU)를 체결하고", "협력을 이어가기로
+/// 뜻을 모았다" after a signed document, "… 등 수출 업무협약도 이뤄졌다"
+/// listing the MOUs already counted.
+fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) {
+    let mut seen: Vec<(OutcomeType, OutcomeStatus)> = Vec::new();
+    outcomes.retain(|o| {
+        let (t, st) = (o.kind.value, o.status.value);
+        let bare = o.count.is_none() && o.amount.is_none();
+        let documents = seen
+            .iter()
+            .any(|(k, _)| matches!(k, OutcomeType::Mou | OutcomeType::Agreement));
+        let repeat = (bare
+            && t == OutcomeType::Agreement
+            && o.kind.quote.ends_with("협약")
+            && seen.contains(&(OutcomeType::Mou, st)))
+            || (bare && t == OutcomeType::Agreement && st == OutcomeStatus::Agreed && documents)
+            || (o.count.is_none()
+                && o.title.quote.contains("등 ")
+                && seen.iter().any(|(k, _)| *k == t));
+        if !repeat {
+            seen.push((t, st));
+        }
+        !repeat
     });
 }
 

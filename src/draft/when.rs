@@ -106,8 +106,64 @@ fn parts(c: &Captures) -> Option<Parts> {
     (numbers || year_word).then_some(p)
 }
 
+/// "15∼21일", "9~19일", "6월 10~18일": a range of days written once.
+static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:(?P<rel>지난|오는)\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d1>\d{1,2})\s*[~∼〜–-]\s*(?P<d2>\d{1,2})\s*일",
+    )
+    .expect("static regex")
+});
+
+fn day_ranges(sentence: &str) -> Vec<Mention> {
+    DAY_RANGE
+        .captures_iter(sentence)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+            let rel = c.name("rel").map(|r| {
+                if r.as_str() == "지난" {
+                    Rel::Past
+                } else {
+                    Rel::Coming
+                }
+            });
+            let from = Parts {
+                rel,
+                month: num("m"),
+                day: num("d1"),
+                ..Parts::default()
+            };
+            let to = Parts {
+                day: num("d2"),
+                ..Parts::default()
+            };
+            (plausible(&from) && plausible(&to) && num("d2") >= num("d1")).then(|| Mention {
+                start: whole.start(),
+                end: whole.end(),
+                quote: whole.as_str().trim().to_string(),
+                from,
+                to: Some(to),
+                open_from: false,
+                until: false,
+            })
+        })
+        .collect()
+}
+
 /// Every date in a sentence, ranges joined.
 pub fn mentions(sentence: &str) -> Vec<Mention> {
+    let ranges = day_ranges(sentence);
+    let mut out = ranges.clone();
+    for m in single_mentions(sentence) {
+        if !ranges.iter().any(|r| m.start < r.end && r.start < m.end) {
+            out.push(m);
+        }
+    }
+    out.sort_by_key(|m| m.start);
+    out
+}
+
+fn single_mentions(sentence: &str) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::new();
     let mut at = 0;
     while at < sentence.len() {
@@ -410,6 +466,14 @@ mod tests {
         assert_eq!(read("2001년부터 매년 열린다", None), ["2001"]);
         assert!(mentions("2001년부터 매년")[0].open_from);
         assert!(mentions("올해 12월까지 운영된다")[0].until);
+        assert_eq!(
+            read("오는 15∼21일 미국 방문", Some("2014-11-13")),
+            ["2014-11-15~2014-11-21"]
+        );
+        assert_eq!(
+            read("김동연 지사, 9~19일 순방", Some("2023-04-05")),
+            ["2023-04-09~2023-04-19"]
+        );
     }
 
     #[test]
