@@ -197,21 +197,20 @@ fn draft(args: &DraftArgs) -> Result<(), AppError> {
         .out
         .clone()
         .unwrap_or_else(|| args.common.data.join("drafts"));
+    // Read in order, draft on every core, write in order.
+    let inputs: Vec<Result<Vec<u8>, String>> = args.files.iter().map(|f| read_article(f)).collect();
+    let drafted = crate::plan::in_parallel(&inputs, |input| {
+        let bytes = input.as_ref().map_err(|m| format!(": {m}"))?;
+        crate::draft::draft(bytes, published, &taxonomy, &gazetteer)
+            .map_err(|crate::draft::NotText(m)| format!(" is not an article: {m}"))
+    });
     let (mut written, mut refused) = (0usize, 0usize);
-    for file in &args.files {
+    for (file, result) in args.files.iter().zip(drafted) {
         let name = file.display().to_string();
-        let bytes = match read_article(file) {
-            Ok(b) => b,
-            Err(m) => {
-                eprintln!("error: {name}: {m}");
-                refused += 1;
-                continue;
-            }
-        };
-        let article = match crate::draft::draft(&bytes, published, &taxonomy, &gazetteer) {
+        let article = match result {
             Ok(a) => a,
-            Err(crate::draft::NotText(m)) => {
-                eprintln!("error: {name} is not an article: {m}");
+            Err(m) => {
+                eprintln!("error: {name}{m}");
                 refused += 1;
                 continue;
             }

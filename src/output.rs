@@ -31,39 +31,37 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// Writes `bytes` as a new file in `dir` named `name`, or `stem-2.ext`,
-/// `stem-3.ext`… when that is taken: never replaces a file. The file
-/// appears whole (written aside, then hard-linked in place, which fails
-/// rather than replaces). Returns the path written.
+/// `stem-3.ext`… when that is taken: never replaces a file (the file is
+/// created only if it does not exist, in one step). Not synced to disk:
+/// for files that can be made again (drafts). Returns the path written.
 pub fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<std::path::PathBuf> {
     fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    {
-        let mut f = fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-    }
     let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
-    let mut result = Err(std::io::Error::other("no free file name"));
     for n in 1..1000 {
-        let candidate = if n == 1 {
+        let path = if n == 1 {
             dir.join(name)
         } else {
             dir.join(format!("{stem}-{n}.{ext}"))
         };
-        match fs::hard_link(&tmp, &candidate) {
-            Ok(()) => {
-                result = Ok(candidate);
-                break;
+        match fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                if let Err(e) = f.write_all(bytes) {
+                    let _ = fs::remove_file(&path);
+                    return Err(e);
+                }
+                return Ok(path);
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => {
-                result = Err(e);
-                break;
-            }
+            Err(e) => return Err(e),
         }
     }
-    let _ = fs::remove_file(&tmp);
-    result
+    Err(std::io::Error::other(format!(
+        "{name} and 998 numbered names are all taken"
+    )))
 }
 
 /// Removes temporary files a killed run left in `dir` (`.NAME.PID.tmp`

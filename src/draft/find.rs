@@ -39,6 +39,7 @@ impl Dict {
 pub struct Gazetteer {
     places: Dict,
     sectors: Dict,
+    kinds: Kinds,
 }
 
 /// Words that are place names in the taxonomy but far more often ordinary
@@ -54,6 +55,7 @@ const NOT_PLACES: &[&str] = &[
     "영양", "상주", "진주", "완도", "장성", "소주", "상해", "장사", "무한", "성도", "이천", "인제",
     "사천", "구리", "광명", "정주", "평화", "대전환", "태안", "안양", "의성", "청도", "하남", "동안",
     "연수", "메카", "기장", "부여", "미래", "통일", "중원", "한림", "동방",
+    "나가", "수단", "오만", "말리", "이라",
 ];
 
 /// Words before a sector name that still leave it a sector mention:
@@ -80,6 +82,7 @@ fn is_hangul(c: char) -> bool {
 /// Surface forms of the entries of a vocabulary that resolve to them alone.
 fn names<T: Named>(vocab: &Vocabulary<T>, stems: bool, latin_min: usize) -> Vec<(String, usize)> {
     let mut out = Vec::new();
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for (i, item) in vocab.items.iter().enumerate() {
         let label = item.label();
         let mut forms: Vec<&str> = label.ko.iter().map(String::as_str).collect();
@@ -97,7 +100,8 @@ fn names<T: Named>(vocab: &Vocabulary<T>, stems: bool, latin_min: usize) -> Vec<
                     && f.chars().any(|c| c.is_ascii_alphabetic())
                     && !f.contains('-')
             };
-            if ok && vocab.position(f) == Some(i) && !out.iter().any(|(s, _)| s == f) {
+            if ok && !seen.contains(f) && vocab.position(f) == Some(i) {
+                seen.insert(f);
                 out.push((f.to_string(), i));
             }
         }
@@ -105,11 +109,63 @@ fn names<T: Named>(vocab: &Vocabulary<T>, stems: bool, latin_min: usize) -> Vec<
     out
 }
 
+/// A fixed list of words, found in a text in one pass (ASCII letters in
+/// any case: "MOU", "Mou").
+pub struct Words<T: 'static> {
+    matcher: Option<AhoCorasick>,
+    words: &'static [(&'static str, T)],
+}
+
+impl<T: Copy> Words<T> {
+    pub fn new(words: &'static [(&'static str, T)]) -> Words<T> {
+        let matcher = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words.iter().map(|(w, _)| w))
+            .ok();
+        Words { matcher, words }
+    }
+
+    /// Every (position, list index) of a word in `text`.
+    pub fn all(&self, text: &str) -> Vec<(usize, usize)> {
+        self.matcher
+            .as_ref()
+            .map(|m| {
+                m.find_overlapping_iter(text)
+                    .map(|x| (x.start(), x.pattern().as_usize()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The word that starts first in `text` (the earlier in the list when
+    /// two start together): its position, the word and its value.
+    pub fn first_in_text(&self, text: &str) -> Option<(usize, &'static str, T)> {
+        let (at, i) = self.all(text).into_iter().min()?;
+        Some((at, self.words[i].0, self.words[i].1))
+    }
+
+    /// The word of `text` that comes first in the list, among those `keep`
+    /// accepts.
+    pub fn first_in_list(&self, text: &str, keep: impl Fn(T) -> bool) -> Option<(&'static str, T)> {
+        self.all(text)
+            .into_iter()
+            .map(|(_, i)| i)
+            .filter(|&i| keep(self.words[i].1))
+            .min()
+            .map(|i| self.words[i])
+    }
+
+    pub fn any_in(&self, text: &str) -> bool {
+        self.matcher.as_ref().is_some_and(|m| m.is_match(text))
+    }
+}
+
 impl Gazetteer {
     pub fn new(taxonomy: &Taxonomy) -> Gazetteer {
         Gazetteer {
             places: Dict::new(names(&taxonomy.regions, true, 4)),
             sectors: Dict::new(names(&taxonomy.sectors, false, 2)),
+            kinds: Kinds::new(&taxonomy.kinds),
         }
     }
 
@@ -159,6 +215,7 @@ fn scan(dict: &Dict, text: &str, fits: fn(&str, usize, usize) -> bool) -> Vec<Fo
 
 /// Characters that may follow a place name: particles and administrative
 /// suffixes (대전시, 경기도청, 중국 측).
+#[rustfmt::skip]
 const AFTER_PLACE: &[char] = &[
     '은', '는', '이', '가', '을', '를', '의', '에', '와', '과', '도', '로', '으', '만', '까', '부',
     '서', '시', '군', '구', '성', '주', '현', '청', '측', '내', '간', '과', '랑', '하', '께', '및',
@@ -183,7 +240,14 @@ fn place_boundaries(text: &str, start: usize, end: usize) -> bool {
     // 퀘벡주" (the province): a name of two words takes no suffix.
     let suffix_ok =
         |c: char| AFTER_PLACE.contains(&c) && !(name.contains(' ') && ADMIN.contains(&c));
-    before.is_none_or(|c| !is_hangul(c)) && after.is_none_or(|c| !is_hangul(c) || suffix_ok(c))
+    // "제주시장", "보령시장", "충남지사": the head of the place.
+    let tail = &text[end..];
+    let head_of = (name.ends_with('시') && tail.starts_with("장"))
+        || (name.ends_with('군') && tail.starts_with("수"))
+        || tail.starts_with("지사")
+        || tail.starts_with("도지사");
+    before.is_none_or(|c| !is_hangul(c))
+        && (head_of || after.is_none_or(|c| !is_hangul(c) || suffix_ok(c)))
 }
 
 /// Administrative suffixes among `AFTER_PLACE`.
@@ -191,33 +255,10 @@ const ADMIN: &[char] = &['시', '군', '구', '성', '주', '현', '청', '도']
 
 /// What may follow a two-syllable sector name inside a word: "양자산업",
 /// "로봇기술", but not "제조생산", "탄소제로".
+#[rustfmt::skip]
 const SECTOR_SUFFIXES: &[&str] = &[
-    "산업",
-    "분야",
-    "기업",
-    "기술",
-    "클러스터",
-    "부품",
-    "소재",
-    "업",
-    "협력",
-    "연구",
-    "센터",
-    "단지",
-    "의",
-    "과",
-    "와",
-    "및",
-    "을",
-    "를",
-    "이",
-    "가",
-    "은",
-    "는",
-    "에",
-    "도",
-    "로",
-    "등",
+    "산업", "분야", "기업", "기술", "클러스터", "부품", "소재", "업", "협력", "연구", "센터", "단지",
+    "교류", "의", "과", "와", "및", "을", "를", "이", "가", "은", "는", "에", "도", "로", "등",
 ];
 
 fn sector_boundaries(text: &str, start: usize, end: usize) -> bool {
@@ -237,28 +278,45 @@ fn sector_boundaries(text: &str, start: usize, end: usize) -> bool {
     left && right
 }
 
-/// The kind of event a title or headline names: the alias of a kind that
-/// ends last in it (the head noun of a Korean phrase comes last), the
-/// longest of those ("교류회의" over "회의").
-pub fn kind_in(text: &str, kinds: &Vocabulary<crate::model::Term>) -> Option<(usize, String)> {
-    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let mut best: Option<((usize, usize), usize, String)> = None;
-    for (i, k) in kinds.items.iter().enumerate() {
-        for f in k.label.ko.iter().chain(&k.aliases) {
-            let f_sq: String = f.chars().filter(|c| !c.is_whitespace()).collect();
-            if f_sq.chars().count() < 2 || (!has_hangul(&f_sq) && f_sq.len() < 3) {
-                continue;
-            }
-            let Some(at) = squeezed.rfind(&f_sq) else {
-                continue;
-            };
-            let rank = (at + f_sq.len(), f_sq.len());
-            if best.as_ref().is_none_or(|(r, _, _)| rank > *r) {
-                best = Some((rank, i, f.clone()));
+/// The aliases of the event kinds without spaces, a matcher over them,
+/// and for each its kind and the alias as written.
+struct Kinds {
+    matcher: Option<AhoCorasick>,
+    forms: Vec<(usize, String)>,
+}
+
+impl Kinds {
+    fn new(kinds: &Vocabulary<crate::model::Term>) -> Kinds {
+        let mut patterns = Vec::new();
+        let mut forms = Vec::new();
+        for (i, k) in kinds.items.iter().enumerate() {
+            for f in k.label.ko.iter().chain(&k.aliases) {
+                let squeezed: String = f.chars().filter(|c| !c.is_whitespace()).collect();
+                if squeezed.chars().count() >= 2 && (has_hangul(&squeezed) || squeezed.len() >= 3) {
+                    patterns.push(squeezed);
+                    forms.push((i, f.clone()));
+                }
             }
         }
+        let matcher = AhoCorasick::builder().build(&patterns).ok();
+        Kinds { matcher, forms }
     }
-    best.map(|(_, i, f)| (i, f))
+}
+
+impl Gazetteer {
+    /// The kind of event a title or headline names: the alias of a kind
+    /// that ends last in it (the head noun of a Korean phrase comes last),
+    /// the longest of those ("교류회의" over "회의"). Returns the kind's
+    /// index and the alias.
+    pub fn kind_in(&self, text: &str) -> Option<(usize, String)> {
+        let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let matcher = self.kinds.matcher.as_ref()?;
+        let best = matcher
+            .find_overlapping_iter(&squeezed)
+            .max_by_key(|m| (m.end(), m.len(), std::cmp::Reverse(m.pattern().as_usize())))?;
+        let (i, written) = &self.kinds.forms[best.pattern().as_usize()];
+        Some((*i, written.clone()))
+    }
 }
 
 #[cfg(test)]
@@ -311,7 +369,8 @@ mod tests {
     #[test]
     fn kinds_from_titles() {
         let t = taxonomy();
-        let kind = |s: &str| kind_in(s, &t.kinds).map(|(i, _)| t.kinds.items[i].id.clone());
+        let g = Gazetteer::new(&t);
+        let kind = |s: &str| g.kind_in(s).map(|(i, _)| t.kinds.items[i].id.clone());
         assert_eq!(
             kind("제23회 환황해 경제·기술교류회의").as_deref(),
             Some("conference")

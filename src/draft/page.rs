@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::find::Words;
 use crate::load::human;
 use crate::load::sheet::Encoding;
 use crate::model::FuzzyDate;
@@ -231,6 +232,8 @@ fn is_furniture(line: &str) -> bool {
     let l = line.trim();
     l.is_empty()
         || l.contains('℃')
+        || l.contains("AI 요약")
+        || l.contains("기사 본문을 확인")
         || l.contains(" > ")
         || l.contains(" | |")
         || l == "배너"
@@ -366,7 +369,9 @@ fn split_credit(line: &str) -> Option<(String, String)> {
 
 /// The line up to the first word that ends an article, and whether one did.
 fn cut_at_end(line: &str) -> (&str, bool) {
-    let cut = ARTICLE_ENDS.iter().filter_map(|w| line.find(w)).min();
+    static ENDS: LazyLock<Words<()>> =
+        LazyLock::new(|| Words::new(Vec::leak(ARTICLE_ENDS.iter().map(|w| (*w, ())).collect())));
+    let cut = ENDS.first_in_text(line).map(|(at, _, _)| at);
     match cut {
         Some(i) => {
             // A byline just before the copyright line ends the text too:
@@ -461,10 +466,21 @@ fn labelled_date(line: &str) -> Option<(usize, FuzzyDate, String)> {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(\d{4})\s*[./-]\s*(\d{1,2})\s*[./-]\s*(\d{1,2})").expect("static regex")
     });
-    let (rank, at) = PUBLISHED_LABELS
-        .iter()
-        .enumerate()
-        .find_map(|(i, l)| line.find(l).map(|at| (i, at)))?;
+    static LABELS: LazyLock<Words<usize>> = LazyLock::new(|| {
+        Words::new(Vec::leak(
+            PUBLISHED_LABELS
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (*l, i))
+                .collect(),
+        ))
+    });
+    // Most lines hold no date at all.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (_, rank) = LABELS.first_in_list(line, |_| true)?;
+    let at = line.find(PUBLISHED_LABELS[rank])?;
     let rest = &line[at..];
     let m = DATE.captures(rest)?;
     let whole = m.get(0)?;

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::find::{Found, Gazetteer, kind_in};
+use super::find::{Found, Gazetteer, Words};
 use super::page::Page;
 use super::sentence;
 use super::when::{self, Mention, Published};
@@ -42,6 +42,14 @@ const EVENT_VERBS: &[&str] = &[
     "찾아",
     "체결",
 ];
+
+fn event_verb(s: &str) -> bool {
+    static VERBS: LazyLock<Words<()>> = LazyLock::new(|| {
+        let words: Vec<(&'static str, ())> = EVENT_VERBS.iter().map(|v| (*v, ())).collect();
+        Words::new(Vec::leak(words))
+    });
+    VERBS.any_in(s)
+}
 
 /// Words after a date that make it the date of the report, not of the
 /// event: "5일 경기도에 따르면", "…했다고 5일 밝혔다".
@@ -139,7 +147,7 @@ impl Reader<'_> {
         let mut year_only: Option<EventDate> = None;
         let mut unresolved: Option<(usize, Mention, String)> = None;
         for (i, s) in self.sents.iter().enumerate() {
-            if !EVENT_VERBS.iter().any(|v| s.contains(v)) || HISTORY.iter().any(|h| s.contains(h)) {
+            if !event_verb(s) || HISTORY.iter().any(|h| s.contains(h)) {
                 continue;
             }
             for m in when::mentions(s) {
@@ -210,7 +218,7 @@ impl Reader<'_> {
     /// date: for the review list.
     fn unresolved_date(&self) -> Option<(String, String)> {
         for s in self.sents {
-            if !EVENT_VERBS.iter().any(|v| s.contains(v)) {
+            if !event_verb(s) {
                 continue;
             }
             for m in when::mentions(s) {
@@ -267,7 +275,7 @@ impl Reader<'_> {
         places_for_kind.extend(self.sents.iter().take(3).map(String::as_str));
         d.kind = places_for_kind
             .iter()
-            .find_map(|t| kind_in(t, &self.taxonomy.kinds))
+            .find_map(|t| self.gazetteer.kind_in(t))
             .map(|(i, word)| Cited::new(self.taxonomy.kinds.items[i].id.clone(), word));
         d.title = Some(Cited::new(title, title_quote));
         match date {
@@ -313,7 +321,7 @@ impl Reader<'_> {
         let lead = body
             .iter()
             .take(3)
-            .find(|(_, s)| EVENT_VERBS.iter().any(|v| s.contains(v)))
+            .find(|(_, s)| event_verb(s))
             .or(body.first());
         d.summary = lead.map(|(_, s)| Cited::new(s.to_string(), s.to_string()));
         if d.sectors.is_empty() {
@@ -330,7 +338,9 @@ impl Reader<'_> {
     fn other_draft(&self, o: Other, main: &Draft) -> Draft {
         let mut d = Draft::default();
         let s = &self.sents[o.sentence];
-        d.kind = kind_in(&o.title, &self.taxonomy.kinds)
+        d.kind = self
+            .gazetteer
+            .kind_in(&o.title)
             .map(|(i, word)| Cited::new(self.taxonomy.kinds.items[i].id.clone(), word));
         d.title = Some(Cited::new(o.title.clone(), o.title.clone()));
         self.set_dates(&mut d, o.date, &o.mention);
@@ -387,7 +397,7 @@ impl Reader<'_> {
         for s in self.sents.iter().take(6) {
             for c in QUOTED.captures_iter(s) {
                 let name = c[1].trim();
-                if kind_in(name, &self.taxonomy.kinds).is_some_and(|(_, w)| {
+                if self.gazetteer.kind_in(name).is_some_and(|(_, w)| {
                     name.ends_with(w.as_str())
                         || name.replace(' ', "").ends_with(&w.replace(' ', ""))
                 }) {
@@ -399,7 +409,7 @@ impl Reader<'_> {
                 for n in (1..=words.len()).rev() {
                     let phrase = words[..n].join(" ");
                     let phrase = strip_particle(&phrase);
-                    if let Some((_, w)) = kind_in(phrase, &self.taxonomy.kinds)
+                    if let Some((_, w)) = self.gazetteer.kind_in(phrase)
                         && phrase.replace(' ', "").ends_with(&w.replace(' ', ""))
                     {
                         let full = format!(
@@ -422,7 +432,7 @@ impl Reader<'_> {
                 let lead = self.sents.first().map_or("", String::as_str);
                 let words: Vec<&str> = lead
                     .split_whitespace()
-                    .take_while(|w| !EVENT_VERBS.iter().any(|v| w.contains(v)))
+                    .take_while(|w| !event_verb(w))
                     .take(10)
                     .collect();
                 let title = words.join(" ");
@@ -762,7 +772,7 @@ fn attendance(body: &[(usize, &String)]) -> Option<Cited<(i64, bool)>> {
 
 /// The kind of document a phrase names, and the word that says so.
 fn document_type(s: &str) -> Option<(OutcomeType, String)> {
-    const WORDS: &[(&str, OutcomeType)] = &[
+    static WORDS: &[(&str, OutcomeType)] = &[
         ("MOU", OutcomeType::Mou),
         ("양해각서", OutcomeType::Mou),
         ("량해각서", OutcomeType::Mou),
@@ -788,13 +798,10 @@ fn document_type(s: &str) -> Option<(OutcomeType, String)> {
         ("회원가입", OutcomeType::Membership),
         ("가입", OutcomeType::Membership),
     ];
-    let upper = s.to_uppercase();
-    let (at, t, w) = WORDS
-        .iter()
-        .filter_map(|(w, t)| upper.find(&w.to_uppercase()).map(|at| (at, *t, *w)))
-        .min_by_key(|(at, _, _)| *at)?;
+    static MATCHER: LazyLock<Words<OutcomeType>> = LazyLock::new(|| Words::new(WORDS));
+    let (at, w, t) = MATCHER.first_in_text(s)?;
     // "기업투자 양해각서", "투자 MOU": an agreement to invest.
-    let before: String = upper[..at].chars().rev().take(8).collect();
+    let before: String = s[..at].chars().rev().take(8).collect();
     if matches!(t, OutcomeType::Mou | OutcomeType::Agreement) && before.contains("자투") {
         return Some((OutcomeType::Investment, w.to_string()));
     }
@@ -804,8 +811,8 @@ fn document_type(s: &str) -> Option<(OutcomeType, String)> {
 /// Whether the document word is a ceremony ("협약식") or points back to one
 /// already reported ("이번 협약", "이 협약", "해당 MOU").
 fn refers_back(clause: &str, word: &str) -> bool {
-    let upper = clause.to_uppercase();
-    let word = word.to_uppercase();
+    let upper = clause.to_ascii_uppercase();
+    let word = word.to_ascii_uppercase();
     let Some(at) = upper.find(&word) else {
         return false;
     };
@@ -824,7 +831,7 @@ fn refers_back(clause: &str, word: &str) -> bool {
 
 /// The status a clause's verbs give an outcome.
 fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
-    const MARKS: &[(&str, OutcomeStatus)] = &[
+    static MARKS: &[(&str, OutcomeStatus)] = &[
         ("기대", OutcomeStatus::Expected),
         ("전망", OutcomeStatus::Expected),
         ("예상", OutcomeStatus::Expected),
@@ -863,14 +870,13 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
         ("협의 중", OutcomeStatus::UnderDiscussion),
         ("검토", OutcomeStatus::UnderDiscussion),
     ];
-    MARKS
-        .iter()
-        .filter(|(w, st)| {
-            clause.contains(w)
-                && (amount || *st != OutcomeStatus::Expected || clause.contains("투자"))
+    static MATCHER: LazyLock<Words<OutcomeStatus>> = LazyLock::new(|| Words::new(MARKS));
+    let investment = clause.contains("투자");
+    MATCHER
+        .first_in_list(clause, |st| {
+            amount || st != OutcomeStatus::Expected || investment
         })
-        .map(|(w, st)| (*st, w.to_string()))
-        .next()
+        .map(|(w, st)| (st, w.to_string()))
 }
 
 /// Clauses of a sentence: "…체결했으며, …체결했고, …체결됐다."

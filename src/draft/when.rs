@@ -175,7 +175,7 @@ fn single_mentions(sentence: &str) -> Vec<Mention> {
             at = next_char(sentence, m.start());
             continue;
         }
-        let Some(from) = parts(&c).filter(|p| plausible(p)) else {
+        let Some(from) = parts(&c).filter(plausible) else {
             at = m.end().max(next_char(sentence, m.start()));
             continue;
         };
