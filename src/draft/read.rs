@@ -13,34 +13,11 @@ use crate::load::human;
 use crate::model::{FuzzyDate, OutcomeStatus, OutcomeType, Taxonomy};
 
 /// Verbs that report an event taking place (or about to).
+#[rustfmt::skip]
 const EVENT_VERBS: &[&str] = &[
-    "열린",
-    "열렸",
-    "열리",
-    "열어",
-    "연다",
-    "개최",
-    "펼쳐",
-    "진행",
-    "방문",
-    "참석",
-    "참가",
-    "출장",
-    "가졌",
-    "갖고",
-    "갖는",
-    "막을 내",
-    "열고",
-    "나선다",
-    "나섰",
-    "나서",
-    "떠나",
-    "떠난",
-    "올랐",
-    "오른",
-    "찾았",
-    "찾아",
-    "체결",
+    "열린", "열렸", "열리", "열어", "연다", "개최", "펼쳐", "진행", "방문", "참석", "참가", "출장",
+    "가졌", "갖고", "갖는", "막을 내", "열고", "나선다", "나섰", "나서", "떠나", "떠난", "올랐", "오른",
+    "찾았", "찾아", "체결", "맺었", "맺고", "맺은", "서명", "벌이", "벌였", "벌인", "돌입", "꾸려",
 ];
 
 fn event_verb(s: &str) -> bool {
@@ -144,8 +121,9 @@ impl Reader<'_> {
     /// with an event verb, not a deadline or the start of something
     /// ongoing, not history. A day or month wins over a year alone.
     fn event_date(&self) -> Option<EventDate> {
+        let mut month: Option<EventDate> = None;
         let mut year_only: Option<EventDate> = None;
-        let mut unresolved: Option<(usize, Mention, String)> = None;
+        let mut reported: Option<EventDate> = None;
         for (i, s) in self.sents.iter().enumerate() {
             if !event_verb(s) || HISTORY.iter().any(|h| s.contains(h)) {
                 continue;
@@ -156,23 +134,43 @@ impl Reader<'_> {
                 {
                     return Some(r);
                 }
-                if m.open_from || m.until || !self.year_ok(&m) || reporting_date(s, &m) {
+                let lasting = m.open_from && DURATION.is_match(&s[m.end..]);
+                if (m.open_from && !lasting) || m.until || !self.year_ok(&m) {
                     continue;
                 }
-                match m.resolve(self.published) {
-                    Ok(r) if r.start.precision != crate::model::Precision::Year => {
-                        return Some((i, r, m));
+                let Ok(r) = m.resolve(self.published) else {
+                    continue;
+                };
+                if reporting_date(s, &m) {
+                    // "체결했다고 2일 밝혔다 … 이날": the day it was announced,
+                    // when the article says the event was that day.
+                    if reported.is_none()
+                        && self
+                            .sents
+                            .iter()
+                            .skip(i + 1)
+                            .take(3)
+                            .any(|n| n.contains("이날"))
+                    {
+                        reported = Some((i, r, m));
                     }
-                    Ok(r) => {
+                    continue;
+                }
+                match r.start.precision {
+                    // A day in the first sentences wins over a month or a
+                    // year named before it ("1월 일본, 2월 중국 출장에
+                    // 이어 … 이달 23일부터").
+                    crate::model::Precision::Day => return Some((i, r, m)),
+                    crate::model::Precision::Month => {
+                        month.get_or_insert((i, r, m));
+                    }
+                    crate::model::Precision::Year => {
                         year_only.get_or_insert((i, r, m));
-                    }
-                    Err(why) => {
-                        unresolved.get_or_insert((i, m, why));
                     }
                 }
             }
         }
-        year_only
+        reported.or(month).or(year_only)
     }
 
     /// "지난 6일까지 4일간 열린": the last day and the length give the first.
@@ -212,6 +210,23 @@ impl Reader<'_> {
             },
             mention,
         ))
+    }
+
+    /// "오는 27일까지 … 진행한다" just after the start: the last day, when it
+    /// falls within two weeks of the first.
+    fn end_by(&self, near: &[String], start: Option<FuzzyDate>) -> Option<Cited<FuzzyDate>> {
+        let start = start.filter(|s| s.precision == crate::model::Precision::Day)?;
+        near.iter().find_map(|s| {
+            when::mentions(s)
+                .into_iter()
+                .filter(|m| m.until)
+                .find_map(|m| {
+                    let r = m.resolve(self.published).ok()?;
+                    let days = r.start.date.days_since_epoch() - start.date.days_since_epoch();
+                    (r.start.precision == crate::model::Precision::Day && (1..=14).contains(&days))
+                        .then(|| Cited::new(r.start, m.quote.clone()))
+                })
+        })
     }
 
     /// Dates the article gives but could not read without a publication
@@ -283,9 +298,11 @@ impl Reader<'_> {
                 self.set_dates(&mut d, r, &m);
                 if d.end.is_none() {
                     let start = d.start.as_ref().map(|c| c.value);
-                    d.end = self.sents[i..(i + 3).min(self.sents.len())]
+                    let near = &self.sents[i..(i + 3).min(self.sents.len())];
+                    d.end = near
                         .iter()
-                        .find_map(|s| duration_end(s, start));
+                        .find_map(|s| duration_end(s, start))
+                        .or_else(|| self.end_by(near, start));
                 }
             }
             None => match self.unresolved_date() {
@@ -1168,15 +1185,42 @@ fn follow_ups(
     out
 }
 
+/// A length of stay: "6박 8일", "3일간", "이틀간", "사흘 동안".
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(\d{1,2})\s*박\s*(\d{1,2})\s*일|(\d{1,2})\s*일\s*간|(이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레|열흘)\s*(?:간|동안))")
+        .expect("static regex")
+});
+
+/// Days in a length of stay as `DURATION` captured it.
+fn days_of(c: &regex::Captures) -> Option<i64> {
+    if let Some(n) = c.get(2).or(c.get(3)) {
+        return n.as_str().parse().ok();
+    }
+    let native = [
+        "이틀",
+        "사흘",
+        "나흘",
+        "닷새",
+        "엿새",
+        "이레",
+        "여드레",
+        "아흐레",
+        "열흘",
+    ];
+    native
+        .iter()
+        .position(|w| *w == &c[4])
+        .map(|i| i as i64 + 2)
+}
+
 /// The last day of an event the text gives as a length: "6박 8일 일정으로"
-/// (eight days), "3일간".
+/// (eight days), "3일간", "4일부터 이틀간".
 fn duration_end(s: &str, start: Option<FuzzyDate>) -> Option<Cited<FuzzyDate>> {
-    static NIGHTS: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(\d{1,2})\s*박\s*(\d{1,2})\s*일|(\d{1,2})\s*일\s*간").expect("static regex")
-    });
     let start = start.filter(|s| s.precision == crate::model::Precision::Day)?;
-    let c = NIGHTS.captures(s)?;
-    let days: i64 = c.get(2).or(c.get(3))?.as_str().parse().ok()?;
+    let (c, _) = (0..s.len())
+        .filter(|&i| s.is_char_boundary(i))
+        .find_map(|i| DURATION.captures(&s[i..]).map(|c| (c, i)))?;
+    let days: i64 = days_of(&c)?;
     if !(2..=60).contains(&days) {
         return None;
     }
@@ -1186,7 +1230,7 @@ fn duration_end(s: &str, start: Option<FuzzyDate>) -> Option<Cited<FuzzyDate>> {
             date,
             precision: crate::model::Precision::Day,
         },
-        c[0].to_string(),
+        c[0].trim().to_string(),
     ))
 }
 

@@ -150,9 +150,40 @@ fn day_ranges(sentence: &str) -> Vec<Mention> {
         .collect()
 }
 
+/// "6.17(월)": a month and day with the weekday, as press releases write.
+static DOTTED_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^\d.])(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\.?\s*\([월화수목금토일]\)")
+        .expect("static regex")
+});
+
+fn dotted_days(sentence: &str) -> Vec<Mention> {
+    DOTTED_DAY
+        .captures_iter(sentence)
+        .filter_map(|c| {
+            let (m, d) = (c.name("m")?, c.name("d")?);
+            let from = Parts {
+                month: m.as_str().parse().ok(),
+                day: d.as_str().parse().ok(),
+                ..Parts::default()
+            };
+            let end = c.get(0)?.end();
+            plausible(&from).then(|| Mention {
+                start: m.start(),
+                end,
+                quote: sentence[m.start()..end].trim().to_string(),
+                from,
+                to: None,
+                open_from: false,
+                until: false,
+            })
+        })
+        .collect()
+}
+
 /// Every date in a sentence, ranges joined.
 pub fn mentions(sentence: &str) -> Vec<Mention> {
-    let ranges = day_ranges(sentence);
+    let mut ranges = day_ranges(sentence);
+    ranges.extend(dotted_days(sentence));
     let mut out = ranges.clone();
     for m in single_mentions(sentence) {
         if !ranges.iter().any(|r| m.start < r.end && r.start < m.end) {
