@@ -56,6 +56,7 @@ const NOT_PLACES: &[&str] = &[
     "사천", "구리", "광명", "정주", "평화", "대전환", "태안", "안양", "의성", "청도", "하남", "동안",
     "연수", "메카", "기장", "부여", "미래", "통일", "중원", "한림", "동방",
     "나가", "수단", "오만", "말리", "이라",
+    "상당", "한다", "저장", "연대", "대회", "남부", "북부", "동부", "서부", "중부",
 ];
 
 /// Words before a sector name that still leave it a sector mention:
@@ -88,7 +89,13 @@ fn names<T: Named>(vocab: &Vocabulary<T>, stems: bool, latin_min: usize) -> Vec<
         let mut forms: Vec<&str> = label.ko.iter().map(String::as_str).collect();
         forms.extend(item.aliases().iter().map(String::as_str));
         forms.extend(label.en.iter().map(String::as_str));
-        if stems && let Some(stem) = label.ko.as_deref().and_then(admin_stem) {
+        // A district without its 구 is most often an everyday word (수정,
+        // 장안, 상록, 흥덕): no stems for districts.
+        let district = label.ko.as_deref().is_some_and(|k| k.ends_with('구'));
+        if stems
+            && !district
+            && let Some(stem) = label.ko.as_deref().and_then(admin_stem)
+        {
             forms.push(stem);
         }
         for f in forms {

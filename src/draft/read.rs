@@ -229,6 +229,22 @@ impl Reader<'_> {
         })
     }
 
+    /// Whether every date a sentence gives (to the month or day) lies well
+    /// away from the event's days: it then tells of another occasion.
+    fn elsewhen(&self, s: &str, (first, last): (i64, i64)) -> bool {
+        let dates: Vec<(i64, i64)> = when::mentions(s)
+            .iter()
+            .filter(|m| !m.until && !m.open_from)
+            .filter_map(|m| m.resolve(self.published).ok())
+            .filter(|r| r.start.precision != crate::model::Precision::Year)
+            .map(|r| {
+                let end = r.end.map_or(r.start.last_day(), |e| e.last_day());
+                (r.start.date.days_since_epoch(), end.days_since_epoch())
+            })
+            .collect();
+        !dates.is_empty() && dates.iter().all(|(a, b)| *b < first - 14 || *a > last + 14)
+    }
+
     /// Dates the article gives but could not read without a publication
     /// date: for the review list.
     fn unresolved_date(&self) -> Option<(String, String)> {
@@ -312,11 +328,18 @@ impl Reader<'_> {
                     .push("start: the article gives no date for the event".into()),
             },
         }
+        // Sentences about other trips or meetings ("1월에는 일본 도쿄와
+        // 나고야를 방문") do not give this event's places or outcomes.
+        let span = d.start.as_ref().map(|s| {
+            let first = s.value.date.days_since_epoch();
+            let last = d.end.as_ref().map_or(s.value.last_day(), |e| e.value.last_day());
+            (first, last.days_since_epoch())
+        });
         let body: Vec<(usize, &String)> = self
             .sents
             .iter()
             .enumerate()
-            .filter(|(i, _)| !skip.contains(i))
+            .filter(|(i, s)| !skip.contains(i) && !span.is_some_and(|sp| self.elsewhen(s, sp)))
             .collect();
         d.venue = event_sentence.and_then(|i| venue(&self.sents[i]));
         self.set_places(&mut d, &body, event_sentence);
