@@ -881,6 +881,10 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
         ("할 계획", OutcomeStatus::Planned),
         ("체결한다", OutcomeStatus::Planned),
         ("서명한다", OutcomeStatus::Planned),
+        ("을 한다", OutcomeStatus::Planned),
+        ("를 한다", OutcomeStatus::Planned),
+        ("을 할 ", OutcomeStatus::Planned),
+        ("를 할 ", OutcomeStatus::Planned),
         ("서명할", OutcomeStatus::Planned),
         ("체결할", OutcomeStatus::Planned),
         ("맺을", OutcomeStatus::Planned),
@@ -923,7 +927,7 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
 fn clauses(s: &str) -> Vec<&str> {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?:으며|했고|하고|했으며|였으며|됐으며|되었으며|였고|이며|며|한편),\s|는 한편,?\s",
+            r"(?:으며|했고|하고|했으며|였으며|됐으며|되었으며|였고|이며|며|한편),\s|는 한편,?\s|한 (?:뒤|후|다음)\s",
         )
         .expect("static regex")
     });
@@ -938,7 +942,7 @@ fn clauses(s: &str) -> Vec<&str> {
 }
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:약|최대|최소|총)\s*)?\d[\d,.]*(?:\s*[조억만천백]+(?:\s*\d[\d,.]*\s*[조억만천백]+)*)?\s*(?:캐나다\s?달러|달러|유로|위안|엔|원)(?:\s*(?:이상|이하|규모|가량|상당|내외|안팎|정도))*")
+    Regex::new(r"(?:(?:약|최대|최소|총)\s*)?\d[\d,.]*(?:\s*[조억만천백]+(?:\s*\d[\d,.]*\s*[조억만천백]+)*)?\s*(?:캐나다\s?달러|달러|유로|위안|엔|원|불)(?:\s*(?:이상|이하|규모|가량|상당|내외|안팎|정도))*")
         .expect("static regex")
 });
 

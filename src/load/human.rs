@@ -217,6 +217,8 @@ pub fn amount(input: &str) -> Result<ParsedAmount, String> {
         ("달러", "USD"),
         ("usd", "USD"),
         ("$", "USD"),
+        // "250만불": 불 is the dollar (弗) in Korean amounts.
+        ("불", "USD"),
         ("원", "KRW"),
         ("krw", "KRW"),
         ("₩", "KRW"),
