@@ -38,6 +38,17 @@ fn reporting_date(s: &str, m: &Mention) -> bool {
             .any(|w| after.trim_start().starts_with(w))
 }
 
+/// Words that make an event a trip.
+const TRIP_WORDS: &[&str] = &[
+    "출장",
+    "순방",
+    "방문길",
+    "세일즈단",
+    "시장개척단",
+    "사절단",
+    "대표단",
+];
+
 /// Words of a sentence about the history of something, not the event.
 const HISTORY: &[&str] = &["매년", "해마다", "해 온", "해온", "설립", "창립", "출범한"];
 
@@ -304,10 +315,32 @@ impl Reader<'_> {
         places_for_kind.extend(self.page.subheads.iter().map(String::as_str));
         places_for_kind.extend(event_sentence.map(|i| self.sents[i].as_str()));
         places_for_kind.extend(self.sents.iter().take(3).map(String::as_str));
-        d.kind = places_for_kind
-            .iter()
-            .find_map(|t| self.gazetteer.kind_in(t))
-            .map(|(i, word)| Cited::new(self.taxonomy.kinds.items[i].id.clone(), word));
+        // In running text (not a name) a trip is the event, whatever it
+        // signs on the way: "…를 방문해 … 투자협약을 체결한다".
+        let trip = event_sentence
+            .map(|i| self.sents[i].as_str())
+            .into_iter()
+            .chain(self.sents.iter().take(2).map(String::as_str))
+            .find_map(|s| {
+                TRIP_WORDS
+                    .iter()
+                    .find(|w| s.contains(*w))
+                    .map(|w| w.to_string())
+            });
+        let from_title = [title.as_str()]
+            .into_iter()
+            .chain(self.page.headline.as_deref())
+            .chain(self.page.subheads.iter().map(String::as_str))
+            .find_map(|t| self.gazetteer.kind_in(t));
+        let visit = self.taxonomy.kinds.position("delegation-visit");
+        d.kind = match (from_title, trip, visit) {
+            (Some(k), _, _) => Some(k),
+            (None, Some(w), Some(v)) => Some((v, w)),
+            _ => places_for_kind
+                .iter()
+                .find_map(|t| self.gazetteer.kind_in(t)),
+        }
+        .map(|(i, word)| Cited::new(self.taxonomy.kinds.items[i].id.clone(), word));
         d.title = Some(Cited::new(title, title_quote));
         match date {
             Some((i, r, m)) => {
@@ -332,7 +365,10 @@ impl Reader<'_> {
         // 나고야를 방문") do not give this event's places or outcomes.
         let span = d.start.as_ref().map(|s| {
             let first = s.value.date.days_since_epoch();
-            let last = d.end.as_ref().map_or(s.value.last_day(), |e| e.value.last_day());
+            let last = d
+                .end
+                .as_ref()
+                .map_or(s.value.last_day(), |e| e.value.last_day());
             (first, last.days_since_epoch())
         });
         let body: Vec<(usize, &String)> = self
@@ -635,17 +671,13 @@ impl Reader<'_> {
 /// A general field counts only where the text lists it as an area of
 /// cooperation: "경제, 문화, 관광 분야에서".
 fn field_listed(text: &str, end: usize) -> bool {
+    static LIST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\s*[,·、/]\s*[가-힣A-Za-z&]{1,8}(?:\s[가-힣]{1,4})?)*\s*(?:등\s*)?(?:(?:모든|다양한|여러|주요|핵심|\d+대)\s*)?(?:핵심\s*)?(?:다\s*)?(?:분야|방면)")
+            .expect("static regex")
+    });
     let rest = &text[end..];
-    let Some(i) = rest.find("분야") else {
-        return false;
-    };
-    let between = &rest[..i];
-    between.chars().count() <= 14
-        && !between.split_whitespace().any(|w| {
-            ["을", "를", "이", "가", "에서", "의", "은", "는"]
-                .iter()
-                .any(|p| w.ends_with(p))
-        })
+    // "경제교류", "문화교류": the field named as what is exchanged.
+    rest.starts_with("교류") || LIST.is_match(rest)
 }
 
 /// A few words around a match, as its quote.
