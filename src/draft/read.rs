@@ -309,12 +309,13 @@ impl Reader<'_> {
         let (title, title_quote) = self.event_name();
         let event_sentence = date.as_ref().map(|(i, _, _)| *i);
         // The kind: from the event's name, else the headline, the
-        // subheadings, the sentence that dates the event.
-        let mut places_for_kind: Vec<&str> = vec![&title];
-        places_for_kind.extend(self.page.headline.as_deref());
-        places_for_kind.extend(self.page.subheads.iter().map(String::as_str));
-        places_for_kind.extend(event_sentence.map(|i| self.sents[i].as_str()));
-        places_for_kind.extend(self.sents.iter().take(3).map(String::as_str));
+        // subheadings; else a trip; else the sentence that dates the event
+        // and the lead.
+        let sentences_for_kind: Vec<&str> = event_sentence
+            .map(|i| self.sents[i].as_str())
+            .into_iter()
+            .chain(self.sents.iter().take(3).map(String::as_str))
+            .collect();
         // In running text (not a name) a trip is the event, whatever it
         // signs on the way: "…를 방문해 … 투자협약을 체결한다".
         let trip = event_sentence
@@ -327,7 +328,10 @@ impl Reader<'_> {
                     .find(|w| s.contains(*w))
                     .map(|w| w.to_string())
             });
-        let from_title = [title.as_str()]
+        // A title made from the lead (no headline) is running text.
+        let named = self.page.headline.is_some() || title_quote != title;
+        let from_title = named
+            .then_some(title.as_str())
             .into_iter()
             .chain(self.page.headline.as_deref())
             .chain(self.page.subheads.iter().map(String::as_str))
@@ -336,9 +340,9 @@ impl Reader<'_> {
         d.kind = match (from_title, trip, visit) {
             (Some(k), _, _) => Some(k),
             (None, Some(w), Some(v)) => Some((v, w)),
-            _ => places_for_kind
+            _ => sentences_for_kind
                 .iter()
-                .find_map(|t| self.gazetteer.kind_in(t)),
+                .find_map(|t| self.gazetteer.kind_in_sentence(t)),
         }
         .map(|(i, word)| Cited::new(self.taxonomy.kinds.items[i].id.clone(), word));
         d.title = Some(Cited::new(title, title_quote));
@@ -542,6 +546,9 @@ impl Reader<'_> {
             }
         }
         found.retain(|(i, _)| named.contains(i) || regions[*i].parent.is_none());
+        for (_, text) in body {
+            self.unknown_places(d, text);
+        }
         let home = self.home_country(event_sentence);
         // A country is implied by its places: keep it only when none of
         // its places is named.
@@ -565,6 +572,59 @@ impl Reader<'_> {
             d.review.push(format!(
                 "hosts: the event was held and organised in `{home}`, so its places are the hosts"
             ));
+        }
+    }
+
+    /// Names a place the taxonomy lacks, when the text gives it right after
+    /// its country or province ("짐바브웨 중앙마쇼날랜드주", "인도네시아
+    /// 파리아만시"), with the nearest known name of that country.
+    fn unknown_places(&self, d: &mut Draft, text: &str) {
+        let regions = &self.taxonomy.regions.items;
+        let places = self.gazetteer.places(text);
+        for f in &places {
+            let r = &regions[f.index];
+            if r.level == crate::model::RegionLevel::City
+                || r.level == crate::model::RegionLevel::Area
+            {
+                continue;
+            }
+            let rest = &text[f.end..];
+            let Some(word) = rest.strip_prefix(' ').and_then(|w| {
+                w.split(|c: char| !('\u{AC00}'..='\u{D7A3}').contains(&c))
+                    .next()
+            }) else {
+                continue;
+            };
+            let word = strip_particle(strip_particle(word));
+            let admin = ["시", "성", "주", "현", "군", "카운티"]
+                .iter()
+                .any(|x| word.ends_with(x));
+            let at = f.end + 1;
+            if !admin || word.chars().count() < 3 || places.iter().any(|g| g.start == at) {
+                continue;
+            }
+            let country = &r.country;
+            let names: Vec<&str> = regions
+                .iter()
+                .filter(|x| &x.country == country && x.id != *country)
+                .flat_map(|x| {
+                    x.label
+                        .ko
+                        .iter()
+                        .map(String::as_str)
+                        .chain(x.aliases.iter().map(String::as_str))
+                })
+                .collect();
+            let hint = crate::diag::did_you_mean(word, names.iter().copied())
+                .map(|n| format!("; did you mean «{n}»?"))
+                .unwrap_or_default();
+            let note = format!(
+                "places: «{word}» (in {}) is not in the taxonomy{hint}; add it to taxonomy/regions.yaml if it matters",
+                r.label.ko.as_deref().unwrap_or(&r.id)
+            );
+            if !d.review.contains(&note) {
+                d.review.push(note);
+            }
         }
     }
 
@@ -1387,6 +1447,37 @@ mod tests {
             .to_string();
         let a = attendance(&[(0, &s)]).expect("attendance");
         assert_eq!(a.value, (210, true));
+    }
+
+    #[test]
+    fn unknown_places_get_a_suggestion_and_kinds_stay_whole_words() {
+        let taxonomy = crate::load::load_taxonomy(std::path::Path::new("data")).expect("taxonomy");
+        let g = Gazetteer::new(&taxonomy);
+        let text = "대전시는 지난 3일 캐나다 퀘백주를 방문해 협약을 체결했다고 5일 밝혔다. 이날 행사에는 50여명이 참석했다.";
+        let page = super::super::page::read(text);
+        let published = Published {
+            date: FuzzyDate::parse("2025-03-05").expect("date"),
+            quote: None,
+        };
+        let drafts = events(&page, Some(&published), &taxonomy, &g);
+        let d = &drafts[0];
+        assert!(
+            d.review
+                .iter()
+                .any(|r| r.contains("«퀘백주»") && r.contains("«퀘벡주»")),
+            "{:?}",
+            d.review
+        );
+        // "대전시는" holds "전시" (exhibition) but names no exhibition.
+        assert_eq!(
+            d.kind.as_ref().map(|k| k.value.as_str()),
+            Some("mou-signing")
+        );
+        assert_eq!(
+            d.start.as_ref().map(|s| s.value.to_string()).as_deref(),
+            Some("2025-03-03")
+        );
+        assert_eq!(d.attendance.as_ref().map(|a| a.value), Some((50, true)));
     }
 
     #[test]
