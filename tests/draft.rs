@@ -254,17 +254,20 @@ fn drafts_land_in_the_drafts_folder_and_validate_once_moved() {
     assert_ne!(path, path2);
     assert_eq!(fs::read_to_string(&path).expect("draft"), yaml);
     // The drafts folder is not read; moved into events/ the draft is a record.
-    let valid = run(
-        &[
-            "validate",
-            "--data",
-            data_s,
-            "--config",
-            root().join("brief.toml").to_str().expect("path"),
-        ],
-        None,
-    );
-    common::assert_success(&valid);
+    let config = root().join("brief.toml");
+    let validate = || {
+        run(
+            &[
+                "validate",
+                "--data",
+                data_s,
+                "--config",
+                config.to_str().expect("path"),
+            ],
+            None,
+        )
+    };
+    common::assert_success(&validate());
     fs::create_dir_all(data.join("events")).expect("events");
     fs::rename(
         &path,
@@ -272,17 +275,13 @@ fn drafts_land_in_the_drafts_folder_and_validate_once_moved() {
     )
     .expect("move");
     fs::remove_file(&path2).expect("remove");
-    let valid = run(
-        &[
-            "validate",
-            "--data",
-            data_s,
-            "--config",
-            root().join("brief.toml").to_str().expect("path"),
-        ],
-        None,
-    );
+    let valid = validate();
     common::assert_success(&valid);
+    assert!(
+        common::stderr(&valid).contains("1 event"),
+        "{}",
+        common::stderr(&valid)
+    );
 }
 
 /// Standard input, a page without its date, binary and huge input.

@@ -330,17 +330,15 @@ impl Gazetteer {
     /// word (the verb phrase ends a Korean sentence).
     pub fn kind_in_sentence(&self, text: &str) -> Option<(usize, String)> {
         let matcher = self.kinds.matcher.as_ref()?;
-        text.split_whitespace()
-            .rev()
-            .find_map(|w| {
-                let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
-                let m = matcher
-                    .find_overlapping_iter(w)
-                    .filter(|m| m.start() == 0)
-                    .max_by_key(|m| m.len())?;
-                let (i, written) = &self.kinds.forms[m.pattern().as_usize()];
-                Some((*i, written.clone()))
-            })
+        text.split_whitespace().rev().find_map(|w| {
+            let w = w.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let m = matcher
+                .find_overlapping_iter(w)
+                .filter(|m| m.start() == 0)
+                .max_by_key(|m| m.len())?;
+            let (i, written) = &self.kinds.forms[m.pattern().as_usize()];
+            Some((*i, written.clone()))
+        })
     }
 }
 
