@@ -277,11 +277,8 @@ fn drafts_land_in_the_drafts_folder_and_validate_once_moved() {
     fs::remove_file(&path2).expect("remove");
     let valid = validate();
     common::assert_success(&valid);
-    assert!(
-        common::stderr(&valid).contains("1 event"),
-        "{}",
-        common::stderr(&valid)
-    );
+    let said = String::from_utf8_lossy(&valid.stdout);
+    assert!(said.contains("ok: 1 events"), "{said}");
 }
 
 /// Standard input, a page without its date, binary and huge input.
