@@ -950,8 +950,18 @@ fn refers_back(clause: &str, word: &str) -> bool {
     };
     let after = &upper[at + word.len()..];
     let before = upper[..at].trim_end();
-    after.starts_with('식')
-        || after.starts_with("체결식")
+    // A ceremony is the event's venue ("열린 협약식에는 … 참석했다") unless
+    // it is said to take place ("협약식이 진행되어", "협약식을 갖고").
+    let ceremony = after.starts_with('식') || after.starts_with("체결식");
+    let held = ["이 진행", "을 갖", "을 가졌", "이 열", "을 열", "을 개최"]
+        .iter()
+        .any(|w| {
+            after
+                .trim_start_matches("체결")
+                .trim_start_matches('식')
+                .starts_with(w)
+        });
+    (ceremony && !held)
         || ["이번", "이", "해당", "같은"].iter().any(|w| {
             before.ends_with(w)
                 && before[..before.len() - w.len()]
