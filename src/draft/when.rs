@@ -51,15 +51,21 @@ pub struct Mention {
     pub until: bool,
 }
 
+/// One date: every branch needs a number or a year word, so the regex never
+/// matches the empty string (which would make scanning a sentence quadratic).
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?:(?P<dy>\d{4})\s*\.\s*(?P<dm>\d{1,2})\s*\.\s*(?P<dd>\d{1,2})\.?(?:\s*일)?)
         |
         (?:(?P<rel>지난해|작년|올해|금년|내년|지난달|이달|이번\s?달|다음\s?달|내달|지난|오는)\s*)?
-        (?:(?P<y>\d{4})\s*년\s*|['‘’](?P<sy>\d{2})\s*년\s*)?
-        (?:(?P<m>\d{1,2})\s*월\s*)?
-        (?:(?P<d>\d{1,2})\s*일)?",
+        (?:
+            (?:(?P<y>\d{4})\s*년|['‘’](?P<sy>\d{2})\s*년)(?:\s*(?P<m>\d{1,2})\s*월)?(?:\s*(?P<d>\d{1,2})\s*일)?
+          | (?P<m2>\d{1,2})\s*월(?:\s*(?P<d2>\d{1,2})\s*일)?
+          | (?P<d3>\d{1,2})\s*일
+        )
+        |
+        (?P<yw>지난해|작년|올해|금년|내년)",
     )
     .expect("static regex")
 });
@@ -83,6 +89,7 @@ fn parts(c: &Captures) -> Option<Parts> {
     }
     let rel = c
         .name("rel")
+        .or(c.name("yw"))
         .map(|r| match r.as_str().replace(' ', "").as_str() {
             "지난해" | "작년" => Rel::LastYear,
             "올해" | "금년" => Rel::ThisYear,
@@ -97,8 +104,8 @@ fn parts(c: &Captures) -> Option<Parts> {
         rel,
         year: num("y"),
         short_year: num("sy"),
-        month: num("m").map(|m| m as u32),
-        day: num("d").map(|d| d as u32),
+        month: num("m").or(num("m2")).map(|m| m as u32),
+        day: num("d").or(num("d2")).or(num("d3")).map(|d| d as u32),
     };
     let numbers =
         p.year.is_some() || p.short_year.is_some() || p.month.is_some() || p.day.is_some();
