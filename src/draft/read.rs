@@ -18,6 +18,7 @@ const EVENT_VERBS: &[&str] = &[
     "열린", "열렸", "열리", "열어", "연다", "개최", "펼쳐", "진행", "방문", "참석", "참가", "출장",
     "가졌", "갖고", "갖는", "막을 내", "열고", "나선다", "나섰", "나서", "떠나", "떠난", "올랐", "오른",
     "찾았", "찾아", "체결", "맺었", "맺고", "맺은", "서명", "벌이", "벌였", "벌인", "돌입", "꾸려",
+    "개막", "폐막", "기념식",
 ];
 
 fn event_verb(s: &str) -> bool {
@@ -181,7 +182,24 @@ impl Reader<'_> {
                 }
             }
         }
-        reported.or(month).or(year_only)
+        reported
+            .or(month)
+            .or(year_only)
+            .or_else(|| self.lead_date())
+    }
+
+    /// With no date beside an event verb, the first date of the lead
+    /// ("기념식을 지난 6일 야마구치 시청에서 했다고 7일 밝혔다").
+    fn lead_date(&self) -> Option<EventDate> {
+        self.sents.iter().take(3).enumerate().find_map(|(i, s)| {
+            when::mentions(s).into_iter().find_map(|m| {
+                if m.open_from || m.until || !self.year_ok(&m) || reporting_date(s, &m) {
+                    return None;
+                }
+                let r = m.resolve(self.published).ok()?;
+                Some((i, r, m))
+            })
+        })
     }
 
     /// "지난 6일까지 4일간 열린": the last day and the length give the first.
@@ -328,23 +346,30 @@ impl Reader<'_> {
                     .find(|w| s.contains(*w))
                     .map(|w| w.to_string())
             });
-        // A title made from the lead (no headline) is running text.
+        // A title made from the lead (no headline) is running text; one
+        // quoted in the text is the event's own name.
         let named = self.page.headline.is_some() || title_quote != title;
-        let from_title = named
+        let quoted = named && self.page.headline.as_deref() != Some(title_quote.as_str());
+        let from_name = quoted.then(|| self.gazetteer.kind_in(&title)).flatten();
+        let from_headline = named
             .then_some(title.as_str())
             .into_iter()
             .chain(self.page.headline.as_deref())
             .chain(self.page.subheads.iter().map(String::as_str))
             .find_map(|t| self.gazetteer.kind_in(t));
         let visit = self.taxonomy.kinds.position("delegation-visit");
-        d.kind = match (from_title, trip, visit) {
-            (Some(k), _, _) => Some(k),
-            (None, Some(w), Some(v)) => Some((v, w)),
-            _ => sentences_for_kind
-                .iter()
-                .find_map(|t| self.gazetteer.kind_in_sentence(t)),
-        }
-        .map(|(i, word)| Cited::new(self.taxonomy.kinds.items[i].id.clone(), word));
+        let trip = trip.zip(visit).map(|(w, v)| (v, w));
+        // The event's name, else a trip the text says it is (a headline
+        // often names what the trip signed), else the headline, the lead.
+        d.kind = from_name
+            .or(trip)
+            .or(from_headline)
+            .or_else(|| {
+                sentences_for_kind
+                    .iter()
+                    .find_map(|t| self.gazetteer.kind_in_sentence(t))
+            })
+            .map(|(i, word)| Cited::new(self.taxonomy.kinds.items[i].id.clone(), word));
         d.title = Some(Cited::new(title, title_quote));
         match date {
             Some((i, r, m)) => {
@@ -875,9 +900,19 @@ fn attendance(body: &[(usize, &String)]) -> Option<Cited<(i64, bool)>> {
         Regex::new(r"(?:약\s*)?(\d[\d,]*)\s*(여|여\s|명\s*이상|\+)?\s*명").expect("static regex")
     });
     for (_, s) in body {
-        if !["참석", "참가", "참여", "모였", "자리했", "함께했"]
-            .iter()
-            .any(|w| s.contains(w))
+        if ![
+            "참석",
+            "참가",
+            "참여",
+            "모였",
+            "자리했",
+            "함께했",
+            "대상으로",
+            "관람객",
+            "방문객",
+        ]
+        .iter()
+        .any(|w| s.contains(w))
         {
             continue;
         }
@@ -1028,10 +1063,8 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
 /// Clauses of a sentence: "…체결했으며, …체결했고, …체결됐다."
 fn clauses(s: &str) -> Vec<&str> {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
-            r"(?:으며|했고|하고|했으며|였으며|됐으며|되었으며|였고|이며|며|한편),\s|는 한편,?\s|한 (?:뒤|후|다음)\s",
-        )
-        .expect("static regex")
+        Regex::new(r"[가-힣](?:고|며),\s|한편,\s|는 한편,?\s|한 (?:뒤|후|다음)\s")
+            .expect("static regex")
     });
     let mut out = Vec::new();
     let mut last = 0;
@@ -1044,7 +1077,7 @@ fn clauses(s: &str) -> Vec<&str> {
 }
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:약|최대|최소|총)\s*)?\d[\d,.]*(?:\s*[조억만천백]+(?:\s*\d[\d,.]*\s*[조억만천백]+)*)?\s*(?:캐나다\s?달러|달러|유로|위안|엔|원|불)(?:\s*(?:이상|이하|규모|가량|상당|내외|안팎|정도))*")
+    Regex::new(r"(?:(?:약|최대|최소|총)\s*)?\d[\d,.]*(?:\s*[조억만천백]+(?:\s*\d[\d,.]*\s*[조억만천백]+)*)?\s*(?:캐나다\s?달러|달러|유로|위안|엔|원|불)(?:\s*(?:이상|이하|규모|가량|상당|내외|안팎|정도|어치))*")
         .expect("static regex")
 });
 
