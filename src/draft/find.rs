@@ -58,6 +58,7 @@ const NOT_PLACES: &[&str] = &[
     "나가", "수단", "오만", "말리", "이라",
     "상당", "한다", "저장", "연대", "대회", "남부", "북부", "동부", "서부", "중부",
     "나라", "달성", "다산", "가평", "보성", "함평", "청양", "평창",
+    "부지", "코로나", "세계", "중앙아", "하남", "대구경북",
 ];
 
 /// Words before a sector name that still leave it a sector mention:
@@ -276,8 +277,12 @@ fn sector_boundaries(text: &str, start: usize, end: usize) -> bool {
     }
     let head = &text[..start];
     let tail = &text[end..];
+    // Inside a word only after a known prefix, or for a name of three
+    // syllables or more ("한방바이오", "전기차용 배터리팩").
     let left = match head.chars().next_back() {
-        Some(c) if is_hangul(c) => SECTOR_PREFIXES.iter().any(|p| head.ends_with(p)),
+        Some(c) if is_hangul(c) => {
+            SECTOR_PREFIXES.iter().any(|p| head.ends_with(p)) || name.chars().count() >= 3
+        }
         _ => true,
     };
     let right = name.chars().count() > 2

@@ -757,7 +757,7 @@ impl Reader<'_> {
 /// cooperation: "경제, 문화, 관광 분야에서".
 fn field_listed(text: &str, end: usize) -> bool {
     static LIST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\s*[,·、/]\s*[가-힣A-Za-z&]{1,8}(?:\s[가-힣]{1,4})?)*\s*(?:등\s*)?(?:(?:모든|다양한|여러|주요|핵심|\d+대)\s*)?(?:핵심\s*)?(?:다\s*)?(?:분야|방면)")
+        Regex::new(r"^(?:\s*[,·、/]\s*[가-힣A-Za-z&]{1,8}(?:\s[가-힣]{1,4})?)*\s*(?:등\s*)?(?:(?:모든|다양한|여러|주요|핵심|\d+대)\s*)?(?:핵심\s*)?(?:다\s*)?(?:분야|방면|품목)")
             .expect("static regex")
     });
     let rest = &text[end..];
