@@ -33,7 +33,9 @@ fn event_verb(s: &str) -> bool {
 /// event: "5일 경기도에 따르면", "…했다고 5일 밝혔다".
 fn reporting_date(s: &str, m: &Mention) -> bool {
     let after: String = s[m.end..].chars().take(14).collect();
-    after.contains("따르면")
+    // "21일 황해경제자유구역청(청장 김성배)에 따르면": up to the clause's end.
+    let clause = s[m.end..].split([',', '.']).next().unwrap_or("");
+    clause.contains("따르면")
         || ["밝혔", "전했", "발표했", "말했"]
             .iter()
             .any(|w| after.trim_start().starts_with(w))
@@ -146,7 +148,15 @@ impl Reader<'_> {
                 {
                     return Some(r);
                 }
-                let lasting = m.open_from && DURATION.is_match(&s[m.end..]);
+                // "2001년부터 매년" is history; "지난 17일부터 5박 6일간",
+                // "지난 27일부터 이날까지", "지난 17일부터 … 참석했고" start
+                // the event.
+                let rest = s[m.end..].trim_start();
+                let lasting = m.open_from
+                    && (DURATION.is_match(rest)
+                        || rest.starts_with("이날까지")
+                        || rest.starts_with("오늘까지")
+                        || m.day_given());
                 if (m.open_from && !lasting) || m.until || !self.year_ok(&m) {
                     continue;
                 }
@@ -172,7 +182,7 @@ impl Reader<'_> {
                     // A day in the first sentences wins over a month or a
                     // year named before it ("1월 일본, 2월 중국 출장에
                     // 이어 … 이달 23일부터").
-                    crate::model::Precision::Day => return Some((i, r, m)),
+                    crate::model::Precision::Day => return Some(self.widen(i, r, m)),
                     crate::model::Precision::Month => {
                         month.get_or_insert((i, r, m));
                     }
@@ -200,6 +210,29 @@ impl Reader<'_> {
                 Some((i, r, m))
             })
         })
+    }
+
+    /// A day in the lead that a range in the next sentences contains ("15일
+    /// … 협약을 맺고. … 13~16일 … 방문해"): the range is the event.
+    fn widen(&self, i: usize, r: when::Resolved, m: Mention) -> EventDate {
+        let day = r.start.date;
+        let wider = self
+            .sents
+            .iter()
+            .enumerate()
+            .skip(i)
+            .take(3)
+            .find_map(|(j, s)| {
+                when::mentions(s).into_iter().find_map(|w| {
+                    let rw = w.resolve(self.published).ok()?;
+                    let end = rw.end?;
+                    (rw.start.date < day
+                        && day <= end.date
+                        && rw.start.precision == crate::model::Precision::Day)
+                        .then_some((j, rw, w))
+                })
+            });
+        wider.unwrap_or((i, r, m))
     }
 
     /// "지난 6일까지 4일간 열린": the last day and the length give the first.

@@ -219,10 +219,13 @@ fn single_mentions(sentence: &str) -> Vec<Mention> {
         };
         // "3일간", "이틀 동안" are durations; a digit before is another number.
         let after = &sentence[m.end()..];
+        // "6박 8일" is a length of stay, not the 8th.
+        let head = sentence[..m.start()].trim_end();
         let before_digit = sentence[..m.start()]
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_ascii_digit());
+            .is_some_and(|c| c.is_ascii_digit())
+            || (from.day.is_some() && from.month.is_none() && head.ends_with('박'));
         if (from.day.is_some()
             && (after.starts_with('간') || after.trim_start().starts_with("동안")))
             || before_digit
@@ -300,6 +303,11 @@ impl Mention {
     /// The mention's year as written or implied, for choosing among dates.
     pub fn explicit_year(&self) -> Option<i32> {
         self.from.year
+    }
+
+    /// Whether the date gives its day.
+    pub fn day_given(&self) -> bool {
+        self.from.day.is_some()
     }
 
     /// Resolves the mention against the publication date.
@@ -551,7 +559,7 @@ mod tests {
         assert_eq!(read("28일 미국 보스턴에서", None), ["?28일"]);
         assert_eq!(read("지난해 10월", None), ["?지난해 10월"]);
         // Durations and other numbers are not dates.
-        assert!(mentions("사흘간 3일간 59개 단위 2천만 달러").is_empty());
+        assert!(mentions("사흘간 3일간 59개 단위 2천만 달러 11박 13일").is_empty());
     }
 
     #[test]
