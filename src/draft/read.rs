@@ -1190,9 +1190,17 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
             continue;
         };
         let summary = clause.contains("등 총") || clause.contains("등 모두");
-        // "업체 5곳(6건)": agreements (건) count before companies (곳).
+        // "업체 5곳(6건)": agreements (건) count before companies (곳); "총
+        // 59건의 수출 상담" counts talks, not agreements.
         let count = COUNT
             .captures_iter(clause)
+            .filter(|c| {
+                let after: String = clause[c.get(0).map_or(0, |m| m.end())..]
+                    .chars()
+                    .take(8)
+                    .collect();
+                !after.contains("상담") && !after.contains("문의")
+            })
             .min_by_key(|c| !c[0].ends_with('건'))
             .and_then(|c| {
                 let n: i64 = c[1].parse().ok()?;
@@ -1218,10 +1226,37 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
             }
             out.push(o);
         } else {
-            out.push(outcome);
+            out.extend(one_per_amount(outcome, clause));
         }
     }
     out
+}
+
+/// "A 20만 달러, B 10만 달러, C가 2만 달러의 수출협약을 맺었다": one
+/// outcome per amount the clause lists.
+fn one_per_amount(outcome: DraftOutcome, clause: &str) -> Vec<DraftOutcome> {
+    let amounts: Vec<Cited<human::ParsedAmount>> = AMOUNT
+        .find_iter(clause)
+        .filter_map(|m| {
+            let mut a = human::amount(m.as_str()).ok()?;
+            a.currency.as_ref()?;
+            a.expected = outcome.amount.as_ref().is_some_and(|o| o.value.expected);
+            Some(Cited::new(a, m.as_str().trim().to_string()))
+        })
+        .collect();
+    let listed = amounts.len() >= 2
+        && outcome.count.is_none()
+        && clause.matches(", ").count() + 1 >= amounts.len();
+    if !listed {
+        return vec![outcome];
+    }
+    amounts
+        .into_iter()
+        .map(|a| DraftOutcome {
+            amount: Some(a),
+            ..outcome.clone()
+        })
+        .collect()
 }
 
 /// Drops an outcome whose amount is the total of others the article lists
