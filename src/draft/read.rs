@@ -433,15 +433,22 @@ impl Reader<'_> {
                 .map_or(s.value.last_day(), |e| e.value.last_day());
             (first, last.days_since_epoch())
         });
-        let body: Vec<(usize, &String)> = self
+        let all: Vec<(usize, &String)> = self
             .sents
             .iter()
             .enumerate()
-            .filter(|(i, s)| !skip.contains(i) && !span.is_some_and(|sp| self.elsewhen(s, sp)))
+            .filter(|(i, _)| !skip.contains(i))
+            .collect();
+        let body: Vec<(usize, &String)> = all
+            .iter()
+            .copied()
+            .filter(|(_, s)| !span.is_some_and(|sp| self.elsewhen(s, sp)))
             .collect();
         d.venue = event_sentence.and_then(|i| venue(&self.sents[i]));
         self.set_places(&mut d, &body, event_sentence);
-        self.set_sectors(&mut d, &body);
+        // The fields of a relationship stay its fields whenever a sentence
+        // dates them ("2010년 … 우호협정을 맺었으며, … 분야에서 협력할 계획").
+        self.set_sectors(&mut d, &all);
         d.participants = participants(&body);
         d.attendance = attendance(&body);
         let announcement = event_sentence.is_some_and(|i| future(&self.sents[i]));
@@ -790,12 +797,15 @@ impl Reader<'_> {
 /// cooperation: "경제, 문화, 관광 분야에서".
 fn field_listed(text: &str, end: usize) -> bool {
     static LIST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\s*[,·、/]\s*[가-힣A-Za-z&]{1,8}(?:\s[가-힣]{1,4})?)*\s*(?:등\s*)?(?:(?:모든|다양한|여러|주요|핵심|\d+대)\s*)?(?:핵심\s*)?(?:다\s*)?(?:분야|방면|품목)")
+        Regex::new(r"^(?:(?:\s*[,·、/]\s*|(?:과|와)\s+|\s+및\s+)[가-힣A-Za-z&]{1,8}(?:\s[가-힣]{1,4})?)*\s*(?:등\s*)?(?:(?:모든|다양한|여러|주요|핵심|\d+대)\s*)?(?:핵심\s*)?(?:다\s*)?(?:분야|방면|품목|협력)")
             .expect("static regex")
     });
+    static NEXT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\s?(?:교류|협력|업체|기업|산업)").expect("static regex"));
     let rest = &text[end..];
-    // "경제교류", "문화교류": the field named as what is exchanged.
-    rest.starts_with("교류") || LIST.is_match(rest)
+    // "경제교류", "경제 협력", "신재생에너지 업체": the field named as what is
+    // exchanged or made.
+    NEXT.is_match(rest) || LIST.is_match(rest)
 }
 
 /// A few words around a match, as its quote.
