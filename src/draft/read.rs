@@ -80,9 +80,11 @@ pub fn events(
     if sents.is_empty() {
         return Vec::new();
     }
+    let dates: Vec<Vec<Mention>> = sents.iter().map(|s| when::mentions(s)).collect();
     let reader = Reader {
         page,
         sents: &sents,
+        dates: &dates,
         published,
         taxonomy,
         gazetteer,
@@ -106,6 +108,8 @@ pub fn events(
 struct Reader<'a> {
     page: &'a Page,
     sents: &'a [String],
+    /// The dates of each sentence, read once.
+    dates: &'a [Vec<Mention>],
     published: Option<&'a Published>,
     taxonomy: &'a Taxonomy,
     gazetteer: &'a Gazetteer,
@@ -142,7 +146,7 @@ impl Reader<'_> {
             if !event_verb(s) || HISTORY.iter().any(|h| s.contains(h)) {
                 continue;
             }
-            for m in when::mentions(s) {
+            for m in self.dates[i].iter().cloned() {
                 if m.until
                     && let Some(r) = self.until_for(s, &m)
                 {
@@ -202,7 +206,7 @@ impl Reader<'_> {
     /// ("기념식을 지난 6일 야마구치 시청에서 했다고 7일 밝혔다").
     fn lead_date(&self) -> Option<EventDate> {
         self.sents.iter().take(3).enumerate().find_map(|(i, s)| {
-            when::mentions(s).into_iter().find_map(|m| {
+            self.dates[i].iter().cloned().find_map(|m| {
                 if m.open_from || m.until || !self.year_ok(&m) || reporting_date(s, &m) {
                     return None;
                 }
@@ -222,8 +226,8 @@ impl Reader<'_> {
             .enumerate()
             .skip(i)
             .take(3)
-            .find_map(|(j, s)| {
-                when::mentions(s).into_iter().find_map(|w| {
+            .find_map(|(j, _)| {
+                self.dates[j].iter().cloned().find_map(|w| {
                     let rw = w.resolve(self.published).ok()?;
                     let end = rw.end?;
                     (rw.start.date < day
@@ -276,25 +280,22 @@ impl Reader<'_> {
 
     /// "오는 27일까지 … 진행한다" just after the start: the last day, when it
     /// falls within two weeks of the first.
-    fn end_by(&self, near: &[String], start: Option<FuzzyDate>) -> Option<Cited<FuzzyDate>> {
+    fn end_by(&self, near: &[Vec<Mention>], start: Option<FuzzyDate>) -> Option<Cited<FuzzyDate>> {
         let start = start.filter(|s| s.precision == crate::model::Precision::Day)?;
-        near.iter().find_map(|s| {
-            when::mentions(s)
-                .into_iter()
-                .filter(|m| m.until)
-                .find_map(|m| {
-                    let r = m.resolve(self.published).ok()?;
-                    let days = r.start.date.days_since_epoch() - start.date.days_since_epoch();
-                    (r.start.precision == crate::model::Precision::Day && (1..=14).contains(&days))
-                        .then(|| Cited::new(r.start, m.quote.clone()))
-                })
+        near.iter().find_map(|dates| {
+            dates.iter().filter(|m| m.until).find_map(|m| {
+                let r = m.resolve(self.published).ok()?;
+                let days = r.start.date.days_since_epoch() - start.date.days_since_epoch();
+                (r.start.precision == crate::model::Precision::Day && (1..=14).contains(&days))
+                    .then(|| Cited::new(r.start, m.quote.clone()))
+            })
         })
     }
 
     /// Whether every date a sentence gives (to the month or day) lies well
     /// away from the event's days: it then tells of another occasion.
-    fn elsewhen(&self, s: &str, (first, last): (i64, i64)) -> bool {
-        let dates: Vec<(i64, i64)> = when::mentions(s)
+    fn elsewhen(&self, i: usize, (first, last): (i64, i64)) -> bool {
+        let dates: Vec<(i64, i64)> = self.dates[i]
             .iter()
             .filter(|m| !m.until && !m.open_from)
             .filter_map(|m| m.resolve(self.published).ok())
@@ -310,13 +311,13 @@ impl Reader<'_> {
     /// Dates the article gives but could not read without a publication
     /// date: for the review list.
     fn unresolved_date(&self) -> Option<(String, String)> {
-        for s in self.sents {
+        for (s, dates) in self.sents.iter().zip(self.dates) {
             if !event_verb(s) {
                 continue;
             }
-            for m in when::mentions(s) {
+            for m in dates {
                 if let Err(why) = m.resolve(self.published) {
-                    return Some((m.quote, why));
+                    return Some((m.quote.clone(), why));
                 }
             }
         }
@@ -333,8 +334,9 @@ impl Reader<'_> {
         let mut out = Vec::new();
         for (i, s) in self.sents.iter().enumerate() {
             let Some(c) = NAMED.captures(s) else { continue };
-            let Some(m) = when::mentions(s)
-                .into_iter()
+            let Some(m) = self.dates[i]
+                .iter()
+                .cloned()
                 .find(|m| !m.open_from && !m.until && m.start < c.get(0).map_or(0, |g| g.start()))
             else {
                 continue;
@@ -413,7 +415,9 @@ impl Reader<'_> {
                     d.end = near
                         .iter()
                         .find_map(|s| duration_end(s, start))
-                        .or_else(|| self.end_by(near, start));
+                        .or_else(|| {
+                            self.end_by(&self.dates[i..(i + 3).min(self.dates.len())], start)
+                        });
                 }
             }
             None => match self.unresolved_date() {
@@ -442,7 +446,7 @@ impl Reader<'_> {
         let body: Vec<(usize, &String)> = all
             .iter()
             .copied()
-            .filter(|(_, s)| !span.is_some_and(|sp| self.elsewhen(s, sp)))
+            .filter(|(i, _)| !span.is_some_and(|sp| self.elsewhen(*i, sp)))
             .collect();
         d.venue = event_sentence.and_then(|i| venue(&self.sents[i]));
         self.set_places(&mut d, &body, event_sentence);
