@@ -336,8 +336,8 @@ impl Reader<'_> {
             let Some(c) = NAMED.captures(s) else { continue };
             let Some(m) = self.dates[i]
                 .iter()
-                .cloned()
                 .find(|m| !m.open_from && !m.until && m.start < c.get(0).map_or(0, |g| g.start()))
+                .cloned()
             else {
                 continue;
             };
