@@ -598,15 +598,24 @@ impl Reader<'_> {
             texts.push(h);
         }
         // A place named only to locate another ("충남 보령시") is not itself
-        // a party.
+        // a party, nor is a reporter's dateline ("무안=김영균 기자"); a place
+        // named only as where things happen ("부안 대명리조트에서") is not one
+        // when its province is.
         let mut named: Vec<usize> = Vec::new();
+        let mut venues: Vec<usize> = Vec::new();
         for text in texts {
             let places = self.gazetteer.places(text);
             for (k, f) in places.iter().enumerate() {
                 let locator = places
                     .get(k + 1)
                     .is_some_and(|g| g.start <= f.end + 1 && self.inside(g.index, f.index));
-                if !locator && !named.contains(&f.index) {
+                let dateline = text[f.end..].trim_start().starts_with('=');
+                if dateline {
+                    continue;
+                }
+                if venue_word(text, f.end) {
+                    venues.push(f.index);
+                } else if !locator && !named.contains(&f.index) {
                     named.push(f.index);
                 }
                 if !found.iter().any(|(i, _)| *i == f.index) {
@@ -614,7 +623,15 @@ impl Reader<'_> {
                 }
             }
         }
-        found.retain(|(i, _)| named.contains(i) || regions[*i].parent.is_none());
+        let all: Vec<usize> = found.iter().map(|(i, _)| *i).collect();
+        found.retain(|(i, _)| {
+            let venue_only = !named.contains(i)
+                && venues.contains(i)
+                && all
+                    .iter()
+                    .any(|p| p != i && self.inside(*i, *p) && regions[*p].parent.is_some());
+            (named.contains(i) || venues.contains(i) || regions[*i].parent.is_none()) && !venue_only
+        });
         for (_, text) in body {
             self.unknown_places(d, text);
         }
@@ -810,6 +827,34 @@ fn field_listed(text: &str, end: usize) -> bool {
     // "경제교류", "경제 협력", "신재생에너지 업체": the field named as what is
     // exchanged or made.
     NEXT.is_match(rest) || LIST.is_match(rest)
+}
+
+/// Whether the words after a place make it a venue: "부안 대명리조트에서",
+/// "목포 현대호텔과", "순천만국가정원 등에서".
+fn venue_word(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let word: &str = rest.trim_start().split_whitespace().next().unwrap_or("");
+    let next = if rest.starts_with(' ') {
+        word
+    } else {
+        rest.split_whitespace().next().unwrap_or("")
+    };
+    [
+        "호텔",
+        "리조트",
+        "컨벤션",
+        "센터",
+        "정원",
+        "전시장",
+        "회의실",
+        "청사",
+        "시청",
+        "도청",
+        "대학교",
+        "엑스포",
+    ]
+    .iter()
+    .any(|v| next.contains(v))
 }
 
 /// A few words around a match, as its quote.
