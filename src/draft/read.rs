@@ -833,12 +833,9 @@ fn field_listed(text: &str, end: usize) -> bool {
 /// "목포 현대호텔과", "순천만국가정원 등에서".
 fn venue_word(text: &str, end: usize) -> bool {
     let rest = &text[end..];
-    let word: &str = rest.trim_start().split_whitespace().next().unwrap_or("");
-    let next = if rest.starts_with(' ') {
-        word
-    } else {
-        rest.split_whitespace().next().unwrap_or("")
-    };
+    // The next word, or the rest of this one ("부안 대명리조트에서" /
+    // "순천만국가정원").
+    let next = rest.split_whitespace().next().unwrap_or("");
     [
         "호텔",
         "리조트",
