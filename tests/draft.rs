@@ -242,6 +242,7 @@ fn drafts_land_in_the_drafts_folder_and_validate_once_moved() {
         "kr-chungbuk",
         "outlet: \"시사캐치\"",
         "due: \"2025-12\"  # «올해 12월까지»",
+        "# REVIEW: dates: the publication date comes from «최종편집: 2025-04-04»",
     ] {
         assert!(yaml.contains(want), "{want} missing from\n{yaml}");
     }

@@ -78,6 +78,8 @@ pub struct DraftOutcome {
     pub title: Cited<String>,
     pub status: Cited<OutcomeStatus>,
     pub amount: Option<Cited<ParsedAmount>>,
+    /// Why a person should check this outcome, when the text left it open.
+    pub doubt: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

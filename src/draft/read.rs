@@ -463,6 +463,22 @@ impl Reader<'_> {
         drop_totals(&mut d.outcomes);
         drop_itemised(&mut d.outcomes);
         drop_repeats(&mut d.outcomes);
+        for o in &d.outcomes {
+            if let Some(doubt) = &o.doubt {
+                d.review
+                    .push(format!("outcomes: «{}»: {doubt}", o.title.value));
+            }
+        }
+        // A page's "last edited" date is not always the day it appeared.
+        if let Some(q) = self.published.and_then(|p| p.quote.as_deref())
+            && ["최종편집", "수정", "업데이트"]
+                .iter()
+                .any(|w| q.contains(w))
+        {
+            d.review.push(format!(
+                "dates: the publication date comes from «{q}», when the page was last edited; give --published if the article is older"
+            ));
+        }
         if !announcement {
             d.follow_ups = follow_ups(&body, self.published, event_sentence);
         }
@@ -519,6 +535,7 @@ impl Reader<'_> {
                 title: Cited::new(o.title.clone(), o.title.clone()),
                 status: Cited::new(OutcomeStatus::Signed, s.clone()),
                 amount: None,
+                doubt: Some("signed, as an earlier event the article names".into()),
             });
         }
         d.source = self.source();
@@ -1245,10 +1262,11 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
         } else {
             OutcomeStatus::Signed
         };
-        let Some((st, verb)) = status(clause, amount.is_some())
-            .or_else(|| status(s, amount.is_some()))
-            .or_else(|| signing.then_some((tense, last_word)))
-        else {
+        let verb_status = status(clause, amount.is_some()).or_else(|| status(s, amount.is_some()));
+        let doubt = verb_status.is_none().then(|| {
+            "status read from the article's tense, not from a verb the drafter knows".to_string()
+        });
+        let Some((st, verb)) = verb_status.or_else(|| signing.then_some((tense, last_word))) else {
             if amount.is_some() {
                 pending_amount = amount;
             }
@@ -1277,6 +1295,7 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
             title: Cited::new(outcome_title(clause), clause.trim().to_string()),
             status: Cited::new(st, verb),
             amount: amount.or_else(|| pending_amount.take()),
+            doubt,
         };
         if summary && !out.is_empty() {
             // The listed outcomes are among the counted ones: keep the

@@ -137,6 +137,9 @@ fn outcomes(y: &mut String, outcomes: &[DraftOutcome]) {
     }
     y.push_str("outcomes:\n");
     for o in outcomes {
+        if let Some(doubt) = &o.doubt {
+            let _ = writeln!(y, "  # REVIEW: {doubt}");
+        }
         let _ = writeln!(y, "  - type: {}{}", o.kind.value.id(), cite(&o.kind));
         if let Some(c) = &o.count {
             let _ = writeln!(y, "    count: {}{}", c.value, cite(c));
