@@ -558,6 +558,17 @@ impl<T: Named> Vocabulary<T> {
     }
 }
 
+/// Whether a character is a Hangul syllable (가–힣).
+pub fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}')
+}
+
+/// Whether a text holds Hangul (syllables or jamo).
+pub fn has_hangul(s: &str) -> bool {
+    s.chars()
+        .any(|c| matches!(c as u32, 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F))
+}
+
 /// The normal form used to match ids and aliases: lower case, with spaces,
 /// underscores and hyphens dropped, so "Bio Healthcare" matches "bio-healthcare".
 pub fn normalise_key(s: &str) -> String {

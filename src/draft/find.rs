@@ -5,7 +5,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::model::{Named, Taxonomy, Vocabulary, admin_stem};
+use crate::model::{Named, Taxonomy, Vocabulary, admin_stem, has_hangul, is_hangul};
 
 /// One name found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,14 +73,6 @@ const SECTOR_PREFIXES: &[&str] = &[
     "지능형",
     "친환경",
 ];
-
-fn has_hangul(s: &str) -> bool {
-    s.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c))
-}
-
-fn is_hangul(c: char) -> bool {
-    ('\u{AC00}'..='\u{D7A3}').contains(&c)
-}
 
 /// Surface forms of the entries of a vocabulary that resolve to them alone.
 fn names<T: Named>(vocab: &Vocabulary<T>, stems: bool, latin_min: usize) -> Vec<(String, usize)> {

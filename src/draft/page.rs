@@ -12,9 +12,9 @@ use crate::load::human;
 use crate::load::sheet::Encoding;
 use crate::model::FuzzyDate;
 
-/// The largest article read: a saved page of a few hundred kilobytes is
-/// common, a 16 MiB one is not an article.
-pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+/// The largest article read: the loader's limit for a file (a saved page
+/// of a few hundred kilobytes is common, a 16 MiB one is not an article).
+pub const MAX_BYTES: usize = crate::load::MAX_FILE_BYTES as usize;
 
 /// The article on a page.
 #[derive(Debug, Clone, Default)]

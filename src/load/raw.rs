@@ -7,6 +7,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
+use crate::model::has_hangul;
+
 /// A text in Korean and/or English: either a plain string (its language is
 /// guessed from the script) or a map `{ ko: ..., en: ... }`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -20,11 +22,6 @@ impl RawText {
         self.ko.as_deref().is_none_or(|s| s.trim().is_empty())
             && self.en.as_deref().is_none_or(|s| s.trim().is_empty())
     }
-}
-
-fn has_hangul(s: &str) -> bool {
-    s.chars()
-        .any(|c| matches!(c as u32, 0xAC00..=0xD7A3 | 0x1100..=0x11FF | 0x3130..=0x318F))
 }
 
 impl<'de> Deserialize<'de> for RawText {
