@@ -81,10 +81,12 @@ pub fn events(
         return Vec::new();
     }
     let dates: Vec<Vec<Mention>> = sents.iter().map(|s| when::mentions(s)).collect();
+    let places: Vec<Vec<Found>> = sents.iter().map(|s| gazetteer.places(s)).collect();
     let reader = Reader {
         page,
         sents: &sents,
         dates: &dates,
+        places: &places,
         published,
         taxonomy,
         gazetteer,
@@ -110,6 +112,8 @@ struct Reader<'a> {
     sents: &'a [String],
     /// The dates of each sentence, read once.
     dates: &'a [Vec<Mention>],
+    /// The places each sentence names, found once.
+    places: &'a [Vec<Found>],
     published: Option<&'a Published>,
     taxonomy: &'a Taxonomy,
     gazetteer: &'a Gazetteer,
@@ -610,18 +614,24 @@ impl Reader<'_> {
     fn set_places(&self, d: &mut Draft, body: &[(usize, &String)], event_sentence: Option<usize>) {
         let regions = &self.taxonomy.regions.items;
         let mut found: Vec<(usize, String)> = Vec::new();
-        let mut texts: Vec<&str> = body.iter().map(|(_, s)| s.as_str()).collect();
-        if let Some(h) = self.page.headline.as_deref() {
-            texts.push(h);
-        }
+        // Each sentence's places were found once; the headline's now.
+        let headline = self
+            .page
+            .headline
+            .as_deref()
+            .map(|h| (h, self.gazetteer.places(h)));
+        let texts: Vec<(&str, &[Found])> = body
+            .iter()
+            .map(|(i, s)| (s.as_str(), self.places[*i].as_slice()))
+            .chain(headline.as_ref().map(|(h, p)| (*h, p.as_slice())))
+            .collect();
         // A place named only to locate another ("충남 보령시") is not itself
         // a party, nor is a reporter's dateline ("무안=김영균 기자"); a place
         // named only as where things happen ("부안 대명리조트에서") is not one
         // when its province is.
         let mut named: Vec<usize> = Vec::new();
         let mut venues: Vec<usize> = Vec::new();
-        for text in texts {
-            let places = self.gazetteer.places(text);
+        for &(text, places) in &texts {
             for (k, f) in places.iter().enumerate() {
                 let locator = places
                     .get(k + 1)
@@ -649,8 +659,8 @@ impl Reader<'_> {
                     .any(|p| p != i && self.inside(*i, *p) && regions[*p].parent.is_some());
             (named.contains(i) || venues.contains(i) || regions[*i].parent.is_none()) && !venue_only
         });
-        for (_, text) in body {
-            self.unknown_places(d, text);
+        for (i, text) in body {
+            self.unknown_places(d, text, &self.places[*i]);
         }
         let home = self.home_country(event_sentence);
         // A country is implied by its places: keep it only when none of
@@ -681,10 +691,9 @@ impl Reader<'_> {
     /// Names a place the taxonomy lacks, when the text gives it right after
     /// its country or province ("짐바브웨 중앙마쇼날랜드주", "인도네시아
     /// 파리아만시"), with the nearest known name of that country.
-    fn unknown_places(&self, d: &mut Draft, text: &str) {
+    fn unknown_places(&self, d: &mut Draft, text: &str, places: &[Found]) {
         let regions = &self.taxonomy.regions.items;
-        let places = self.gazetteer.places(text);
-        for f in &places {
+        for f in places {
             let r = &regions[f.index];
             if r.level == crate::model::RegionLevel::City
                 || r.level == crate::model::RegionLevel::Area
