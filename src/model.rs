@@ -391,6 +391,24 @@ pub struct Outcome {
     pub note: Text,
 }
 
+impl Outcome {
+    /// The outcome as a brief counts it: kind, count, status and amount,
+    /// without words or lists.
+    pub fn counted(&self) -> Outcome {
+        Outcome {
+            kind: self.kind,
+            count: self.count,
+            title: Text::default(),
+            parties: Vec::new(),
+            sectors: Vec::new(),
+            regions: Vec::new(),
+            status: self.status,
+            amount: self.amount.clone(),
+            note: Text::default(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FollowUp {
     pub action: Text,
@@ -441,12 +459,7 @@ impl Event {
 
     /// Host and partner regions, hosts first, without repeats.
     pub fn regions(&self) -> impl Iterator<Item = &str> {
-        // Each list is free of repeats (the loader makes it so); a partner
-        // that is also a host is skipped.
-        self.hosts
-            .iter()
-            .chain(self.partners.iter().filter(|p| !self.hosts.contains(p)))
-            .map(String::as_str)
+        hosts_then_partners(&self.hosts, &self.partners)
     }
 }
 
@@ -547,6 +560,11 @@ impl Named for Region {
 impl<T: Named> Vocabulary<T> {
     /// The entry with exactly this canonical id.
     pub fn get(&self, id: &str) -> Option<&T> {
+        self.index_of(id).map(|i| &self.items[i])
+    }
+
+    /// The position in `items` of the entry with exactly this canonical id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
         let exact = self.exact.get_or_init(|| {
             self.items
                 .iter()
@@ -554,7 +572,7 @@ impl<T: Named> Vocabulary<T> {
                 .map(|(i, t)| (t.id().to_string(), i))
                 .collect()
         });
-        exact.get(id).map(|&i| &self.items[i])
+        exact.get(id).copied()
     }
 }
 
@@ -665,6 +683,104 @@ pub struct Dataset {
     pub taxonomy: Taxonomy,
     /// Events sorted by start date, then id.
     pub events: Vec<Event>,
+    /// When the loader kept only what one brief needs (`load::Keep::Span`):
+    /// every event of the days its comparisons read, counted only (see
+    /// `Counted`), in the same order; the period's own events and those
+    /// with follow-ups are also in `events`, whole. `None` when `events`
+    /// holds every event.
+    pub counted: Option<Vec<Counted>>,
+}
+
+/// What a brief counts of an event it compares with (an earlier period,
+/// the monthly chart): its start, places, attendance and outcomes, without
+/// any words. A few dozen bytes and at most one allocation, where a whole
+/// event takes hundreds and a dozen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counted {
+    pub start: FuzzyDate,
+    /// Host and partner regions, hosts first, without repeats, as
+    /// positions in the taxonomy's regions.
+    pub regions: Box<[u32]>,
+    pub attendance: Option<Attendance>,
+    /// The outcomes, without words (title, parties, sectors, regions, note).
+    pub outcomes: Box<[Outcome]>,
+}
+
+/// Host and partner region ids, hosts first, without repeats: each list is
+/// free of repeats (the loader makes it so); a partner that is also a host
+/// is skipped.
+pub fn hosts_then_partners<'a>(
+    hosts: &'a [String],
+    partners: &'a [String],
+) -> impl Iterator<Item = &'a str> {
+    hosts
+        .iter()
+        .chain(partners.iter().filter(|p| !hosts.contains(p)))
+        .map(String::as_str)
+}
+
+impl Counted {
+    /// What a brief counts of `event`.
+    pub fn of(event: &Event, tax: &Taxonomy) -> Counted {
+        Counted {
+            start: event.start,
+            regions: Counted::positions(event.regions(), tax),
+            attendance: event.attendance.clone(),
+            outcomes: event.outcomes.iter().map(Outcome::counted).collect(),
+        }
+    }
+
+    /// The positions of region ids in `tax`; ids not in it are left out
+    /// (the loader admits none).
+    pub fn positions<'a>(ids: impl Iterator<Item = &'a str>, tax: &Taxonomy) -> Box<[u32]> {
+        ids.filter_map(|r| tax.regions.index_of(r))
+            .filter_map(|i| u32::try_from(i).ok())
+            .collect()
+    }
+}
+
+/// What the figures of a set of events read of each: a whole `Event` or
+/// only what is `Counted` of it.
+pub trait Counts {
+    fn start(&self) -> FuzzyDate;
+    fn outcomes(&self) -> &[Outcome];
+    fn attendance(&self) -> Option<&Attendance>;
+    /// Host and partner region ids, hosts first, without repeats.
+    fn each_region<'a>(&'a self, tax: &'a Taxonomy, f: impl FnMut(&'a str));
+}
+
+impl Counts for Event {
+    fn start(&self) -> FuzzyDate {
+        self.start
+    }
+    fn outcomes(&self) -> &[Outcome] {
+        &self.outcomes
+    }
+    fn attendance(&self) -> Option<&Attendance> {
+        self.attendance.as_ref()
+    }
+    fn each_region<'a>(&'a self, _tax: &'a Taxonomy, f: impl FnMut(&'a str)) {
+        self.regions().for_each(f);
+    }
+}
+
+impl Counts for Counted {
+    fn start(&self) -> FuzzyDate {
+        self.start
+    }
+    fn outcomes(&self) -> &[Outcome] {
+        &self.outcomes
+    }
+    fn attendance(&self) -> Option<&Attendance> {
+        self.attendance.as_ref()
+    }
+    fn each_region<'a>(&'a self, tax: &'a Taxonomy, mut f: impl FnMut(&'a str)) {
+        for &i in &self.regions {
+            if let Some(r) = tax.regions.items.get(i as usize) {
+                f(&r.id);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use serde::Serialize;
 
 use super::AggregateOptions;
-use crate::model::{AmountQualifier, Event, Outcome, OutcomeStatus, OutcomeType, Taxonomy};
+use crate::model::{AmountQualifier, Counts, Outcome, OutcomeStatus, OutcomeType, Taxonomy};
 
 /// Concluded agreements by type, plus those still pending.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -158,7 +158,7 @@ pub struct Figures {
 }
 
 impl Figures {
-    pub fn of(events: &[&Event], tax: &Taxonomy, options: &AggregateOptions) -> Figures {
+    pub fn of<T: Counts>(events: &[&T], tax: &Taxonomy, options: &AggregateOptions) -> Figures {
         let mut outcomes = OutcomeCounts::default();
         let mut investment = Money::zero();
         let mut deal_value = Money::zero();
@@ -168,14 +168,14 @@ impl Figures {
         let (mut attendance, mut attendance_approximate, mut attendance_events) =
             (0u64, false, 0u32);
         for e in events {
-            for o in &e.outcomes {
+            for o in e.outcomes() {
                 outcomes.add(o);
                 add_money(&mut investment, o, true, options);
                 add_money(&mut deal_value, o, false, options);
             }
-            for r in e.regions() {
+            e.each_region(tax, |r| {
                 let Some(region) = tax.region(r) else {
-                    continue;
+                    return;
                 };
                 let province = tax.province_of(r);
                 if region.country == options.home_country {
@@ -188,8 +188,8 @@ impl Figures {
                         partner_regions.insert(province);
                     }
                 }
-            }
-            if let Some(a) = &e.attendance {
+            });
+            if let Some(a) = e.attendance() {
                 attendance += a.count;
                 attendance_approximate |= a.approximate;
                 attendance_events += 1;

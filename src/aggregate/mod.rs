@@ -22,7 +22,7 @@ mod regions;
 
 use serde::Serialize;
 
-use crate::model::{Dataset, Date, Event, Precision};
+use crate::model::{Counts, Dataset, Date, Event, Precision};
 use crate::period::{Period, PeriodKind};
 
 pub use figures::{Figures, Money, OutcomeCounts, is_counted};
@@ -175,12 +175,16 @@ pub fn keep_for(period: Period) -> crate::load::Keep {
 /// the events dated within it are looked at: a slice of the data set, which
 /// is in date order.
 pub fn events_in(dataset: &Dataset, period: Period) -> Vec<&Event> {
-    let events = &dataset.events;
-    let from = events.partition_point(|e| e.start.date < period.start());
-    let to = events.partition_point(|e| e.start.date <= period.end());
-    events[from..to.max(from)]
+    dated_in(&dataset.events, period)
+}
+
+/// The items of `items` (in date order) that a period counts.
+fn dated_in<T: Counts>(items: &[T], period: Period) -> Vec<&T> {
+    let from = items.partition_point(|e| e.start().date < period.start());
+    let to = items.partition_point(|e| e.start().date <= period.end());
+    items[from..to.max(from)]
         .iter()
-        .filter(|e| period.counts(e.start))
+        .filter(|e| period.counts(e.start()))
         .collect()
 }
 
@@ -190,7 +194,10 @@ pub fn report(dataset: &Dataset, period: Period, options: &AggregateOptions) -> 
     // while the period's own figures are computed here: both read a busy
     // data set from end to end.
     let (compared, own) = std::thread::scope(|scope| {
-        let compared = scope.spawn(|| Compared::of(dataset, period, options));
+        let compared = scope.spawn(|| match &dataset.counted {
+            Some(counted) => Compared::of(dataset, counted, period, options),
+            None => Compared::of(dataset, &dataset.events, period, options),
+        });
         let own = Own::of(dataset, period, options);
         (compared.join(), own)
     });
@@ -270,9 +277,16 @@ struct Compared {
 }
 
 impl Compared {
-    fn of(dataset: &Dataset, period: Period, options: &AggregateOptions) -> Compared {
+    /// The comparisons read from `items` (the data set's events, or what
+    /// is counted of them: `Dataset::counted`), the rest from the events.
+    fn of<T: Counts + Sync>(
+        dataset: &Dataset,
+        items: &[T],
+        period: Period,
+        options: &AggregateOptions,
+    ) -> Compared {
         let tax = &dataset.taxonomy;
-        let figures_of = |p: Period| Figures::of(&events_in(dataset, p), tax, options);
+        let figures_of = |p: Period| Figures::of(&dated_in(items, p), tax, options);
         // A year's trend: the years before it (its own figures are the
         // report's, added by `report`); the last of them is the previous.
         let years: Vec<YearFigures> = if period.kind() == PeriodKind::Year {
@@ -294,11 +308,11 @@ impl Compared {
         };
         // The period's months are the end of the chart's (which is at
         // least as long, up to 48 months): one pass over the data.
-        let trend = month_counts(dataset, trend_window(period));
+        let trend = month_counts(items, trend_window(period));
         let n = usize::from(period.len_months());
         let months = match trend.len().checked_sub(n) {
             Some(from) => trend[from..].to_vec(),
-            None => month_counts(dataset, period.months()),
+            None => month_counts(items, period.months()),
         };
         Compared {
             previous,
@@ -321,30 +335,48 @@ impl Compared {
     }
 }
 
-/// One row per sector with events or outcomes, in taxonomy order.
+/// One row per sector with events or outcomes, in taxonomy order: one
+/// pass over the events, each sector id looked up once per mention.
 fn sector_rows(events: &[&Event], dataset: &Dataset, options: &AggregateOptions) -> Vec<SectorRow> {
-    dataset
-        .taxonomy
-        .sectors
+    let sectors = &dataset.taxonomy.sectors;
+    let n = sectors.items.len();
+    let mut in_sector = vec![0u32; n];
+    let mut counts = vec![OutcomeCounts::default(); n];
+    let mut investment = vec![Money::zero(); n];
+    // The positions of a list's sectors, each once (as `contains` counts).
+    let mut at = Vec::new();
+    let positions = |ids: &[String], at: &mut Vec<usize>| {
+        at.clear();
+        for i in ids.iter().filter_map(|id| sectors.index_of(id)) {
+            if !at.contains(&i) {
+                at.push(i);
+            }
+        }
+    };
+    for e in events {
+        positions(&e.sectors, &mut at);
+        at.iter().for_each(|&i| in_sector[i] += 1);
+        for o in &e.outcomes {
+            positions(&o.sectors, &mut at);
+            for &i in &at {
+                counts[i].add(o);
+                figures::add_money(&mut investment[i], o, true, options);
+            }
+        }
+    }
+    let rows = sectors
         .items
         .iter()
-        .filter_map(|s| {
-            let in_sector = events.iter().filter(|e| e.sectors.contains(&s.id)).count();
-            let mut counts = OutcomeCounts::default();
-            let mut investment = Money::zero();
-            for e in events {
-                for o in e.outcomes.iter().filter(|o| o.sectors.contains(&s.id)) {
-                    counts.add(o);
-                    figures::add_money(&mut investment, o, true, options);
-                }
-            }
-            (in_sector > 0 || counts.total() + counts.pending > 0).then(|| SectorRow {
-                sector: s.id.clone(),
-                events: in_sector as u32,
-                outcomes: counts.total(),
-                pending: counts.pending,
-                investment,
-            })
+        .zip(in_sector)
+        .zip(counts)
+        .zip(investment);
+    rows.filter(|(((_, events), counts), _)| *events > 0 || counts.total() + counts.pending > 0)
+        .map(|(((s, events), counts), investment)| SectorRow {
+            sector: s.id.clone(),
+            events,
+            outcomes: counts.total(),
+            pending: counts.pending,
+            investment,
         })
         .collect()
 }
@@ -373,7 +405,10 @@ fn trend_window(period: Period) -> Vec<(i32, u8)> {
 
 /// Events dated at least to the month, counted per month of `months`
 /// (consecutive, oldest first), in one pass over the data.
-fn month_counts(dataset: &Dataset, months: impl IntoIterator<Item = (i32, u8)>) -> Vec<MonthCount> {
+fn month_counts<T: Counts>(
+    items: &[T],
+    months: impl IntoIterator<Item = (i32, u8)>,
+) -> Vec<MonthCount> {
     let mut out: Vec<MonthCount> = months
         .into_iter()
         .map(|(year, month)| MonthCount {
@@ -385,12 +420,12 @@ fn month_counts(dataset: &Dataset, months: impl IntoIterator<Item = (i32, u8)>) 
     let Some(first) = out.first().map(|m| m.year * 12 + i32::from(m.month) - 1) else {
         return out;
     };
-    for e in dataset
-        .events
+    for start in items
         .iter()
-        .filter(|e| e.start.precision != Precision::Year)
+        .map(Counts::start)
+        .filter(|s| s.precision != Precision::Year)
     {
-        let at = e.start.date.year * 12 + i32::from(e.start.date.month) - 1 - first;
+        let at = start.date.year * 12 + i32::from(start.date.month) - 1 - first;
         if let Some(m) = usize::try_from(at).ok().and_then(|i| out.get_mut(i)) {
             m.events += 1;
         }

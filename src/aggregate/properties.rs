@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use super::tests::options;
 use super::*;
 use crate::load::{Keep, LoadOptions, load_dir};
-use crate::model::{OutcomeStatus, OutcomeType};
+use crate::model::{Counted, OutcomeStatus, OutcomeType};
 use crate::period::Period;
 use crate::synth;
 
@@ -335,11 +335,13 @@ fn quarters_and_halves_sum_to_the_year() {
 }
 
 /// A single brief loads only the events `days_needed` names (and those
-/// with follow-ups): its report is the one the whole data set gives.
+/// with follow-ups), whole only those it shows and counted the others
+/// (see `Dataset::counted`): its report is the one the whole data set
+/// gives.
 #[test]
 fn the_days_a_brief_reads_are_enough() {
     let opts = options();
-    let mut narrower = 0;
+    let (mut narrower, mut only_counted) = (0, 0);
     for seed in 0..8u64 {
         let data = dataset(seed, 150 + seed as usize * 40);
         for period in [
@@ -350,17 +352,26 @@ fn the_days_a_brief_reads_are_enough() {
             Period::months_between((2024, 11), (2025, 2)).unwrap_or_else(|e| panic!("{e}")),
         ] {
             let keep = keep_for(period);
+            let shown = |e: &&Event| {
+                let follow_ups = !e.follow_ups.is_empty();
+                keep.wants(e.start, follow_ups) && keep.whole(e.start, follow_ups)
+            };
+            let tax = &data.taxonomy;
             let kept = Dataset {
-                taxonomy: data.taxonomy.clone(),
-                events: data
-                    .events
-                    .iter()
-                    .filter(|e| keep.wants(e.start, !e.follow_ups.is_empty()))
-                    .map(|e| keep.slim(e.clone()))
-                    .collect(),
+                taxonomy: tax.clone(),
+                events: data.events.iter().filter(shown).cloned().collect(),
+                counted: Some(
+                    data.events
+                        .iter()
+                        .filter(|e| keep.counts(e.start))
+                        .map(|e| Counted::of(e, tax))
+                        .collect(),
+                ),
             };
             let json = |d: &Dataset| serde_json::to_value(report(d, period, &opts)).ok();
-            narrower += usize::from(kept.events.len() < data.events.len());
+            let counted = kept.counted.as_ref().map_or(0, Vec::len);
+            narrower += usize::from(counted < data.events.len());
+            only_counted += counted.saturating_sub(kept.events.len());
             assert_eq!(json(&kept), json(&data), "seed {seed} {period}");
         }
     }
@@ -370,6 +381,8 @@ fn the_days_a_brief_reads_are_enough() {
         narrower >= 8 * 3,
         "{narrower} briefs read less than everything"
     );
+    // And most of what they read is only counted.
+    assert!(only_counted > 1000, "{only_counted} events only counted");
 }
 
 /// The events of a period, looked up in the dated slice of the data set,

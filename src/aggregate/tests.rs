@@ -137,6 +137,7 @@ fn dataset(mut events: Vec<Event>) -> Dataset {
     Dataset {
         taxonomy: fixture_taxonomy(),
         events,
+        counted: None,
     }
 }
 

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 
 use crate::diag::{Diagnostic, Span};
-use crate::model::{Dataset, Date, Event, FuzzyDate, Text};
+use crate::model::{Counted, Dataset, Date, Event, FuzzyDate, Taxonomy};
 
 /// Files larger than this are refused rather than parsed: no hand-written
 /// record comes near it, and it keeps hostile input from eating memory.
@@ -89,32 +89,20 @@ impl Keep {
         }
     }
 
-    /// `event` as kept: without its words when it is not kept whole. For
-    /// records; the sheet reader does not make the words in the first
-    /// place (a unit test holds the two to the same result).
-    pub fn slim(&self, mut event: Event) -> Event {
-        if self.whole(event.start, !event.follow_ups.is_empty()) {
-            return event;
+    /// Whether an event starting at `start`, if kept, is also counted
+    /// apart (see `Dataset::counted`): it falls in the days a brief's
+    /// comparisons read.
+    pub fn counts(&self, start: FuzzyDate) -> bool {
+        match self {
+            Keep::Span { first, last, .. } => start.date <= *last && start.last_day() >= *first,
+            Keep::All | Keep::None => false,
         }
-        event.title = Text::default();
-        event.date_note = Text::default();
-        event.venue = Text::default();
-        event.summary = Text::default();
-        event.sectors = Vec::new();
-        event.participants = Vec::new();
-        event.sources = Vec::new();
-        for o in &mut event.outcomes {
-            o.title = Text::default();
-            o.sectors = Vec::new();
-            o.parties = Vec::new();
-            o.regions = Vec::new();
-            o.note = Text::default();
-        }
-        event
     }
 
+    /// Whether `e` is kept whole in `Dataset::events`.
     fn keeps(&self, e: &Event) -> bool {
-        self.wants(e.start, !e.follow_ups.is_empty())
+        let follow_ups = !e.follow_ups.is_empty();
+        self.wants(e.start, follow_ups) && self.whole(e.start, follow_ups)
     }
 }
 
@@ -126,6 +114,8 @@ impl Keep {
 #[allow(clippy::large_enum_variant)]
 pub enum Valid<'a> {
     Event(Event),
+    /// A row a brief only counts (see `Keep::whole`), and its id.
+    Counted(Counted, std::borrow::Cow<'a, str>),
     Id(std::borrow::Cow<'a, str>),
 }
 
@@ -133,7 +123,7 @@ impl Valid<'_> {
     fn id(&self) -> &str {
         match self {
             Valid::Event(e) => &e.id,
-            Valid::Id(id) => id,
+            Valid::Counted(_, id) | Valid::Id(id) => id,
         }
     }
 }
@@ -224,10 +214,12 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
     // across all files and formats, then the event is kept or dropped.
     let mut accept = Accept {
         keep: &options.keep,
+        taxonomy: taxonomy.as_ref(),
         files: &event_files,
         current: 0,
         ids: ids::Ids::default(),
         events: Vec::new(),
+        counted: Counting::default(),
         valid_events: 0,
         dup_diags: Vec::new(),
     };
@@ -254,21 +246,29 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
         notes.extend(n);
     }
     let Accept {
-        events,
+        mut events,
+        counted,
         valid_events,
         dup_diags,
         ..
     } = accept;
     diags.extend(dup_diags);
     // By date then id: keys first, then each event moved once.
-    let events = in_date_order(events);
+    let dates: Vec<Date> = events.iter().map(|e| e.start.date).collect();
+    let order = date_order(&dates, |i| &events[i].id);
+    permute(&mut events, order);
+    let counted = matches!(options.keep, Keep::Span { .. }).then(|| counted.in_date_order());
 
     let (errors, warnings): (Vec<_>, Vec<_>) = diags
         .into_iter()
         .partition(|d| d.severity == crate::diag::Severity::Error);
     match taxonomy {
         Some(taxonomy) if errors.is_empty() => Ok(Loaded {
-            dataset: Dataset { taxonomy, events },
+            dataset: Dataset {
+                taxonomy,
+                events,
+                counted,
+            },
             warnings,
             files,
             valid_events,
@@ -287,21 +287,24 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
     }
 }
 
-/// `events` by date, then id. An order of indices is sorted first (by date
-/// from a compact array, stably, so events keep their file order within a
-/// day; a day whose ids are not then in order is sorted by id), then the
-/// events are moved into place along the order's cycles: sorting the
-/// events themselves would move hundreds of bytes at every step.
-fn in_date_order(mut events: Vec<Event>) -> Vec<Event> {
-    let dates: Vec<Date> = events.iter().map(|e| e.start.date).collect();
-    let mut order: Vec<usize> = (0..events.len()).collect();
+/// The order of items by date, then id: by date from a compact array,
+/// stably, so items keep their file order within a day; a day whose ids
+/// are not then in order is sorted by id.
+fn date_order<'a>(dates: &[Date], id: impl Fn(usize) -> &'a str) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..dates.len()).collect();
     order.sort_by_key(|&i| dates[i]);
     for day in order.chunk_by_mut(|&a, &b| dates[a] == dates[b]) {
-        if !day.is_sorted_by_key(|&i| &events[i].id) {
-            day.sort_unstable_by_key(|&i| &events[i].id);
+        if !day.is_sorted_by_key(|&i| id(i)) {
+            day.sort_unstable_by_key(|&i| id(i));
         }
     }
-    // Position j takes the event at order[j]; each cycle is followed once.
+    order
+}
+
+/// Puts `items` in `order` (position j takes the item at `order[j]`),
+/// each moved along the order's cycles: sorting the items themselves would
+/// move hundreds of bytes at every step.
+fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
     for i in 0..order.len() {
         let mut j = i;
         while order[j] != usize::MAX {
@@ -309,22 +312,53 @@ fn in_date_order(mut events: Vec<Event>) -> Vec<Event> {
             if k == i {
                 break;
             }
-            events.swap(j, k);
+            items.swap(j, k);
             j = k;
         }
     }
-    events
+}
+
+/// The events a brief counts (`Dataset::counted`) as they are accepted,
+/// with their ids (one after the other in `ids`) to put them in order.
+#[derive(Default)]
+struct Counting {
+    items: Vec<Counted>,
+    ids: String,
+    /// Where each item's id ends in `ids`.
+    ends: Vec<usize>,
+}
+
+impl Counting {
+    fn push(&mut self, item: Counted, id: &str) {
+        self.items.push(item);
+        self.ids.push_str(id);
+        self.ends.push(self.ids.len());
+    }
+
+    /// The items by date, then id, as `Dataset::events` are.
+    fn in_date_order(mut self) -> Vec<Counted> {
+        let dates: Vec<Date> = self.items.iter().map(|c| c.start.date).collect();
+        let (ids, ends) = (&self.ids, &self.ends);
+        let id = |i: usize| &ids[if i == 0 { 0 } else { ends[i - 1] }..ends[i]];
+        let order = date_order(&dates, id);
+        permute(&mut self.items, order);
+        self.items
+    }
 }
 
 /// Where `load_dir` sends every valid event: duplicate ids are refused
 /// across all files and formats, then the event is kept or dropped.
 struct Accept<'a> {
     keep: &'a Keep,
+    /// For the events a brief counts (none without taxonomies: then
+    /// nothing is kept, as the load fails).
+    taxonomy: Option<&'a Taxonomy>,
     files: &'a [PathBuf],
     /// The file being read, for "first used in" hints.
     current: usize,
     ids: ids::Ids,
     events: Vec<Event>,
+    counted: Counting,
     valid_events: usize,
     dup_diags: Vec<Diagnostic>,
 }
@@ -349,10 +383,19 @@ impl sheet::Sink for Accept<'_> {
             return;
         }
         self.valid_events += 1;
-        if let Valid::Event(event) = valid
-            && self.keep.keeps(&event)
-        {
-            self.events.push(event);
+        match valid {
+            Valid::Event(event) => {
+                if let Some(tax) = self.taxonomy
+                    && self.keep.counts(event.start)
+                {
+                    self.counted.push(Counted::of(&event, tax), &event.id);
+                }
+                if self.keep.keeps(&event) {
+                    self.events.push(event);
+                }
+            }
+            Valid::Counted(counted, id) => self.counted.push(counted, &id),
+            Valid::Id(_) => {}
         }
     }
 }
@@ -391,7 +434,7 @@ fn read_event_file(
         && let Some(taxonomy) = taxonomy
         && let Some((event, span)) = validate::event(&source, record, taxonomy, options, diags)
     {
-        accept.accept(Valid::Event(options.keep.slim(event)), &|| span.clone());
+        accept.accept(Valid::Event(event), &|| span.clone());
     }
     (0, Vec::new())
 }
@@ -754,12 +797,12 @@ mod tests {
         assert_eq!(line_col(text, 12), (2, 4));
     }
 
-    /// A 6,000-row sheet read as a quarterly brief keeps: every event of
-    /// the period whole, the events it is compared with slim (exactly what
-    /// `Keep::slim` leaves of them), in date-then-id order however the ids
-    /// run in the file.
+    /// A 6,000-row sheet read as a quarterly brief keeps every event of
+    /// the period whole, and counts (see `Counted`) every event of the days
+    /// it compares with, exactly as `Counted::of` counts the whole event,
+    /// in date-then-id order however the ids run in the file.
     #[test]
-    fn a_brief_keeps_its_period_whole_and_its_comparisons_slim() {
+    fn a_brief_keeps_its_period_whole_and_counts_its_comparisons() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         let taxonomy = load_taxonomy(&root).expect("sample taxonomies");
         let mut rows = crate::synth::rows(&taxonomy, 6_000, 7, 2023, 2024);
@@ -787,37 +830,51 @@ mod tests {
             std::fs::write(dir.join("events.csv"), &text).expect("write");
             let loaded = load_dir(&dir, &options).expect("valid sheet");
             let _ = std::fs::remove_dir_all(&dir);
-            loaded.dataset.events
+            loaded.dataset
         };
         let keep = crate::aggregate::keep_for(quarter);
-        let all = read(Keep::All);
+        let Dataset {
+            taxonomy: tax,
+            events: all,
+            counted: none,
+        } = read(Keep::All);
+        assert!(none.is_none());
         let kept = read(keep.clone());
-        let expected: Vec<Event> = all
+        let shown = |e: &Event| {
+            keep.wants(e.start, !e.follow_ups.is_empty())
+                && keep.whole(e.start, !e.follow_ups.is_empty())
+        };
+        let whole: Vec<Event> = all.iter().filter(|e| shown(e)).cloned().collect();
+        assert_eq!(kept.events, whole);
+        let counted: Vec<Counted> = all
             .iter()
-            .filter(|e| keep.wants(e.start, !e.follow_ups.is_empty()))
-            .map(|e| keep.slim(e.clone()))
+            .filter(|e| keep.counts(e.start))
+            .map(|e| Counted::of(e, &tax))
             .collect();
-        assert_eq!(kept, expected);
-        let (whole, slim): (Vec<&Event>, Vec<&Event>) = kept
-            .iter()
-            .partition(|e| keep.whole(e.start, !e.follow_ups.is_empty()));
+        assert_eq!(kept.counted.as_ref(), Some(&counted));
         assert!(
-            whole.len() > 100 && slim.len() > 100,
+            whole.len() > 100 && counted.len() > whole.len() + 100,
             "{} {}",
             whole.len(),
-            slim.len()
+            counted.len()
         );
         // Year-only dates of its year are listed (not counted) by a quarter:
-        // kept whole.
+        // kept whole, with their words.
         let listed = |e: &Event| {
             quarter.counts(e.start)
                 || (e.start.precision == crate::model::Precision::Year
                     && quarter.touches_year(e.start.date.year))
         };
         assert!(whole.iter().all(|e| e.title.ko.is_some() && listed(e)));
+        assert!(all.iter().filter(|e| listed(e)).all(shown));
+        // Counted events carry places, and outcomes without words.
+        assert!(counted.iter().all(|c| !c.regions.is_empty()));
+        assert!(counted.iter().filter(|c| !c.outcomes.is_empty()).count() > 100);
         assert!(
-            slim.iter()
-                .all(|e| e.title == Text::default() && !listed(e))
+            counted
+                .iter()
+                .flat_map(|c| c.outcomes.iter())
+                .all(|o| o.title == crate::model::Text::default() && o.sectors.is_empty())
         );
         assert!(
             all.windows(2)

@@ -68,12 +68,20 @@ impl Encoding {
     }
 }
 
-/// A row held until the rows before it are handed on: the event boxed, so
-/// the many rows a brief does not keep take a few words each; their ids
-/// are in the part's `ids`.
+/// A row held until the rows before it are handed on: an event (the
+/// part's next in `kept`), or the id of a row not kept (in the part's
+/// `ids`), so the many rows a brief does not keep take a few words each.
 enum Held {
-    Event(Box<crate::model::Event>),
-    Id { start: usize, len: usize },
+    Event,
+    /// A counted row (the part's next in `counted`), its id in `ids`.
+    Counted {
+        start: usize,
+        len: usize,
+    },
+    Id {
+        start: usize,
+        len: usize,
+    },
 }
 
 /// A part's text as far as it is text (the part starting on line `line`),
@@ -98,6 +106,10 @@ fn part_text(encoding: Encoding, bytes: &[u8], line: u64) -> (Cow<'_, str>, Opti
 #[derive(Default)]
 struct PartRead {
     rows: Vec<(Held, u64, usize)>,
+    /// The events of the rows kept whole, in row order.
+    kept: Vec<crate::model::Event>,
+    /// The rows kept counted only, in row order.
+    counted: Vec<crate::model::Counted>,
     /// The ids of the rows not kept, one after the other.
     ids: String,
     diags: Vec<Diagnostic>,
@@ -307,7 +319,16 @@ impl<'a> SheetReader<'a> {
                 let held = match valid {
                     Valid::Event(e) => {
                         read.events += 1;
-                        Held::Event(Box::new(e))
+                        read.kept.push(e);
+                        Held::Event
+                    }
+                    Valid::Counted(counted, id) => {
+                        read.counted.push(counted);
+                        read.ids.push_str(&id);
+                        Held::Counted {
+                            start: read.ids.len() - id.len(),
+                            len: id.len(),
+                        }
                     }
                     Valid::Id(id) => {
                         read.ids.push_str(&id);
@@ -352,10 +373,19 @@ impl<'a> SheetReader<'a> {
             self.push(diags, d);
         }
         self.dropped += read.dropped;
+        let mut kept = read.kept.into_iter();
+        let mut counted = read.counted.into_iter();
         for (held, line, id_col) in read.rows {
             let header = headers.get(id_col).map_or("", String::as_str);
             let valid = match held {
-                Held::Event(e) => Valid::Event(*e),
+                Held::Event => match kept.next() {
+                    Some(e) => Valid::Event(e),
+                    None => continue,
+                },
+                Held::Counted { start, len } => match counted.next() {
+                    Some(c) => Valid::Counted(c, Cow::Borrowed(&read.ids[start..start + len])),
+                    None => continue,
+                },
                 Held::Id { start, len } => Valid::Id(Cow::Borrowed(&read.ids[start..start + len])),
             };
             sink.accept(valid, &|| self.span(info, line, id_col, header));

@@ -18,8 +18,8 @@ use super::resolve::{self, Problem};
 use super::{LoadOptions, Valid};
 use crate::diag::{Diagnostic, Span};
 use crate::model::{
-    Amount, Attendance, Event, FollowUp, FollowUpStatus, FuzzyDate, Outcome, OutcomeStatus,
-    OutcomeType, Source, Taxonomy, Text, normalise_key,
+    Amount, Attendance, Counted, Event, FollowUp, FollowUpStatus, FuzzyDate, Outcome,
+    OutcomeStatus, OutcomeType, Source, Taxonomy, Text, hosts_then_partners, normalise_key,
 };
 
 /// Errors kept per run; more are counted, not stored, so a broken
@@ -1019,30 +1019,34 @@ impl<'a> SheetReader<'a> {
         // Which cell each note is about: a note is given once per distinct
         // cell, and a file read in two parts must not give it twice.
         let mut note_keys: Vec<(Col, String)> = Vec::new();
-        let mut list = |c: Col, fail: &mut dyn FnMut(Option<usize>, Problem)| -> Vec<String> {
+        let mut list = |c: Col, fail: &mut dyn FnMut(Option<usize>, Problem)| -> Rc<[String]> {
             let i = find(c);
             let (ids, text) = match cell(i).text() {
-                None => return Vec::new(),
+                None => return Rc::from(Vec::new()),
                 Some(s) => (self.resolve_list(c, &s), s),
             };
             for note in std::mem::take(&mut self.fresh_notes) {
                 notes.push((i.unwrap_or(0), note));
                 note_keys.push((c, text.to_string()));
             }
-            // Sectors are words (see `Keep::whole`); places are figures.
-            let keep_ids = wanted && (whole || c != Col::Sectors);
-            match ids {
-                Ok(v) if keep_ids => v.to_vec(),
-                Ok(_) => Vec::new(),
-                Err(ps) => {
-                    ps.into_iter().for_each(|p| fail(i, p));
-                    Vec::new()
-                }
+            ids.unwrap_or_else(|ps| {
+                ps.into_iter().for_each(|p| fail(i, p));
+                Rc::from(Vec::new())
+            })
+        };
+        let sector_ids = list(Col::Sectors, &mut fail);
+        let host_ids = list(Col::Hosts, &mut fail);
+        let partner_ids = list(Col::Regions, &mut fail);
+        // Lists are owned by whole events only; a counted row keeps the
+        // positions of its places (see `Counted`).
+        let owned = |ids: &[String]| {
+            if wanted && whole {
+                ids.to_vec()
+            } else {
+                Vec::new()
             }
         };
-        let sectors = list(Col::Sectors, &mut fail);
-        let hosts = list(Col::Hosts, &mut fail);
-        let partners = list(Col::Regions, &mut fail);
+        let sectors = owned(&sector_ids);
         if cell(find(Col::Sectors)).text().is_none() {
             fail(
                 find(Col::Sectors),
@@ -1209,6 +1213,16 @@ impl<'a> SheetReader<'a> {
         if !wanted {
             return Some((Valid::Id(id?), id_col.unwrap_or(0)));
         }
+        if !whole {
+            let regions = hosts_then_partners(&host_ids, &partner_ids);
+            let counted = Counted {
+                start: start?,
+                regions: Counted::positions(regions, self.taxonomy),
+                attendance,
+                outcomes: outcomes.into(),
+            };
+            return Some((Valid::Counted(counted, id?), id_col.unwrap_or(0)));
+        }
         let words = |c: Col| match cell(find(c)).text() {
             Some(s) if whole => text(s),
             _ => Text::default(),
@@ -1227,8 +1241,8 @@ impl<'a> SheetReader<'a> {
                     .filter(|e| start.is_some_and(|s| *e != s.date)),
                 date_note: Text::default(),
                 venue: words(Col::Venue),
-                hosts,
-                partners,
+                hosts: owned(&host_ids),
+                partners: owned(&partner_ids),
                 sectors,
                 participants: Vec::new(),
                 attendance,
