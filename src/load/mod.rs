@@ -830,6 +830,18 @@ impl SourceFile {
 mod tests {
     use super::*;
 
+    /// A large file read in pieces is the file, byte for byte.
+    #[test]
+    fn a_large_file_read_in_pieces_is_the_file() {
+        let path = std::env::temp_dir().join(format!("brief-pieces-{}", std::process::id()));
+        let len = PIECEWISE_BYTES as usize + 12_345;
+        let bytes: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
+        std::fs::write(&path, &bytes).expect("write");
+        let read = read_all(&path).expect("read");
+        let _ = std::fs::remove_file(&path);
+        assert!(read == bytes, "{} bytes read of {len}", read.len());
+    }
+
     #[test]
     fn line_and_column_of_offsets() {
         let text = "ab\n가나다x".as_bytes();
