@@ -218,6 +218,7 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
         files: &event_files,
         current: 0,
         ids: ids::Ids::default(),
+        checked: Checked::default(),
         events: Vec::new(),
         counted: Counting::default(),
         valid_events: 0,
@@ -318,6 +319,35 @@ fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
     }
 }
 
+/// The ids of a batch of rows, checked at once (`Sink::check_ids`): the
+/// position of the next row in the batch, the batch's length, and the rows
+/// whose id was used before (position, and the file that used it first),
+/// the next last.
+#[derive(Default)]
+struct Checked {
+    at: usize,
+    len: usize,
+    used: Vec<(usize, usize)>,
+}
+
+impl Checked {
+    /// The check of the next row of the batch; `None` past its end.
+    fn next(&mut self) -> Option<Result<(), usize>> {
+        if self.at >= self.len {
+            return None;
+        }
+        let i = self.at;
+        self.at += 1;
+        match self.used.last() {
+            Some(&(at, first)) if at == i => {
+                self.used.pop();
+                Some(Err(first))
+            }
+            _ => Some(Ok(())),
+        }
+    }
+}
+
 /// The events a brief counts (`Dataset::counted`) as they are accepted,
 /// with their ids (one after the other in `ids`) to put them in order.
 #[derive(Default)]
@@ -357,6 +387,8 @@ struct Accept<'a> {
     /// The file being read, for "first used in" hints.
     current: usize,
     ids: ids::Ids,
+    /// What `check_ids` found of the rows coming next.
+    checked: Checked,
     events: Vec<Event>,
     counted: Counting,
     valid_events: usize,
@@ -369,8 +401,20 @@ impl sheet::Sink for Accept<'_> {
         self.events.reserve(events);
     }
 
+    fn check_ids(&mut self, ids: &[&str]) {
+        let mut used = self.ids.insert_all(ids, self.current);
+        used.reverse();
+        self.checked = Checked {
+            at: 0,
+            len: ids.len(),
+            used,
+        };
+    }
+
     fn accept(&mut self, valid: Valid<'_>, span: &dyn Fn() -> Span) {
-        if let Err(first) = self.ids.insert(valid.id(), self.current) {
+        let checked = self.checked.next();
+        let check = checked.unwrap_or_else(|| self.ids.insert(valid.id(), self.current));
+        if let Err(first) = check {
             if self.dup_diags.len() < sheet::MAX_STORED_ERRORS {
                 self.dup_diags.push(
                     Diagnostic::error(span(), format!("duplicate event id `{}`", valid.id()))
@@ -829,6 +873,67 @@ impl SourceFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sheet big enough to be read in parts and checked on every core
+    /// names each repeated id on its own line, in file order, with the
+    /// file that used it first: repeats within a part, across parts, and
+    /// of an id a record used.
+    #[test]
+    fn repeated_ids_are_found_however_the_sheet_is_read() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let taxonomy = load_taxonomy(&root).expect("sample taxonomies");
+        let mut rows = crate::synth::rows(&taxonomy, 120_000, 11, 2023, 2024);
+        // Row k is on line k + 2 (after the header).
+        let repeats = [
+            (5, 90_000),
+            (70_000, 110_000),
+            (100_000, 100_001),
+            (3, 40_000),
+        ];
+        for (from, to) in repeats {
+            rows[to].id = rows[from].id.clone();
+        }
+        let dir = std::env::temp_dir().join(format!("brief-repeats-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join(TAXONOMY_DIR)).expect("temp dir");
+        std::fs::create_dir_all(dir.join("events")).expect("temp dir");
+        for f in data_files(&root.join(TAXONOMY_DIR)) {
+            let name = f.file_name().expect("file name");
+            std::fs::copy(&f, dir.join(TAXONOMY_DIR).join(name)).expect("copy");
+        }
+        // `events/` sorts before `sheet.csv`: the record is read first.
+        let record = format!(
+            "id: {}\ntitle: {{ko: 행사}}\nkind: conference\nstart: 2024-05-01\nsectors: [bio]\npartners: [us]\n",
+            rows[60_000].id
+        );
+        std::fs::write(dir.join("events/a.yaml"), record).expect("write");
+        std::fs::write(dir.join("sheet.csv"), crate::synth::csv(&rows)).expect("write");
+        let options = LoadOptions {
+            currencies: vec!["KRW".into(), "USD".into(), "CAD".into()],
+            keep: Keep::None,
+            columns: Vec::new(),
+            config: String::new(),
+        };
+        let failed = load_dir(&dir, &options).err().expect("repeated ids");
+        let _ = std::fs::remove_dir_all(&dir);
+        let found: Vec<(u64, bool)> = failed
+            .diagnostics
+            .iter()
+            .map(|d| {
+                assert!(d.message.starts_with("duplicate event id"), "{}", d.message);
+                let by_record = d.hint.as_deref().is_some_and(|h| h.contains("a.yaml"));
+                (d.span.line, by_record)
+            })
+            .collect();
+        let expected = vec![
+            (40_002, false),
+            (60_002, true),
+            (90_002, false),
+            (100_003, false),
+            (110_002, false),
+        ];
+        assert_eq!(found, expected);
+    }
 
     /// A large file read in pieces is the file, byte for byte.
     #[test]

@@ -373,6 +373,19 @@ impl<'a> SheetReader<'a> {
             self.push(diags, d);
         }
         self.dropped += read.dropped;
+        let mut events = read.kept.iter();
+        let ids: Vec<&str> = read
+            .rows
+            .iter()
+            .filter_map(|(held, ..)| match held {
+                Held::Event => events.next().map(|e| e.id.as_str()),
+                Held::Counted { start, len } | Held::Id { start, len } => {
+                    Some(&read.ids[*start..*start + *len])
+                }
+            })
+            .collect();
+        sink.check_ids(&ids);
+        drop(ids);
         let mut kept = read.kept.into_iter();
         let mut counted = read.counted.into_iter();
         for (held, line, id_col) in read.rows {

@@ -448,6 +448,10 @@ pub trait Sink {
     /// can be made for them at once.
     fn expect(&mut self, _rows: usize, _events: usize) {}
 
+    /// The ids of the rows `accept` is given next, in order, to check all
+    /// at once (on every core) rather than one by one.
+    fn check_ids(&mut self, _ids: &[&str]) {}
+
     fn accept(&mut self, valid: Valid<'_>, span: &dyn Fn() -> Span);
 }
 
