@@ -914,7 +914,10 @@ mod tests {
             columns: Vec::new(),
             config: String::new(),
         };
-        let failed = load_dir(&dir, &options).err().expect("repeated ids");
+        let failed = match load_dir(&dir, &options) {
+            Ok(_) => panic!("repeated ids must fail the load"),
+            Err(e) => e,
+        };
         let _ = std::fs::remove_dir_all(&dir);
         let found: Vec<(u64, bool)> = failed
             .diagnostics
