@@ -199,7 +199,7 @@ fn draft(args: &DraftArgs) -> Result<(), AppError> {
         .unwrap_or_else(|| args.common.data.join("drafts"));
     // Read in order, draft on every core, write in order.
     let inputs: Vec<Result<Vec<u8>, String>> = args.files.iter().map(|f| read_article(f)).collect();
-    let drafted = crate::plan::in_parallel(&inputs, |input| {
+    let drafted = crate::parallel::each(&inputs, |input| {
         let bytes = input.as_ref().map_err(|m| format!(": {m}"))?;
         crate::draft::draft(bytes, published, &taxonomy, &gazetteer)
             .map_err(|crate::draft::NotText(m)| format!(" is not an article: {m}"))

@@ -20,6 +20,7 @@ pub mod load;
 pub mod locale;
 pub mod model;
 pub mod output;
+pub mod parallel;
 pub mod period;
 pub mod plan;
 pub mod progress;

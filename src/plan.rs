@@ -276,43 +276,6 @@ impl Plan {
     }
 }
 
-/// `f` of every item, on as many threads as the machine has cores (the
-/// outputs of a period are independent); results in the items' order.
-pub(crate) fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len());
-    if threads <= 1 {
-        return items.iter().map(&f).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..threads)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(item) = items.get(i) else { break };
-                        done.push((i, f(item)));
-                    }
-                    done
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| {
-                w.join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    });
-    results.sort_by_key(|(i, _)| *i);
-    results.into_iter().map(|(_, r)| r).collect()
-}
-
 /// Renders `jobs` (one period's) first and writes them after, so a
 /// failure leaves every existing file untouched; records each in the
 /// manifest and saves it. A file whose bytes are already there is left
@@ -330,7 +293,7 @@ pub(crate) fn write_period(
     if let Some(first) = jobs.first() {
         bar.start(&first.rel);
     }
-    let rendered = in_parallel(jobs, |j| {
+    let rendered = crate::parallel::each(jobs, |j| {
         let model = plan.models.get(&(j.period, j.lang)).ok_or_else(|| {
             AppError::Render(RenderError::Pdf(format!(
                 "internal: no model for {}",

@@ -233,10 +233,15 @@ impl Viewer<'_> {
     ) -> Annex {
         let events: Vec<&Event> = report.events.iter().filter_map(find).collect();
         let options = AggregateOptions::from(self.config);
-        let mut outcomes = Vec::new();
-        for e in &events {
+        // A busy quarter has tens of thousands of rows: built on every core.
+        let rows = crate::parallel::chunked(&events, |e| {
+            let mut outcomes = Vec::new();
             self.annex_outcomes(e, &options, &mut outcomes);
-        }
+            (self.annex_event(e, &options), outcomes)
+        });
+        let (events, outcomes): (Vec<AnnexEvent>, Vec<Vec<AnnexOutcome>>) =
+            rows.into_iter().unzip();
+        let outcomes = outcomes.into_iter().flatten().collect();
         let mut follow_ups = Vec::new();
         for (group, items) in [
             ("section.follow_ups_due", &report.follow_ups_due),
@@ -259,10 +264,7 @@ impl Viewer<'_> {
                 follow_ups: self.labels_list("annex.follow_ups"),
                 key_figures: self.labels_list("annex.key_figures"),
             },
-            events: events
-                .iter()
-                .map(|e| self.annex_event(e, &options))
-                .collect(),
+            events,
             outcomes,
             follow_ups,
             key_figures: key_figures.to_vec(),
