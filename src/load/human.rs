@@ -31,6 +31,9 @@ pub fn date_range(input: &str) -> Result<(FuzzyDate, Option<FuzzyDate>), String>
 /// The numbers of a date, of at most four digits each. A fourth number is
 /// refused here when more text follows it and by the caller otherwise.
 fn numbers(s: &str) -> Result<DateNumbers, String> {
+    if let Some(n) = iso_numbers(s.as_bytes()) {
+        return Ok(n);
+    }
     // Drop a weekday in brackets: "2025. 6. 10.(화)".
     let s = match s.find(['(', '（']) {
         Some(i) => &s[..i],
@@ -59,6 +62,23 @@ fn numbers(s: &str) -> Result<DateNumbers, String> {
         }
     }
     Ok(out)
+}
+
+/// The numbers of `2025-06-10` exactly, the form nearly every row of a
+/// sheet has, read without the general loop (which reads it the same).
+fn iso_numbers(b: &[u8]) -> Option<DateNumbers> {
+    let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *b else {
+        return None;
+    };
+    let n = |cs: &[u8]| {
+        cs.iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    Some(DateNumbers {
+        n: [n(&[y0, y1, y2, y3])?, n(&[m0, m1])?, n(&[d0, d1])?, 0],
+        len: 3,
+    })
 }
 
 /// Up to four numbers, without allocating (dates are read on every row).
@@ -157,12 +177,14 @@ pub fn list(s: &str) -> Vec<&str> {
 
 /// Whether a value is marked approximate: 약, 여, 내외, 가량, about, ~.
 fn approximate(s: &str) -> bool {
-    let l = s.to_lowercase();
-    [
-        "약", "여", "내외", "가량", "about", "approx", "around", "~", "c.",
-    ]
-    .iter()
-    .any(|m| l.contains(m))
+    const MARKS: [&str; 5] = ["약", "여", "내외", "가량", "~"];
+    const WORDS: [&str; 4] = ["about", "approx", "around", "c."];
+    // Lowercased only when there are letters to lower (read on every row).
+    MARKS.iter().any(|m| s.contains(m))
+        || (s.bytes().any(|b| b.is_ascii_alphabetic()) && {
+            let l = s.to_lowercase();
+            WORDS.iter().any(|m| l.contains(m))
+        })
 }
 
 /// Attendance: `300`, `300여 명`, `약 300명`, `150+60`, `about 300`.
@@ -177,13 +199,16 @@ pub fn attendance(s: &str) -> Result<(i64, bool), String> {
     let mut total: i64 = 0;
     let mut found = false;
     for part in s.split('+') {
-        let digits: String = part.chars().filter(|c| c.is_ascii_digit()).collect();
-        if digits.is_empty() {
+        // The part's digits, read as one number (without a copy of them).
+        let mut digits = part.bytes().filter(u8::is_ascii_digit).peekable();
+        if digits.peek().is_none() {
             continue;
         }
-        let n: i64 = digits
-            .parse()
-            .map_err(|_| format!("`{}` is not a number of people", s.trim()))?;
+        let n = digits
+            .try_fold(0i64, |n, d| {
+                n.checked_mul(10)?.checked_add(i64::from(d - b'0'))
+            })
+            .ok_or_else(|| format!("`{}` is not a number of people", s.trim()))?;
         total = total.saturating_add(n);
         found = true;
     }
@@ -402,6 +427,9 @@ mod tests {
         assert_eq!(attendance("약 1,200명").unwrap(), (1200, true));
         assert_eq!(attendance("150여명 + 60여명").unwrap(), (210, true));
         assert!(attendance("많음").is_err());
+        assert_eq!(attendance("About 300 people").unwrap(), (300, true));
+        assert_eq!(attendance("300+").unwrap(), (300, true));
+        assert!(attendance("99999999999999999999명").is_err());
     }
 
     #[test]
