@@ -413,7 +413,7 @@ impl<'a> Cell<'a> {
     fn text(&self) -> Option<Cow<'a, str>> {
         match *self {
             Cell::Empty => None,
-            Cell::Text(s) => Some(Cow::Borrowed(s.trim())).filter(|s| !s.is_empty()),
+            Cell::Text(s) => Some(Cow::Borrowed(trim(s))).filter(|s| !s.is_empty()),
             Cell::Number(n) | Cell::Date(n) => {
                 Some(Cow::Owned(if n.fract() == 0.0 && n.abs() < 1e15 {
                     format!("{}", n as i64)
@@ -422,6 +422,23 @@ impl<'a> Cell<'a> {
                 }))
             }
         }
+    }
+}
+
+/// `s` without surrounding whitespace, as `str::trim` has it; quick for
+/// the usual cell, which has none (cells are read many times a row).
+fn trim(s: &str) -> &str {
+    // Every whitespace character beyond ASCII starts with one of these.
+    let may_be_space = |lead: u8| lead <= b' ' || matches!(lead, 0x7f | 0xc2 | 0xe1 | 0xe2 | 0xe3);
+    let b = s.as_bytes();
+    let last_lead = b
+        .iter()
+        .rev()
+        .take(4)
+        .find(|&&x| !(0x80..=0xbf).contains(&x));
+    match (b.first(), last_lead) {
+        (Some(&first), Some(&last)) if !may_be_space(first) && !may_be_space(last) => s,
+        _ => s.trim(),
     }
 }
 
@@ -1523,6 +1540,24 @@ mod tests {
         // An office's own name, mapped in brief.toml, comes first.
         let mapped = [(Col::Start, "Datum".to_string())];
         assert_eq!(column_of("datum", &mapped).0, Some(Col::Start));
+    }
+
+    /// The quick trim is `str::trim`, whatever the spaces and letters.
+    #[test]
+    fn cells_are_trimmed_as_str_trim_trims() {
+        let pieces = [
+            "", " ", "\t", "\n", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{1680}", "\u{2003}",
+            "\u{2028}", "\u{202f}", "\u{205f}", "\u{3000}", "\u{7f}", "\u{1}", "a", "Z", "~", "가",
+            "힣", "é", "中", "€", "😀", "\u{feff}", "\u{200b}",
+        ];
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    let s = format!("{a}{b}{c}");
+                    assert_eq!(trim(&s), s.trim(), "{s:?}");
+                }
+            }
+        }
     }
 
     #[test]
