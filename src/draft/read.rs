@@ -844,7 +844,15 @@ impl Reader<'_> {
 /// cooperation: "경제, 문화, 관광 분야에서".
 fn field_listed(text: &str, end: usize) -> bool {
     static LIST: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:\s*[,·、/]\s*|(?:과|와)\s+|\s+및\s+)[가-힣A-Za-z&]{1,8}(?:\s[가-힣]{1,4})?)*\s*(?:등\s*)?(?:(?:모든|다양한|여러|주요|핵심|\d+대)\s*)?(?:핵심\s*)?(?:다\s*)?(?:분야|방면|품목|협력)")
+        // Items after a comma, 과/와 or 및 ("경제, 문화, 관광 분야에서"), or
+        // after spaces only, words that do not end in a particle, before
+        // 분야 ("행정 경제 교육 문화 의료 등의 분야에서").
+        Regex::new(concat!(
+            r"^(?:(?:(?:\s*[,·、/]\s*|(?:과|와)\s+|\s+및\s+)[가-힣A-Za-z&]{1,8}(?:\s[가-힣]{1,4})?)*",
+            r"\s*(?:등(?:의)?\s*)?(?:(?:모든|다양한|여러|주요|핵심|\d+대)\s*)?(?:핵심\s*)?(?:다\s*)?(?:분야|방면|품목|협력)",
+            r"|(?:\s+[가-힣A-Za-z&]{0,7}[[가-힣A-Za-z&]&&[^을를의에은는이가와과도로만서]]\b){1,6}",
+            r"\s*(?:등(?:의)?\s*)?(?:(?:모든|다양한|여러|주요|핵심)\s*)?(?:분야|방면))"
+        ))
             .expect("static regex")
     });
     static NEXT: LazyLock<Regex> =
@@ -1147,6 +1155,13 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
         ("맺을", OutcomeStatus::Planned),
         ("체결했", OutcomeStatus::Signed),
         ("체결하였", OutcomeStatus::Signed),
+        // A signing ceremony held: "협정식을 열고", "협약식을 가졌다".
+        ("식을 열고", OutcomeStatus::Signed),
+        ("식을 열었", OutcomeStatus::Signed),
+        ("식을 갖고", OutcomeStatus::Signed),
+        ("식을 가졌", OutcomeStatus::Signed),
+        ("식을 개최했", OutcomeStatus::Signed),
+        ("식을 개최하고", OutcomeStatus::Signed),
         ("체결됐", OutcomeStatus::Signed),
         ("체결돼", OutcomeStatus::Signed),
         ("을 했", OutcomeStatus::Signed),
