@@ -540,37 +540,8 @@ pub fn build(
         config,
         generic_words: &generic_words,
     };
-    let l = |k: &str| v.label(k);
 
-    let issue = config.issue_date.unwrap_or_else(|| period.next().start());
-    let org = config.organisation.get(lang).to_string();
-    let meta = Meta {
-        title: l("title"),
-        subtitle: format!("{} · {}", locale::period(period, lang), l("subtitle")),
-        organisation: org,
-        department: config.department.get(lang).to_string(),
-        classification: config.classification.get(lang).to_string(),
-        period: period.to_string(),
-        period_kind: period.kind(),
-        period_label: locale::period(period, lang),
-        dates: locale::date_range(
-            FuzzyDate {
-                date: period.start(),
-                precision: Precision::Day,
-            },
-            Some(period.end()),
-            lang,
-        ),
-        days: period.end().days_since_epoch() - period.start().days_since_epoch() + 1,
-        issue_date: locale::date(
-            FuzzyDate {
-                date: issue,
-                precision: Precision::Day,
-            },
-            lang,
-        ),
-        issue_date_iso: issue.to_string(),
-    };
+    let meta = meta(&v, period);
 
     let by_id: rustc_hash::FxHashMap<&str, &Event> =
         dataset.events.iter().map(|e| (e.id.as_str(), e)).collect();
@@ -607,41 +578,158 @@ pub fn build(
     };
     let matrix = v.matrix_view(&report, &chart_sectors);
 
-    let p_start = period.start().days_since_epoch();
-    let timeline_view = |t: &crate::aggregate::TimelineItem| {
-        let e = event(&t.event)?;
-        Some(TimelineView {
-            id: e.id.clone(),
-            title: e.title.get(lang).to_string(),
-            date: locale::date_range(e.start, e.end, lang),
-            kind: v.kind(&e.kind),
-            regions: v.regions(e),
-            days: t.days,
-            from_day: e.start.date.days_since_epoch() - p_start,
-            to_day: e.last_day().days_since_epoch() - p_start,
-            approximate_date: e.start.precision != Precision::Day,
-        })
-    };
-    // A busy period lists a line each for the first events it does not
-    // give in full; only those are built.
-    let (timeline, compact, month_kinds) = if busy {
-        let compact = report
-            .timeline
-            .iter()
-            .filter(|t| !detailed.contains(&t.event))
-            .filter_map(timeline_view)
-            .take(MAX_COMPACT)
-            .collect();
-        (Vec::new(), compact, v.month_kinds(&report, period, &event))
-    } else {
-        let all = report.timeline.iter().filter_map(timeline_view).collect();
-        (all, Vec::new(), MonthKinds::default())
-    };
+    let (timeline, compact, month_kinds) = v.timelines(&report, period, busy, &detailed, &event);
 
     let months = v.month_views(&report.months, period);
     let trend = v.month_views(&report.trend, period);
 
-    let follow = |items: &[FollowUpItem]| -> Vec<FollowUpView> {
+    let follow = |items: &[FollowUpItem]| v.follow_up_views(items, &event);
+
+    let sources = v.source_views(detailed.iter().filter_map(event));
+
+    let list_notes = list_notes(
+        &v,
+        &report,
+        &annex.file,
+        busy,
+        (events.len(), compact.len()),
+    );
+    let notes = v.notes(&report.base_currency);
+    let summary =
+        summary_lines(templates.summary(lang, &summary_context(&report, &v, period, &years))?);
+
+    let mut brief = Brief {
+        lang,
+        meta,
+        fonts: config.font_families.clone(),
+        layout,
+        empty: report.events.is_empty(),
+        key_figures,
+        year_ago: report.year_ago.is_some(),
+        years,
+        summary,
+        highlights,
+        sectors,
+        chart_sectors,
+        sector_caption,
+        sector_total,
+        partner_countries: v.region_rows(&report.partner_countries),
+        partner_regions: v.region_rows(&report.partner_regions),
+        domestic_regions: v.region_rows(&report.domestic_regions),
+        regions_note: list_notes.regions,
+        undated_note: list_notes.undated,
+        matrix,
+        timeline,
+        month_kinds,
+        months,
+        trend,
+        follow_ups_due: follow(&report.follow_ups_due),
+        follow_ups_overdue: follow(&report.follow_ups_overdue),
+        follow_ups_open: follow(&report.follow_ups_open),
+        notes,
+        events,
+        compact,
+        undated,
+        sources,
+        listed_note: list_notes.listed,
+        follow_ups_note: list_notes.follow_ups,
+        labels,
+        chart_alt: ChartAlt::default(),
+        annex,
+        report,
+    };
+    brief.chart_alt = ChartAlt::describe(&brief);
+    Ok(brief)
+}
+
+/// The brief's title block: titles, organisation, period and issue date.
+fn meta(v: &Viewer, period: Period) -> Meta {
+    let (config, lang) = (v.config, v.lang);
+    let l = |k: &str| v.label(k);
+    let issue = config.issue_date.unwrap_or_else(|| period.next().start());
+    let org = config.organisation.get(lang).to_string();
+    Meta {
+        title: l("title"),
+        subtitle: format!("{} · {}", locale::period(period, lang), l("subtitle")),
+        organisation: org,
+        department: config.department.get(lang).to_string(),
+        classification: config.classification.get(lang).to_string(),
+        period: period.to_string(),
+        period_kind: period.kind(),
+        period_label: locale::period(period, lang),
+        dates: locale::date_range(
+            FuzzyDate {
+                date: period.start(),
+                precision: Precision::Day,
+            },
+            Some(period.end()),
+            lang,
+        ),
+        days: period.end().days_since_epoch() - period.start().days_since_epoch() + 1,
+        issue_date: locale::date(
+            FuzzyDate {
+                date: issue,
+                precision: Precision::Day,
+            },
+            lang,
+        ),
+        issue_date_iso: issue.to_string(),
+    }
+}
+
+impl Viewer<'_> {
+    /// The timeline: every event of a quiet period; for a busy one, a line
+    /// each for the first events it does not give in full (only those are
+    /// built) and the kinds of events per month.
+    fn timelines(
+        &self,
+        report: &Report,
+        period: Period,
+        busy: bool,
+        detailed: &[String],
+        event: annex::Find<'_, '_>,
+    ) -> (Vec<TimelineView>, Vec<TimelineView>, MonthKinds) {
+        let lang = self.lang;
+        let p_start = period.start().days_since_epoch();
+        let timeline_view = |t: &crate::aggregate::TimelineItem| {
+            let e = event(&t.event)?;
+            Some(TimelineView {
+                id: e.id.clone(),
+                title: e.title.get(lang).to_string(),
+                date: locale::date_range(e.start, e.end, lang),
+                kind: self.kind(&e.kind),
+                regions: self.regions(e),
+                days: t.days,
+                from_day: e.start.date.days_since_epoch() - p_start,
+                to_day: e.last_day().days_since_epoch() - p_start,
+                approximate_date: e.start.precision != Precision::Day,
+            })
+        };
+        // A busy period lists a line each for the first events it does not
+        // give in full; only those are built.
+        if busy {
+            let compact = report
+                .timeline
+                .iter()
+                .filter(|t| !detailed.contains(&t.event))
+                .filter_map(timeline_view)
+                .take(MAX_COMPACT)
+                .collect();
+            (Vec::new(), compact, self.month_kinds(report, period, event))
+        } else {
+            let all = report.timeline.iter().filter_map(timeline_view).collect();
+            (all, Vec::new(), MonthKinds::default())
+        }
+    }
+
+    /// The first follow-ups of a list, with the title of their event.
+    fn follow_up_views(
+        &self,
+        items: &[FollowUpItem],
+        event: annex::Find<'_, '_>,
+    ) -> Vec<FollowUpView> {
+        let lang = self.lang;
+        let l = |k: &str| self.label(k);
         items
             .iter()
             .take(MAX_FOLLOW_UPS)
@@ -659,35 +747,59 @@ pub fn build(
                 })
             })
             .collect()
-    };
-
-    let mut sources = Vec::new();
-    for e in detailed.iter().filter_map(event) {
-        for s in &e.sources {
-            sources.push(SourceView {
-                outlet: s.outlet.clone(),
-                title: s.title.clone(),
-                date: s.date.map(|d| locale::date(d, lang)).unwrap_or_default(),
-                url: s.url.clone().unwrap_or_default(),
-                event: e.title.get(lang).to_string(),
-            });
-        }
     }
 
+    /// The sources of the events given in full.
+    fn source_views<'e>(&self, events: impl Iterator<Item = &'e Event>) -> Vec<SourceView> {
+        let lang = self.lang;
+        let mut sources = Vec::new();
+        for e in events {
+            for s in &e.sources {
+                sources.push(SourceView {
+                    outlet: s.outlet.clone(),
+                    title: s.title.clone(),
+                    date: s.date.map(|d| locale::date(d, lang)).unwrap_or_default(),
+                    url: s.url.clone().unwrap_or_default(),
+                    event: e.title.get(lang).to_string(),
+                });
+            }
+        }
+        sources
+    }
+}
+
+/// The notes under lists that show only part of what the annex workbook
+/// holds (each empty when its list is whole).
+struct ListNotes {
+    listed: String,
+    follow_ups: String,
+    regions: String,
+    undated: String,
+}
+
+/// The list notes of a brief whose event list gives `full` events in
+/// full and `compact` a line each.
+fn list_notes(
+    v: &Viewer,
+    report: &Report,
+    annex_file: &str,
+    busy: bool,
+    (full, compact): (usize, usize),
+) -> ListNotes {
     let count = |n: usize| locale::group_thousands(n as u64);
     // A note naming the annex workbook when a list shows only part of it.
     let annex_note = |truncated: bool, key: &str, shown: usize| {
         if truncated {
-            l(key)
+            v.label(key)
                 .replace("{shown}", &count(shown))
-                .replace("{annex}", &annex.file)
+                .replace("{annex}", annex_file)
         } else {
             String::new()
         }
     };
-    let listed_note = annex_note(busy, "list_truncated", events.len())
-        .replace("{full}", &count(events.len()))
-        .replace("{compact}", &count(compact.len()))
+    let listed_note = annex_note(busy, "list_truncated", full)
+        .replace("{full}", &count(full))
+        .replace("{compact}", &count(compact))
         .replace("{total}", &count(report.events.len()));
     let longest = [
         &report.follow_ups_due,
@@ -717,52 +829,12 @@ pub fn build(
         MAX_UNDATED,
     )
     .replace("{total}", &count(report.undated.len()));
-    let notes = v.notes(&report.base_currency);
-    let summary =
-        summary_lines(templates.summary(lang, &summary_context(&report, &v, period, &years))?);
-
-    let mut brief = Brief {
-        lang,
-        meta,
-        fonts: config.font_families.clone(),
-        layout,
-        empty: report.events.is_empty(),
-        key_figures,
-        year_ago: report.year_ago.is_some(),
-        years,
-        summary,
-        highlights,
-        sectors,
-        chart_sectors,
-        sector_caption,
-        sector_total,
-        partner_countries: v.region_rows(&report.partner_countries),
-        partner_regions: v.region_rows(&report.partner_regions),
-        domestic_regions: v.region_rows(&report.domestic_regions),
-        regions_note,
-        undated_note,
-        matrix,
-        timeline,
-        month_kinds,
-        months,
-        trend,
-        follow_ups_due: follow(&report.follow_ups_due),
-        follow_ups_overdue: follow(&report.follow_ups_overdue),
-        follow_ups_open: follow(&report.follow_ups_open),
-        notes,
-        events,
-        compact,
-        undated,
-        sources,
-        listed_note,
-        follow_ups_note,
-        labels,
-        chart_alt: ChartAlt::default(),
-        annex,
-        report,
-    };
-    brief.chart_alt = ChartAlt::describe(&brief);
-    Ok(brief)
+    ListNotes {
+        listed: listed_note,
+        follow_ups: follow_ups_note,
+        regions: regions_note,
+        undated: undated_note,
+    }
 }
 
 /// What a figure no record reports shows as (never 0).
