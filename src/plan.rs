@@ -238,11 +238,16 @@ impl Plan {
             models: std::collections::HashMap::new(),
         };
         for &period in periods {
-            let report = aggregate::report(&input.loaded.dataset, period, &options);
-            for &lang in input.langs {
+            let mut report = Some(aggregate::report(&input.loaded.dataset, period, &options));
+            for (k, &lang) in input.langs.iter().enumerate() {
+                // Each language's model owns the report: the last takes it.
+                let last = k + 1 == input.langs.len();
+                let Some(report) = (if last { report.take() } else { report.clone() }) else {
+                    break;
+                };
                 let model = brief::build(
                     &input.loaded.dataset,
-                    report.clone(),
+                    report,
                     period,
                     lang,
                     r.config,
