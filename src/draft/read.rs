@@ -1199,6 +1199,29 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
         .map(|(w, st)| (st, w.to_string()))
 }
 
+/// The amount of a clause: the last one before its document word ("600만
+/// 달러 수출상담 … 총 60만 달러의 MOU", "각 600만 달러씩 총 1200만 달러의
+/// MOU"), else the first; an amount in brackets is a conversion of the one
+/// before it ("550만 달러어치(한화 약 71억원)") and is taken only when
+/// there is no other.
+fn amount_of(clause: &str, doc_at: Option<usize>) -> Option<&str> {
+    let all: Vec<regex::Match> = AMOUNT.find_iter(clause).collect();
+    let in_brackets = |m: &regex::Match| {
+        let before = &clause[..m.start()];
+        before.matches(['(', '（']).count() > before.matches([')', '）']).count()
+    };
+    let plain: Vec<&regex::Match> = all.iter().filter(|m| !in_brackets(m)).collect();
+    let before = plain
+        .iter()
+        .take_while(|m| doc_at.is_some_and(|at| m.end() <= at))
+        .last();
+    before
+        .or(plain.first())
+        .copied()
+        .or(all.first())
+        .map(|m| m.as_str())
+}
+
 /// Clauses of a sentence: "…체결했으며, …체결했고, …체결됐다."
 fn clauses(s: &str) -> Vec<&str> {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1231,18 +1254,19 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
     let mut out: Vec<DraftOutcome> = Vec::new();
     let mut pending_amount: Option<Cited<human::ParsedAmount>> = None;
     for clause in clauses(s) {
-        let amount = AMOUNT.find(clause).and_then(|m| {
-            let expected = ["기대", "전망", "예상", "목표"]
-                .iter()
-                .any(|w| clause.contains(w));
-            let mut a = human::amount(m.as_str()).ok()?;
-            a.expected = a.expected || expected;
-            a.currency.as_ref()?;
-            Some(Cited::new(a, m.as_str().trim().to_string()))
-        });
         // "이번 협약은", "협약식에는": the agreement already counted, or the
         // ceremony itself.
         let doc = document_type(clause).filter(|(_, w)| !refers_back(clause, w));
+        let doc_at = doc.as_ref().and_then(|(_, w)| clause.find(w.as_str()));
+        let amount = amount_of(clause, doc_at).and_then(|m| {
+            let expected = ["기대", "전망", "예상", "목표"]
+                .iter()
+                .any(|w| clause.contains(w));
+            let mut a = human::amount(m).ok()?;
+            a.expected = a.expected || expected;
+            a.currency.as_ref()?;
+            Some(Cited::new(a, m.trim().to_string()))
+        });
         let agreed_word = ["합의했", "하기로 했", "뜻을 모았", "합의하였"]
             .into_iter()
             .find(|w| clause.contains(w));
@@ -1658,6 +1682,26 @@ mod tests {
             (agreed[0].kind.value, agreed[0].status.value),
             (OutcomeType::Agreement, OutcomeStatus::Agreed)
         );
+    }
+
+    /// An outcome's amount is the one written for it, not the first of its
+    /// sentence nor a conversion in brackets.
+    #[test]
+    fn an_outcome_takes_the_amount_written_for_it() {
+        let amount = |s: &str| {
+            let o = outcomes(s, false);
+            o.first()
+                .and_then(|o| o.amount.as_ref())
+                .map(|a| a.value.value)
+        };
+        let s = "600만 달러 수출상담 실적을 올렸고 현지 업체와 총 60만 달러의 MOU를 체결했다.";
+        assert_eq!(amount(s), Some(600_000.0));
+        let s = "두 업체와 각 600만달러씩 총 1200만달러의 양해각서(MOU)를 체결했다.";
+        assert_eq!(amount(s), Some(12_000_000.0));
+        let s = "바이어와 550만 달러어치(한화 약 71억원)의 수출협약을 맺었다.";
+        assert_eq!(amount(s), Some(5_500_000.0));
+        let s = "업무협약을 체결했으며 투자 규모는 500만 달러다.";
+        assert_eq!(amount(s), Some(5_000_000.0));
     }
 
     #[test]
