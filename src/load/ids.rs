@@ -59,7 +59,7 @@ pub struct Ids {
 
 impl Default for Ids {
     fn default() -> Self {
-        let n = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        let n = crate::parallel::cores().min(8);
         Ids::with_shards(n)
     }
 }

@@ -707,39 +707,45 @@ const PIECEWISE_BYTES: u64 = 16 * 1024 * 1024;
 /// pieces as there are cores, each on its own thread: copying 200 MB out
 /// of the page cache takes a tenth of a second on one core.
 fn read_all(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let len = file.metadata()?.len();
     #[cfg(unix)]
+    if len >= PIECEWISE_BYTES
+        && crate::parallel::cores() > 1
+        && let Some(bytes) = read_in_pieces(&file, len)?
     {
-        use std::os::unix::fs::FileExt;
-        let file = std::fs::File::open(path)?;
-        let len = file.metadata()?.len();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        if let Ok(size) = usize::try_from(len)
-            && len >= PIECEWISE_BYTES
-            && threads > 1
-        {
-            let mut bytes = vec![0u8; size];
-            let piece = size.div_ceil(threads);
-            let read = std::thread::scope(|scope| {
-                let file = &file;
-                let pieces: Vec<_> = bytes
-                    .chunks_mut(piece)
-                    .enumerate()
-                    .map(|(i, chunk)| {
-                        scope.spawn(move || file.read_exact_at(chunk, (i * piece) as u64))
-                    })
-                    .collect();
-                pieces
-                    .into_iter()
-                    .all(|p| p.join().is_ok_and(|r| r.is_ok()))
-            });
-            // A file that changed size while it was read is read again whole.
-            let mut more = [0u8; 1];
-            if read && file.read_at(&mut more, len)? == 0 {
-                return Ok(bytes);
-            }
-        }
+        return Ok(bytes);
     }
-    std::fs::read(path)
+    // The one open file, whatever its size (records are read by the
+    // thousand: no second open).
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// A file of `len` bytes read in one piece per core; `None` when a piece
+/// failed or the file changed size while it was read (read it whole).
+#[cfg(unix)]
+fn read_in_pieces(file: &std::fs::File, len: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::os::unix::fs::FileExt;
+    let Ok(size) = usize::try_from(len) else {
+        return Ok(None);
+    };
+    let mut bytes = vec![0u8; size];
+    let piece = size.div_ceil(crate::parallel::cores());
+    let read = std::thread::scope(|scope| {
+        let pieces: Vec<_> = bytes
+            .chunks_mut(piece)
+            .enumerate()
+            .map(|(i, chunk)| scope.spawn(move || file.read_exact_at(chunk, (i * piece) as u64)))
+            .collect();
+        pieces
+            .into_iter()
+            .all(|p| p.join().is_ok_and(|r| r.is_ok()))
+    });
+    let mut more = [0u8; 1];
+    Ok((read && file.read_at(&mut more, len)? == 0).then_some(bytes))
 }
 
 /// Refuses a record of `len` bytes over `MAX_FILE_BYTES`.

@@ -158,9 +158,9 @@ impl<'a> SheetReader<'a> {
                 return;
             }
         };
-        let parts = self.parts.unwrap_or_else(|| {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_PARTS))
-        });
+        let parts = self
+            .parts
+            .unwrap_or_else(|| crate::parallel::cores().min(MAX_PARTS));
         let read = self.csv_body(&info, &bytes[encoding.bom()..], encoding, parts, diags);
         // The rows own what they keep: the file's bytes can go before the
         // rows are handed on.
