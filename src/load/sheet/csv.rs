@@ -101,8 +101,8 @@ fn part_text(encoding: Encoding, bytes: &[u8], line: u64) -> (Cow<'_, str>, Opti
     }
 }
 
-/// What reading one part of a file gave, handed on after the parts before
-/// it.
+/// What reading one run of pieces of a file gave, handed on after the
+/// runs before it.
 #[derive(Default)]
 struct PartRead {
     rows: Vec<(Held, u64, usize)>,
@@ -125,6 +125,15 @@ struct PartRead {
     /// The part is not text in the file's encoding (from the line given,
     /// or, for CP949, anywhere); reading the file stops there.
     not_text: Option<Option<u64>>,
+}
+
+impl PartRead {
+    fn new() -> Self {
+        PartRead {
+            regular: true,
+            ..PartRead::default()
+        }
+    }
 }
 
 /// A file's header: its cells and the columns they map to.
@@ -197,7 +206,14 @@ impl<'a> SheetReader<'a> {
         parts: usize,
         diags: &mut Vec<Diagnostic>,
     ) -> Option<(Header, Vec<PartRead>)> {
-        let cuts = csv_text::cut_points(body, parts);
+        // One piece when read in one part; else pieces of about
+        // `PART_BYTES`, read in `parts` runs.
+        let pieces = if parts > 1 {
+            parts.max(body.len() / csv_text::PART_BYTES)
+        } else {
+            1
+        };
+        let cuts = csv_text::cut_points(body, pieces);
         let (first, stop) = part_text(encoding, &body[..cuts[1]], 1);
         let mut records = Records::new(&first, 1);
         let mut header_diags = Vec::new();
@@ -212,7 +228,14 @@ impl<'a> SheetReader<'a> {
             }
             return None;
         };
-        let reads = self.read_parts(info, body, encoding, &cuts, (records, stop), &header);
+        let reads = self.read_parts(
+            info,
+            body,
+            (encoding, parts),
+            &cuts,
+            (records, stop),
+            &header,
+        );
         if cuts.len() > 2 && reads.iter().any(|r| !r.regular) {
             return self.csv_body(info, body, encoding, 1, diags);
         }
@@ -247,24 +270,27 @@ impl<'a> SheetReader<'a> {
         None
     }
 
-    /// Reads the parts of `body` between `cuts`: the first (whose records
-    /// are past the header) on this thread, the others on their own, each
-    /// with a reader of its own (the same taxonomies, options and header
-    /// units; its own cache and diagnostics).
+    /// Reads the pieces of `body` between `cuts` in `parts` runs of
+    /// neighbouring pieces: the first run (whose first piece's records are
+    /// past the header) on this thread, the others on their own, each with a
+    /// reader of its own (the same taxonomies, options and header units; its
+    /// own cache and diagnostics). A piece is decoded just before it is
+    /// read, so a run holds one piece's text at a time.
     fn read_parts(
         &self,
         info: &TableInfo,
         body: &[u8],
-        encoding: Encoding,
+        (encoding, parts): (Encoding, usize),
         cuts: &[usize],
         (first, first_stop): (Records, Option<Option<u64>>),
         header: &Header,
     ) -> Vec<PartRead> {
-        let mut line = 1;
-        let mut starts = Vec::new();
+        let pieces = cuts.len() - 1;
+        let mut lines = vec![1];
         for w in cuts.windows(2).skip(1) {
-            line += csv_text::line_breaks(&body[starts.last().map_or(0, |&(at, _)| at)..w[0]]);
-            starts.push((w[0], line));
+            let before = lines.last().copied().unwrap_or(1);
+            let from = cuts[lines.len() - 1];
+            lines.push(before + csv_text::line_breaks(&body[from..w[0]]));
         }
         let (taxonomy, options, units) = (self.taxonomy, self.options, &self.units);
         let part_reader = || {
@@ -272,21 +298,36 @@ impl<'a> SheetReader<'a> {
             reader.units = units.clone();
             reader
         };
-        let read_rest = |k: usize, (start, line): (usize, u64)| {
-            let (text, stop) = part_text(encoding, &body[start..cuts[k + 2]], line);
-            let mut read = part_reader().read_part(info, Records::new(&text, line), header);
-            read.not_text = stop;
+        let read_run = |run: std::ops::Range<usize>,
+                        first: Option<(Records, Option<Option<u64>>)>| {
+            let mut reader = part_reader();
+            let mut read = PartRead::new();
+            let mut go_on = true;
+            if let Some((records, stop)) = first {
+                reader.read_records(info, records, header, &mut read);
+                read.not_text = stop;
+                go_on = stop.is_none();
+            }
+            for k in run {
+                if !go_on {
+                    break;
+                }
+                let (text, stop) = part_text(encoding, &body[cuts[k]..cuts[k + 1]], lines[k]);
+                reader.read_records(info, Records::new(&text, lines[k]), header, &mut read);
+                read.not_text = stop;
+                go_on = stop.is_none();
+            }
+            read.dropped = reader.dropped;
+            read.note_log = reader.note_log;
             read
         };
+        let parts = parts.clamp(1, pieces);
+        let run = |t: usize| t * pieces / parts..(t + 1) * pieces / parts;
         std::thread::scope(|scope| {
-            let workers: Vec<_> = starts
-                .iter()
-                .enumerate()
-                .map(|(k, &start)| scope.spawn(move || read_rest(k, start)))
+            let workers: Vec<_> = (1..parts)
+                .map(|t| scope.spawn(move || read_run(run(t), None)))
                 .collect();
-            let mut read = part_reader().read_part(info, first, header);
-            read.not_text = first_stop;
-            let mut reads = vec![read];
+            let mut reads = vec![read_run(1..run(0).end, Some((first, first_stop)))];
             for w in workers {
                 match w.join() {
                     Ok(read) => reads.push(read),
@@ -297,10 +338,15 @@ impl<'a> SheetReader<'a> {
         })
     }
 
-    /// Reads every record of a part as a row.
-    fn read_part(mut self, info: &TableInfo, mut records: Records, header: &Header) -> PartRead {
+    /// Reads every record of a piece as a row, into the run's `read`.
+    fn read_records(
+        &mut self,
+        info: &TableInfo,
+        mut records: Records,
+        header: &Header,
+        read: &mut PartRead,
+    ) {
         self.clean = !resolve::may_hold_control(records.text());
-        let mut read = PartRead::default();
         let mut fields = Vec::new();
         while let Some(line) = records.next_into(&mut fields) {
             let cells: Vec<Cell> = fields.iter().map(|f| Cell::Text(f)).collect();
@@ -341,10 +387,7 @@ impl<'a> SheetReader<'a> {
                 read.rows.push((held, line, id_col));
             }
         }
-        read.regular = records.regular();
-        read.dropped = self.dropped;
-        read.note_log = self.note_log;
-        read
+        read.regular &= records.regular();
     }
 
     /// Hands on a part's diagnostics (but a note given before, for the

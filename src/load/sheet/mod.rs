@@ -961,14 +961,17 @@ fn text(s: impl Into<String>) -> Text {
 mod tests {
     use super::*;
 
-    /// A large CSV read in parts gives the rows, in order, and the
-    /// diagnostics (with their lines) that reading it in one gives, a
-    /// cell's note once; also when a quote that is not quoting makes the
-    /// cuts unsound (the file is then read again in one part).
+    /// A large CSV read in parts (on two threads or three, a thread reading
+    /// one piece or several) gives the rows, in order, and the diagnostics
+    /// (with their lines) that reading it in one gives, a cell's note once;
+    /// also when a quote that is not quoting makes the cuts unsound (the
+    /// file is then read again in one part), and in CP949 as in UTF-8.
     #[test]
     fn a_csv_read_in_parts_reads_as_in_one() {
         for stray in [false, true] {
-            read_in_parts_as_in_one(stray);
+            for cp949 in [false, true] {
+                read_in_parts_as_in_one(stray, cp949);
+            }
         }
     }
 
@@ -1017,7 +1020,7 @@ mod tests {
         }
     }
 
-    fn read_in_parts_as_in_one(stray: bool) {
+    fn read_in_parts_as_in_one(stray: bool, cp949: bool) {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         let taxonomy = crate::load::load_taxonomy(&root).expect("sample taxonomies");
         let rows = crate::synth::rows(&taxonomy, 40_000, 3, 2023, 2025);
@@ -1039,7 +1042,11 @@ mod tests {
             lines[20_001] = lines[20_001].replacen(",", ",\"two\nlines\",", 1);
         }
         let text = lines.join("\n") + "\n";
-        assert!(text.len() > 3 * csv_text::PART_BYTES);
+        let bytes = match cp949 {
+            false => text.into_bytes(),
+            true => encoding_rs::EUC_KR.encode(&text).0.into_owned(),
+        };
+        assert!(bytes.len() > 3 * csv_text::PART_BYTES);
         let options = LoadOptions {
             currencies: vec!["KRW".into(), "USD".into()],
             keep: crate::load::Keep::All,
@@ -1054,12 +1061,15 @@ mod tests {
             let mut sink = |v: Valid, span: &dyn Fn() -> Span| {
                 got.push(format!("{} {:?}", v.id(), span()));
             };
-            reader.csv_bytes("big.csv", text.clone().into_bytes(), &mut diags, &mut sink);
+            reader.csv_bytes("big.csv", bytes.clone(), &mut diags, &mut sink);
             let diags: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
             (got, diags, reader.notes, reader.dropped)
         };
         let one = read(1);
         let two = read(3);
+        assert_eq!(read(2), two);
+        let encoding = if cp949 { "CP949" } else { "UTF-8" };
+        assert!(one.2[0].contains(encoding), "{:?}", one.2);
         assert!(one.1.len() >= 3, "errors and notes to compare: {:?}", one.1);
         assert!(
             one.1.iter().any(|d| d.contains("big.csv:102 ")),
