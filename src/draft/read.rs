@@ -1222,6 +1222,34 @@ fn amount_of(clause: &str, doc_at: Option<usize>) -> Option<&str> {
         .map(|m| m.as_str())
 }
 
+/// The count of a clause's documents: agreements (건) before companies
+/// (곳; "업체 5곳(6건)"); the last written before the document word ("총
+/// 78건, … 485만 달러(9건)의 수출 업무협약"), else the first. "총 59건의
+/// 수출 상담" counts talks, not agreements.
+fn count_of(clause: &str, doc_at: Option<usize>) -> Option<Cited<i64>> {
+    let (agreements, others): (Vec<_>, Vec<_>) = COUNT
+        .captures_iter(clause)
+        .filter(|c| {
+            let after: String = clause[c.get(0).map_or(0, |m| m.end())..]
+                .chars()
+                .take(8)
+                .collect();
+            !after.contains("상담") && !after.contains("문의")
+        })
+        .partition(|c| c[0].ends_with('건'));
+    let pick = |found: &[regex::Captures<'_>]| {
+        let before = found
+            .iter()
+            .filter(|c| doc_at.is_some_and(|at| c.get(0).is_some_and(|m| m.end() <= at)))
+            .last();
+        before.or(found.first()).and_then(|c| {
+            let n: i64 = c[1].parse().ok()?;
+            Some(Cited::new(n, c[0].to_string()))
+        })
+    };
+    pick(&agreements).or_else(|| pick(&others))
+}
+
 /// Clauses of a sentence: "…체결했으며, …체결했고, …체결됐다."
 fn clauses(s: &str) -> Vec<&str> {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1321,22 +1349,7 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
             continue;
         };
         let summary = clause.contains("등 총") || clause.contains("등 모두");
-        // "업체 5곳(6건)": agreements (건) count before companies (곳); "총
-        // 59건의 수출 상담" counts talks, not agreements.
-        let count = COUNT
-            .captures_iter(clause)
-            .filter(|c| {
-                let after: String = clause[c.get(0).map_or(0, |m| m.end())..]
-                    .chars()
-                    .take(8)
-                    .collect();
-                !after.contains("상담") && !after.contains("문의")
-            })
-            .min_by_key(|c| !c[0].ends_with('건'))
-            .and_then(|c| {
-                let n: i64 = c[1].parse().ok()?;
-                Some(Cited::new(n, c[0].to_string()))
-            });
+        let count = count_of(clause, doc_at);
         let outcome = DraftOutcome {
             kind: Cited::new(kind.0, kind.1),
             count,

@@ -380,7 +380,14 @@ fn resolve_parts(
     after: Option<FuzzyDate>,
 ) -> Result<(FuzzyDate, bool), String> {
     let need = |what: &str| format!("{what} needs the publication date; give --published");
-    let reference = after.or(published);
+    // A range's end reads against its start ("10월 30일~11월 2일"), but for
+    // a word that is relative to today: "지난달 27일부터 이달 1일까지".
+    let reference = match p.rel {
+        Some(Rel::LastMonth | Rel::ThisMonth | Rel::NextMonth | Rel::Past | Rel::Coming) => {
+            published
+        }
+        _ => after.or(published),
+    };
     let explicit_year = p.year.is_some();
     let mut relative = false;
     let year = match (p.year, p.short_year, p.rel) {
@@ -547,6 +554,10 @@ mod tests {
         assert_eq!(
             read("6월 10일부터 18일까지 캐나다를 방문", Some("2025-06")),
             ["2025-06-10~2025-06-18"]
+        );
+        assert_eq!(
+            read("지난달 27일부터 이달 1일까지 하노이에서", Some("2025-11-05")),
+            ["2025-10-27~2025-11-01"]
         );
         assert_eq!(
             read("10월 30일~11월 2일", Some("2025")),
