@@ -818,9 +818,12 @@ impl Reader<'_> {
         for text in texts {
             for f in self.gazetteer.sectors(text) {
                 let s = &sectors[f.index];
-                if (s.field && !field_listed(text, f.end))
-                    || d.sectors.iter().any(|c| c.value == s.id)
-                {
+                let listed = || match GENERAL_WORDS.contains(&&text[f.start..f.end]) {
+                    // "제조업체": a maker, of anything.
+                    true => LISTED.is_match(&text[f.end..]),
+                    false => !s.field || field_listed(text, f.end),
+                };
+                if !listed() || d.sectors.iter().any(|c| c.value == s.id) {
                     continue;
                 }
                 d.sectors.push(Cited::new(s.id.clone(), around(text, &f)));
@@ -840,28 +843,37 @@ impl Reader<'_> {
     }
 }
 
+/// Aliases of a sector that in running text name much more than it, and
+/// count only in a list of areas of cooperation: "제조업체", "제조기술" are
+/// manufacturing of any kind, not robotics (all ten such matches in 96
+/// held-out articles were wrong); "수출업체", "투자기업" are the firms of
+/// any trip; "양 도시", "두 도시" are the cities themselves.
+const GENERAL_WORDS: &[&str] = &["제조", "manufacturing", "수출", "투자", "투자유치", "도시"];
+
 /// A general field counts only where the text lists it as an area of
 /// cooperation: "경제, 문화, 관광 분야에서".
 fn field_listed(text: &str, end: usize) -> bool {
-    static LIST: LazyLock<Regex> = LazyLock::new(|| {
-        // Items after a comma, 과/와 or 및 ("경제, 문화, 관광 분야에서"), or
-        // after spaces only, words that do not end in a particle, before
-        // 분야 ("행정 경제 교육 문화 의료 등의 분야에서").
-        Regex::new(concat!(
-            r"^(?:(?:(?:\s*[,·、/]\s*|(?:과|와)\s+|\s+및\s+)[가-힣A-Za-z&]{1,8}(?:\s[가-힣]{1,4})?)*",
-            r"\s*(?:등(?:의)?\s*)?(?:(?:모든|다양한|여러|주요|핵심|\d+대)\s*)?(?:핵심\s*)?(?:다\s*)?(?:분야|방면|품목|협력)",
-            r"|(?:\s+[가-힣A-Za-z&]{0,7}[[가-힣A-Za-z&]&&[^을를의에은는이가와과도로만서]]\b){1,6}",
-            r"\s*(?:등(?:의)?\s*)?(?:(?:모든|다양한|여러|주요|핵심)\s*)?(?:분야|방면))"
-        ))
-            .expect("static regex")
-    });
     static NEXT: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^\s?(?:교류|협력|업체|기업|산업)").expect("static regex"));
     let rest = &text[end..];
     // "경제교류", "경제 협력", "신재생에너지 업체": the field named as what is
     // exchanged or made.
-    NEXT.is_match(rest) || LIST.is_match(rest)
+    NEXT.is_match(rest) || LISTED.is_match(rest)
 }
+
+/// A list of areas of cooperation that goes on from just after a word.
+static LISTED: LazyLock<Regex> = LazyLock::new(|| {
+    // Items after a comma, a dot, 과/와 or 및 ("경제, 문화, 관광 분야에서",
+    // "물류.관광.환경 분야에"), or after spaces only, words that do not end
+    // in a particle, before 분야 ("행정 경제 교육 문화 의료 등의 분야에서").
+    Regex::new(concat!(
+        r"^(?:(?:(?:\s*[,·ㆍ‧、/]\s*|\.|(?:과|와)\s+|\s+및\s+)[가-힣A-Za-z&]{1,8}(?:\s[가-힣]{1,4})?)*",
+        r"\s*(?:등(?:의)?\s*)?(?:(?:모든|다양한|여러|주요|핵심|각계|각|제반|\d+대)\s*)?(?:핵심\s*)?(?:다\s*)?(?:분야|방면|품목|협력)",
+        r"|(?:\s+[가-힣A-Za-z&]{0,7}[[가-힣A-Za-z&]&&[^을를의에은는이가와과도로만서]]\b){1,6}",
+        r"\s*(?:등(?:의)?\s*)?(?:(?:모든|다양한|여러|주요|핵심)\s*)?(?:분야|방면))"
+    ))
+    .expect("static regex")
+});
 
 /// Whether the words after a place make it a venue: "부안 대명리조트에서",
 /// "목포 현대호텔과", "순천만국가정원 등에서".
@@ -1715,6 +1727,55 @@ mod tests {
         assert_eq!(amount(s), Some(5_500_000.0));
         let s = "업무협약을 체결했으며 투자 규모는 500만 달러다.";
         assert_eq!(amount(s), Some(5_000_000.0));
+    }
+
+    /// The count is the one written for the documents: "(9건)" before
+    /// them, not the talks counted first.
+    #[test]
+    fn an_outcome_takes_the_count_written_for_it() {
+        let s = "총 78건, 1304만 달러의 수출 상담을 진행하고 485만 달러(9건)의 수출 업무협약(MOU)을 체결했다.";
+        let o = outcomes(s, false);
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(9), "{o:#?}");
+        let o = outcomes("업체 5곳(6건)과 MOU를 체결했다.", false);
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(6));
+        let o = outcomes("현지 기업과 MOU 3건을 체결했다.", false);
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(3));
+    }
+
+    /// General words count as sectors only in a list of areas: dots and
+    /// "각계 분야" make a list; makers, exporting firms and "양 도시" do not.
+    #[test]
+    fn sectors_from_lists_not_from_firms() {
+        let taxonomy = crate::load::load_taxonomy(std::path::Path::new("data")).expect("taxonomy");
+        let g = Gazetteer::new(&taxonomy);
+        let published = Published {
+            date: FuzzyDate::parse("2023-10-23").expect("date"),
+            quote: None,
+        };
+        let sectors = |body: &str| {
+            let text = format!("양주시 자매결연\n\n양주시는 지난 20일 협약을 체결했다. {body}");
+            let page = super::super::page::read(&text);
+            let drafts = events(&page, Some(&published), &taxonomy, &g);
+            let mut ids: Vec<String> = drafts[0].sectors.iter().map(|c| c.value.clone()).collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(
+            sectors("공항, 항만 등 물류.관광.환경 분야에 대해 교류를 증진한다."),
+            ["culture", "energy"]
+        );
+        assert_eq!(
+            sectors("경제, 문화, 체육, 교육, 행정 등 각계 분야에서 교류를 확대한다."),
+            ["administration", "culture", "economy", "education"]
+        );
+        assert!(
+            sectors("소재 제조업체인 U사와 21개 수출업체, 외국인 투자기업이 참가해 양 도시 교류가 늘었다.")
+                .is_empty()
+        );
+        assert_eq!(
+            sectors("스마트제조, 관광 분야 협력을 약속했다."),
+            ["culture", "robotics"]
+        );
     }
 
     #[test]
