@@ -1252,8 +1252,8 @@ fn count_of(clause: &str, doc_at: Option<usize>) -> Option<Cited<i64>> {
     let pick = |found: &[regex::Captures<'_>]| {
         let before = found
             .iter()
-            .filter(|c| doc_at.is_some_and(|at| c.get(0).is_some_and(|m| m.end() <= at)))
-            .last();
+            .rev()
+            .find(|c| doc_at.is_some_and(|at| c.get(0).is_some_and(|m| m.end() <= at)));
         before.or(found.first()).and_then(|c| {
             let n: i64 = c[1].parse().ok()?;
             Some(Cited::new(n, c[0].to_string()))
