@@ -1192,6 +1192,9 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
         ("이끌어 냈", OutcomeStatus::Signed),
         ("이끌어냈", OutcomeStatus::Signed),
         ("성사시켰", OutcomeStatus::Signed),
+        ("성사됐", OutcomeStatus::Signed),
+        ("성사되었", OutcomeStatus::Signed),
+        ("성사돼", OutcomeStatus::Signed),
         ("유치했", OutcomeStatus::Signed),
         ("합의했", OutcomeStatus::Agreed),
         ("합의하였", OutcomeStatus::Agreed),
@@ -1211,25 +1214,40 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
         .map(|(w, st)| (st, w.to_string()))
 }
 
-/// The amount of a clause: the last one before its document word ("600만
-/// 달러 수출상담 … 총 60만 달러의 MOU", "각 600만 달러씩 총 1200만 달러의
-/// MOU"), else the first; an amount in brackets is a conversion of the one
-/// before it ("550만 달러어치(한화 약 71억원)") and is taken only when
-/// there is no other.
-fn amount_of(clause: &str, doc_at: Option<usize>) -> Option<&str> {
+/// The amount written for a clause's documents: one just after the
+/// document word ("계약 649만달러"), else the last before it ("… 총 60만
+/// 달러의 MOU"), else the first. An amount of talks ("상담실적 3천564만달러",
+/// "1304만 달러의 수출 상담") is not the documents'; one in brackets is a
+/// conversion of the one before it ("550만 달러어치(한화 약 71억원)"). Either
+/// is taken only when there is no other.
+fn amount_of(clause: &str, doc: Option<(usize, usize)>) -> Option<&str> {
     let all: Vec<regex::Match> = AMOUNT.find_iter(clause).collect();
     let in_brackets = |m: &regex::Match| {
         let before = &clause[..m.start()];
         before.matches(['(', '（']).count() > before.matches([')', '）']).count()
     };
-    let plain: Vec<&regex::Match> = all.iter().filter(|m| !in_brackets(m)).collect();
+    let talks = |m: &regex::Match| {
+        let before: Vec<char> = clause[..m.start()].chars().rev().take(6).collect();
+        let before: String = before.into_iter().rev().collect();
+        let after: String = clause[m.end()..].chars().take(8).collect();
+        before.contains("상담") || after.contains("상담")
+    };
+    let plain: Vec<&regex::Match> = all
+        .iter()
+        .filter(|m| !in_brackets(m) && !talks(m))
+        .collect();
+    let right_after = plain.iter().find(|m| {
+        doc.is_some_and(|(_, end)| m.start() >= end && clause[end..m.start()].trim().is_empty())
+    });
     let before = plain
         .iter()
-        .take_while(|m| doc_at.is_some_and(|at| m.end() <= at))
+        .take_while(|m| doc.is_some_and(|(at, _)| m.end() <= at))
         .last();
-    before
+    right_after
+        .or(before)
         .or(plain.first())
         .copied()
+        .or(all.iter().find(|m| !in_brackets(m)))
         .or(all.first())
         .map(|m| m.as_str())
 }
@@ -1279,7 +1297,7 @@ fn clauses(s: &str) -> Vec<&str> {
 }
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:약|최대|최소|총)\s*)?\d[\d,.]*(?:\s*[조억만천백]+(?:\s*\d[\d,.]*\s*[조억만천백]+)*)?\s*(?:캐나다\s?달러|달러|유로|위안|엔|원|불)(?:\s*(?:이상|이하|규모|가량|상당|내외|안팎|정도|어치))*")
+    Regex::new(r"(?:(?:약|최대|최소|총)\s*)?\d[\d,.]*(?:\s*[조억만천백]+(?:\s*\d[\d,.]*\s*[조억만천백]+)*(?:\s*\d[\d,.]*)?)?\s*(?:캐나다\s?달러|달러|유로|위안|엔|원|불)(?:\s*(?:이상|이하|규모|가량|상당|내외|안팎|정도|어치))*")
         .expect("static regex")
 });
 
@@ -1297,8 +1315,11 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
         // "이번 협약은", "협약식에는": the agreement already counted, or the
         // ceremony itself.
         let doc = document_type(clause).filter(|(_, w)| !refers_back(clause, w));
-        let doc_at = doc.as_ref().and_then(|(_, w)| clause.find(w.as_str()));
-        let amount = amount_of(clause, doc_at).and_then(|m| {
+        let doc_span = doc
+            .as_ref()
+            .and_then(|(_, w)| clause.find(w.as_str()).map(|at| (at, at + w.len())));
+        let doc_at = doc_span.map(|(at, _)| at);
+        let amount = amount_of(clause, doc_span).and_then(|m| {
             let expected = ["기대", "전망", "예상", "목표"]
                 .iter()
                 .any(|w| clause.contains(w));
@@ -1727,6 +1748,10 @@ mod tests {
         assert_eq!(amount(s), Some(5_500_000.0));
         let s = "업무협약을 체결했으며 투자 규모는 500만 달러다.";
         assert_eq!(amount(s), Some(5_000_000.0));
+        let s = "사절단이 상담실적 3천564만달러(415억원), 계약 649만달러(75억원)를 체결했다.";
+        assert_eq!(amount(s), Some(6_490_000.0));
+        let s = "바이어가 참관해 215만5000달러 규모의 수출 계약이 성사됐다.";
+        assert_eq!(amount(s), Some(2_155_000.0));
     }
 
     /// The count is the one written for the documents: "(9건)" before

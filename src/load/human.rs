@@ -446,6 +446,8 @@ mod tests {
         );
         assert_eq!(amount("20억원").unwrap().value, 2_000_000_000.0);
         assert_eq!(amount("3억 5천만 원").unwrap().value, 350_000_000.0);
+        assert_eq!(amount("215만5000달러").unwrap().value, 2_155_000.0);
+        assert_eq!(amount("3천564만달러").unwrap().value, 35_640_000.0);
         assert_eq!(amount("USD 15,000,000").unwrap().value, 15_000_000.0);
         assert_eq!(amount("15 million USD").unwrap().value, 15_000_000.0);
         assert_eq!(amount("$15M").unwrap().value, 15_000_000.0);
