@@ -59,6 +59,9 @@ const NOT_PLACES: &[&str] = &[
     "상당", "한다", "저장", "연대", "대회", "남부", "북부", "동부", "서부", "중부",
     "나라", "달성", "다산", "가평", "보성", "함평", "청양", "평창",
     "부지", "코로나", "세계", "중앙아", "하남", "대구경북",
+    // 미리 (in advance), 세부 (details), 크다 (is big), 기후 (climate), 이다
+    // (is), 한중 (Korea-China), 브랜드 (brand); 케스 as part of a name.
+    "미리", "세부", "크다", "기후", "이다", "한중", "브랜드", "케스",
 ];
 
 /// Words before a sector name that still leave it a sector mention:
