@@ -517,6 +517,29 @@ struct RowAt<'r, 'i> {
     line: u64,
 }
 
+/// A sheet's header as read so far, and its rows.
+#[derive(Default)]
+struct Table {
+    headers: Option<Vec<String>>,
+    /// The columns of the headers; `None` when required ones are missing.
+    cols: Option<Vec<Option<Col>>>,
+    rows: usize,
+}
+
+/// A cell of an XLSX sheet as the row reader takes it.
+fn cell_of<'c>(d: &'c calamine::DataRef<'_>) -> Cell<'c> {
+    use calamine::DataRef;
+    match d {
+        DataRef::Empty | DataRef::Error(_) => Cell::Empty,
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s),
+        DataRef::SharedString(s) => Cell::Text(s),
+        DataRef::Int(n) => Cell::Number(*n as f64),
+        DataRef::Float(f) => Cell::Number(*f),
+        DataRef::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }),
+        DataRef::DateTime(dt) => Cell::Date(dt.as_f64()),
+    }
+}
+
 /// Where a table came from, for locations.
 struct TableInfo<'a> {
     file: &'a str,
@@ -659,7 +682,7 @@ impl<'a> SheetReader<'a> {
         diags: &mut Vec<Diagnostic>,
         sink: &mut dyn Sink,
     ) {
-        use calamine::{Data, Reader};
+        use calamine::Reader;
         let display = display.to_string();
         let mut workbook = match calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)) {
             Ok(w) => w,
@@ -677,81 +700,38 @@ impl<'a> SheetReader<'a> {
         };
         let mut used = 0;
         for name in workbook.sheet_names() {
-            let range = match workbook.worksheet_range(&name) {
-                Ok(r) => r,
-                Err(e) => {
-                    self.push(
-                        diags,
-                        Diagnostic::error(
-                            Span::cell(&display, 0, name.clone()),
-                            format!("failed to read the sheet ({e})"),
-                        ),
-                    );
-                    continue;
-                }
-            };
-            let (row0, col0) = range.start().unwrap_or((0, 0));
             let info = TableInfo {
                 file: &display,
                 sheet: Some(&name),
             };
-            let mut headers: Option<Vec<String>> = None;
-            let mut table = None;
-            let mut rows = 0usize;
-            for (i, row) in range.rows().enumerate() {
-                let excel_row = u64::from(row0) + i as u64 + 1;
-                let pad = col0 as usize;
-                let mut cells: Vec<Cell> = vec![Cell::Empty; pad];
-                cells.extend(row.iter().map(|d| match d {
-                    Data::Empty | Data::Error(_) => Cell::Empty,
-                    Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
-                        Cell::Text(s.as_str())
-                    }
-                    Data::Int(n) => Cell::Number(*n as f64),
-                    Data::Float(f) => Cell::Number(*f),
-                    Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }),
-                    Data::DateTime(dt) => Cell::Date(dt.as_f64()),
-                }));
-                if cells.iter().all(|c| c.text().is_none()) {
-                    continue;
-                }
-                match &headers {
-                    None => {
-                        let h: Vec<String> = cells
-                            .iter()
-                            .map(|c| c.text().map(Cow::into_owned).unwrap_or_default())
-                            .collect();
-                        let known = h
-                            .iter()
-                            .filter(|x| column_of(x, &self.options.columns).0.is_some())
-                            .count();
-                        if known < 2 {
-                            self.notes.push(format!(
-                                "{display} [{name}]: no event columns, sheet skipped"
-                            ));
-                            break;
-                        }
-                        table = self.header(&info, &h, excel_row, diags);
-                        if table.is_none() {
-                            break;
-                        }
-                        headers = Some(h);
-                    }
-                    Some(h) => {
-                        rows += 1;
-                        if let Some(cols) = &table
-                            && let Some((event, id_col)) =
-                                self.row(&info, h, cols, &cells, excel_row, diags)
-                        {
-                            let header = h.get(id_col).map_or("", String::as_str);
-                            sink.accept(event, &|| self.span(&info, excel_row, id_col, header));
-                        }
-                    }
-                }
+            let mut table = Table::default();
+            let read = match &mut workbook {
+                // Cell by cell: a sheet of a million rows is never held whole.
+                calamine::Sheets::Xlsx(xlsx) => xlsx
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| e.to_string())
+                    .and_then(|mut cells| {
+                        self.xlsx_cells(&info, &mut cells, &mut table, diags, sink)
+                    }),
+                other => other
+                    .worksheet_range(&name)
+                    .map_err(|e| e.to_string())
+                    .map(|range| self.sheet_range(&info, &range, &mut table, diags, sink)),
+            };
+            if let Err(e) = read {
+                self.push(
+                    diags,
+                    Diagnostic::error(
+                        Span::cell(&display, 0, name.clone()),
+                        format!("failed to read the sheet ({e})"),
+                    ),
+                );
+                continue;
             }
-            if headers.is_some() {
+            if table.headers.is_some() {
                 used += 1;
-                self.notes.push(format!("{display} [{name}]: {rows} rows"));
+                self.notes
+                    .push(format!("{display} [{name}]: {} rows", table.rows));
             }
         }
         if used == 0 {
@@ -761,6 +741,121 @@ impl<'a> SheetReader<'a> {
                     .with_hint("the first row of a sheet must hold headers such as ID, 행사명, 유형, 시작일, 분야, 지역"),
             );
         }
+    }
+
+    /// Streams an XLSX sheet's cells, row by row, into `sheet_row`.
+    fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
+        &mut self,
+        info: &TableInfo,
+        reader: &mut calamine::XlsxCellReader<'_, RS>,
+        table: &mut Table,
+        diags: &mut Vec<Diagnostic>,
+        sink: &mut dyn Sink,
+    ) -> Result<(), String> {
+        let mut row: Vec<calamine::DataRef> = Vec::new();
+        let mut at: Option<u32> = None;
+        loop {
+            let cell = reader.next_cell().map_err(|e| e.to_string())?;
+            let (r, c) = match &cell {
+                Some(cell) => cell.get_position(),
+                None => (u32::MAX, 0),
+            };
+            if let Some(current) = at.filter(|&current| current != r) {
+                let cells: Vec<Cell> = row.iter().map(cell_of).collect();
+                if !self.sheet_row(info, table, &cells, u64::from(current) + 1, diags, sink) {
+                    return Ok(());
+                }
+                row.clear();
+            }
+            let Some(cell) = cell else {
+                return Ok(());
+            };
+            at = Some(r);
+            let c = c as usize;
+            if row.len() < c {
+                row.resize(c, calamine::DataRef::Empty);
+            }
+            row.push(cell.get_value().clone());
+        }
+    }
+
+    /// Reads a sheet held whole (a workbook other than XLSX).
+    fn sheet_range(
+        &mut self,
+        info: &TableInfo,
+        range: &calamine::Range<calamine::Data>,
+        table: &mut Table,
+        diags: &mut Vec<Diagnostic>,
+        sink: &mut dyn Sink,
+    ) {
+        use calamine::Data;
+        let (row0, col0) = range.start().unwrap_or((0, 0));
+        for (i, row) in range.rows().enumerate() {
+            let mut cells: Vec<Cell> = vec![Cell::Empty; col0 as usize];
+            cells.extend(row.iter().map(|d| match d {
+                Data::Empty | Data::Error(_) => Cell::Empty,
+                Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => {
+                    Cell::Text(s.as_str())
+                }
+                Data::Int(n) => Cell::Number(*n as f64),
+                Data::Float(f) => Cell::Number(*f),
+                Data::Bool(b) => Cell::Text(if *b { "TRUE" } else { "FALSE" }),
+                Data::DateTime(dt) => Cell::Date(dt.as_f64()),
+            }));
+            let excel_row = u64::from(row0) + i as u64 + 1;
+            if !self.sheet_row(info, table, &cells, excel_row, diags, sink) {
+                return;
+            }
+        }
+    }
+
+    /// One row of a sheet: its header, or an event. `false` when the rest
+    /// of the sheet is not read (it has no event columns, or lacks required
+    /// ones).
+    fn sheet_row(
+        &mut self,
+        info: &TableInfo,
+        table: &mut Table,
+        cells: &[Cell],
+        excel_row: u64,
+        diags: &mut Vec<Diagnostic>,
+        sink: &mut dyn Sink,
+    ) -> bool {
+        if cells.iter().all(|c| c.text().is_none()) {
+            return true;
+        }
+        let Some(h) = &table.headers else {
+            let h: Vec<String> = cells
+                .iter()
+                .map(|c| c.text().map(Cow::into_owned).unwrap_or_default())
+                .collect();
+            let known = h
+                .iter()
+                .filter(|x| column_of(x, &self.options.columns).0.is_some())
+                .count();
+            if known < 2 {
+                self.notes.push(format!(
+                    "{} [{}]: no event columns, sheet skipped",
+                    info.file,
+                    info.sheet.unwrap_or_default()
+                ));
+                return false;
+            }
+            table.cols = self.header(info, &h, excel_row, diags);
+            if table.cols.is_none() {
+                return false;
+            }
+            table.headers = Some(h);
+            return true;
+        };
+        table.rows += 1;
+        if let Some(cols) = &table.cols
+            && let Some((event, id_col)) = self.row(info, h, cols, cells, excel_row, diags)
+        {
+            let header = h.get(id_col).map_or("", String::as_str);
+            sink.accept(event, &|| self.span(info, excel_row, id_col, header));
+        }
+        true
     }
 
     fn span(&self, info: &TableInfo, line: u64, col: usize, header: &str) -> Span {
