@@ -465,6 +465,7 @@ impl Reader<'_> {
             .flat_map(|(_, s)| outcomes(s, announcement))
             .collect();
         drop_totals(&mut d.outcomes);
+        drop_conversions(&mut d.outcomes, &body);
         drop_itemised(&mut d.outcomes);
         drop_repeats(&mut d.outcomes);
         for o in &d.outcomes {
@@ -1101,12 +1102,21 @@ fn document_type(s: &str) -> Option<(OutcomeType, String)> {
         ("투자의향", OutcomeType::Investment),
         ("투자약속", OutcomeType::Investment),
         ("투자 약속", OutcomeType::Investment),
+        ("투자를 약속", OutcomeType::Investment),
         ("회원 가입", OutcomeType::Membership),
         ("회원가입", OutcomeType::Membership),
         ("가입", OutcomeType::Membership),
     ];
     static MATCHER: LazyLock<Words<OutcomeType>> = LazyLock::new(|| Words::new(WORDS));
     let (at, w, t) = MATCHER.first_in_text(s)?;
+    // "수출계약 MOU": the last noun of a compound is its head.
+    let rest = &s[at + w.len()..];
+    if let Some(head) = rest.strip_prefix(' ')
+        && let Some((0, w2, t2)) = MATCHER.first_in_text(head)
+        && t != OutcomeType::Investment
+    {
+        return Some((t2, w2.to_string()));
+    }
     // "기업투자 양해각서", "투자 MOU": an agreement to invest.
     let before: String = s[..at].chars().rev().take(8).collect();
     if matches!(t, OutcomeType::Mou | OutcomeType::Agreement) && before.contains("자투") {
@@ -1227,9 +1237,21 @@ fn amount_of(clause: &str, doc: Option<(usize, usize)>) -> Option<&str> {
         before.matches(['(', '（']).count() > before.matches([')', '）']).count()
     };
     let talks = |m: &regex::Match| {
-        let before: Vec<char> = clause[..m.start()].chars().rev().take(6).collect();
-        let before: String = before.into_iter().rev().collect();
-        let after: String = clause[m.end()..].chars().take(8).collect();
+        // The word before names the amount ("상담실적 3천564만달러"), unless
+        // it ends a list ("수출 상담과 4500만달러 규모의 수출계약").
+        let before = clause[..m.start()].split_whitespace().last().unwrap_or("");
+        let before = if before.ends_with(['과', '와', ',']) {
+            ""
+        } else {
+            before
+        };
+        // Past a conversion in brackets: "744만8천달러(86억원) 규모 상담".
+        let rest = &clause[m.end()..];
+        let rest = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+            Some((_, after)) => after,
+            None => rest,
+        };
+        let after: String = rest.chars().take(8).collect();
         before.contains("상담") || after.contains("상담")
     };
     let plain: Vec<&regex::Match> = all
@@ -1247,8 +1269,7 @@ fn amount_of(clause: &str, doc: Option<(usize, usize)>) -> Option<&str> {
         .or(before)
         .or(plain.first())
         .copied()
-        .or(all.iter().find(|m| !in_brackets(m)))
-        .or(all.first())
+        .or(all.iter().find(|m| !talks(m)))
         .map(|m| m.as_str())
 }
 
@@ -1464,6 +1485,58 @@ fn drop_totals(outcomes: &mut Vec<DraftOutcome>) {
     let keep: Vec<bool> = (0..outcomes.len()).map(|i| !total_of_others(i)).collect();
     let mut k = keep.iter();
     outcomes.retain(|_| *k.next().unwrap_or(&true));
+}
+
+/// Won amounts the article gives as the conversion of another amount:
+/// "미화 740만달러, 한화로는 88억원", "122만달러(한화 14억원 상당)".
+fn conversions(body: &[(usize, &String)]) -> Vec<f64> {
+    let mut out = Vec::new();
+    for (_, s) in body {
+        let found: Vec<regex::Match> = AMOUNT.find_iter(s).collect();
+        for w in found.windows(2) {
+            let between = s[w[0].end()..w[1].start()]
+                .replace(['(', ',', ' '], "")
+                .replace("한화로는", "")
+                .replace("원화로는", "")
+                .replace("한화", "")
+                .replace("약", "");
+            let (Ok(from), Ok(to)) = (human::amount(w[0].as_str()), human::amount(w[1].as_str()))
+            else {
+                continue;
+            };
+            let won = |a: &human::ParsedAmount| a.currency.as_deref() == Some("KRW");
+            if between.is_empty() && !won(&from) && won(&to) {
+                out.push(to.value);
+            }
+        }
+    }
+    out
+}
+
+/// Drops an outcome whose amount is only the won conversion of another
+/// outcome's of the same type: the article reports it twice ("88억원의
+/// 수출계약 MOU를 체결했다 … 9건으로 미화 740만달러, 한화로는 88억원").
+fn drop_conversions(outcomes: &mut Vec<DraftOutcome>, body: &[(usize, &String)]) {
+    let converted = conversions(body);
+    let won_twin = |o: &DraftOutcome| {
+        let Some(a) = o.amount.as_ref().map(|a| &a.value) else {
+            return false;
+        };
+        a.currency.as_deref() == Some("KRW")
+            && converted
+                .iter()
+                .any(|c| (c - a.value).abs() <= a.value * 0.01)
+    };
+    let kinds_in_other_money: Vec<OutcomeType> = outcomes
+        .iter()
+        .filter(|o| {
+            o.amount
+                .as_ref()
+                .is_some_and(|a| a.value.currency.as_deref().is_some_and(|c| c != "KRW"))
+        })
+        .map(|o| o.kind.value)
+        .collect();
+    outcomes.retain(|o| !(won_twin(o) && kinds_in_other_money.contains(&o.kind.value)));
 }
 
 /// Drops bare "협약" outcomes (no amount, no count) that follow one counted
@@ -1752,6 +1825,12 @@ mod tests {
         assert_eq!(amount(s), Some(6_490_000.0));
         let s = "바이어가 참관해 215만5000달러 규모의 수출 계약이 성사됐다.";
         assert_eq!(amount(s), Some(2_155_000.0));
+        // Talks, past their conversion, are no outcome's amount; a list
+        // ending in talks does not make the next amount theirs.
+        let s = "이런 확정 계약을 포함해 모두 744만8천달러(86억원) 규모 상담이 이뤄졌다.";
+        assert_eq!(amount(s), None);
+        let s = "400여 건의 수출 상담과 4500만달러 규모의 수출계약이 성사됐다.";
+        assert_eq!(amount(s), Some(45_000_000.0));
     }
 
     /// The count is the one written for the documents: "(9건)" before
@@ -1800,6 +1879,32 @@ mod tests {
         assert_eq!(
             sectors("스마트제조, 관광 분야 협력을 약속했다."),
             ["culture", "robotics"]
+        );
+    }
+
+    /// "수출계약 MOU" is an MOU (the last noun is the head); "1억 달러의
+    /// 투자를 약속했다" is an investment; a won amount the article gives as
+    /// the conversion of another outcome's is the same outcome.
+    #[test]
+    fn outcome_types_and_conversions() {
+        let o = outcomes("무역사절단이 88억원의 수출계약 MOU를 체결했다.", false);
+        assert_eq!(o[0].kind.value, OutcomeType::Mou);
+        let o = outcomes("MEMC사가 1억 달러의 투자를 약속했다.", false);
+        assert_eq!(o[0].kind.value, OutcomeType::Investment);
+        let body = [
+            "무역사절단이 88억원의 수출계약 MOU를 체결했다.".to_string(),
+            "MOU가 체결된 건수는 9건으로 미화 740만달러, 한화로는 88억원대 규모 성과를 거뒀다."
+                .to_string(),
+        ];
+        let body: Vec<(usize, &String)> = body.iter().enumerate().collect();
+        assert_eq!(conversions(&body), [8_800_000_000.0]);
+        let mut o: Vec<DraftOutcome> = body.iter().flat_map(|(_, s)| outcomes(s, false)).collect();
+        assert_eq!(o.len(), 2, "{o:#?}");
+        drop_conversions(&mut o, &body);
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(
+            o[0].amount.as_ref().map(|a| a.value.value),
+            Some(7_400_000.0)
         );
     }
 
