@@ -168,7 +168,7 @@ impl Reader<'_> {
                 if (m.open_from && !lasting) || m.until || !self.year_ok(&m) {
                     continue;
                 }
-                let Ok(r) = m.resolve(self.published) else {
+                let Some(r) = self.resolve_told(s, &m) else {
                     continue;
                 };
                 if reporting_date(s, &m) {
@@ -204,6 +204,22 @@ impl Reader<'_> {
             .or(month)
             .or(year_only)
             .or_else(|| self.lead_date())
+    }
+
+    /// A mention's date; a bare day later than the publication date, in a
+    /// sentence told in the past tense, is last month's.
+    fn resolve_told(&self, s: &str, m: &Mention) -> Option<when::Resolved> {
+        let r = m.resolve(self.published);
+        let published = self.published.map(|p| p.date);
+        let later = |r: &when::Resolved| published.is_some_and(|p| r.start.date > p.date);
+        match r {
+            Ok(r) if !(later(&r) && past(s)) => Some(r),
+            r if past(s) => m
+                .as_past()
+                .and_then(|p| p.resolve(self.published).ok())
+                .or(r.ok()),
+            r => r.ok(),
+        }
     }
 
     /// With no date beside an event verb, the first date of the lead
@@ -1717,6 +1733,20 @@ fn duration_end(s: &str, start: Option<FuzzyDate>) -> Option<Cited<FuzzyDate>> {
 
 /// Whether a sentence reports something still to come: "…방문해 … 나선다",
 /// "…개최할 예정이다".
+/// Whether a sentence is told in the past tense: "… 서명했다.", and for
+/// reported speech the reported verb ("체결했다고 밝혔다", not "출장길에
+/// 오른다고 26일 발표했다").
+fn past(s: &str) -> bool {
+    const PAST: &[&str] = &[
+        "했다", "었다", "였다", "됐다", "졌다", "혔다", "났다", "렸다", "왔다", "갔다",
+    ];
+    let told = match s.rfind("다고 ") {
+        Some(at) => &s[..at + "다".len()],
+        None => s.trim_end_matches(['.', ' ', '"', '”', '’', '\'']),
+    };
+    PAST.iter().any(|w| told.ends_with(w))
+}
+
 fn future(s: &str) -> bool {
     let s = s.trim_end_matches(['.', ' ']);
     [
@@ -1906,6 +1936,14 @@ mod tests {
             o[0].amount.as_ref().map(|a| a.value.value),
             Some(7_400_000.0)
         );
+    }
+
+    #[test]
+    fn tense_of_a_sentence_and_of_reported_speech() {
+        assert!(past("강원도는 31일 합의서에 서명했다."));
+        assert!(past("협약을 체결했다고 5일 밝혔다."));
+        assert!(!past("27일부터 유럽 출장길에 오른다고 26일 발표했다."));
+        assert!(!past("오는 13일 협약을 체결한다."));
     }
 
     #[test]

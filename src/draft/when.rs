@@ -310,6 +310,24 @@ impl Mention {
         self.from.day.is_some()
     }
 
+    /// A bare day ("31일") told in the past tense: the last such day on or
+    /// before the publication date ("31일 … 서명했다" read on 1 April is 31
+    /// March). `None` for any other mention.
+    pub fn as_past(&self) -> Option<Mention> {
+        let p = &self.from;
+        let bare = p.rel.is_none()
+            && p.year.is_none()
+            && p.short_year.is_none()
+            && p.month.is_none()
+            && p.day.is_some()
+            && self.to.is_none();
+        bare.then(|| {
+            let mut m = self.clone();
+            m.from.rel = Some(Rel::Past);
+            m
+        })
+    }
+
     /// Resolves the mention against the publication date.
     pub fn resolve(&self, published: Option<&Published>) -> Result<Resolved, String> {
         let start = resolve_parts(&self.from, published.map(|p| p.date), None)?;
@@ -566,6 +584,25 @@ mod tests {
             read("10월 30일~11월 2일", Some("2025")),
             ["2025-10-30~2025-11-02"]
         );
+    }
+
+    /// A bare day told in the past is the last such day: "31일" read on 1
+    /// April is 31 March, "20일" read on 15 May is 20 April.
+    #[test]
+    fn a_bare_day_in_the_past() {
+        let past = |sentence: &str, p: &str| {
+            let m = mentions(sentence).remove(0).as_past().expect("a bare day");
+            m.resolve(Some(&published(p))).map(|r| r.start.to_string())
+        };
+        assert_eq!(
+            past("강원도는 31일 서명했다", "2021-04-01").as_deref(),
+            Ok("2021-03-31")
+        );
+        assert_eq!(
+            past("20일 체결했다", "2025-05-15").as_deref(),
+            Ok("2025-04-20")
+        );
+        assert!(mentions("지난달 31일").remove(0).as_past().is_none());
     }
 
     #[test]
