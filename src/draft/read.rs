@@ -680,6 +680,21 @@ impl Reader<'_> {
             self.unknown_places(d, text, &self.places[*i]);
         }
         let home = self.home_country(event_sentence);
+        let lead = body.first().map(|(i, _)| self.places[*i].as_slice());
+        self.one_level(&mut found, lead, &home);
+        // "독일 베를린 … (IFA Berlin)": the city and the state share a name;
+        // the name stands for the one it resolves to.
+        let names: Vec<Option<&str>> = found
+            .iter()
+            .map(|(i, _)| regions[*i].label.ko.as_deref())
+            .collect();
+        let mut k = 0;
+        found.retain(|(i, _)| {
+            let name = names[k];
+            k += 1;
+            let shared = names.iter().filter(|n| **n == name).count() > 1;
+            !shared || name.is_none_or(|n| self.taxonomy.regions.position(n) == Some(*i))
+        });
         // A country is implied by its places: keep it only when none of
         // its places is named.
         let within =
@@ -758,6 +773,37 @@ impl Reader<'_> {
     }
 
     /// Whether region `inner` lies within region `outer`.
+    /// The home side at one level: the subject of the lead ("경남 하동군은"
+    /// is 하동군), not also its province, nor the cities inside it when the
+    /// province is the subject ("충남도가 … 천안지역에 공장을") — unless the
+    /// article names three or more of those cities (each a party, as in a
+    /// province's sister-city pairs).
+    fn one_level(&self, found: &mut Vec<(usize, String)>, lead: Option<&[Found]>, home: &str) {
+        let regions = &self.taxonomy.regions.items;
+        let Some(lead) = lead else { return };
+        let subject = lead.iter().enumerate().find_map(|(k, f)| {
+            let r = &regions[f.index];
+            let locator = lead
+                .get(k + 1)
+                .is_some_and(|g| g.start <= f.end + 1 && self.inside(g.index, f.index));
+            (r.country == home && r.parent.is_some() && !locator).then_some(f.index)
+        });
+        let Some(subject) = subject else { return };
+        if !found.iter().any(|(i, _)| *i == subject) {
+            return;
+        }
+        let within: Vec<usize> = found
+            .iter()
+            .map(|(i, _)| *i)
+            .filter(|&i| i != subject && self.inside(i, subject))
+            .collect();
+        let keep_within = within.len() >= 3;
+        found.retain(|(i, _)| {
+            let above = self.inside(subject, *i) && regions[*i].parent.is_some();
+            !above && (keep_within || !within.contains(i))
+        });
+    }
+
     fn inside(&self, inner: usize, outer: usize) -> bool {
         let regions = &self.taxonomy.regions.items;
         let outer_id = &regions[outer].id;
@@ -1935,6 +1981,41 @@ mod tests {
         assert_eq!(
             o[0].amount.as_ref().map(|a| a.value.value),
             Some(7_400_000.0)
+        );
+    }
+
+    /// The home side at one level: the lead's subject, not its province
+    /// nor the cities inside it; a city and a state of one name once.
+    #[test]
+    fn the_home_side_at_one_level() {
+        let taxonomy = crate::load::load_taxonomy(std::path::Path::new("data")).expect("taxonomy");
+        let g = Gazetteer::new(&taxonomy);
+        let published = Published {
+            date: FuzzyDate::parse("2010-02-04").expect("date"),
+            quote: None,
+        };
+        let places = |text: &str| {
+            let page = super::super::page::read(text);
+            let d = &events(&page, Some(&published), &taxonomy, &g)[0];
+            let hosts: Vec<&str> = d.hosts.iter().map(|c| c.value.as_str()).collect();
+            let partners: Vec<&str> = d.partners.iter().map(|c| c.value.as_str()).collect();
+            (hosts.join(" "), partners.join(" "))
+        };
+        let (hosts, _) = places(
+            "하동군 오스트리아 방문\n\n경남 하동군은 지난 2일 오스트리아를 방문해 협약을 체결했다고 4일 밝혔다. 경남도와 함께 추진했다.",
+        );
+        assert_eq!(hosts, "kr-gyeongnam-hadong");
+        let (hosts, _) = places(
+            "충남도, 외자 유치\n\n충남도가 지난 2일 미국 업체와 천안지역에 공장을 신설하는 투자협약을 체결했다고 4일 밝혔다.",
+        );
+        assert_eq!(hosts, "kr-chungnam");
+        let (_, partners) = places(
+            "용인시 독일 방문\n\n용인시는 지난 2일 독일 베를린을 방문해 국제가전박람회(IFA Berlin)를 참관했다고 4일 밝혔다.",
+        );
+        assert_eq!(
+            partners.split(' ').filter(|p| p.starts_with("de-")).count(),
+            1,
+            "{partners}"
         );
     }
 
