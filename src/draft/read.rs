@@ -250,8 +250,9 @@ impl Reader<'_> {
                 self.dates[j].iter().cloned().find_map(|w| {
                     let rw = w.resolve(self.published).ok()?;
                     let end = rw.end?;
-                    (rw.start.date < day
+                    (rw.start.date <= day
                         && day <= end.date
+                        && rw.start.date < end.date
                         && rw.start.precision == crate::model::Precision::Day)
                         .then_some((j, rw, w))
                 })

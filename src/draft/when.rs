@@ -252,8 +252,12 @@ fn single_mentions(sentence: &str) -> Vec<Mention> {
             let to = DATE
                 .captures_at(sentence, tail_at)
                 .filter(|c2| {
-                    c2.get(0)
-                        .is_some_and(|m2| m2.start() == tail_at && !m2.is_empty())
+                    // "15일부터 4일간": a length, not the range's end.
+                    c2.get(0).is_some_and(|m2| {
+                        m2.start() == tail_at
+                            && !m2.is_empty()
+                            && !sentence[m2.end()..].starts_with('간')
+                    })
                 })
                 .and_then(|c2| Some((parts(&c2)?, c2.get(0)?.end())));
             match to {
