@@ -165,7 +165,11 @@ impl Reader<'_> {
                         || rest.starts_with("이날까지")
                         || rest.starts_with("오늘까지")
                         || m.day_given());
-                if (m.open_from && !lasting) || m.until || !self.year_ok(&m) {
+                if (m.open_from && !lasting)
+                    || m.until
+                    || !self.year_ok(&m)
+                    || told_before(&s[m.end..])
+                {
                     continue;
                 }
                 let Some(r) = self.resolve_told(s, &m) else {
@@ -1780,6 +1784,23 @@ fn duration_end(s: &str, start: Option<FuzzyDate>) -> Option<Cited<FuzzyDate>> {
 
 /// Whether a sentence reports something still to come: "…방문해 … 나선다",
 /// "…개최할 예정이다".
+/// Whether the words after a date end in a clause about something earlier
+/// ("지난달 17일 방문해 의향서를 교환했던 퀴논시의 대표단이 … 체결한다"):
+/// a verb ending in 던 comes before the sentence's own verb.
+fn told_before(rest: &str) -> bool {
+    for w in rest.split_whitespace().take(12) {
+        let w = w.trim_end_matches([',', '.', '"', '”']);
+        if w.ends_with('던') {
+            return true;
+        }
+        if w.ends_with('다') || w.ends_with("다고") || w.ends_with("으며") || w.ends_with("했고")
+        {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether a sentence is told in the past tense: "… 서명했다.", and for
 /// reported speech the reported verb ("체결했다고 밝혔다", not "출장길에
 /// 오른다고 26일 발표했다").
@@ -2018,6 +2039,14 @@ mod tests {
             1,
             "{partners}"
         );
+    }
+
+    #[test]
+    fn a_date_in_a_clause_about_something_earlier() {
+        assert!(told_before(
+            " 방문해 우호교류의향서를 교환했던 퀴논시의 대표단이 방문해 14일 협정을 체결한다."
+        ));
+        assert!(!told_before(" 양구군을 방문해 협정을 체결했다고 밝혔다."));
     }
 
     #[test]
