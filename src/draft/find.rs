@@ -275,10 +275,14 @@ fn sector_boundaries(text: &str, start: usize, end: usize) -> bool {
     let head = &text[..start];
     let tail = &text[end..];
     // Inside a word only after a known prefix, or for a name of three
-    // syllables or more ("한방바이오", "전기차용 배터리팩").
+    // syllables or more that the word goes on after ("한방바이오산업",
+    // "전기차용 배터리팩").
+    // A longer name glued to an unknown word and ending it is a company's
+    // name ("웰빙바이오(의성)", "건풍바이오,"), not a field.
     let left = match head.chars().next_back() {
         Some(c) if is_hangul(c) => {
-            SECTOR_PREFIXES.iter().any(|p| head.ends_with(p)) || name.chars().count() >= 3
+            SECTOR_PREFIXES.iter().any(|p| head.ends_with(p))
+                || (name.chars().count() >= 3 && tail.chars().next().is_some_and(is_hangul))
         }
         _ => true,
     };
