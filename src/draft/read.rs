@@ -1368,6 +1368,44 @@ fn count_of(clause: &str, doc_at: Option<usize>) -> Option<Cited<i64>> {
     pick(&agreements).or_else(|| pick(&others))
 }
 
+/// A clause that lists results, each with its document and its count or
+/// amount ("총 수출상담액 약 337억원, 계약 추진액 약 158억원, 실수출계약
+/// 3건(약 80억 원), 기업간 MOU 24건 체결 등의 성과"), as one item per
+/// result (flagged as listed); an item whose only figure is an amount of
+/// talks or of deals still being pursued is dropped. Any other clause as
+/// it is.
+fn results(clause: &str) -> Vec<(&str, bool)> {
+    // "미화 740만달러, 한화로는 88억원": a conversion goes on its item.
+    let mut items: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (at, _) in clause.match_indices(", ") {
+        let next = &clause[at + 2..];
+        if !(next.starts_with("한화") || next.starts_with("원화")) {
+            items.push(&clause[start..at]);
+            start = at + 2;
+        }
+    }
+    items.push(&clause[start..]);
+    let pursued = |item: &str| {
+        ["상담", "추진액", "추진 중"]
+            .iter()
+            .any(|w| item.contains(w))
+    };
+    let result = |item: &&str| {
+        document_type(item).is_some()
+            && (COUNT.is_match(item) || AMOUNT.is_match(item))
+            && (COUNT.is_match(item) || !pursued(item))
+    };
+    if items.len() < 2 || items.iter().filter(|i| result(i)).count() < 2 {
+        return vec![(clause, false)];
+    }
+    items
+        .into_iter()
+        .filter(|i| result(i))
+        .map(|i| (i, true))
+        .collect()
+}
+
 /// Clauses of a sentence: "…체결했으며, …체결했고, …체결됐다."
 fn clauses(s: &str) -> Vec<&str> {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
@@ -1399,7 +1437,7 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
     let mut out: Vec<DraftOutcome> = Vec::new();
     let mut pending_amount: Option<Cited<human::ParsedAmount>> = None;
-    for clause in clauses(s) {
+    for (clause, listed) in clauses(s).into_iter().flat_map(results) {
         // "이번 협약은", "협약식에는": the agreement already counted, or the
         // ceremony itself.
         let doc = document_type(clause).filter(|(_, w)| !refers_back(clause, w));
@@ -1450,9 +1488,10 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
         // The clause's verb, else the sentence's; a signing verb the lists
         // do not know ("서명한다") takes the article's tense. A document
         // named without any such verb is talked about, not made.
+        // An item of a list of results takes the list's verb.
         let signing = ["체결", "서명", "맺", "교환"]
             .iter()
-            .any(|w| clause.contains(w));
+            .any(|w| clause.contains(w) || (listed && s.contains(w)));
         let last_word = s.split_whitespace().last().unwrap_or(s).to_string();
         let tense = if future {
             OutcomeStatus::Planned
@@ -2039,6 +2078,31 @@ mod tests {
             1,
             "{partners}"
         );
+    }
+
+    /// A list of results is one outcome per result; talks, deals still
+    /// pursued and a conversion are not results of their own.
+    #[test]
+    fn a_list_of_results() {
+        let s = "이를 통해 총 수출상담액 약 337억원, 계약 추진액 약 158억원, 실수출계약 3건(약 80억 원), 기업간 MOU 24건 체결 등의 성과를 거뒀다.";
+        let o = outcomes(s, false);
+        let got: Vec<(OutcomeType, Option<i64>)> = o
+            .iter()
+            .map(|o| (o.kind.value, o.count.as_ref().map(|c| c.value)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (OutcomeType::Contract, Some(3)),
+                (OutcomeType::Mou, Some(24))
+            ]
+        );
+        assert_eq!(
+            o[0].amount.as_ref().map(|a| a.value.value),
+            Some(8_000_000_000.0)
+        );
+        let s = "MOU가 체결된 건수는 9건으로 미화 740만달러, 한화로는 88억원대규모 수출계약 성과를 거뒀다.";
+        assert_eq!(outcomes(s, false).len(), 1);
     }
 
     #[test]
