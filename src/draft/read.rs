@@ -487,6 +487,7 @@ impl Reader<'_> {
             .collect();
         drop_totals(&mut d.outcomes);
         drop_conversions(&mut d.outcomes, &body);
+        merge_restated(&mut d.outcomes);
         drop_itemised(&mut d.outcomes);
         drop_repeats(&mut d.outcomes);
         for o in &d.outcomes {
@@ -1593,6 +1594,28 @@ fn drop_totals(outcomes: &mut Vec<DraftOutcome>) {
     outcomes.retain(|_| *k.next().unwrap_or(&true));
 }
 
+/// Joins an outcome told twice, once with its amount and once with its
+/// count ("256만 달러 규모의 양해각서(MOU)를 체결했다 … 10건의 MOU를
+/// 체결"): same type and status, one without a count, the other without an
+/// amount, and no other outcome of that type.
+fn merge_restated(outcomes: &mut Vec<DraftOutcome>) {
+    let kinds: Vec<OutcomeType> = outcomes.iter().map(|o| o.kind.value).collect();
+    let Some((a, b)) = (0..outcomes.len()).find_map(|a| {
+        let same = |b: usize| kinds[b] == kinds[a] && b != a;
+        let others: Vec<usize> = (0..outcomes.len()).filter(|&b| same(b)).collect();
+        let [b] = others[..] else { return None };
+        let (x, y) = (&outcomes[a], &outcomes[b]);
+        let halves =
+            x.amount.is_some() && x.count.is_none() && y.count.is_some() && y.amount.is_none();
+        (halves && x.status.value == y.status.value).then_some((a, b))
+    }) else {
+        return;
+    };
+    let count = outcomes[b].count.take();
+    outcomes[a].count = count;
+    outcomes.remove(b);
+}
+
 /// Won amounts the article gives as the conversion of another amount:
 /// "미화 740만달러, 한화로는 88억원", "122만달러(한화 14억원 상당)".
 fn conversions(body: &[(usize, &String)]) -> Vec<f64> {
@@ -2103,6 +2126,23 @@ mod tests {
         );
         let s = "MOU가 체결된 건수는 9건으로 미화 740만달러, 한화로는 88억원대규모 수출계약 성과를 거뒀다.";
         assert_eq!(outcomes(s, false).len(), 1);
+    }
+
+    #[test]
+    fn an_outcome_told_twice_is_one() {
+        let body = [
+            "괴산군이 256만 달러(약 33억원) 규모의 양해각서(MOU)를 체결했다고 20일 밝혔다.",
+            "4개 업체가 현지 바이어와 10건의 MOU를 체결했다.",
+        ];
+        let mut o: Vec<DraftOutcome> = body.iter().flat_map(|s| outcomes(s, false)).collect();
+        assert_eq!(o.len(), 2);
+        merge_restated(&mut o);
+        assert_eq!(o.len(), 1);
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(10));
+        assert_eq!(
+            o[0].amount.as_ref().map(|a| a.value.value),
+            Some(2_560_000.0)
+        );
     }
 
     #[test]
