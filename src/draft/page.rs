@@ -279,6 +279,17 @@ fn is_caption(line: &str) -> bool {
             .iter()
             .any(|w| l.contains(w))
             && !is_prose_long(l)
+            && !pictured(l)
+}
+
+/// "손학규(사진) 경기지사가 … 맺는다.": a sentence that marks the person
+/// pictured beside it, not a caption.
+fn pictured(l: &str) -> bool {
+    let sentence = l.ends_with("다.") || l.ends_with('다');
+    let credit = ["사진=", "사진제공", "/사진", "(자료사진)"]
+        .iter()
+        .any(|w| l.contains(w));
+    sentence && !credit && l.chars().count() >= 40
 }
 
 /// A long paragraph is text even when a photo is mentioned in it.
@@ -310,7 +321,12 @@ fn from_lines(text: &str) -> Page {
     // (page title and article title) is taken once.
     let mut heads: Vec<String> = Vec::new();
     for l in &lines[..start] {
-        if is_furniture(l) || bare_date(l) || l.chars().count() < 8 || labelled_date(l).is_some() {
+        if is_furniture(l)
+            || bare_date(l)
+            || l.chars().count() < 8
+            || labelled_date(l).is_some()
+            || is_caption(l)
+        {
             continue;
         }
         if !heads.iter().any(|h| h == l) {
@@ -535,6 +551,23 @@ mod tests {
         assert_eq!(page.outlet.as_deref(), Some("흑룡강신문"));
         assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);
         assert!(page.paragraphs[0].starts_with("상담회가"));
+    }
+
+    /// A photo caption above the lead is not the headline; "손학규(사진)
+    /// 경기지사가 …" is a sentence about the person pictured, not a caption.
+    #[test]
+    fn captions_and_the_person_pictured() {
+        let text = "함양 중국시장개척단이 중국 현지에서 기념촬영을 하고 있다./사진=김해시\n함양군이 지난 16일부터 21일까지 6일간 중국 광저우에 시장개척단을 파견했다고 21일 밝혔다.";
+        let page = read(text);
+        assert_eq!(page.headline, None);
+        assert!(
+            page.paragraphs[0].starts_with("함양군이"),
+            "{:?}",
+            page.paragraphs
+        );
+        let text = "손학규(사진) 경기지사가 2002년 취임 이후 외국 첨단기업과의 100번째 투자 협약을 맺는다.\n손 지사는 9일 보도자료를 통해 이를 밝혔다.";
+        let page = read(text);
+        assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);
     }
 
     #[test]

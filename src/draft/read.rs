@@ -18,7 +18,7 @@ const EVENT_VERBS: &[&str] = &[
     "열린", "열렸", "열리", "열어", "연다", "개최", "펼쳐", "진행", "방문", "참석", "참가", "출장",
     "가졌", "갖고", "갖는", "막을 내", "열고", "나선다", "나섰", "나서", "떠나", "떠난", "올랐", "오른",
     "찾았", "찾아", "체결", "맺었", "맺고", "맺은", "서명", "벌이", "벌였", "벌인", "돌입", "꾸려",
-    "개막", "폐막", "기념식",
+    "개막", "폐막", "기념식", "파견", "성사",
 ];
 
 fn event_verb(s: &str) -> bool {
@@ -1243,6 +1243,7 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
         ("서명할", OutcomeStatus::Planned),
         ("체결할", OutcomeStatus::Planned),
         ("맺을", OutcomeStatus::Planned),
+        ("맺는다", OutcomeStatus::Planned),
         ("체결했", OutcomeStatus::Signed),
         ("체결하였", OutcomeStatus::Signed),
         // A signing ceremony held: "협정식을 열고", "협약식을 가졌다".
