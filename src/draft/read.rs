@@ -481,9 +481,15 @@ impl Reader<'_> {
         d.participants = participants(&body);
         d.attendance = attendance(&body);
         let announcement = event_sentence.is_some_and(|i| future(&self.sents[i]));
+        let year = d
+            .start
+            .as_ref()
+            .map(|s| s.value.date.year)
+            .or(self.published.map(|p| p.date.date.year));
         d.outcomes = body
             .iter()
             .flat_map(|(_, s)| outcomes(s, announcement))
+            .filter(|o| !history(&o.title.quote, year))
             .collect();
         drop_totals(&mut d.outcomes);
         drop_conversions(&mut d.outcomes, &body);
@@ -1595,6 +1601,17 @@ fn drop_totals(outcomes: &mut Vec<DraftOutcome>) {
     outcomes.retain(|_| *k.next().unwrap_or(&true));
 }
 
+/// Whether an outcome's clause dates it to an earlier year: "양 도시는
+/// 지난 1999년 우호교류협정을 체결한 이후", "2013년 자매결연".
+fn history(clause: &str, year: Option<i32>) -> bool {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(\d{4})\s*년").expect("static regex"));
+    let Some(year) = year else { return false };
+    YEAR.captures_iter(clause)
+        .filter_map(|c| c[1].parse::<i32>().ok())
+        .any(|y| (1950..year).contains(&y))
+}
+
 /// Joins an outcome told twice, once with its amount and once with its
 /// count ("256만 달러 규모의 양해각서(MOU)를 체결했다 … 10건의 MOU를
 /// 체결"): same type and status, one without a count, the other without an
@@ -2127,6 +2144,16 @@ mod tests {
         );
         let s = "MOU가 체결된 건수는 9건으로 미화 740만달러, 한화로는 88억원대규모 수출계약 성과를 거뒀다.";
         assert_eq!(outcomes(s, false).len(), 1);
+    }
+
+    #[test]
+    fn an_outcome_dated_to_an_earlier_year_is_history() {
+        assert!(history(
+            "양 도시는 지난 1999년 우호교류협정을 체결한 이후",
+            Some(2017)
+        ));
+        assert!(!history("2017년 우호교류협정을 체결했다", Some(2017)));
+        assert!(!history("우호교류협정을 체결했다", Some(2017)));
     }
 
     #[test]
