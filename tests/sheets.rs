@@ -203,6 +203,13 @@ fn write_xlsx(path: &Path) {
     q3.write_string(1, 3, "2025년 9월").unwrap();
     q3.write_string(1, 4, "바이오헬스케어, AI").unwrap();
     q3.write_string(1, 5, "대전; 베이징; 규슈").unwrap();
+
+    // A chart on a sheet of its own: no cells, nothing to read.
+    let mut chart = rust_xlsxwriter::Chart::new(rust_xlsxwriter::ChartType::Column);
+    chart.add_series().set_values("'2분기'!$H$2:$H$3");
+    let charts = wb.add_chartsheet();
+    charts.set_name("차트").unwrap();
+    charts.insert_chart(0, 0, &chart).unwrap();
     wb.save(path).unwrap();
 }
 

@@ -221,6 +221,11 @@ impl<'a> SheetReader<'a> {
             Some(None) => None,
             _ => self.csv_header(info, &mut records, &mut header_diags),
         };
+        // No header in the first piece (a megabyte of blank rows before
+        // it): the file is read in one piece, as a one-part read finds it.
+        if header.is_none() && header_diags.is_empty() && stop.is_none() && cuts.len() > 2 {
+            return self.csv_body(info, body, encoding, 1, diags);
+        }
         let Some(header) = header else {
             header_diags.into_iter().for_each(|d| self.push(diags, d));
             if let Some(line) = stop {

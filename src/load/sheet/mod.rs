@@ -707,12 +707,13 @@ impl<'a> SheetReader<'a> {
             let mut table = Table::default();
             let read = match &mut workbook {
                 // Cell by cell: a sheet of a million rows is never held whole.
-                calamine::Sheets::Xlsx(xlsx) => xlsx
-                    .worksheet_cells_reader(&name)
-                    .map_err(|e| e.to_string())
-                    .and_then(|mut cells| {
-                        self.xlsx_cells(&info, &mut cells, &mut table, diags, sink)
-                    }),
+                calamine::Sheets::Xlsx(xlsx) => match xlsx.worksheet_cells_reader(&name) {
+                    Ok(mut cells) => self.xlsx_cells(&info, &mut cells, &mut table, diags, sink),
+                    // A chart sheet has no cells: nothing to read, as
+                    // calamine's ranges have it.
+                    Err(calamine::XlsxError::NotAWorksheet(_)) => Ok(()),
+                    Err(e) => Err(e.to_string()),
+                },
                 other => other
                     .worksheet_range(&name)
                     .map_err(|e| e.to_string())
@@ -726,8 +727,8 @@ impl<'a> SheetReader<'a> {
                         format!("failed to read the sheet ({e})"),
                     ),
                 );
-                continue;
             }
+            // A sheet read part-way has handed its rows on: it counts.
             if table.headers.is_some() {
                 used += 1;
                 self.notes
@@ -772,10 +773,11 @@ impl<'a> SheetReader<'a> {
             };
             at = Some(r);
             let c = c as usize;
-            if row.len() < c {
-                row.resize(c, calamine::DataRef::Empty);
+            if row.len() <= c {
+                row.resize(c + 1, calamine::DataRef::Empty);
             }
-            row.push(cell.get_value().clone());
+            // By its column, as a range places it, whatever the order.
+            row[c] = cell.get_value().clone();
         }
     }
 
@@ -1113,6 +1115,39 @@ mod tests {
             );
             assert_eq!(read(3), one);
         }
+    }
+
+    /// A header after more than a piece of blank rows is found, as a
+    /// one-part read finds it.
+    #[test]
+    fn a_header_past_the_first_piece_is_found() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let taxonomy = crate::load::load_taxonomy(&root).expect("sample taxonomies");
+        let rows = crate::synth::rows(&taxonomy, 5_000, 3, 2023, 2025);
+        let text = ",,,,\n".repeat(3 * csv_text::PART_BYTES / 5) + &crate::synth::csv(&rows);
+        let options = LoadOptions {
+            currencies: vec!["KRW".into(), "USD".into()],
+            keep: crate::load::Keep::None,
+            columns: Vec::new(),
+            config: String::new(),
+        };
+        let read = |parts: usize| {
+            let mut reader = SheetReader::new(&taxonomy, &options);
+            reader.parts = Some(parts);
+            let (mut diags, mut valid) = (Vec::new(), 0);
+            let mut sink = |_: Valid, _: &dyn Fn() -> Span| valid += 1;
+            reader.csv_bytes(
+                "blank.csv",
+                text.clone().into_bytes(),
+                &mut diags,
+                &mut sink,
+            );
+            let diags: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+            (valid, diags, reader.notes)
+        };
+        let one = read(1);
+        assert_eq!(one.0, 5_000, "{:?}", one.1);
+        assert_eq!(read(3), one);
     }
 
     fn read_in_parts_as_in_one(stray: bool, cp949: bool) {
