@@ -291,11 +291,12 @@ impl<'a> SheetReader<'a> {
         header: &Header,
     ) -> Vec<PartRead> {
         let pieces = cuts.len() - 1;
-        let mut lines = vec![1];
-        for w in cuts.windows(2).skip(1) {
-            let before = lines.last().copied().unwrap_or(1);
-            let from = cuts[lines.len() - 1];
-            lines.push(before + csv_text::line_breaks(&body[from..w[0]]));
+        // The line each piece starts on.
+        let mut lines = Vec::with_capacity(pieces);
+        let mut line = 1;
+        for w in cuts.windows(2) {
+            lines.push(line);
+            line += csv_text::line_breaks(&body[w[0]..w[1]]);
         }
         let (taxonomy, options, units) = (self.taxonomy, self.options, &self.units);
         let part_reader = || {
