@@ -115,12 +115,14 @@ pub struct LayoutView<'a> {
 }
 
 /// The whole brief model: the JSON output, the fingerprint of a brief's
-/// outputs and the PDF's attached data.
+/// outputs and the PDF's attached data. Without its annex, the part every
+/// output reads (for fingerprints).
 #[derive(Serialize)]
 pub struct Model<'a> {
     #[serde(flatten)]
     brief: &'a Brief,
-    annex: &'a annex::Annex,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annex: Option<&'a annex::Annex>,
     report: &'a Report,
 }
 
@@ -135,7 +137,16 @@ impl Brief {
     pub fn model(&self) -> Model<'_> {
         Model {
             brief: self,
-            annex: &self.annex,
+            annex: Some(&self.annex),
+            report: &self.report,
+        }
+    }
+
+    /// The model without its annex: what every output reads.
+    pub fn model_without_annex(&self) -> Model<'_> {
+        Model {
+            brief: self,
+            annex: None,
             report: &self.report,
         }
     }
@@ -518,7 +529,8 @@ pub struct SourceView {
     pub event: String,
 }
 
-/// Builds the brief for one period in one language.
+/// Builds the brief for one period in one language, its annex's rows
+/// listed or not (`rows`).
 pub fn build(
     dataset: &Dataset,
     report: Report,
@@ -526,6 +538,7 @@ pub fn build(
     lang: Lang,
     config: &Config,
     templates: &Templates,
+    rows: AnnexRows,
 ) -> Result<Brief, TemplateError> {
     let labels = month_title(
         period_words(templates.strings(lang)?, period),
@@ -550,7 +563,7 @@ pub fn build(
     let key_figures = v.key_figures(&report);
     let years = v.year_views(&report);
     let annex_file = format!("{}.xlsx", config.output_stem(period, lang));
-    let annex = v.annex(&report, annex_file, &key_figures, &event);
+    let annex = v.annex(&report, (annex_file, rows), &key_figures, &event);
     let views = |ids: &[String]| -> Vec<EventView> {
         ids.iter().filter_map(event).map(|e| v.event(e)).collect()
     };
@@ -1518,6 +1531,7 @@ impl Viewer<'_> {
 }
 
 pub mod annex;
+pub use annex::AnnexRows;
 
 #[cfg(test)]
 mod properties;

@@ -8,6 +8,7 @@
 use std::path::Path;
 
 use crate::aggregate::{self, AggregateOptions};
+use crate::brief::AnnexRows;
 use crate::cli::MultiArgs;
 use crate::config::Config;
 use crate::error::AppError;
@@ -26,6 +27,18 @@ use crate::{brief, output, progress};
 pub(crate) enum Output {
     Render(Format),
     Json,
+}
+
+impl Output {
+    /// Whether the output reads the rows of the brief's annex: the
+    /// workbook, the JSON model, and a PDF that attaches the model.
+    pub(crate) fn reads_annex(self, standard: &PdfStandards) -> bool {
+        match self {
+            Output::Json | Output::Render(Format::Xlsx) => true,
+            Output::Render(Format::Pdf) => standard.attaches_model(),
+            Output::Render(Format::Docx | Format::Hwpx) => false,
+        }
+    }
 }
 
 /// What one run renders with: loaded once, fonts only when a brief is
@@ -57,6 +70,11 @@ impl<'a> Renderer<'a> {
 
     /// The bytes of one output of a brief model.
     pub(crate) fn render(&self, model: &brief::Brief, o: Output) -> Result<Vec<u8>, AppError> {
+        if o.reads_annex(&self.standard) && model.annex.rows != AnnexRows::Listed {
+            return Err(AppError::Render(RenderError::Pdf(format!(
+                "internal: the {o:?} output needs the annex's rows, which were not built"
+            ))));
+        }
         match o {
             Output::Json => serde_json::to_vec_pretty(&model.model())
                 .map_err(|e| AppError::Render(RenderError::Pdf(e.to_string()))),
@@ -167,11 +185,23 @@ pub(crate) fn output_rel(config: &Config, period: Period, lang: Lang, o: Output)
     )
 }
 
-/// The fingerprint of a brief model's JSON, hashed as it is written: a busy
-/// period's model (tens of megabytes with its annex) is never held as text.
-pub(crate) fn model_fingerprint(model: &brief::Brief) -> Result<String, AppError> {
+/// The fingerprints of a brief model's JSON, hashed as it is written (a
+/// busy period's annex is tens of megabytes, never held as text): of the
+/// model without its annex, and of the annex when its rows are listed.
+pub(crate) fn model_fingerprint(
+    model: &brief::Brief,
+) -> Result<(String, Option<String>), AppError> {
+    let core = json_fingerprint(&model.model_without_annex())?;
+    let annex = match model.annex.rows {
+        AnnexRows::Listed => Some(json_fingerprint(&model.annex)?),
+        AnnexRows::Omitted => None,
+    };
+    Ok((core, annex))
+}
+
+fn json_fingerprint(value: &impl serde::Serialize) -> Result<String, AppError> {
     let mut f = Fingerprint::new();
-    serde_json::to_writer(&mut f, &model.model())
+    serde_json::to_writer(&mut f, value)
         .map_err(|e| AppError::Render(RenderError::Pdf(e.to_string())))?;
     Ok(f.hex())
 }
@@ -239,6 +269,12 @@ impl Plan {
         };
         for &period in periods {
             let mut report = Some(aggregate::report(&input.loaded.dataset, period, &options));
+            // The annex's rows are built when an output reads them.
+            let rows = if input.outputs.iter().any(|o| o.reads_annex(&r.standard)) {
+                AnnexRows::Listed
+            } else {
+                AnnexRows::Omitted
+            };
             for (k, &lang) in input.langs.iter().enumerate() {
                 // Each language's model owns the report: the last takes it.
                 let last = k + 1 == input.langs.len();
@@ -252,14 +288,18 @@ impl Plan {
                     lang,
                     r.config,
                     r.templates,
+                    rows,
                 )
                 .map_err(AppError::Template)?;
-                let model_hash = model_fingerprint(&model)?;
+                let (model_hash, annex_hash) = model_fingerprint(&model)?;
                 let mut stale = false;
                 for &o in input.outputs {
                     let rel = output_rel(r.config, period, lang, o);
                     let mut f = input.base.clone();
                     f.add(rel.as_bytes()).add(model_hash.as_bytes());
+                    if o.reads_annex(&r.standard) {
+                        f.add(annex_hash.as_deref().unwrap_or_default().as_bytes());
+                    }
                     let inputs = f.hex();
                     let status = input.manifest.status(input.out, &rel, &inputs);
                     stale |= status != Status::Fresh;

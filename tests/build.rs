@@ -57,6 +57,11 @@ impl Project {
     /// the two halves of 2025 and the year 2025 (2026H1 and 2026 end after
     /// the range).
     fn run(&self, sub: &str) -> Output {
+        self.run_as(sub, "pdf,docx")
+    }
+
+    /// `run` with other formats.
+    fn run_as(&self, sub: &str, formats: &str) -> Output {
         self.command(
             sub,
             &[
@@ -69,7 +74,7 @@ impl Project {
                 "--lang",
                 "ko",
                 "--format",
-                "pdf,docx",
+                formats,
                 "--progress",
                 "plain",
             ],
@@ -408,4 +413,27 @@ fn a_single_quarter_build_into_the_folder_is_not_mistaken_for_fresh() {
     ok(&again);
     assert_eq!(named(&again), ["2025-Q2/brief-2025-Q2-ko.pdf"]);
     ok(&p.run("check"));
+}
+
+/// The PDF and the DOCX do not read the annex's rows, so they are built
+/// without them; asking for the annex workbook as well builds the rows but
+/// leaves the PDF and the DOCX fresh, and the workbook lists every event.
+#[test]
+fn asking_for_the_annex_workbook_too_leaves_the_pdf_and_docx_fresh() {
+    let p = project();
+    ok(&p.run("build"));
+    let check = p.run_as("check", "pdf,docx,xlsx");
+    assert_eq!(check.status.code(), Some(3), "{}", text(&check));
+    let stale = named(&check);
+    assert_eq!(stale.len(), 8, "{stale:?}");
+    assert!(stale.iter().all(|f| f.ends_with(".xlsx")), "{stale:?}");
+    ok(&p.run_as("build", "pdf,docx,xlsx"));
+    ok(&p.run_as("check", "pdf,docx,xlsx"));
+    ok(&p.run("check"));
+    let q2 = p.out.join("2025-Q2/brief-2025-Q2-ko.xlsx");
+    let strings = common::docx_part(&q2, "xl/sharedStrings.xml");
+    assert!(
+        strings.contains("2025-06-daejeon-mission-quebec-boston"),
+        "the 2025Q2 annex lists its event: {strings}"
+    );
 }

@@ -445,6 +445,11 @@ fn pdf_a_3b_carries_the_model_and_its_conformance() {
         model["report"]["events"][0],
         "2025-06-daejeon-mission-quebec-boston"
     );
+    // The attached model is whole: its annex lists the period's events.
+    assert_eq!(
+        model["annex"]["events"][0]["id"],
+        "2025-06-daejeon-mission-quebec-boston"
+    );
 
     // PDF/A-2b: conformance without the attachment; an unknown standard is a usage error.
     let out = brief(

@@ -9,8 +9,21 @@ use super::{KeyFigure, Viewer};
 use crate::aggregate::{AggregateOptions, FollowUpItem, Money, OutcomeCounts, Report};
 use crate::model::{Event, Outcome, OutcomeType, Precision};
 
+/// Whether an annex lists its rows. Only the annex workbook, the JSON model
+/// and a PDF that attaches the model read them, and a busy period has tens
+/// of thousands, so a brief rendered as PDF and DOCX goes without.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AnnexRows {
+    #[default]
+    Listed,
+    Omitted,
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Annex {
+    /// Whether `events`, `outcomes` and `follow_ups` were filled.
+    #[serde(skip)]
+    pub rows: AnnexRows,
     /// The workbook's file name, which the brief names.
     pub file: String,
     /// Column headers and sheet names, in the brief's language.
@@ -223,15 +236,19 @@ impl Viewer<'_> {
         }
     }
 
-    /// The annex of the quarter `report` describes.
+    /// The annex of the period `report` describes, named `file`, its rows
+    /// listed or not.
     pub(super) fn annex(
         &self,
         report: &Report,
-        file: String,
+        (file, listed): (String, AnnexRows),
         key_figures: &[KeyFigure],
         find: Find<'_, '_>,
     ) -> Annex {
-        let events: Vec<&Event> = report.events.iter().filter_map(find).collect();
+        let events: Vec<&Event> = match listed {
+            AnnexRows::Listed => report.events.iter().filter_map(find).collect(),
+            AnnexRows::Omitted => Vec::new(),
+        };
         let options = AggregateOptions::from(self.config);
         // A busy quarter has tens of thousands of rows: built on every core.
         let rows = crate::parallel::chunked(&events, |e| {
@@ -248,9 +265,12 @@ impl Viewer<'_> {
             ("section.follow_ups_overdue", &report.follow_ups_overdue),
             ("section.follow_ups_open", &report.follow_ups_open),
         ] {
-            self.annex_follow_ups(group, items, find, &mut follow_ups);
+            if listed == AnnexRows::Listed {
+                self.annex_follow_ups(group, items, find, &mut follow_ups);
+            }
         }
         Annex {
+            rows: listed,
             file,
             labels: AnnexLabels {
                 sheets: [

@@ -20,7 +20,16 @@ fn briefs(seed: u64, n: usize) -> Vec<(String, Brief)> {
     for q in periods {
         for lang in [Lang::Ko, Lang::En] {
             let report = report(&data, q, &options());
-            let b = build(&data, report, q, lang, &config, &templates).expect("brief builds");
+            let b = build(
+                &data,
+                report,
+                q,
+                lang,
+                &config,
+                &templates,
+                AnnexRows::Listed,
+            )
+            .expect("brief builds");
             out.push((format!("seed {seed}, {q:?}, {}", lang.code()), b));
         }
     }
@@ -251,6 +260,7 @@ fn the_month_by_kind_table_names_its_years_and_counts_every_event() {
             lang,
             &config,
             &templates,
+            AnnexRows::Listed,
         )
         .expect("brief builds")
     };
