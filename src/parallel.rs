@@ -67,6 +67,22 @@ pub fn chunked<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
     runs.into_iter().flatten().collect()
 }
 
+/// `a()` on another thread (when there is another core) while `b()` runs
+/// on this one: two independent steps over the same data.
+pub fn join<A: Send, B>(a: impl FnOnce() -> A + Send, b: impl FnOnce() -> B) -> (A, B) {
+    if cores() <= 1 {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let other = scope.spawn(a);
+        let b = b();
+        let a = other
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (a, b)
+    })
+}
+
 /// Fewer items than this per core are not worth a thread.
 const MIN_CHUNK: usize = 2_000;
 

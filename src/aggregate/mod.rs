@@ -193,18 +193,13 @@ pub fn report(dataset: &Dataset, period: Period, options: &AggregateOptions) -> 
     // What the period is compared with is computed on a second thread
     // while the period's own figures are computed here: both read a busy
     // data set from end to end.
-    let (compared, own) = std::thread::scope(|scope| {
-        let compared = scope.spawn(|| match &dataset.counted {
+    let (c, own) = crate::parallel::join(
+        || match &dataset.counted {
             Some(counted) => Compared::of(dataset, counted, period, options),
             None => Compared::of(dataset, &dataset.events, period, options),
-        });
-        let own = Own::of(dataset, period, options);
-        (compared.join(), own)
-    });
-    let c = match compared {
-        Ok(c) => c,
-        Err(panic) => std::panic::resume_unwind(panic),
-    };
+        },
+        || Own::of(dataset, period, options),
+    );
     let mut years = c.years;
     if !years.is_empty() {
         years.push(YearFigures {
@@ -253,9 +248,15 @@ impl Own {
     fn of(dataset: &Dataset, period: Period, options: &AggregateOptions) -> Own {
         let events = events_in(dataset, period);
         let tax = &dataset.taxonomy;
+        // The region tables on a thread of their own: a busy quarter names
+        // hundreds of thousands of places.
+        let (breakdown, figures) = crate::parallel::join(
+            || regions::breakdown(&events, tax, &options.home_country),
+            || Figures::of(&events, tax, options),
+        );
         Own {
-            figures: Figures::of(&events, tax, options),
-            breakdown: regions::breakdown(&events, tax, &options.home_country),
+            figures,
+            breakdown,
             sectors: sector_rows(&events, dataset, options),
             timeline: events.iter().map(|e| timeline_item(e)).collect(),
             highlights: highlights(&events, options),

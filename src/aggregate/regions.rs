@@ -2,8 +2,7 @@
 //! regions, rolled up through the region hierarchy) and the sector x
 //! country matrix.
 
-use std::collections::BTreeMap;
-
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::figures::is_counted;
@@ -34,38 +33,50 @@ pub(super) struct Breakdown {
 }
 
 #[derive(Default)]
-struct Acc {
+struct Acc<'a> {
     events: u32,
     outcomes: u32,
-    places: Vec<String>,
+    /// In the order first named.
+    places: Vec<&'a str>,
+    named: FxHashSet<&'a str>,
     /// Position of the region in the taxonomy, for stable ordering.
     order: usize,
 }
 
-fn rows(map: BTreeMap<String, Acc>) -> Vec<RegionRow> {
-    let mut v: Vec<(String, Acc)> = map.into_iter().collect();
-    v.sort_by(|a, b| {
+/// The rows of one table: most events first, then most outcomes, then in
+/// taxonomy order (then by id, for rows the taxonomy lacks).
+fn rows(map: FxHashMap<&str, Acc>) -> Vec<RegionRow> {
+    let mut v: Vec<(&str, Acc)> = map.into_iter().collect();
+    v.sort_unstable_by(|a, b| {
         b.1.events
             .cmp(&a.1.events)
             .then(b.1.outcomes.cmp(&a.1.outcomes))
             .then(a.1.order.cmp(&b.1.order))
+            .then(a.0.cmp(b.0))
     });
     v.into_iter()
         .map(|(region, acc)| RegionRow {
-            region,
+            region: region.to_string(),
             events: acc.events,
             outcomes: acc.outcomes,
-            places: acc.places,
+            places: acc.places.into_iter().map(str::to_string).collect(),
         })
         .collect()
 }
 
-/// The rows a region counts in: (table, row key, place rolled up into it).
-/// Table 0 is partner countries, 1 partner regions abroad, 2 domestic
-/// regions.
-fn row_keys<'a>(tax: &'a Taxonomy, home: &str, r: &'a str) -> Vec<(u8, &'a str, Option<&'a str>)> {
+/// What a region named in a record counts in: the rows (table, row key,
+/// place rolled up into it; table 0 is partner countries, 1 partner
+/// regions abroad, 2 domestic regions) and its country. Worked out once
+/// per distinct name.
+#[derive(Default)]
+struct Counts<'a> {
+    keys: Vec<(u8, &'a str, Option<&'a str>)>,
+    country: Option<&'a str>,
+}
+
+fn counts_of<'a>(tax: &'a Taxonomy, home: &str, r: &'a str) -> Counts<'a> {
     let Some(region) = tax.region(r) else {
-        return Vec::new();
+        return Counts::default();
     };
     let province = tax.province_of(r);
     let country = region.country.as_str();
@@ -81,7 +92,10 @@ fn row_keys<'a>(tax: &'a Taxonomy, home: &str, r: &'a str) -> Vec<(u8, &'a str, 
             keys.push((1, province, place));
         }
     }
-    keys
+    Counts {
+        keys,
+        country: Some(country),
+    }
 }
 
 /// The regions an outcome is credited to: the home side (the event's
@@ -96,95 +110,52 @@ fn credited<'a>(e: &'a Event, o: &'a crate::model::Outcome) -> impl Iterator<Ite
     e.hosts.iter().chain(with.iter()).map(String::as_str)
 }
 
-pub(super) fn breakdown<'a>(events: &[&'a Event], tax: &'a Taxonomy, home: &str) -> Breakdown {
-    let mut maps: [BTreeMap<String, Acc>; 3] = Default::default();
-    let order = |id: &str| tax.regions.position(id).unwrap_or(usize::MAX);
+/// The regions of a period's events, each name resolved once.
+struct Places<'a> {
+    tax: &'a Taxonomy,
+    home: &'a str,
+    seen: FxHashMap<&'a str, Counts<'a>>,
+}
 
-    for e in events {
-        // Each event counts once per row, however many of its places roll
-        // up into that row.
-        let mut touched: Vec<(u8, &str)> = Vec::new();
-        for r in e.regions() {
-            for (table, key, place) in row_keys(tax, home, r) {
-                let acc = maps[usize::from(table)]
-                    .entry(key.to_string())
-                    .or_insert_with(|| Acc {
-                        order: order(key),
-                        ..Acc::default()
-                    });
-                if !touched.contains(&(table, key)) {
-                    touched.push((table, key));
-                    acc.events += 1;
-                }
-                if let Some(p) = place
-                    && !acc.places.iter().any(|x| x == p)
-                {
-                    acc.places.push(p.to_string());
-                }
-            }
-        }
-        // Each outcome counts once in each row it is credited to.
-        for o in e.outcomes.iter().filter(|o| is_counted(o)) {
-            let n = o.count;
-            let mut rows_of_outcome: Vec<(u8, &str)> = Vec::new();
-            for r in credited(e, o) {
-                for (table, key, _) in row_keys(tax, home, r) {
-                    if !rows_of_outcome.contains(&(table, key)) {
-                        rows_of_outcome.push((table, key));
-                        if let Some(acc) = maps[usize::from(table)].get_mut(key) {
-                            acc.outcomes = acc.outcomes.saturating_add(n);
-                        }
-                    }
-                }
-            }
-        }
+impl<'a> Places<'a> {
+    fn of(&mut self, r: &'a str) -> &Counts<'a> {
+        let (tax, home) = (self.tax, self.home);
+        self.seen
+            .entry(r)
+            .or_insert_with(|| counts_of(tax, home, r))
     }
+}
 
-    let [countries, partners, domestic] = maps;
-    let countries = rows(countries);
-    let partner_regions = rows(partners);
-    let domestic_regions = rows(domestic);
+pub(super) fn breakdown<'a>(events: &[&'a Event], tax: &'a Taxonomy, home: &'a str) -> Breakdown {
+    let mut places = Places {
+        tax,
+        home,
+        seen: FxHashMap::default(),
+    };
+    let (countries, partner_regions, domestic_regions) = tables(events, &mut places);
 
     // Matrix columns: the home country first when it appears, then partner
     // countries in the order of their rows.
     let mut columns: Vec<String> = Vec::new();
-    let home_involved = events.iter().any(|e| {
-        e.regions()
-            .any(|r| tax.region(r).is_some_and(|reg| reg.country == home))
-    });
+    let home_involved = events
+        .iter()
+        .any(|e| e.regions().any(|r| places.of(r).country == Some(home)));
     if home_involved {
         columns.push(home.to_string());
     }
     columns.extend(countries.iter().map(|r| r.region.clone()));
+    let used: FxHashSet<&str> = events
+        .iter()
+        .flat_map(|e| e.sectors.iter().map(String::as_str))
+        .collect();
     let sectors: Vec<String> = tax
         .sectors
         .items
         .iter()
-        .filter(|s| events.iter().any(|e| e.sectors.contains(&s.id)))
+        .filter(|s| used.contains(s.id.as_str()))
         .map(|s| s.id.clone())
         .collect();
-    // One pass over the events: each counts once per (sector, country).
-    let mut cells = vec![vec![0u32; columns.len()]; sectors.len()];
-    let mut event_columns: Vec<usize> = Vec::new();
-    for e in events {
-        event_columns.clear();
-        for r in e.regions() {
-            if let Some(c) = tax
-                .region(r)
-                .and_then(|reg| columns.iter().position(|c| *c == reg.country))
-                && !event_columns.contains(&c)
-            {
-                event_columns.push(c);
-            }
-        }
-        for s in &e.sectors {
-            if let Some(row) = sectors.iter().position(|x| x == s) {
-                for &c in &event_columns {
-                    cells[row][c] += 1;
-                }
-            }
-        }
-    }
+    let cells = matrix_cells(events, &mut places, &columns, &sectors);
 
     Breakdown {
         countries,
@@ -196,4 +167,95 @@ pub(super) fn breakdown<'a>(events: &[&'a Event], tax: &'a Taxonomy, home: &str)
             cells,
         },
     }
+}
+
+/// The partner-country, partner-region and domestic-region tables.
+fn tables<'a>(
+    events: &[&'a Event],
+    places: &mut Places<'a>,
+) -> (Vec<RegionRow>, Vec<RegionRow>, Vec<RegionRow>) {
+    let tax = places.tax;
+    let mut maps: [FxHashMap<&str, Acc>; 3] = Default::default();
+    let order = |id: &str| tax.regions.position(id).unwrap_or(usize::MAX);
+    let mut touched: Vec<(u8, &str)> = Vec::new();
+    for e in events {
+        // Each event counts once per row, however many of its places roll
+        // up into that row.
+        touched.clear();
+        for r in e.regions() {
+            for &(table, key, place) in &places.of(r).keys {
+                let acc = maps[usize::from(table)].entry(key).or_insert_with(|| Acc {
+                    order: order(key),
+                    ..Acc::default()
+                });
+                if !touched.contains(&(table, key)) {
+                    touched.push((table, key));
+                    acc.events += 1;
+                }
+                if let Some(p) = place
+                    && acc.named.insert(p)
+                {
+                    acc.places.push(p);
+                }
+            }
+        }
+        // Each outcome counts once in each row it is credited to.
+        for o in e.outcomes.iter().filter(|o| is_counted(o)) {
+            let n = o.count;
+            touched.clear();
+            for r in credited(e, o) {
+                for &(table, key, _) in &places.of(r).keys {
+                    if !touched.contains(&(table, key)) {
+                        touched.push((table, key));
+                        if let Some(acc) = maps[usize::from(table)].get_mut(key) {
+                            acc.outcomes = acc.outcomes.saturating_add(n);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let [countries, partners, domestic] = maps;
+    (rows(countries), rows(partners), rows(domestic))
+}
+
+/// Events per (sector, country): each event counts once in each cell.
+fn matrix_cells<'a>(
+    events: &[&'a Event],
+    places: &mut Places<'a>,
+    columns: &[String],
+    sectors: &[String],
+) -> Vec<Vec<u32>> {
+    let column: FxHashMap<&str, usize> = columns
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, c)| (c.as_str(), i))
+        .collect();
+    let row: FxHashMap<&str, usize> = sectors
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, s)| (s.as_str(), i))
+        .collect();
+    let mut cells = vec![vec![0u32; columns.len()]; sectors.len()];
+    let mut event_columns: Vec<usize> = Vec::new();
+    for e in events {
+        event_columns.clear();
+        for r in e.regions() {
+            if let Some(&c) = places.of(r).country.and_then(|c| column.get(c))
+                && !event_columns.contains(&c)
+            {
+                event_columns.push(c);
+            }
+        }
+        for s in &e.sectors {
+            if let Some(&row) = row.get(s.as_str()) {
+                for &c in &event_columns {
+                    cells[row][c] += 1;
+                }
+            }
+        }
+    }
+    cells
 }
