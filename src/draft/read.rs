@@ -928,11 +928,12 @@ const GENERAL_WORDS: &[&str] = &["제조", "manufacturing", "수출", "투자", 
 /// A general field counts only where the text lists it as an area of
 /// cooperation: "경제, 문화, 관광 분야에서".
 fn field_listed(text: &str, end: usize) -> bool {
-    static NEXT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\s?(?:교류|협력|업체|기업|산업)").expect("static regex"));
+    static NEXT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s?(?:교류|협력|업체|기업|산업|수출|시장)").expect("static regex")
+    });
     let rest = &text[end..];
-    // "경제교류", "경제 협력", "신재생에너지 업체": the field named as what is
-    // exchanged or made.
+    // "경제교류", "경제 협력", "신재생에너지 업체", "식품 수출", "식품시장": the
+    // field named as what is exchanged, made or sold.
     NEXT.is_match(rest) || LISTED.is_match(rest)
 }
 
@@ -940,10 +941,13 @@ fn field_listed(text: &str, end: usize) -> bool {
 static LISTED: LazyLock<Regex> = LazyLock::new(|| {
     // Items after a comma, a dot, 과/와 or 및 ("경제, 문화, 관광 분야에서",
     // "물류.관광.환경 분야에"), or after spaces only, words that do not end
-    // in a particle, before 분야 ("행정 경제 교육 문화 의료 등의 분야에서").
+    // in a particle, before 분야 ("행정 경제 교육 문화 의료 등의 분야에서");
+    // or two or more items after commas, before what is exchanged or sold
+    // ("문화, 교육, 산업, 행정, 광범위한 교류를", "식품, 섬유, 기계부품 수출").
     Regex::new(concat!(
         r"^(?:(?:(?:\s*[,·ㆍ‧、/]\s*|\.|(?:과|와)\s+|\s+및\s+)[가-힣A-Za-z&]{1,8}(?:\s[가-힣]{1,4})?)*",
-        r"\s*(?:등(?:의)?\s*)?(?:(?:모든|다양한|여러|주요|핵심|각계|각|제반|\d+대)\s*)?(?:핵심\s*)?(?:다\s*)?(?:분야|방면|품목|협력)",
+        r"\s*(?:등(?:의)?\s*)?(?:(?:모든|다양한|여러|주요|핵심|각계|각종|각|제반|상호|\d+대)\s*)?(?:핵심\s*)?(?:다\s*)?(?:업무\s*)?(?:분야|방면|품목|협력)",
+        r"|^(?:\s*[,、]\s*[가-힣A-Za-z&]{1,8}){2,},?\s*(?:(?:광범위한|다양한|폭넓은|활발한|상호)\s*)?(?:교류|협력|수출)",
         r"|(?:\s+[가-힣A-Za-z&]{1,7}[[가-힣A-Za-z&]&&[^을를의에은는이가와과도로만서]]\b){1,6}",
         r"\s*(?:등(?:의)?\s*)?(?:(?:모든|다양한|여러|주요|핵심)\s*)?(?:분야|방면))"
     ))
@@ -2058,6 +2062,26 @@ mod tests {
             sectors("스마트제조, 관광 분야 협력을 약속했다."),
             ["culture", "robotics"]
         );
+        // Lists that end in the exchange itself, goods sold, or "각종 분야".
+        assert_eq!(
+            sectors("협정서에는 문화, 교육, 산업, 행정, 광범위한 교류를 담았다."),
+            ["culture", "education"]
+        );
+        assert_eq!(
+            sectors("무역·투자·기술교류 등 상호 업무 협력에 관한 협약을 맺었다."),
+            ["economy"]
+        );
+        assert_eq!(
+            sectors("교육, 문화, 체육 등 각종 분야별로 교류한다."),
+            ["culture", "education"]
+        );
+        assert_eq!(
+            sectors("식품, 섬유, 기계부품 수출 유망 기업이 참가했다."),
+            ["agrifood"]
+        );
+        assert_eq!(sectors("중국 식품시장 동향을 파악했다."), ["agrifood"]);
+        // A field named once in passing is not one.
+        assert!(sectors("행사에는 문화 공연이 이어졌다.").is_empty());
     }
 
     /// "수출계약 MOU" is an MOU (the last noun is the head); "1억 달러의
