@@ -1418,10 +1418,12 @@ fn results(clause: &str) -> Vec<(&str, bool)> {
         .collect()
 }
 
-/// Clauses of a sentence: "…체결했으며, …체결했고, …체결됐다."
+/// Clauses of a sentence: "…체결했으며, …체결했고, …체결됐다", and a
+/// past-tense clause that goes on without a comma ("23건을 가계약해
+/// 163만달러를 확보했으며 폴란드에서는 …").
 fn clauses(s: &str) -> Vec<&str> {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[가-힣](?:고|며),\s|한편,\s|는 한편,?\s|한 (?:뒤|후|다음)\s")
+        Regex::new(r"[가-힣](?:고|며),\s|[했됐였었았](?:고|으며|며)\s|한편,\s|는 한편,?\s|한 (?:뒤|후|다음)\s")
             .expect("static regex")
     });
     let mut out = Vec::new();
@@ -1960,6 +1962,16 @@ mod tests {
             (a.value.value, a.value.qualifier),
             (20_000_000.0, crate::model::AmountQualifier::UpTo)
         );
+        // A past-tense clause goes on without a comma: three outcomes.
+        let three = outcomes(
+            "사절단은 모스크바에서 23건을 가계약해 163만달러를 확보했으며 바르샤바에서는 43만달러 규모의 가계약 15건을, 부다페스트에서는 60만달러 규모의 가계약 21건을 체결했다.",
+            false,
+        );
+        let counts: Vec<Option<i64>> = three
+            .iter()
+            .map(|o| o.count.as_ref().map(|c| c.value))
+            .collect();
+        assert_eq!(counts, [Some(23), Some(15), Some(21)], "{three:#?}");
         let planned = outcomes(
             "퀘벡주 경제 장관과 정부 간 연구혁신 협력 협약을 체결한다.",
             false,
