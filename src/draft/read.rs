@@ -1205,6 +1205,18 @@ fn document_type(s: &str) -> Option<(OutcomeType, String)> {
 
 /// Whether the document word is a ceremony ("협약식") or points back to one
 /// already reported ("이번 협약", "이 협약", "해당 MOU").
+/// Whether the document word names a figure of talks, not a document:
+/// "계약 체결 상담액 1578만 달러", "1년 내 계약추진액 552만 달러".
+fn talks_figure(clause: &str, word: &str) -> bool {
+    clause.find(word).is_some_and(|at| {
+        let after = clause[at + word.len()..].trim_start();
+        let after = after.strip_prefix("체결").unwrap_or(after).trim_start();
+        ["상담", "추진액", "추진 실적", "추진실적"]
+            .iter()
+            .any(|w| after.starts_with(w))
+    })
+}
+
 fn refers_back(clause: &str, word: &str) -> bool {
     let upper = clause.to_ascii_uppercase();
     let word = word.to_ascii_uppercase();
@@ -1454,7 +1466,8 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
     for (clause, listed) in clauses(s).into_iter().flat_map(results) {
         // "이번 협약은", "협약식에는": the agreement already counted, or the
         // ceremony itself.
-        let doc = document_type(clause).filter(|(_, w)| !refers_back(clause, w));
+        let doc = document_type(clause)
+            .filter(|(_, w)| !refers_back(clause, w) && !talks_figure(clause, w));
         let doc_span = doc
             .as_ref()
             .and_then(|(_, w)| clause.find(w.as_str()).map(|at| (at, at + w.len())));
@@ -1972,6 +1985,12 @@ mod tests {
             .map(|o| o.count.as_ref().map(|c| c.value))
             .collect();
         assert_eq!(counts, [Some(23), Some(15), Some(21)], "{three:#?}");
+        // Figures of talks are no documents.
+        let talks = outcomes(
+            "10개 기업에 계약 체결 상담액 1578만 달러, 1년 내 계약추진액 552만 달러 등 구매의사를 확인했다.",
+            false,
+        );
+        assert!(talks.is_empty(), "{talks:#?}");
         let planned = outcomes(
             "퀘벡주 경제 장관과 정부 간 연구혁신 협력 협약을 체결한다.",
             false,
