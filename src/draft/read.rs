@@ -1170,7 +1170,7 @@ fn document_type(s: &str) -> Option<(OutcomeType, String)> {
         ("협정", OutcomeType::Agreement),
         ("협의서", OutcomeType::Agreement),
         ("합의서", OutcomeType::Agreement),
-        ("의향서", OutcomeType::Agreement),
+        ("의향서", OutcomeType::Mou),
         ("약정", OutcomeType::Agreement),
         ("우호협력을 체결", OutcomeType::Agreement),
         ("자매결연", OutcomeType::Agreement),
@@ -1205,15 +1205,46 @@ fn document_type(s: &str) -> Option<(OutcomeType, String)> {
 
 /// Whether the document word is a ceremony ("협약식") or points back to one
 /// already reported ("이번 협약", "이 협약", "해당 MOU").
-/// Whether the document word names a figure of talks, not a document:
-/// "계약 체결 상담액 1578만 달러", "1년 내 계약추진액 552만 달러".
+/// The clause's document: its first document word, unless that names the
+/// event referred back to or a figure of talks; one told of as done
+/// before is passed over ("…의향서를 교환했던 퀴논시의 대표단이 방문해 14일
+/// 협정을 체결한다").
+fn document_in(clause: &str) -> Option<(OutcomeType, String)> {
+    let mut from = 0;
+    loop {
+        let part = &clause[from..];
+        let (t, w) = document_type(part)?;
+        let at = part.find(w.as_str())?;
+        let after = &part[at + w.len()..];
+        let before = after
+            .split_whitespace()
+            .take(2)
+            .any(|x| x.trim_end_matches([',', '.']).ends_with('던'));
+        if !before {
+            return (!refers_back(part, &w) && !talks_figure(part, &w)).then_some((t, w));
+        }
+        from += at + w.len();
+    }
+}
+
+/// Whether the document word names a figure of talks or the ground laid
+/// for documents to come, not a document: "계약 체결 상담액 1578만 달러",
+/// "1년 내 계약추진액 552만 달러", "계약 체결의 토대를 마련했다".
 fn talks_figure(clause: &str, word: &str) -> bool {
     clause.find(word).is_some_and(|at| {
         let after = clause[at + word.len()..].trim_start();
         let after = after.strip_prefix("체결").unwrap_or(after).trim_start();
-        ["상담", "추진액", "추진 실적", "추진실적"]
-            .iter()
-            .any(|w| after.starts_with(w))
+        [
+            "상담",
+            "추진액",
+            "추진 실적",
+            "추진실적",
+            "의 토대",
+            "의 발판",
+            "의 기반",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
     })
 }
 
@@ -1431,8 +1462,8 @@ fn results(clause: &str) -> Vec<(&str, bool)> {
 }
 
 /// Clauses of a sentence: "…체결했으며, …체결했고, …체결됐다", and a
-/// past-tense clause that goes on without a comma ("23건을 가계약해
-/// 163만달러를 확보했으며 폴란드에서는 …").
+/// past-tense clause that goes on without a comma to a document of its own
+/// ("23건을 가계약해 163만달러를 확보했으며 폴란드에서는 … 가계약 15건을").
 fn clauses(s: &str) -> Vec<&str> {
     static CUT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"[가-힣](?:고|며),\s|[했됐였었았](?:고|으며|며)\s|한편,\s|는 한편,?\s|한 (?:뒤|후|다음)\s")
@@ -1441,6 +1472,12 @@ fn clauses(s: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut last = 0;
     for m in CUT.find_iter(s) {
+        // Without a comma, "…했으며 " ends a clause only before a document.
+        let bare =
+            !m.as_str().contains(',') && ["며 ", "고 "].iter().any(|e| m.as_str().ends_with(e));
+        if bare && document_type(&s[m.end()..]).is_none() {
+            continue;
+        }
         out.push(&s[last..m.end()]);
         last = m.end();
     }
@@ -1466,8 +1503,7 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
     for (clause, listed) in clauses(s).into_iter().flat_map(results) {
         // "이번 협약은", "협약식에는": the agreement already counted, or the
         // ceremony itself.
-        let doc = document_type(clause)
-            .filter(|(_, w)| !refers_back(clause, w) && !talks_figure(clause, w));
+        let doc = document_in(clause);
         let doc_span = doc
             .as_ref()
             .and_then(|(_, w)| clause.find(w.as_str()).map(|at| (at, at + w.len())));
@@ -1991,6 +2027,19 @@ mod tests {
             false,
         );
         assert!(talks.is_empty(), "{talks:#?}");
+        let ground = outcomes("샘플 주문을 받으며 계약 체결의 토대를 마련했다.", false);
+        assert!(ground.is_empty(), "{ground:#?}");
+        // A letter of intent is typed as an MOU; one exchanged before is
+        // passed over for the document of this event.
+        let loi = outcomes("9건의 구매의향서를 체결했다.", false);
+        assert_eq!(loi[0].kind.value, OutcomeType::Mou);
+        let later = outcomes(
+            "지난달 방문해 우호교류의향서를 교환했던 퀴논시의 대표단이 14일 협정을 체결한다.",
+            false,
+        );
+        assert_eq!(later.len(), 1, "{later:#?}");
+        assert_eq!(later[0].kind.value, OutcomeType::Agreement);
+        assert_eq!(later[0].status.value, OutcomeStatus::Planned);
         let planned = outcomes(
             "퀘벡주 경제 장관과 정부 간 연구혁신 협력 협약을 체결한다.",
             false,
