@@ -1206,9 +1206,10 @@ fn document_type(s: &str) -> Option<(OutcomeType, String)> {
 /// Whether the document word is a ceremony ("협약식") or points back to one
 /// already reported ("이번 협약", "이 협약", "해당 MOU").
 /// The clause's document: its first document word, unless that names the
-/// event referred back to or a figure of talks; one told of as done
-/// before is passed over ("…의향서를 교환했던 퀴논시의 대표단이 방문해 14일
-/// 협정을 체결한다").
+/// event referred back to; one told of as done before or named as a
+/// figure of talks is passed over ("…의향서를 교환했던 퀴논시의 대표단이
+/// 방문해 14일 협정을 체결한다", "…수출계약을 상담하고 5건의 수출 MOU를
+/// 체결했다").
 fn document_in(clause: &str) -> Option<(OutcomeType, String)> {
     let mut from = 0;
     loop {
@@ -1220,8 +1221,8 @@ fn document_in(clause: &str) -> Option<(OutcomeType, String)> {
             .split_whitespace()
             .take(2)
             .any(|x| x.trim_end_matches([',', '.']).ends_with('던'));
-        if !before {
-            return (!refers_back(part, &w) && !talks_figure(part, &w)).then_some((t, w));
+        if !before && !talks_figure(part, &w) {
+            return (!refers_back(part, &w)).then_some((t, w));
         }
         from += at + w.len();
     }
@@ -1234,6 +1235,7 @@ fn talks_figure(clause: &str, word: &str) -> bool {
     clause.find(word).is_some_and(|at| {
         let after = clause[at + word.len()..].trim_start();
         let after = after.strip_prefix("체결").unwrap_or(after).trim_start();
+        let after = after.strip_prefix("을 ").unwrap_or(after);
         [
             "상담",
             "추진액",
@@ -1410,6 +1412,22 @@ fn count_of(clause: &str, doc_at: Option<usize>) -> Option<Cited<i64>> {
             !after.contains("상담") && !after.contains("문의")
         })
         .partition(|c| c[0].ends_with('건'));
+    // A number of firms counts the documents only in the document's own
+    // item of a list: not "경남 8개 기업 법인장 간담회, 경남도-방콕시
+    // 양해각서 체결".
+    let others: Vec<_> = others
+        .into_iter()
+        .filter(|c| {
+            let m = c.get(0).map_or(0..0, |m| m.range());
+            let at = doc_at.unwrap_or(m.end);
+            let between = if at >= m.end {
+                &clause[m.end..at]
+            } else {
+                &clause[at..m.start]
+            };
+            !between.contains(", ")
+        })
+        .collect();
     let pick = |found: &[regex::Captures<'_>]| {
         let before = found
             .iter()
@@ -2040,6 +2058,20 @@ mod tests {
         assert_eq!(later.len(), 1, "{later:#?}");
         assert_eq!(later[0].kind.value, OutcomeType::Agreement);
         assert_eq!(later[0].status.value, OutcomeStatus::Planned);
+        // Contracts talked about are passed over for the MOUs signed.
+        let mous = outcomes(
+            "사절단이 총 121건 2716만 달러 수출계약을 상담하고 5건의 수출 MOU를 체결했다.",
+            false,
+        );
+        assert_eq!(mous.len(), 1, "{mous:#?}");
+        assert_eq!(mous[0].kind.value, OutcomeType::Mou);
+        assert_eq!(mous[0].count.as_ref().map(|c| c.value), Some(5));
+        // Firms counted in another item of a list count no documents.
+        let one = outcomes(
+            "태국 진출 8개 기업 법인장 간담회, 경남도-방콕시 양해각서 체결 일정을 소화했다.",
+            false,
+        );
+        assert!(one.iter().all(|o| o.count.is_none()), "{one:#?}");
         let planned = outcomes(
             "퀘벡주 경제 장관과 정부 간 연구혁신 협력 협약을 체결한다.",
             false,
