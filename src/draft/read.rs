@@ -649,8 +649,16 @@ impl Reader<'_> {
             .headline
             .as_deref()
             .map(|h| (h, self.gazetteer.places(h)));
+        // Background sentences (but the lead and the event's) name no party.
+        let year = d
+            .start
+            .as_ref()
+            .map(|s| s.value.date.year)
+            .or(self.published.map(|p| p.date.date.year));
+        let lead = body.first().map(|(i, _)| *i);
         let texts: Vec<(&str, &[Found])> = body
             .iter()
+            .filter(|(i, s)| Some(*i) == lead || Some(*i) == event_sentence || !background(s, year))
             .map(|(i, s)| (s.as_str(), self.places[*i].as_slice()))
             .chain(headline.as_ref().map(|(h, p)| (*h, p.as_slice())))
             .collect();
@@ -1674,6 +1682,17 @@ fn drop_totals(outcomes: &mut Vec<DraftOutcome>) {
     outcomes.retain(|_| *k.next().unwrap_or(&true));
 }
 
+/// Whether a sentence tells background rather than the event: ties of
+/// earlier years ("시는 2004년 일본 마쯔야마시와 우호교류 협정을 체결한
+/// 이후 …") or what a place is like ("땀끼시는 베트남 중부 지방에 위치한
+/// 인구 16만명의 도시로 호치민과 하노이를 연결하는 …").
+fn background(s: &str, year: Option<i32>) -> bool {
+    static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"에 위치한|에 자리한|에 자리 잡은|인구 (?:약 )?\d").expect("static regex")
+    });
+    history(s, year) || ABOUT.is_match(s)
+}
+
 /// Whether an outcome's clause dates it to an earlier year: "양 도시는
 /// 지난 1999년 우호교류협정을 체결한 이후", "2013년 자매결연".
 fn history(clause: &str, year: Option<i32>) -> bool {
@@ -2280,6 +2299,29 @@ mod tests {
         );
         let s = "MOU가 체결된 건수는 9건으로 미화 740만달러, 한화로는 88억원대규모 수출계약 성과를 거뒀다.";
         assert_eq!(outcomes(s, false).len(), 1);
+    }
+
+    /// Places in background sentences (earlier ties, what a place is
+    /// like) are no parties; the lead's are.
+    #[test]
+    fn background_sentences_name_no_partner() {
+        let taxonomy = crate::load::load_taxonomy(std::path::Path::new("data")).expect("taxonomy");
+        let g = Gazetteer::new(&taxonomy);
+        let published = Published {
+            date: FuzzyDate::parse("2022-02-15").expect("date"),
+            quote: None,
+        };
+        let text = "평택시, 땀끼시와 협정\n\n경기 평택시는 14일 베트남 땀끼시와 우호교류 협정을 체결했다. \
+                    땀끼시는 베트남 중부 지방에 위치한 인구 16만명의 도시로 호치민과 하노이를 연결한다. \
+                    시는 2004년 일본 마쯔야마시와 우호교류 협정을 체결한 이후 2021년 몽골 토브아이막과 협정을 맺었다.";
+        let page = super::super::page::read(text);
+        let drafts = events(&page, Some(&published), &taxonomy, &g);
+        let partners: Vec<&str> = drafts[0]
+            .partners
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect();
+        assert_eq!(partners, ["vn"], "{:#?}", drafts[0].partners);
     }
 
     #[test]
