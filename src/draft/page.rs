@@ -265,14 +265,16 @@ fn is_prose(line: &str) -> bool {
     (n >= 20 && END.is_match(line)) || (n >= 80 && line.trim_end().ends_with('다'))
 }
 
-/// A photo caption or credit: "…체결했다./한동현 기자", "클립아트코리아 제공."
+/// A photo caption or credit: "…체결했다./한동현 기자", "클립아트코리아 제공.",
+/// "…찍고 있다.(여수시 제공)2025.1.20/뉴스1", "본문 이미지 - …".
 fn is_caption(line: &str) -> bool {
     static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:/\s*\S{2,4}\s*기자|사진\s*=\s*\S+|\S+\s*제공\.?)\s*$")
+        Regex::new(r"(?:/\s*\S{2,4}\s*기자|사진\s*=\s*\S+|\S+\s*제공\.?|\d{4}\.\d{1,2}\.\d{1,2}\s*/\s*\S{2,6})\s*$")
             .expect("static regex")
     });
     let l = line.trim();
     (CAPTION.is_match(l) && !l.starts_with('/'))
+        || l.starts_with("본문 이미지")
         || l.starts_with('▲')
         || l.starts_with('△') && l.chars().count() < 80
         || ["(사진)", "(자료사진)", "사진=", "사진제공", "/사진"]
@@ -565,6 +567,10 @@ mod tests {
             "{:?}",
             page.paragraphs
         );
+        // A wire photo's caption, credited with its date and agency.
+        let text = "여수시 세부 협약\n본문 이미지 - 여수시는 세부와 협약을 체결하고 기념사진을 찍고 있다.(여수시 제공)2025.1.20/뉴스1\n여수시는 세부와 협약을 체결하고 기념사진을 찍고 있다.(여수시 제공)2025.1.20/뉴스1\n여수시는 세부가 섬박람회 참가를 확정했다고 20일 밝혔다.";
+        let page = read(text);
+        assert_eq!(page.paragraphs.len(), 1, "{:?}", page.paragraphs);
         let text = "손학규(사진) 경기지사가 2002년 취임 이후 외국 첨단기업과의 100번째 투자 협약을 맺는다.\n손 지사는 9일 보도자료를 통해 이를 밝혔다.";
         let page = read(text);
         assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);
