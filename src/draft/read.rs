@@ -1338,6 +1338,9 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
         ("성사되었", OutcomeStatus::Signed),
         ("성사돼", OutcomeStatus::Signed),
         ("유치했", OutcomeStatus::Signed),
+        // Results achieved: "279만 달러의 수출계약 실적을 거뒀다".
+        ("실적을 거뒀", OutcomeStatus::Signed),
+        ("실적을 올렸", OutcomeStatus::Signed),
         ("합의했", OutcomeStatus::Agreed),
         ("합의하였", OutcomeStatus::Agreed),
         ("하기로 했", OutcomeStatus::Agreed),
@@ -1413,11 +1416,11 @@ fn count_of(clause: &str, doc_at: Option<usize>) -> Option<Cited<i64>> {
     let (agreements, others): (Vec<_>, Vec<_>) = COUNT
         .captures_iter(clause)
         .filter(|c| {
-            let after: String = clause[c.get(0).map_or(0, |m| m.end())..]
-                .chars()
-                .take(8)
-                .collect();
-            !after.contains("상담") && !after.contains("문의")
+            let m = c.get(0).map_or(0..0, |m| m.range());
+            let after: String = clause[m.end..].chars().take(8).collect();
+            // "상담 179건": talks counted, as "179건의 상담".
+            let before = clause[..m.start].split_whitespace().last().unwrap_or("");
+            !after.contains("상담") && !after.contains("문의") && !before.ends_with("상담")
         })
         .partition(|c| c[0].ends_with('건'));
     // A number of firms counts the documents only in the document's own
@@ -1427,6 +1430,13 @@ fn count_of(clause: &str, doc_at: Option<usize>) -> Option<Cited<i64>> {
         .into_iter()
         .filter(|c| {
             let m = c.get(0).map_or(0..0, |m| m.range());
+            // "40개 기업이 … 실적을 거뒀다": the firms that act.
+            if ["이 ", "가 ", "은 ", "는 "]
+                .iter()
+                .any(|p| clause[m.end..].starts_with(p))
+            {
+                return false;
+            }
             let at = doc_at.unwrap_or(m.end);
             let between = if at >= m.end {
                 &clause[m.end..at]
@@ -1567,11 +1577,12 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
         ]
         .iter()
         .any(|w| clause.contains(w));
-        if kind.0 == OutcomeType::Investment
-            && amount.is_none()
-            && !attracting
-            && !clause.contains("협약")
-        {
+        // An investment is an outcome with its amount, when attracted, or
+        // as a signed document ("투자협약", "투자양해각서에 서명했다").
+        let document = ["협약", "양해각서", "MOU"]
+            .iter()
+            .any(|w| clause.contains(w));
+        if kind.0 == OutcomeType::Investment && amount.is_none() && !attracting && !document {
             continue;
         }
         // The clause's verb, else the sentence's; a signing verb the lists
@@ -2091,6 +2102,21 @@ mod tests {
             false,
         );
         assert!(one.iter().all(|o| o.count.is_none()), "{one:#?}");
+        // An investment MOU signed is an outcome without an amount; results
+        // achieved are signed; the firms that act count no documents.
+        let mou = outcomes("경북도는 이 같은 내용의 투자양해각서에 서명했다.", false);
+        assert_eq!(mou.len(), 1, "{mou:#?}");
+        let done = outcomes(
+            "40개 기업이 2528만 달러의 상담액과 279만 달러의 수출계약 실적을 거뒀다.",
+            false,
+        );
+        assert_eq!(done.len(), 1, "{done:#?}");
+        assert_eq!(done[0].status.value, OutcomeStatus::Signed);
+        assert!(done[0].count.is_none());
+        assert_eq!(
+            done[0].amount.as_ref().map(|a| a.value.value),
+            Some(2_790_000.0)
+        );
         let planned = outcomes(
             "퀘벡주 경제 장관과 정부 간 연구혁신 협력 협약을 체결한다.",
             false,
