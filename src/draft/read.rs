@@ -1696,10 +1696,14 @@ fn drop_totals(outcomes: &mut Vec<DraftOutcome>) {
 /// Whether a sentence tells background rather than the event: ties of
 /// earlier years ("시는 2004년 일본 마쯔야마시와 우호교류 협정을 체결한
 /// 이후 …") or what a place is like ("땀끼시는 베트남 중부 지방에 위치한
-/// 인구 16만명의 도시로 호치민과 하노이를 연결하는 …").
+/// 인구 16만명의 도시로 호치민과 하노이를 연결하는 …", "보고르군은 자카르타
+/// 남서쪽 자바에 있다.", "… 스키로 유명한 틈파산이 자리잡고 있다").
 fn background(s: &str, year: Option<i32>) -> bool {
     static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"에 위치한|에 자리한|에 자리 잡은|인구 (?:약 )?\d").expect("static regex")
+        Regex::new(
+            r"에 위치한|에 자리한|자리 ?잡|인구가? (?:약 )?\d|에 있다\.|(?:로|으로) 유명하다",
+        )
+        .expect("static regex")
     });
     history(s, year) || ABOUT.is_match(s)
 }
@@ -2352,6 +2356,18 @@ mod tests {
             .map(|c| c.value.as_str())
             .collect();
         assert_eq!(partners, ["vn"], "{:#?}", drafts[0].partners);
+        assert!(background(
+            "보고르군은 자카르타 남서쪽 자바에 있다.",
+            Some(2019)
+        ));
+        assert!(background(
+            "루마니아·독일·헝가리 3국의 민족 문화가 혼합돼 있으며, 스키로 유명한 틈파산이 자리잡고 있다.",
+            Some(2021)
+        ));
+        assert!(!background(
+            "세종시는 지난 15일 브라쇼브시와 영상회의를 했다.",
+            Some(2021)
+        ));
     }
 
     #[test]
