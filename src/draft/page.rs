@@ -273,7 +273,12 @@ fn is_caption(line: &str) -> bool {
             .expect("static regex")
     });
     let l = line.trim();
-    (CAPTION.is_match(l) && !l.starts_with('/'))
+    // A wire photo's credit may end in the agency's copyright: "…/뉴스1© News1".
+    let credit = l
+        .rfind(['©', 'ⓒ'])
+        .filter(|&at| l[at..].chars().count() <= 12)
+        .map_or(l, |at| l[..at].trim_end());
+    (CAPTION.is_match(credit) && !l.starts_with('/'))
         || l.starts_with("본문 이미지")
         || l.starts_with('▲')
         || l.starts_with('△') && l.chars().count() < 80
@@ -365,7 +370,9 @@ fn from_lines(text: &str) -> Page {
                 seen.push(rest.to_string());
             }
         }
-        if ended {
+        // A copyright mark ends the article once some of it was read, not
+        // in a photo's credit above it ("…/뉴스1© News1").
+        if ended && !seen.is_empty() {
             break;
         }
     }
@@ -571,6 +578,11 @@ mod tests {
         let text = "여수시 세부 협약\n본문 이미지 - 여수시는 세부와 협약을 체결하고 기념사진을 찍고 있다.(여수시 제공)2025.1.20/뉴스1\n여수시는 세부와 협약을 체결하고 기념사진을 찍고 있다.(여수시 제공)2025.1.20/뉴스1\n여수시는 세부가 섬박람회 참가를 확정했다고 20일 밝혔다.";
         let page = read(text);
         assert_eq!(page.paragraphs.len(), 1, "{:?}", page.paragraphs);
+        // A credit that ends in the agency's copyright ends no article.
+        let text = "진안군 협약\n부군수가 19일 군청에서 협약을 체결하고 있다.(진안군제공)2016.7.20/뉴스1© News1\n진안군 부군수는 19일 으슥아타 군수와 상생협약을 체결했다고 20일 밝혔다.";
+        let page = read(text);
+        assert_eq!(page.paragraphs.len(), 1, "{:?}", page.paragraphs);
+        assert!(page.paragraphs[0].starts_with("진안군 부군수는"));
         let text = "손학규(사진) 경기지사가 2002년 취임 이후 외국 첨단기업과의 100번째 투자 협약을 맺는다.\n손 지사는 9일 보도자료를 통해 이를 밝혔다.";
         let page = read(text);
         assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);
