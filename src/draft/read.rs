@@ -1667,8 +1667,10 @@ fn one_per_amount(outcome: DraftOutcome, clause: &str) -> Vec<DraftOutcome> {
         .collect()
 }
 
-/// Drops an outcome whose amount is the total of others the article lists
-/// ("2억2000만달러 규모의 … MOU" before the 1억 and 1억2100만 ones).
+/// Drops an outcome whose amount is the total of the others the article
+/// lists ("2억2000만달러 규모의 … MOU" before the 1억 and 1억2100만 ones), or
+/// of the last two or more before it ("총 700억원" after the 500억 and 200억
+/// ones, though another of 1,300억 follows).
 fn drop_totals(outcomes: &mut Vec<DraftOutcome>) {
     let amounts: Vec<Option<(f64, String)>> = outcomes
         .iter()
@@ -1682,14 +1684,23 @@ fn drop_totals(outcomes: &mut Vec<DraftOutcome>) {
         let Some((v, cur)) = &amounts[i] else {
             return false;
         };
-        let others: Vec<f64> = amounts
-            .iter()
-            .enumerate()
-            .filter(|(j, a)| *j != i && a.as_ref().is_some_and(|(_, c)| c == cur))
-            .filter_map(|(_, a)| a.as_ref().map(|(v, _)| *v))
+        let same = |j: usize| {
+            amounts[j]
+                .as_ref()
+                .filter(|(_, c)| c == cur)
+                .map(|(v, _)| *v)
+        };
+        let others: Vec<f64> = (0..amounts.len())
+            .filter(|&j| j != i)
+            .filter_map(same)
             .collect();
-        let sum: f64 = others.iter().sum();
-        others.len() >= 2 && (sum - v).abs() <= v * 0.005
+        let before: Vec<f64> = (0..i).filter_map(same).collect();
+        let total = |parts: &[f64]| {
+            let sum: f64 = parts.iter().sum();
+            parts.len() >= 2 && (sum - v).abs() <= v * 0.005
+        };
+        // All the others, or the last two or more before it ("…, 총 700억원").
+        total(&others) || (0..before.len()).any(|a| total(&before[a..]))
     };
     let keep: Vec<bool> = (0..outcomes.len()).map(|i| !total_of_others(i)).collect();
     let mut k = keep.iter();
@@ -2377,6 +2388,31 @@ mod tests {
             "세종시는 지난 15일 브라쇼브시와 영상회의를 했다.",
             Some(2021)
         ));
+    }
+
+    /// A total is dropped for the parts that add up to it: all the others,
+    /// or the last ones before it.
+    #[test]
+    fn totals_give_way_to_their_parts() {
+        let amounts = |s: &str| {
+            let mut o: Vec<DraftOutcome> = s.split(". ").flat_map(|x| outcomes(x, false)).collect();
+            drop_totals(&mut o);
+            o.iter()
+                .filter_map(|o| o.amount.as_ref().map(|a| a.value.value))
+                .collect::<Vec<f64>>()
+        };
+        assert_eq!(
+            amounts(
+                "A사와 500억원 투자협약을 체결했다. B사와 200억원 투자협약을 체결했다. 이로써 총 700억원의 투자협약을 맺었다. C사와는 1300억원 투자협약을 맺었다."
+            ),
+            [50_000_000_000.0, 20_000_000_000.0, 130_000_000_000.0]
+        );
+        assert_eq!(
+            amounts(
+                "2억2000만달러 규모의 MOU를 체결했다. A사와 1억달러 MOU를 맺었다. B사와 1억2000만달러 MOU를 맺었다."
+            ),
+            [100_000_000.0, 120_000_000.0]
+        );
     }
 
     #[test]
