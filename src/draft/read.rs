@@ -875,8 +875,17 @@ impl Reader<'_> {
             .filter_map(|w| host_sentence.find(w))
             .min()
             .unwrap_or(host_sentence.len());
-        let who = &host_sentence[..cut];
-        let national = ["대통령", "정부", "장관", "우리 "]
+        // Not the venue ("전국시도지사협의회는 5일 프랑스 파리에서 … 개최한다").
+        let venue_at = host_sentence.find("에서").and_then(|e| {
+            let places = self.gazetteer.places(&host_sentence[..e]);
+            let mut k = places.len().checked_sub(1)?;
+            while k > 0 && places[k - 1].end + 1 >= places[k].start {
+                k -= 1;
+            }
+            Some(places[k].start)
+        });
+        let who = &host_sentence[..venue_at.map_or(cut, |v| v.min(cut))];
+        let national = ["대통령", "정부", "장관", "우리 ", "전국"]
             .iter()
             .any(|w| who.contains(w));
         let foreign_host = self
@@ -1714,9 +1723,12 @@ fn drop_totals(outcomes: &mut Vec<DraftOutcome>) {
 /// 남서쪽 자바에 있다.", "… 스키로 유명한 틈파산이 자리잡고 있다").
 fn background(s: &str, year: Option<i32>) -> bool {
     static ABOUT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(
+        Regex::new(concat!(
             r"에 위치한|에 자리한|자리 ?잡|인구가? (?:약 )?\d|에 있다\.|(?:로|으로) 유명하다",
-        )
+            // Ties the place already has: "6개국 8개 도시와 자매결연을 체결하고
+            // 활발히 교류하고 있으며", "… 우호협력 관계를 유지하고 있다".
+            r"|관계를 유지하고 있|교류하고 있"
+        ))
         .expect("static regex")
     });
     history(s, year) || ABOUT.is_match(s)
@@ -2388,6 +2400,21 @@ mod tests {
             "세종시는 지난 15일 브라쇼브시와 영상회의를 했다.",
             Some(2021)
         ));
+        assert!(background(
+            "파주시는 현재 중국, 일본, 호주 등 6개국 8개 도시와 자매결연을 체결하고 활발히 교류하고 있으며",
+            Some(2009)
+        ));
+        // A Korean body holding a meeting abroad is the host, whatever the
+        // venue: the venue's places are not who held it.
+        let text = "한-불 교류회의\n\n전국시도지사협의회는 5일 프랑스 파리에서 '한-불 지자체 교류회의'를 개최한다.";
+        let page = super::super::page::read(text);
+        let drafts = events(&page, Some(&published), &taxonomy, &g);
+        let partners: Vec<&str> = drafts[0]
+            .partners
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect();
+        assert_eq!(partners, ["fr-paris"], "{:#?}", drafts[0]);
     }
 
     /// A total is dropped for the parts that add up to it: all the others,
