@@ -30,12 +30,18 @@ fn event_verb(s: &str) -> bool {
 }
 
 /// Words after a date that make it the date of the report, not of the
-/// event: "5일 경기도에 따르면", "…했다고 5일 밝혔다".
+/// event: "5일 경기도에 따르면", "…했다고 5일 밝혔다", "21일 \"…열린다\"고
+/// 밝혔다" (the date of a quoted statement).
 fn reporting_date(s: &str, m: &Mention) -> bool {
     let after: String = s[m.end..].chars().take(14).collect();
     // "21일 황해경제자유구역청(청장 김성배)에 따르면": up to the clause's end.
     let clause = s[m.end..].split([',', '.']).next().unwrap_or("");
-    clause.contains("따르면")
+    let quoted = after.trim_start().starts_with(['"', '“', '\'', '‘'])
+        && ["고 밝혔", "고 전했", "고 발표했", "고 말했"]
+            .iter()
+            .any(|w| s[m.end..].contains(w));
+    quoted
+        || clause.contains("따르면")
         || ["밝혔", "전했", "발표했", "말했"]
             .iter()
             .any(|w| after.trim_start().starts_with(w))
@@ -2475,6 +2481,27 @@ mod tests {
             " 방문해 우호교류의향서를 교환했던 퀴논시의 대표단이 방문해 14일 협정을 체결한다."
         ));
         assert!(!told_before(" 양구군을 방문해 협정을 체결했다고 밝혔다."));
+    }
+
+    /// The day a quoted statement was made is not the event's.
+    #[test]
+    fn the_date_of_a_quoted_statement() {
+        let taxonomy = crate::load::load_taxonomy(std::path::Path::new("data")).expect("taxonomy");
+        let g = Gazetteer::new(&taxonomy);
+        let published = Published {
+            date: FuzzyDate::parse("2006-08-21").expect("date"),
+            quote: None,
+        };
+        let text = "교류회의\n\n전남도는 21일 \"교류회의가 오는 9월7일부터 9일까지 영암군 현대호텔에서 열린다\"고 밝혔다.";
+        let page = super::super::page::read(text);
+        let drafts = events(&page, Some(&published), &taxonomy, &g);
+        let start = drafts[0].start.as_ref().map(|s| s.value.to_string());
+        assert_eq!(
+            start.as_deref(),
+            Some("2006-09-07"),
+            "{:#?}",
+            drafts[0].start
+        );
     }
 
     #[test]
