@@ -31,7 +31,8 @@ fn event_verb(s: &str) -> bool {
 
 /// Words after a date that make it the date of the report, not of the
 /// event: "5일 경기도에 따르면", "…했다고 5일 밝혔다", "21일 \"…열린다\"고
-/// 밝혔다" (the date of a quoted statement).
+/// 밝혔다" (the date of a quoted statement), "지난 20일 기준 146만불의
+/// 수출계약" (the day figures were counted).
 fn reporting_date(s: &str, m: &Mention) -> bool {
     let after: String = s[m.end..].chars().take(14).collect();
     // "21일 황해경제자유구역청(청장 김성배)에 따르면": up to the clause's end.
@@ -42,7 +43,7 @@ fn reporting_date(s: &str, m: &Mention) -> bool {
             .any(|w| s[m.end..].contains(w));
     quoted
         || clause.contains("따르면")
-        || ["밝혔", "전했", "발표했", "말했"]
+        || ["밝혔", "전했", "발표했", "말했", "기준"]
             .iter()
             .any(|w| after.trim_start().starts_with(w))
 }
@@ -326,9 +327,12 @@ impl Reader<'_> {
     /// Whether every date a sentence gives (to the month or day) lies well
     /// away from the event's days: it then tells of another occasion.
     fn elsewhen(&self, i: usize, (first, last): (i64, i64)) -> bool {
+        let s = &self.sents[i];
+        // The day of the report is no other time ("지난 20일 기준 …
+        // 성사시켰다고 25일 밝혔다").
         let dates: Vec<(i64, i64)> = self.dates[i]
             .iter()
-            .filter(|m| !m.until && !m.open_from)
+            .filter(|m| !m.until && !m.open_from && !reporting_date(s, m))
             .filter_map(|m| m.resolve(self.published).ok())
             .filter(|r| r.start.precision != crate::model::Precision::Year)
             .map(|r| {
@@ -1844,11 +1848,26 @@ fn drop_itemised(outcomes: &mut Vec<DraftOutcome>) {
 /// Drops outcomes that say again what an earlier one said: "우호협력
 /// 협약을 맺었다" after "우호협력 양해각서(MOU)를 체결하고", "협력을 이어가기로
 /// 뜻을 모았다" after a signed document, "… 등 수출 업무협약도 이뤄졌다"
-/// listing the MOUs already counted.
+/// listing the MOUs already counted, a document of the type and amount of
+/// an earlier one ("146만불의 수출계약을 성사시켰다 … 총146만불의 수출계약
+/// 성과를 거뒀다").
 fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) {
     let mut seen: Vec<(OutcomeType, OutcomeStatus)> = Vec::new();
+    let mut sums: Vec<(OutcomeType, f64, Option<String>, OutcomeStatus)> = Vec::new();
     outcomes.retain(|o| {
         let (t, st) = (o.kind.value, o.status.value);
+        if let Some(a) = &o.amount {
+            let (v, cur) = (a.value.value, a.value.currency.clone());
+            // Two firms may each sign for 3천만 달러: the same sum again is
+            // a repeat only as a total or with another status.
+            let again = sums.iter().any(|(k, x, c, s)| {
+                *k == t && *x == v && *c == cur && (a.quote.contains('총') || *s != st)
+            });
+            if again {
+                return false;
+            }
+            sums.push((t, v, cur, st));
+        }
         let bare = o.count.is_none() && o.amount.is_none();
         let documents = seen
             .iter()
@@ -2502,6 +2521,25 @@ mod tests {
             "{:#?}",
             drafts[0].start
         );
+        // Figures counted up to a day, and a total told again.
+        let published = Published {
+            date: FuzzyDate::parse("2024-11-25").expect("date"),
+            quote: None,
+        };
+        let text = "구미 수출계약\n\n구미시는 호주 멜버른에 파견한 무역사절단이 지난 20일 기준 146만불의 수출계약을 성사시켰다고 25일 밝혔다. \
+                    무역사절단은 지난 8월25일부터 31일까지 추진됐다. \
+                    그 결과 예상수출계약액을 넘긴 총146만불의 수출계약 성과를 거뒀다.";
+        let page = super::super::page::read(text);
+        let drafts = events(&page, Some(&published), &taxonomy, &g);
+        let start = drafts[0].start.as_ref().map(|s| s.value.to_string());
+        assert_eq!(
+            start.as_deref(),
+            Some("2024-08-25"),
+            "{:#?}",
+            drafts[0].start
+        );
+        assert_eq!(drafts[0].outcomes.len(), 1, "{:#?}", drafts[0].outcomes);
+        assert_eq!(drafts[0].outcomes[0].status.value, OutcomeStatus::Signed);
     }
 
     #[test]
