@@ -1180,7 +1180,28 @@ fn attendance(body: &[(usize, &String)]) -> Option<Cited<(i64, bool)>> {
             return Some(Cited::new((n, approx), quote));
         }
     }
-    None
+    delegation_size(body, &PEOPLE)
+}
+
+/// The size of a visiting delegation, when nobody is said to attend: "교류단은
+/// … 등 12명이다", "모두 17명이 동행한다", "국회의장 등 50여명이 … 방문".
+fn delegation_size(body: &[(usize, &String)], people: &Regex) -> Option<Cited<(i64, bool)>> {
+    const GROUPS: &[&str] = &[
+        "대표단",
+        "방문단",
+        "교류단",
+        "사절단",
+        "일행",
+        "국회의장",
+        "시찰단",
+    ];
+    const MOVES: &[&str] = &["방문", "동행", "구성", "찾", "명이다"];
+    body.iter().find_map(|(_, s)| {
+        let group = GROUPS.iter().any(|w| s.contains(w)) && MOVES.iter().any(|w| s.contains(w));
+        let m = people.find(s).filter(|_| group)?;
+        let (n, approx) = human::attendance(m.as_str()).ok()?;
+        Some(Cited::new((n, approx), m.as_str().trim().to_string()))
+    })
 }
 
 /// The kind of document a phrase names, and the word that says so.
@@ -2562,6 +2583,12 @@ mod tests {
             .to_string();
         let a = attendance(&[(0, &s)]).expect("attendance");
         assert_eq!(a.value, (210, true));
+        // Nobody is said to attend: the visiting delegation's size.
+        let s = "쏨삭 태국 국회의장 등 50여명이 9일 대전시를 방문했다.".to_string();
+        let a = attendance(&[(0, &s)]).expect("delegation");
+        assert_eq!(a.value, (50, true));
+        let s = "시의회 부의장과 기업인 8명 등 모두 17명이 동행한다.".to_string();
+        assert!(attendance(&[(0, &s)]).is_none(), "no delegation named");
     }
 
     #[test]
