@@ -2125,6 +2125,23 @@ fn id_for(d: &Draft) -> String {
 mod tests {
     use super::*;
 
+    /// The drafts of `text`, published on `date`, with the sample data's
+    /// taxonomies.
+    fn draft(text: &str, date: &str) -> Vec<Draft> {
+        let taxonomy = crate::load::load_taxonomy(std::path::Path::new("data")).expect("taxonomy");
+        let g = Gazetteer::new(&taxonomy);
+        let published = Published {
+            date: FuzzyDate::parse(date).expect("date"),
+            quote: None,
+        };
+        events(
+            &super::super::page::read(text),
+            Some(&published),
+            &taxonomy,
+            &g,
+        )
+    }
+
     #[test]
     fn outcomes_with_counts_amounts_and_tense() {
         let s = "대웅제약은 미국 Auditum Bio社와의 신약 후보물질 기술수출 계약을 체결했으며, 카카오헬스케어는 Google과 AI를 활용한 바이오 기술협력 MOU를 체결했고, 지엠에스헬스케어는 Westcarb Enterprises와 실험실용 냉장고를 납품하기 위한 최대 2천만 달러 규모의 MOU를 체결하는 등 총 9건의 바이오 분야 MOU도 체결됐다.";
@@ -2423,17 +2440,10 @@ mod tests {
     /// like) are no parties; the lead's are.
     #[test]
     fn background_sentences_name_no_partner() {
-        let taxonomy = crate::load::load_taxonomy(std::path::Path::new("data")).expect("taxonomy");
-        let g = Gazetteer::new(&taxonomy);
-        let published = Published {
-            date: FuzzyDate::parse("2022-02-15").expect("date"),
-            quote: None,
-        };
         let text = "평택시, 땀끼시와 협정\n\n경기 평택시는 14일 베트남 땀끼시와 우호교류 협정을 체결했다. \
                     땀끼시는 베트남 중부 지방에 위치한 인구 16만명의 도시로 호치민과 하노이를 연결한다. \
                     시는 2004년 일본 마쯔야마시와 우호교류 협정을 체결한 이후 2021년 몽골 토브아이막과 협정을 맺었다.";
-        let page = super::super::page::read(text);
-        let drafts = events(&page, Some(&published), &taxonomy, &g);
+        let drafts = draft(text, "2022-02-15");
         let partners: Vec<&str> = drafts[0]
             .partners
             .iter()
@@ -2459,8 +2469,7 @@ mod tests {
         // A Korean body holding a meeting abroad is the host, whatever the
         // venue: the venue's places are not who held it.
         let text = "한-불 교류회의\n\n전국시도지사협의회는 5일 프랑스 파리에서 '한-불 지자체 교류회의'를 개최한다.";
-        let page = super::super::page::read(text);
-        let drafts = events(&page, Some(&published), &taxonomy, &g);
+        let drafts = draft(text, "2022-02-15");
         let partners: Vec<&str> = drafts[0]
             .partners
             .iter()
@@ -2532,15 +2541,8 @@ mod tests {
     /// The day a quoted statement was made is not the event's.
     #[test]
     fn the_date_of_a_quoted_statement() {
-        let taxonomy = crate::load::load_taxonomy(std::path::Path::new("data")).expect("taxonomy");
-        let g = Gazetteer::new(&taxonomy);
-        let published = Published {
-            date: FuzzyDate::parse("2006-08-21").expect("date"),
-            quote: None,
-        };
         let text = "교류회의\n\n전남도는 21일 \"교류회의가 오는 9월7일부터 9일까지 영암군 현대호텔에서 열린다\"고 밝혔다.";
-        let page = super::super::page::read(text);
-        let drafts = events(&page, Some(&published), &taxonomy, &g);
+        let drafts = draft(text, "2006-08-21");
         let start = drafts[0].start.as_ref().map(|s| s.value.to_string());
         assert_eq!(
             start.as_deref(),
@@ -2549,15 +2551,10 @@ mod tests {
             drafts[0].start
         );
         // Figures counted up to a day, and a total told again.
-        let published = Published {
-            date: FuzzyDate::parse("2024-11-25").expect("date"),
-            quote: None,
-        };
         let text = "구미 수출계약\n\n구미시는 호주 멜버른에 파견한 무역사절단이 지난 20일 기준 146만불의 수출계약을 성사시켰다고 25일 밝혔다. \
                     무역사절단은 지난 8월25일부터 31일까지 추진됐다. \
                     그 결과 예상수출계약액을 넘긴 총146만불의 수출계약 성과를 거뒀다.";
-        let page = super::super::page::read(text);
-        let drafts = events(&page, Some(&published), &taxonomy, &g);
+        let drafts = draft(text, "2024-11-25");
         let start = drafts[0].start.as_ref().map(|s| s.value.to_string());
         assert_eq!(
             start.as_deref(),
