@@ -2176,21 +2176,29 @@ mod tests {
         // passed over for the document of this event.
         let loi = outcomes("9건의 구매의향서를 체결했다.", false);
         assert_eq!(loi[0].kind.value, OutcomeType::Mou);
-        let later = outcomes(
-            "지난달 방문해 우호교류의향서를 교환했던 퀴논시의 대표단이 14일 협정을 체결한다.",
-            false,
-        );
-        assert_eq!(later.len(), 1, "{later:#?}");
-        assert_eq!(later[0].kind.value, OutcomeType::Agreement);
-        assert_eq!(later[0].status.value, OutcomeStatus::Planned);
         // Contracts talked about are passed over for the MOUs signed.
-        let mous = outcomes(
-            "사절단이 총 121건 2716만 달러 수출계약을 상담하고 5건의 수출 MOU를 체결했다.",
-            false,
-        );
-        assert_eq!(mous.len(), 1, "{mous:#?}");
-        assert_eq!(mous[0].kind.value, OutcomeType::Mou);
-        assert_eq!(mous[0].count.as_ref().map(|c| c.value), Some(5));
+        // (text, its one outcome's type, status and count)
+        let cases = [
+            (
+                "지난달 방문해 우호교류의향서를 교환했던 퀴논시의 대표단이 14일 협정을 체결한다.",
+                OutcomeType::Agreement,
+                OutcomeStatus::Planned,
+                None,
+            ),
+            (
+                "사절단이 총 121건 2716만 달러 수출계약을 상담하고 5건의 수출 MOU를 체결했다.",
+                OutcomeType::Mou,
+                OutcomeStatus::Signed,
+                Some(5),
+            ),
+        ];
+        for (text, kind, status, count) in cases {
+            let o = outcomes(text, false);
+            assert_eq!(o.len(), 1, "{text}: {o:#?}");
+            assert_eq!(o[0].kind.value, kind, "{text}");
+            assert_eq!(o[0].status.value, status, "{text}");
+            assert_eq!(o[0].count.as_ref().map(|c| c.value), count, "{text}");
+        }
         // Firms counted in another item of a list count no documents.
         let one = outcomes(
             "태국 진출 8개 기업 법인장 간담회, 경남도-방콕시 양해각서 체결 일정을 소화했다.",
@@ -2440,42 +2448,41 @@ mod tests {
     /// like) are no parties; the lead's are.
     #[test]
     fn background_sentences_name_no_partner() {
+        let partners = |text: &str| -> Vec<String> {
+            draft(text, "2022-02-15")[0]
+                .partners
+                .iter()
+                .map(|c| c.value.clone())
+                .collect()
+        };
         let text = "평택시, 땀끼시와 협정\n\n경기 평택시는 14일 베트남 땀끼시와 우호교류 협정을 체결했다. \
                     땀끼시는 베트남 중부 지방에 위치한 인구 16만명의 도시로 호치민과 하노이를 연결한다. \
                     시는 2004년 일본 마쯔야마시와 우호교류 협정을 체결한 이후 2021년 몽골 토브아이막과 협정을 맺었다.";
-        let drafts = draft(text, "2022-02-15");
-        let partners: Vec<&str> = drafts[0]
-            .partners
-            .iter()
-            .map(|c| c.value.as_str())
-            .collect();
-        assert_eq!(partners, ["vn"], "{:#?}", drafts[0].partners);
-        assert!(background(
-            "보고르군은 자카르타 남서쪽 자바에 있다.",
-            Some(2019)
-        ));
-        assert!(background(
-            "루마니아·독일·헝가리 3국의 민족 문화가 혼합돼 있으며, 스키로 유명한 틈파산이 자리잡고 있다.",
-            Some(2021)
-        ));
-        assert!(!background(
-            "세종시는 지난 15일 브라쇼브시와 영상회의를 했다.",
-            Some(2021)
-        ));
-        assert!(background(
-            "파주시는 현재 중국, 일본, 호주 등 6개국 8개 도시와 자매결연을 체결하고 활발히 교류하고 있으며",
-            Some(2009)
-        ));
+        assert_eq!(partners(text), ["vn"]);
+        for (s, year, told) in [
+            ("보고르군은 자카르타 남서쪽 자바에 있다.", 2019, true),
+            (
+                "루마니아·독일·헝가리 3국의 민족 문화가 혼합돼 있으며, 스키로 유명한 틈파산이 자리잡고 있다.",
+                2021,
+                true,
+            ),
+            (
+                "세종시는 지난 15일 브라쇼브시와 영상회의를 했다.",
+                2021,
+                false,
+            ),
+            (
+                "파주시는 현재 중국, 일본, 호주 등 6개국 8개 도시와 자매결연을 체결하고 활발히 교류하고 있으며",
+                2009,
+                true,
+            ),
+        ] {
+            assert_eq!(background(s, Some(year)), told, "{s}");
+        }
         // A Korean body holding a meeting abroad is the host, whatever the
         // venue: the venue's places are not who held it.
         let text = "한-불 교류회의\n\n전국시도지사협의회는 5일 프랑스 파리에서 '한-불 지자체 교류회의'를 개최한다.";
-        let drafts = draft(text, "2022-02-15");
-        let partners: Vec<&str> = drafts[0]
-            .partners
-            .iter()
-            .map(|c| c.value.as_str())
-            .collect();
-        assert_eq!(partners, ["fr-paris"], "{:#?}", drafts[0]);
+        assert_eq!(partners(text), ["fr-paris"]);
     }
 
     /// A total is dropped for the parts that add up to it: all the others,
