@@ -61,7 +61,7 @@ const NOT_PLACES: &[&str] = &[
     "부지", "코로나", "세계", "중앙아", "하남", "대구경북",
     // 미리 (in advance), 세부 (details), 크다 (is big), 기후 (climate), 이다
     // (is), 한중 (Korea-China), 브랜드 (brand); 케스 as part of a name.
-    "미리", "세부", "크다", "기후", "이다", "한중", "브랜드", "케스",
+    "미리", "세부", "크다", "기후", "이다", "한중", "브랜드", "케스", "테마",
     // "MEMC사가", "회사가": a company and its particle, not Saga.
     "사가",
 ];

@@ -684,7 +684,7 @@ impl Reader<'_> {
                     .get(k + 1)
                     .is_some_and(|g| g.start <= f.end + 1 && self.inside(g.index, f.index));
                 let dateline = text[f.end..].trim_start().starts_with('=');
-                if dateline {
+                if dateline || quoted(text, f.start) {
                     continue;
                 }
                 if venue_word(text, f.end) {
@@ -1749,6 +1749,14 @@ fn drop_totals(outcomes: &mut Vec<DraftOutcome>) {
     outcomes.retain(|_| *k.next().unwrap_or(&true));
 }
 
+/// Whether the text at `at` is inside a quotation in double quotes (what
+/// someone said: "이게 성사되면 영동군은 필리핀, 베트남에 이어 …").
+fn quoted(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let curly = before.matches('“').count() > before.matches('”').count();
+    curly || before.matches('"').count() % 2 == 1
+}
+
 /// Whether a sentence tells background rather than the event: ties of
 /// earlier years ("시는 2004년 일본 마쯔야마시와 우호교류 협정을 체결한
 /// 이후 …") or what a place is like ("땀끼시는 베트남 중부 지방에 위치한
@@ -2479,6 +2487,14 @@ mod tests {
         ] {
             assert_eq!(background(s, Some(year)), told, "{s}");
         }
+        // Places someone only speaks of are no parties.
+        let at = |s: &str, w: &str| s.find(w).expect("word");
+        let s = "군 관계자는 \"영동군은 필리핀, 베트남에 이어";
+        assert!(quoted(s, at(s, "베트남")));
+        let s = "그는 “베트남에 이어";
+        assert!(quoted(s, at(s, "베트남")));
+        let s = "‘2026 여수세계섬박람회’에 필리핀 세부가";
+        assert!(!quoted(s, at(s, "필리핀")));
         // A Korean body holding a meeting abroad is the host, whatever the
         // venue: the venue's places are not who held it.
         let text = "한-불 교류회의\n\n전국시도지사협의회는 5일 프랑스 파리에서 '한-불 지자체 교류회의'를 개최한다.";
