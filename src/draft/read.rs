@@ -324,6 +324,15 @@ impl Reader<'_> {
         })
     }
 
+    /// The year a draft's event is told in: its start's, else the
+    /// publication's (to tell earlier years' ties from the event's).
+    fn year_of(&self, d: &Draft) -> Option<i32> {
+        d.start
+            .as_ref()
+            .map(|s| s.value.date.year)
+            .or(self.published.map(|p| p.date.date.year))
+    }
+
     /// Whether every date a sentence gives (to the month or day) lies well
     /// away from the event's days: it then tells of another occasion.
     fn elsewhen(&self, i: usize, (first, last): (i64, i64)) -> bool {
@@ -491,11 +500,7 @@ impl Reader<'_> {
         d.participants = participants(&body);
         d.attendance = attendance(&body);
         let announcement = event_sentence.is_some_and(|i| future(&self.sents[i]));
-        let year = d
-            .start
-            .as_ref()
-            .map(|s| s.value.date.year)
-            .or(self.published.map(|p| p.date.date.year));
+        let year = self.year_of(&d);
         d.outcomes = body
             .iter()
             .flat_map(|(_, s)| outcomes(s, announcement))
@@ -660,11 +665,7 @@ impl Reader<'_> {
             .as_deref()
             .map(|h| (h, self.gazetteer.places(h)));
         // Background sentences (but the lead and the event's) name no party.
-        let year = d
-            .start
-            .as_ref()
-            .map(|s| s.value.date.year)
-            .or(self.published.map(|p| p.date.date.year));
+        let year = self.year_of(d);
         let lead = body.first().map(|(i, _)| *i);
         let texts: Vec<(&str, &[Found])> = body
             .iter()
@@ -1256,8 +1257,6 @@ fn document_type(s: &str) -> Option<(OutcomeType, String)> {
     Some((t, w.to_string()))
 }
 
-/// Whether the document word is a ceremony ("협약식") or points back to one
-/// already reported ("이번 협약", "이 협약", "해당 MOU").
 /// The clause's document: its first document word, unless that names the
 /// event referred back to; one told of as done before or named as a
 /// figure of talks is passed over ("…의향서를 교환했던 퀴논시의 대표단이
@@ -1269,12 +1268,7 @@ fn document_in(clause: &str) -> Option<(OutcomeType, String)> {
         let part = &clause[from..];
         let (t, w) = document_type(part)?;
         let at = part.find(w.as_str())?;
-        let after = &part[at + w.len()..];
-        let before = after
-            .split_whitespace()
-            .take(2)
-            .any(|x| x.trim_end_matches([',', '.']).ends_with('던'));
-        if !before && !talks_figure(part, &w) {
+        if !told_before(&part[at + w.len()..]) && !talks_figure(part, &w) {
             return (!refers_back(part, &w)).then_some((t, w));
         }
         from += at + w.len();
@@ -1303,6 +1297,8 @@ fn talks_figure(clause: &str, word: &str) -> bool {
     })
 }
 
+/// Whether the document word is a ceremony ("협약식") or points back to one
+/// already reported ("이번 협약", "이 협약", "해당 MOU").
 fn refers_back(clause: &str, word: &str) -> bool {
     let upper = clause.to_ascii_uppercase();
     let word = word.to_ascii_uppercase();
