@@ -563,7 +563,7 @@ pub fn build(
     let key_figures = v.key_figures(&report);
     let years = v.year_views(&report);
     let annex_file = format!("{}.xlsx", config.output_stem(period, lang));
-    let annex = v.annex(&report, (annex_file, rows), &key_figures, &event);
+    let annex = v.annex(&report, annex_file, rows, &key_figures, &event);
     let views = |ids: &[String]| -> Vec<EventView> {
         ids.iter().filter_map(event).map(|e| v.event(e)).collect()
     };

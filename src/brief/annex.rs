@@ -241,7 +241,8 @@ impl Viewer<'_> {
     pub(super) fn annex(
         &self,
         report: &Report,
-        (file, listed): (String, AnnexRows),
+        file: String,
+        listed: AnnexRows,
         key_figures: &[KeyFigure],
         find: Find<'_, '_>,
     ) -> Annex {
@@ -260,12 +261,12 @@ impl Viewer<'_> {
             rows.into_iter().unzip();
         let outcomes = outcomes.into_iter().flatten().collect();
         let mut follow_ups = Vec::new();
-        for (group, items) in [
-            ("section.follow_ups_due", &report.follow_ups_due),
-            ("section.follow_ups_overdue", &report.follow_ups_overdue),
-            ("section.follow_ups_open", &report.follow_ups_open),
-        ] {
-            if listed == AnnexRows::Listed {
+        if listed == AnnexRows::Listed {
+            for (group, items) in [
+                ("section.follow_ups_due", &report.follow_ups_due),
+                ("section.follow_ups_overdue", &report.follow_ups_overdue),
+                ("section.follow_ups_open", &report.follow_ups_open),
+            ] {
                 self.annex_follow_ups(group, items, find, &mut follow_ups);
             }
         }
