@@ -69,14 +69,14 @@ fn rows(map: FxHashMap<&str, Acc>) -> Vec<RegionRow> {
 /// regions abroad, 2 domestic regions) and its country. Worked out once
 /// per distinct name.
 #[derive(Default)]
-struct Counts<'a> {
+struct Rollup<'a> {
     keys: Vec<(u8, &'a str, Option<&'a str>)>,
     country: Option<&'a str>,
 }
 
-fn counts_of<'a>(tax: &'a Taxonomy, home: &str, r: &'a str) -> Counts<'a> {
+fn rollup_of<'a>(tax: &'a Taxonomy, home: &str, r: &'a str) -> Rollup<'a> {
     let Some(region) = tax.region(r) else {
-        return Counts::default();
+        return Rollup::default();
     };
     let province = tax.province_of(r);
     let country = region.country.as_str();
@@ -92,7 +92,7 @@ fn counts_of<'a>(tax: &'a Taxonomy, home: &str, r: &'a str) -> Counts<'a> {
             keys.push((1, province, place));
         }
     }
-    Counts {
+    Rollup {
         keys,
         country: Some(country),
     }
@@ -114,15 +114,15 @@ fn credited<'a>(e: &'a Event, o: &'a crate::model::Outcome) -> impl Iterator<Ite
 struct Places<'a> {
     tax: &'a Taxonomy,
     home: &'a str,
-    seen: FxHashMap<&'a str, Counts<'a>>,
+    seen: FxHashMap<&'a str, Rollup<'a>>,
 }
 
 impl<'a> Places<'a> {
-    fn of(&mut self, r: &'a str) -> &Counts<'a> {
+    fn of(&mut self, r: &'a str) -> &Rollup<'a> {
         let (tax, home) = (self.tax, self.home);
         self.seen
             .entry(r)
-            .or_insert_with(|| counts_of(tax, home, r))
+            .or_insert_with(|| rollup_of(tax, home, r))
     }
 }
 
