@@ -1121,16 +1121,9 @@ mod tests {
     /// one-part read finds it.
     #[test]
     fn a_header_past_the_first_piece_is_found() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-        let taxonomy = crate::load::load_taxonomy(&root).expect("sample taxonomies");
+        let (taxonomy, options) = sample(crate::load::Keep::None);
         let rows = crate::synth::rows(&taxonomy, 5_000, 3, 2023, 2025);
         let text = ",,,,\n".repeat(3 * csv_text::PART_BYTES / 5) + &crate::synth::csv(&rows);
-        let options = LoadOptions {
-            currencies: vec!["KRW".into(), "USD".into()],
-            keep: crate::load::Keep::None,
-            columns: Vec::new(),
-            config: String::new(),
-        };
         let read = |parts: usize| {
             let mut reader = SheetReader::new(&taxonomy, &options);
             reader.parts = Some(parts);
@@ -1150,9 +1143,22 @@ mod tests {
         assert_eq!(read(3), one);
     }
 
-    fn read_in_parts_as_in_one(stray: bool, cp949: bool) {
+    /// The sample data's taxonomies, and options for a sheet in KRW and USD
+    /// whose rows a load keeps as `keep` says.
+    fn sample(keep: crate::load::Keep) -> (crate::model::Taxonomy, LoadOptions) {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         let taxonomy = crate::load::load_taxonomy(&root).expect("sample taxonomies");
+        let options = LoadOptions {
+            currencies: vec!["KRW".into(), "USD".into()],
+            keep,
+            columns: Vec::new(),
+            config: String::new(),
+        };
+        (taxonomy, options)
+    }
+
+    fn read_in_parts_as_in_one(stray: bool, cp949: bool) {
+        let (taxonomy, options) = sample(crate::load::Keep::All);
         let rows = crate::synth::rows(&taxonomy, 40_000, 3, 2023, 2025);
         let mut lines: Vec<String> = crate::synth::csv(&rows).lines().map(String::from).collect();
         // Errors and a noted place in both parts (row k is on line k + 2).
@@ -1177,12 +1183,6 @@ mod tests {
             true => encoding_rs::EUC_KR.encode(&text).0.into_owned(),
         };
         assert!(bytes.len() > 3 * csv_text::PART_BYTES);
-        let options = LoadOptions {
-            currencies: vec!["KRW".into(), "USD".into()],
-            keep: crate::load::Keep::All,
-            columns: Vec::new(),
-            config: String::new(),
-        };
         let read = |parts: usize| {
             let mut reader = SheetReader::new(&taxonomy, &options);
             reader.parts = Some(parts);
