@@ -63,6 +63,18 @@ const TRIP_WORDS: &[&str] = &[
 const HISTORY: &[&str] = &["매년", "해마다", "해 온", "해온", "설립", "창립", "출범한"];
 
 /// The sentences of the article, in order, without repeats.
+/// Whether a date falls on the event's own days: its first day, or a day
+/// of the span it is given ("5일부터 7일까지").
+fn within(date: &when::Resolved, event: &when::Resolved) -> bool {
+    if date.start.date == event.start.date {
+        return true;
+    }
+    let Some(end) = event.end else { return false };
+    let day = date.start.date.days_since_epoch();
+    date.start.precision == crate::model::Precision::Day
+        && (event.start.date.days_since_epoch()..=end.last_day().days_since_epoch()).contains(&day)
+}
+
 fn sentences(page: &Page) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for p in &page.paragraphs {
@@ -99,7 +111,7 @@ pub fn events(
         gazetteer,
     };
     let date = reader.event_date();
-    let others = reader.other_events(date.as_ref().map(|d| d.1.start));
+    let others = reader.other_events(date.as_ref().map(|d| &d.1));
     let skip: Vec<usize> = others.iter().map(|o| o.sentence).collect();
     let mut main = reader.main_event(date, &skip);
     let mut drafts: Vec<Draft> = others
@@ -370,7 +382,7 @@ impl Reader<'_> {
 
     /// Earlier events named with their own date and a hosting verb:
     /// "지난해 10월 … 공동으로 주최한 ‘…’ 프로젝트 계약식".
-    fn other_events(&self, main: Option<FuzzyDate>) -> Vec<Other> {
+    fn other_events(&self, main: Option<&when::Resolved>) -> Vec<Other> {
         static NAMED: LazyLock<Regex> = LazyLock::new(|| {
             Regex::new(r"(?:주최한|개최한|열린|가진)\s+((?:['‘][^'’]{2,40}['’]\s*)?[^\s,.]{0,20}\s?[^\s,.]*?(?:계약식|협약식|체결식|회의|포럼|박람회|상담회|설명회))")
                 .expect("static regex")
@@ -388,7 +400,9 @@ impl Reader<'_> {
             let Ok(r) = m.resolve(self.published) else {
                 continue;
             };
-            if main.is_some_and(|d| d.date == r.start.date) {
+            // A day of the event itself ("5일부터 7일까지 … 지난 7일 열린 1:1
+            // 수출상담회에서는"): a part of it, not another occasion.
+            if main.is_some_and(|d| within(&r, d)) {
                 continue;
             }
             out.push(Other {
@@ -2144,6 +2158,23 @@ mod tests {
             &taxonomy,
             &g,
         )
+    }
+
+    /// A session held on a day of the event is part of it: its results
+    /// are the event's, not another draft's.
+    #[test]
+    fn a_session_within_the_event_is_no_other_event() {
+        let text = "창원시는 5일부터 7일까지 창원컨벤션센터에서 열린 수출상담회를 마무리했다고 9일 밝혔다.\n\n\
+                    지난 7일 열린 1:1 수출상담회에서는 MOU 체결 8건 등 실질적 성과를 거뒀다.\n\n\
+                    지난 2일 열린 사전 설명회에는 기업 40곳이 참여했다.";
+        let d = draft(text, "2025-11-09");
+        assert_eq!(d.len(), 2, "{d:#?}");
+        assert_eq!(d[0].outcomes.len(), 1, "{:#?}", d[0].outcomes);
+        assert_eq!(d[0].outcomes[0].count.as_ref().map(|c| c.value), Some(8));
+        assert_eq!(
+            d[1].start.as_ref().map(|s| s.value.to_string()).as_deref(),
+            Some("2025-11-02")
+        );
     }
 
     #[test]
