@@ -517,7 +517,11 @@ impl Reader<'_> {
         let year = self.year_of(&d);
         d.outcomes = body
             .iter()
-            .flat_map(|(_, s)| outcomes(s, announcement))
+            .flat_map(|(_, s)| {
+                outcomes(s, announcement)
+                    .into_iter()
+                    .filter(|o| !said(s, o))
+            })
             .filter(|o| !history(&o.title.quote, year))
             .collect();
         drop_totals(&mut d.outcomes);
@@ -1767,6 +1771,20 @@ fn quoted(text: &str, at: usize) -> bool {
     curly || before.matches('"').count() % 2 == 1
 }
 
+/// Whether an outcome's document is named inside someone's words (“수출계약을
+/// 체결한 기업들이 … 지원하겠다”고 말했다): a remark about results already
+/// told, or a hope, not a result of its own.
+fn said(s: &str, o: &DraftOutcome) -> bool {
+    let Some(clause) = s.find(o.title.quote.as_str()) else {
+        return false;
+    };
+    let word = &o.kind.quote;
+    o.title
+        .quote
+        .find(word.as_str())
+        .is_some_and(|at| quoted(s, clause + at))
+}
+
 /// Whether a sentence tells background rather than the event: ties of
 /// earlier years ("시는 2004년 일본 마쯔야마시와 우호교류 협정을 체결한
 /// 이후 …") or what a place is like ("땀끼시는 베트남 중부 지방에 위치한
@@ -2175,6 +2193,18 @@ mod tests {
             d[1].start.as_ref().map(|s| s.value.to_string()).as_deref(),
             Some("2025-11-02")
         );
+    }
+
+    /// Documents named in someone's words are remarks on results, or
+    /// hopes: the result is the one the article tells.
+    #[test]
+    fn documents_in_a_remark_are_no_outcomes() {
+        let text = "전남도는 최근 인도 뉴델리에 시장개척단을 파견해 218만 달러 수출 협약을 체결했다고 14일 밝혔다.\n\n\
+                    박호 대사는 “수출계약을 체결한 기업들이 실제 수출로 이어지도록 지원하고, \
+                    상담성과가 예상된 기업들도 수출계약이 체결되도록 협력하겠다”고 말했다.";
+        let d = draft(text, "2020-02-14");
+        let kinds: Vec<_> = d[0].outcomes.iter().map(|o| o.kind.value).collect();
+        assert_eq!(kinds, [OutcomeType::Agreement], "{:#?}", d[0].outcomes);
     }
 
     #[test]
