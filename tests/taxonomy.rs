@@ -114,6 +114,16 @@ fn names_as_news_and_staff_write_them() {
         ("후쿠오카", "jp-40"),
         ("흑룡강성", "cn-hl"),
         ("헤이룽장 성", "cn-hl"),
+        // A name with its country in front is the place the name alone is
+        // ("일본 도쿄" is 도쿄도, as "도쿄" is), never a second one.
+        ("도쿄", "jp-13"),
+        ("일본 도쿄", "jp-13"),
+        ("방콕", "th-10"),
+        ("태국 방콕", "th-10"),
+        ("쿠알라룸푸르", "my-14"),
+        ("말레이시아 쿠알라룸푸르", "my-14"),
+        ("캐나다 퀘벡", "ca-qc"),
+        ("러시아 노보시비르스크", "ru-nvs"),
     ] {
         assert_eq!(one(&tax, written), id, "{written}");
     }

@@ -474,10 +474,14 @@ def main():
             e["ko"] = f"{e['ko']} ({country_ko.get(e['id'][:2], '')})"
         if reg.add(dict(e)) is None:
             continue
-        # A city whose Korean name another place has keeps a name with its
-        # country in front ("영국 보스턴").
+        # A city whose Korean name a place in another country has keeps a
+        # name with its country in front ("영국 보스턴"). Where the name is its
+        # own country's division ("도쿄" is 도쿄도, "방콕" the province of
+        # Bangkok), "일본 도쿄" is that division too: the city gets no such
+        # name, or the same words would be two places.
         added = reg.entries[-1]
-        if key(added["ko"]) in reg.taken and reg.taken[key(added["ko"])] != added["id"]:
+        holder = reg.taken.get(key(added["ko"]))
+        if holder and holder != added["id"] and holder[:3] != added["id"][:3]:
             prefixed = f"{country_ko.get(added['id'][:2], '')} {added['ko']}".strip()
             if key(prefixed) not in reg.taken:
                 added["aliases"].append(prefixed)
