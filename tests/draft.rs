@@ -180,9 +180,37 @@ fn held_out_articles_score() {
             .facts(&taxonomy)
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let before = tally.clone();
-        score_article(&mut tally, &[expected], &drafts, &taxonomy);
-        if std::env::var_os("BRIEF_ARTICLES_VERBOSE").is_some() {
+        score_article(
+            &mut tally,
+            std::slice::from_ref(&expected),
+            &drafts,
+            &taxonomy,
+        );
+        if let Some(v) = std::env::var_os("BRIEF_ARTICLES_VERBOSE") {
             println!("{}: {:?}", path.display(), diff(&before, &tally));
+            // BRIEF_ARTICLES_VERBOSE=places (or hosts, sectors, outcomes,
+            // amounts, start) also prints that field of the answer and of
+            // the first draft.
+            let got = drafts
+                .first()
+                .map(|d| Facts::of_draft(d, &taxonomy))
+                .unwrap_or_default();
+            let field = |f: &Facts| match v.to_str() {
+                Some("places") => format!("{:?}", f.places),
+                Some("hosts") => format!("{:?}", f.hosts),
+                Some("sectors") => format!("{:?}", f.sectors),
+                Some("outcomes") => format!("{:?} {:?}", f.outcomes, f.statuses),
+                Some("amounts") => format!("{:?}", f.amounts),
+                Some("start") => format!("{:?} {:?}", f.start, f.end),
+                _ => String::new(),
+            };
+            if field(&expected) != field(&got) {
+                println!(
+                    "    expected {}\n    got      {}",
+                    field(&expected),
+                    field(&got)
+                );
+            }
         }
         for d in &drafts {
             tally.check_quotes(d, &body);
