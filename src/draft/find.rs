@@ -166,10 +166,19 @@ impl<T: Copy> Words<T> {
     }
 }
 
+/// Names Korean news gives places that the taxonomy cannot hold: "LA" is
+/// Los Angeles in prose, but as a code it is Laos.
+const PROSE_PLACES: &[(&str, &str)] = &[("LA", "us-ca-los-angeles")];
+
 impl Gazetteer {
     pub fn new(taxonomy: &Taxonomy) -> Gazetteer {
+        let mut places = names(&taxonomy.regions, true, 4);
+        places.extend(PROSE_PLACES.iter().filter_map(|(name, id)| {
+            let i = taxonomy.regions.items.iter().position(|r| r.id == *id)?;
+            Some((name.to_string(), i))
+        }));
         Gazetteer {
-            places: Dict::new(names(&taxonomy.regions, true, 4)),
+            places: Dict::new(places),
             sectors: Dict::new(names(&taxonomy.sectors, false, 2)),
             kinds: Kinds::new(&taxonomy.kinds),
         }
@@ -377,6 +386,21 @@ mod tests {
                 "us",
                 "us-ma-boston",
                 "cn-hl-harbin"
+            ]
+        );
+        // "LA" in prose is Los Angeles; Laos is 라오스.
+        let ids: Vec<&str> = g
+            .places("충남도는 미국 LA에서 LA한인축제에 참가했다. PLAN A")
+            .iter()
+            .map(|f| t.regions.items[f.index].id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "kr-chungnam",
+                "us",
+                "us-ca-los-angeles",
+                "us-ca-los-angeles"
             ]
         );
     }
