@@ -942,7 +942,11 @@ impl Reader<'_> {
                 let listed = || match GENERAL_WORDS.contains(&&text[f.start..f.end]) {
                     // "제조업체": a maker, of anything.
                     true => LISTED.is_match(&text[f.end..]),
-                    false => !s.field || field_listed(text, f.end),
+                    false => {
+                        !s.field
+                            || GOODS.contains(&&text[f.start..f.end])
+                            || field_listed(text, f.end)
+                    }
                 };
                 if !listed() || d.sectors.iter().any(|c| c.value == s.id) {
                     continue;
@@ -970,6 +974,24 @@ impl Reader<'_> {
 /// held-out articles were wrong); "수출업체", "투자기업" are the firms of
 /// any trip; "양 도시", "두 도시" are the cities themselves.
 const GENERAL_WORDS: &[&str] = &["제조", "manufacturing", "수출", "투자", "투자유치", "도시"];
+
+/// Goods of a general field, named as what firms make or sell: a sector
+/// wherever they are named ("농수산물 세일즈단", "농식품 해외 시장개척단").
+const GOODS: &[&str] = &[
+    "식품",
+    "농식품",
+    "농산물",
+    "수산물",
+    "농수산물",
+    "농특산물",
+    "농산품",
+    "농수산식품",
+    "수산식품",
+    "농특산식품",
+    "가공식품",
+    "건강식품",
+    "할랄식품",
+];
 
 /// A general field counts only where the text lists it as an area of
 /// cooperation: "경제, 문화, 관광 분야에서".
@@ -2400,6 +2422,12 @@ mod tests {
             sectors("교육, 문화, 체육 등 각종 분야별로 교류한다."),
             ["culture", "education"]
         );
+        // Goods of a field are a sector wherever they are named.
+        assert_eq!(
+            sectors("하동군 농수산물 세일즈단이 LA를 찾았다."),
+            ["agrifood"]
+        );
+        assert_eq!(sectors("농업 기술을 배웠다."), Vec::<&str>::new());
         assert_eq!(
             sectors("양 도시는 행정·경제·문화 등 전 분야에서 협력한다."),
             ["administration", "culture", "economy"]
