@@ -948,7 +948,8 @@ impl Reader<'_> {
                             || field_listed(text, f.end)
                     }
                 };
-                if !listed() || d.sectors.iter().any(|c| c.value == s.id) {
+                let tie = TIES.contains(&&text[f.start..f.end]);
+                if tie || !listed() || d.sectors.iter().any(|c| c.value == s.id) {
                     continue;
                 }
                 d.sectors.push(Cited::new(s.id.clone(), around(text, &f)));
@@ -974,6 +975,11 @@ impl Reader<'_> {
 /// held-out articles were wrong); "수출업체", "투자기업" are the firms of
 /// any trip; "양 도시", "두 도시" are the cities themselves.
 const GENERAL_WORDS: &[&str] = &["제조", "manufacturing", "수출", "투자", "투자유치", "도시"];
+
+/// Words of the taxonomy that name the tie itself (자매결연, 우호교류): in
+/// an article they tell what kind of relationship two places have, not a
+/// field they work in.
+const TIES: &[&str] = &["자매결연", "우호교류"];
 
 /// Goods of a general field, named as what firms make or sell: a sector
 /// wherever they are named ("농수산물 세일즈단", "농식품 해외 시장개척단").
@@ -2437,6 +2443,8 @@ mod tests {
             sectors("통상, 문화, 관광 등 다양하고 포괄적인 교류를 추진한다."),
             ["culture", "economy"]
         );
+        // The tie itself is no field.
+        assert!(sectors("양 도시는 이번 우호교류 협력으로 자매결연 교류를 넓힌다.").is_empty());
         // Goods of a field are a sector wherever they are named.
         assert_eq!(
             sectors("하동군 농수산물 세일즈단이 LA를 찾았다."),
