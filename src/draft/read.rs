@@ -1677,9 +1677,15 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
         // do not know ("서명한다") takes the article's tense. A document
         // named without any such verb is talked about, not made.
         // An item of a list of results takes the list's verb.
-        let signing = ["체결", "서명", "맺", "교환"]
-            .iter()
-            .any(|w| clause.contains(w) || (listed && s.contains(w)));
+        // A contract made on the spot or provisionally ("현장계약 3881만
+        // 달러", "40만 달러의 현장계약") is one concluded, whatever verb
+        // closes the list of results.
+        let concluded =
+            amount.is_some() && ["현장계약", "가계약"].iter().any(|w| clause.contains(w));
+        let signing = concluded
+            || ["체결", "서명", "맺", "교환"]
+                .iter()
+                .any(|w| clause.contains(w) || (listed && s.contains(w)));
         let last_word = s.split_whitespace().last().unwrap_or(s).to_string();
         let tense = if future {
             OutcomeStatus::Planned
@@ -1730,6 +1736,12 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
 fn one_per_amount(outcome: DraftOutcome, clause: &str) -> Vec<DraftOutcome> {
     let amounts: Vec<Cited<human::ParsedAmount>> = AMOUNT
         .find_iter(clause)
+        // "40만 달러의 현장계약, 585만달러의 수출상담": the talks' sum is
+        // no outcome of its own.
+        .filter(|m| {
+            let next: String = clause[m.end()..].chars().take(8).collect();
+            !next.contains("상담")
+        })
         .filter_map(|m| {
             let mut a = human::amount(m.as_str()).ok()?;
             a.currency.as_ref()?;
@@ -2234,6 +2246,27 @@ mod tests {
         let d = draft(text, "2020-02-14");
         let kinds: Vec<_> = d[0].outcomes.iter().map(|o| o.kind.value).collect();
         assert_eq!(kinds, [OutcomeType::Agreement], "{:#?}", d[0].outcomes);
+    }
+
+    /// A contract made on the spot is concluded whatever verb closes the
+    /// list; the talks' sum beside it is no outcome.
+    #[test]
+    fn on_the_spot_contracts_among_results() {
+        let o = outcomes(
+            "상담회에는 30개사가 참가한 가운데 상담 179건, 40만 달러의 현장계약, 585만달러의 수출상담 등의 성과를 거뒀다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].kind.value, OutcomeType::Contract);
+        assert_eq!(o[0].status.value, OutcomeStatus::Signed);
+        assert_eq!(o[0].amount.as_ref().map(|a| a.value.value), Some(400_000.0));
+        let o = outcomes(
+            "바이어 275개사가 참여해 현장계약 3881만 달러의 성과를 거뒀다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        // Without a sum, a contract named in passing is not one concluded.
+        assert!(outcomes("현장계약을 위한 상담이 이어졌다.", false).is_empty());
     }
 
     #[test]
