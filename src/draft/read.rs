@@ -165,6 +165,9 @@ impl Reader<'_> {
         let mut month: Option<EventDate> = None;
         let mut year_only: Option<EventDate> = None;
         let mut reported: Option<EventDate> = None;
+        if let Some(span) = self.lead_span() {
+            return Some(span);
+        }
         for (i, s) in self.sents.iter().enumerate() {
             if !event_verb(s) || HISTORY.iter().any(|h| s.contains(h)) {
                 continue;
@@ -227,6 +230,27 @@ impl Reader<'_> {
             .or(month)
             .or(year_only)
             .or_else(|| self.lead_date())
+    }
+
+    /// A span of days given whole in the first sentences ("지난달 28일부터
+    /// 4일까지 … 활동을 펼치고 있다"): the event's, whatever the verb.
+    fn lead_span(&self) -> Option<EventDate> {
+        self.sents.iter().enumerate().take(3).find_map(|(i, s)| {
+            if HISTORY.iter().any(|h| s.contains(h)) {
+                return None;
+            }
+            self.dates[i].iter().find_map(|m| {
+                if !self.year_ok(m) || told_before(&s[m.end..]) {
+                    return None;
+                }
+                let r = self.resolve_told(s, m)?;
+                let whole = r.start.precision == crate::model::Precision::Day
+                    && r.end.is_some_and(|e| {
+                        e.precision == crate::model::Precision::Day && e.date > r.start.date
+                    });
+                whole.then(|| (i, r, m.clone()))
+            })
+        })
     }
 
     /// A mention's date; a bare day later than the publication date, in a
@@ -2234,6 +2258,20 @@ mod tests {
             d[1].start.as_ref().map(|s| s.value.to_string()).as_deref(),
             Some("2025-11-02")
         );
+    }
+
+    /// A span of days in the lead dates the event even where its verb is
+    /// none the drafter knows; a dated signing later is a day within.
+    #[test]
+    fn a_span_in_the_lead_dates_the_event() {
+        let text = "경북도 대표단은 지난달 28일부터 4일까지 UAE 시장 개척 활동을 펼치고 있다.\n\n\
+                    지난달 30일 두바이에서는 할랄식품 수입회사와 업무협약을 체결했다.";
+        let d = draft(text, "2019-11-01");
+        assert_eq!(d.len(), 1, "{d:#?}");
+        let day = |c: &Option<Cited<FuzzyDate>>| c.as_ref().map(|c| c.value.to_string());
+        assert_eq!(day(&d[0].start).as_deref(), Some("2019-10-28"));
+        assert_eq!(day(&d[0].end).as_deref(), Some("2019-11-04"));
+        assert_eq!(d[0].outcomes.len(), 1);
     }
 
     /// Documents named in someone's words are remarks on results, or
