@@ -233,7 +233,8 @@ impl Reader<'_> {
     }
 
     /// A span of days given whole in the first sentences ("지난달 28일부터
-    /// 4일까지 … 활동을 펼치고 있다"): the event's, whatever the verb.
+    /// 4일까지 … 활동을 펼치고 있다"), or its first day and its length: the
+    /// event's, whatever the verb.
     fn lead_span(&self) -> Option<EventDate> {
         self.sents.iter().enumerate().take(3).find_map(|(i, s)| {
             if HISTORY.iter().any(|h| s.contains(h)) {
@@ -244,11 +245,15 @@ impl Reader<'_> {
                     return None;
                 }
                 let r = self.resolve_told(s, m)?;
-                let whole = r.start.precision == crate::model::Precision::Day
-                    && r.end.is_some_and(|e| {
-                        e.precision == crate::model::Precision::Day && e.date > r.start.date
-                    });
-                whole.then(|| (i, r, m.clone()))
+                let day = r.start.precision == crate::model::Precision::Day;
+                let whole = r.end.is_some_and(|e| {
+                    e.precision == crate::model::Precision::Day && e.date > r.start.date
+                });
+                // "지난 17일부터 5박 6일간 일정으로 참여 중인": a first day and
+                // a length.
+                let rest = s[m.end..].trim_start().trim_start_matches("부터");
+                let lasting = m.open_from && DURATION.is_match(rest);
+                (day && (whole || lasting)).then(|| (i, r, m.clone()))
             })
         })
     }
@@ -2272,6 +2277,13 @@ mod tests {
         assert_eq!(day(&d[0].start).as_deref(), Some("2019-10-28"));
         assert_eq!(day(&d[0].end).as_deref(), Some("2019-11-04"));
         assert_eq!(d[0].outcomes.len(), 1);
+        // A first day and a length.
+        let d = draft(
+            "지난 1일부터 1박 2일간의 일정으로 남해를 찾은 교류단은 부시장 등 12명이다.",
+            "2018-06-03",
+        );
+        assert_eq!(day(&d[0].start).as_deref(), Some("2018-06-01"));
+        assert_eq!(day(&d[0].end).as_deref(), Some("2018-06-02"));
     }
 
     /// Documents named in someone's words are remarks on results, or
