@@ -312,12 +312,14 @@ impl Reader<'_> {
         wider.unwrap_or((i, r, m))
     }
 
-    /// "지난 6일까지 4일간 열린": the last day and the length give the first.
+    /// "지난 6일까지 4일간 열린", "지난 24일까지 나흘간": the last day and
+    /// the length give the first.
     fn until_for(&self, s: &str, m: &Mention) -> Option<EventDate> {
-        static DAYS: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^\s*(\d{1,2})\s*일\s*간").expect("static regex"));
-        let c = DAYS.captures(&s[m.end..])?;
-        let days: i64 = c[1].parse().ok().filter(|d| (2..=60).contains(d))?;
+        // "4일간", "나흘간" (a stay in nights and days ends no earlier).
+        let c = DURATION
+            .captures(&s[m.end..])
+            .filter(|c| c.get(1).is_none())?;
+        let days: i64 = days_of(&c).filter(|d| (2..=60).contains(d))?;
         let r = m.resolve(self.published).ok()?;
         if r.start.precision != crate::model::Precision::Day {
             return None;
@@ -1445,6 +1447,11 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
         ("체결이 있었", OutcomeStatus::Signed),
         ("체결을 통해", OutcomeStatus::Signed),
         ("맺었", OutcomeStatus::Signed),
+        // "…와 각각 자매결연했다", "자매결연한다".
+        ("결연했", OutcomeStatus::Signed),
+        ("결연하였", OutcomeStatus::Signed),
+        ("결연한다", OutcomeStatus::Planned),
+        ("결연할", OutcomeStatus::Planned),
         ("서명했", OutcomeStatus::Signed),
         ("교환했", OutcomeStatus::Signed),
         ("받았", OutcomeStatus::Signed),
@@ -2277,6 +2284,17 @@ mod tests {
         assert_eq!(day(&d[0].start).as_deref(), Some("2019-10-28"));
         assert_eq!(day(&d[0].end).as_deref(), Some("2019-11-04"));
         assert_eq!(d[0].outcomes.len(), 1);
+        // The last day and a length in days, in figures or in words; ties
+        // made "각각 자매결연했다" are signed.
+        let d = draft(
+            "경북도 관계자들이 지난 24일까지 나흘간 자매결연한 중국 하남성을 방문했다.\n\n\
+             경북경찰청은 하남성 공안청, 안동대는 정주대와 각각 자매결연했다.",
+            "2001-05-26",
+        );
+        assert_eq!(day(&d[0].start).as_deref(), Some("2001-05-21"));
+        assert_eq!(day(&d[0].end).as_deref(), Some("2001-05-24"));
+        let statuses: Vec<_> = d[0].outcomes.iter().map(|o| o.status.value).collect();
+        assert_eq!(statuses, [OutcomeStatus::Signed], "{:#?}", d[0].outcomes);
         // A first day and a length.
         let d = draft(
             "지난 1일부터 1박 2일간의 일정으로 남해를 찾은 교류단은 부시장 등 12명이다.",
