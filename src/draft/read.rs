@@ -748,12 +748,21 @@ impl Reader<'_> {
             }
         }
         let all: Vec<usize> = found.iter().map(|(i, _)| *i).collect();
+        // A Korean city named only as where a Korean body held its event
+        // ("충남도는 16일 서울 하얏트호텔에서 … 투자협약을"): the hall's city,
+        // not a party.
+        let korean = |i: usize| regions[i].country == "kr";
         found.retain(|(i, _)| {
             let venue_only = !named.contains(i)
                 && venues.contains(i)
-                && all
-                    .iter()
-                    .any(|p| p != i && self.inside(*i, *p) && regions[*p].parent.is_some());
+                && all.iter().any(|p| {
+                    p != i
+                        && ((self.inside(*i, *p) && regions[*p].parent.is_some())
+                            || (korean(*i)
+                                && korean(*p)
+                                && regions[*p].parent.is_some()
+                                && named.contains(p)))
+                });
             (named.contains(i) || venues.contains(i) || regions[*i].parent.is_none()) && !venue_only
         });
         for (i, text) in body {
@@ -2270,6 +2279,26 @@ mod tests {
             d[1].start.as_ref().map(|s| s.value.to_string()).as_deref(),
             Some("2025-11-02")
         );
+    }
+
+    /// A Korean city named only as the hall's city of a Korean body's
+    /// event is no party; a city holding its own event still is.
+    #[test]
+    fn the_hall_city_is_no_party() {
+        let ids = |text: &str| -> Vec<String> {
+            let d = draft(text, "2015-06-17");
+            d[0].hosts
+                .iter()
+                .chain(&d[0].partners)
+                .map(|c| c.value.clone())
+                .collect()
+        };
+        let got =
+            ids("충남도는 16일 오후 서울 하얏트호텔에서 독일 부품회사와 투자협약을 체결했다.");
+        assert!(!got.contains(&"kr-seoul".to_string()), "{got:?}");
+        assert!(got.contains(&"kr-chungnam".to_string()), "{got:?}");
+        let got = ids("서울시는 16일 서울 포시즌스호텔에서 중국 대표단과 포럼을 열었다.");
+        assert!(got.contains(&"kr-seoul".to_string()), "{got:?}");
     }
 
     /// A span of days in the lead dates the event even where its verb is
