@@ -553,7 +553,7 @@ impl Reader<'_> {
                     .into_iter()
                     .filter(|o| !said(s, o))
             })
-            .filter(|o| !history(&o.title.quote, year))
+            .filter(|o| !history(&o.title.quote, year) && !done_before(&o.title.quote))
             .collect();
         drop_totals(&mut d.outcomes);
         drop_conversions(&mut d.outcomes, &body);
@@ -1889,6 +1889,14 @@ fn background(s: &str, year: Option<i32>) -> bool {
     history(s, year) || ABOUT.is_match(s)
 }
 
+/// Whether a clause tells what was done before the event, as "…한 바
+/// 있다" does ("이에 앞서 … 교류협정을 체결한 바 있다").
+fn done_before(clause: &str) -> bool {
+    ["한 바 있", "맺은 바 있", "은 바 있"]
+        .iter()
+        .any(|w| clause.contains(w))
+}
+
 /// Whether an outcome's clause dates it to an earlier year: "양 도시는
 /// 지난 1999년 우호교류협정을 체결한 이후", "2013년 자매결연".
 fn history(clause: &str, year: Option<i32>) -> bool {
@@ -2331,6 +2339,15 @@ mod tests {
         );
         assert_eq!(day(&d[0].start).as_deref(), Some("2018-06-01"));
         assert_eq!(day(&d[0].end).as_deref(), Some("2018-06-02"));
+    }
+
+    /// "…한 바 있다" tells what was done before the event.
+    #[test]
+    fn a_document_done_before_is_no_outcome() {
+        let text = "부산시는 지난달 30일 블라디보스토크시와 협정을 체결했다.\n\n\
+                    이에 앞서 부산시는 지난달 21일 사할린주와 교류협정을 체결한 바 있다.";
+        let d = draft(text, "2012-07-03");
+        assert_eq!(d[0].outcomes.len(), 1, "{:#?}", d[0].outcomes);
     }
 
     /// Documents named in someone's words are remarks on results, or
