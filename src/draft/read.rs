@@ -1327,7 +1327,21 @@ fn document_type(s: &str) -> Option<(OutcomeType, String)> {
         ("가입", OutcomeType::Membership),
     ];
     static MATCHER: LazyLock<Words<OutcomeType>> = LazyLock::new(|| Words::new(WORDS));
-    let (at, w, t) = MATCHER.first_in_text(s)?;
+    // Words that name no document here: "자매결연 지역인 버지니아주" (the tie
+    // describes a place), "투자유치단은" (a delegation).
+    let describes = |w: &str, rest: &str| {
+        (w == "자매결연"
+            && ["지역", "도시", "관계", " 지역", " 도시", " 관계"]
+                .iter()
+                .any(|p| rest.starts_with(p)))
+            || (w.starts_with("투자") && w.ends_with("유치") && rest.starts_with('단'))
+    };
+    let mut all = MATCHER.all(s);
+    all.sort_unstable();
+    let (at, w, t) = all.into_iter().find_map(|(at, i)| {
+        let (w, t) = WORDS[i];
+        (!describes(w, &s[at + w.len()..])).then_some((at, w, t))
+    })?;
     // "수출계약 MOU": the last noun of a compound is its head.
     let rest = &s[at + w.len()..];
     if let Some(head) = rest.strip_prefix(' ')
@@ -2643,6 +2657,21 @@ mod tests {
         assert_eq!(o[0].kind.value, OutcomeType::Mou);
         let o = outcomes("MEMC사가 1억 달러의 투자를 약속했다.", false);
         assert_eq!(o[0].kind.value, OutcomeType::Investment);
+        // A delegation's name and a tie that describes a place are no
+        // documents: the count is the firms' signing.
+        let o = outcomes(
+            "도 투자유치단은 시카고, 워싱턴을 돌며 부품 등을 생산하는 5개 기업과 1억5000만 달러 상당의 투자협약을 체결한다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(5));
+        assert!(
+            outcomes(
+                "또 자매결연 지역인 버지니아주 주지사와 면담을 하고 협력 방안을 논의한다.",
+                false
+            )
+            .is_empty()
+        );
         let body = [
             "무역사절단이 88억원의 수출계약 MOU를 체결했다.".to_string(),
             "MOU가 체결된 건수는 9건으로 미화 740만달러, 한화로는 88억원대 규모 성과를 거뒀다."
