@@ -60,8 +60,9 @@ const NOT_PLACES: &[&str] = &[
     "나라", "달성", "다산", "가평", "보성", "함평", "청양", "평창",
     "부지", "코로나", "세계", "중앙아", "하남", "대구경북",
     // 미리 (in advance), 세부 (details), 크다 (is big), 기후 (climate), 이다
-    // (is), 한중 (Korea-China), 브랜드 (brand); 케스 as part of a name.
-    "미리", "세부", "크다", "기후", "이다", "한중", "브랜드", "케스", "테마",
+    // (is), 한중 (Korea-China), 브랜드 (brand), 동남 (south-east, as in
+    // 동남아); 케스 as part of a name.
+    "미리", "세부", "크다", "기후", "이다", "한중", "브랜드", "케스", "테마", "동남",
     // "MEMC사가", "회사가": a company and its particle, not Saga.
     "사가",
 ];
@@ -251,6 +252,10 @@ fn place_boundaries(text: &str, start: usize, end: usize) -> bool {
     }
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
+    // "㈜유성이앤지", "(주)대전…": a company's name.
+    if before == Some('㈜') || text[..start].ends_with("(주)") {
+        return false;
+    }
     // "캐나다 퀘벡" (an alias naming the city) is not the start of "캐나다
     // 퀘벡주" (the province): a name of two words takes no suffix.
     let suffix_ok =
@@ -388,6 +393,13 @@ mod tests {
                 "cn-hl-harbin"
             ]
         );
+        // A company's name is no place; nor is 동남 of 동남아.
+        let ids: Vec<&str> = g
+            .places("경남 2개 사(㈜유성이앤지, (주)대전정밀)가 동남아 시장에 참가했다.")
+            .iter()
+            .map(|f| t.regions.items[f.index].id.as_str())
+            .collect();
+        assert_eq!(ids, ["kr-gyeongnam"]);
         // "LA" in prose is Los Angeles; Laos is 라오스.
         let ids: Vec<&str> = g
             .places("충남도는 미국 LA에서 LA한인축제에 참가했다. PLAN A")
