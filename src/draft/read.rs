@@ -784,6 +784,31 @@ impl Reader<'_> {
             let shared = names.iter().filter(|n| **n == name).count() > 1;
             !shared || name.is_none_or(|n| self.taxonomy.regions.position(n) == Some(*i))
         });
+        // "광주" is 광주광역시 and "광주시장" names its mayor, though 광주시
+        // is also a city of 경기도: a Korean city whose name is a
+        // metropolitan city's, in a text that names that one and not the
+        // city's own province, is that one.
+        let stem = |i: usize| {
+            regions[i]
+                .label
+                .ko
+                .as_deref()
+                .and_then(crate::model::admin_stem)
+        };
+        let ids: Vec<usize> = found.iter().map(|(i, _)| *i).collect();
+        found.retain(|(i, _)| {
+            let r = &regions[*i];
+            let province_named = ids.iter().any(|j| self.inside(*i, *j));
+            r.country != "kr"
+                || r.level != crate::model::RegionLevel::City
+                || province_named
+                || !ids.iter().any(|j| {
+                    j != i
+                        && regions[*j].level == crate::model::RegionLevel::Province
+                        && stem(*j).is_some()
+                        && stem(*j) == stem(*i)
+                })
+        });
         // A country is implied by its places: keep it only when none of
         // its places is named.
         let within =
@@ -2321,6 +2346,12 @@ mod tests {
         assert!(got.contains(&"kr-chungnam".to_string()), "{got:?}");
         let got = ids("서울시는 16일 서울 포시즌스호텔에서 중국 대표단과 포럼을 열었다.");
         assert!(got.contains(&"kr-seoul".to_string()), "{got:?}");
+        // "광주시장" of a text about 광주: the metropolitan city's mayor.
+        let got = ids("강기정 광주시장이 7일 중국 광저우에서 ‘광주 매력’을 알렸다.");
+        assert!(got.contains(&"kr-gwangju".to_string()), "{got:?}");
+        assert!(!got.contains(&"kr-gyeonggi-gwangju".to_string()), "{got:?}");
+        let got = ids("경기 광주시는 7일 중국 광저우시와 협약을 맺었다.");
+        assert!(got.contains(&"kr-gyeonggi-gwangju".to_string()), "{got:?}");
     }
 
     /// A span of days in the lead dates the event even where its verb is
