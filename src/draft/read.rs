@@ -1694,7 +1694,7 @@ fn clauses(s: &str) -> Vec<&str> {
 }
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:약|최대|최소|총)\s*)?\d[\d,.]*(?:\s*[조억만천백]+(?:\s*\d[\d,.]*\s*[조억만천백]+)*(?:\s*\d[\d,.]*)?)?\s*(?:캐나다\s?달러|달러|유로|위안|엔|원|불)(?:\s*(?:이상|이하|규모|가량|상당|내외|안팎|정도|어치))*")
+    Regex::new(r"(?:(?:약|최대|최소|총)\s*)?\d[\d,.]*(?:\s*[조억만천백]+(?:\s*\d[\d,.]*\s*[조억만천백]+)*(?:\s*\d[\d,.]*)?)?\s*여?\s*(?:캐나다\s?달러|달러|유로|위안|엔|원|불)(?:\s*(?:이상|이하|규모|가량|상당|내외|안팎|정도|어치))*")
         .expect("static regex")
 });
 
@@ -2424,6 +2424,13 @@ mod tests {
             false,
         );
         assert_eq!(o.len(), 1, "{o:#?}");
+        // "394만4천여달러": a little over, still the sum.
+        let o = outcomes(
+            "바이어 180여명과 394만4천여달러의 수출계약을 체결했다.",
+            false,
+        );
+        let a = o[0].amount.as_ref().expect("amount");
+        assert_eq!((a.value.value, a.value.approximate), (3_944_000.0, true));
         // Without a sum, a contract named in passing is not one concluded.
         assert!(outcomes("현장계약을 위한 상담이 이어졌다.", false).is_empty());
     }
