@@ -1332,6 +1332,10 @@ fn document_type(s: &str) -> Option<(OutcomeType, String)> {
         ("투자 자금", OutcomeType::Investment),
         ("투자를 유치", OutcomeType::Investment),
         ("계약", OutcomeType::Contract),
+        // Orders won: "2천700만달러어치를 수주했으며", "수출물량을 발주받았다".
+        ("수주", OutcomeType::Contract),
+        ("발주받", OutcomeType::Contract),
+        ("발주를 받", OutcomeType::Contract),
         ("협약", OutcomeType::Agreement),
         ("협정", OutcomeType::Agreement),
         ("협의서", OutcomeType::Agreement),
@@ -1503,6 +1507,8 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
         ("서명했", OutcomeStatus::Signed),
         ("교환했", OutcomeStatus::Signed),
         ("받았", OutcomeStatus::Signed),
+        ("수주했", OutcomeStatus::Signed),
+        ("수주하였", OutcomeStatus::Signed),
         ("이끌어 냈", OutcomeStatus::Signed),
         ("이끌어냈", OutcomeStatus::Signed),
         ("성사시켰", OutcomeStatus::Signed),
@@ -2431,6 +2437,20 @@ mod tests {
         );
         let a = o[0].amount.as_ref().expect("amount");
         assert_eq!((a.value.value, a.value.approximate), (3_944_000.0, true));
+        // Orders won are contracts.
+        let o = outcomes(
+            "시장개척단이 베트남에서 2천700만달러의 수출물량을 발주받았다.",
+            false,
+        );
+        assert_eq!(
+            (o[0].kind.value, o[0].status.value),
+            (OutcomeType::Contract, OutcomeStatus::Signed)
+        );
+        let o = outcomes(
+            "호치민에서 수출상담회를 갖고 2천700만달러어치를 수주했다.",
+            false,
+        );
+        assert_eq!(o[0].kind.value, OutcomeType::Contract);
         // Without a sum, a contract named in passing is not one concluded.
         assert!(outcomes("현장계약을 위한 상담이 이어졌다.", false).is_empty());
     }
