@@ -1598,7 +1598,21 @@ fn count_of(clause: &str, doc_at: Option<usize>) -> Option<Cited<i64>> {
             let after: String = clause[m.end..].chars().take(8).collect();
             // "상담 179건": talks counted, as "179건의 상담".
             let before = clause[..m.start].split_whitespace().last().unwrap_or("");
-            !after.contains("상담") && !after.contains("문의") && !before.ends_with("상담")
+            // "총 219건, 6360만 달러 규모의 수출상담 성과와 480만 달러의
+            // 업무협약": the count's own item, up to the next one joined to
+            // it, is talks.
+            let item = doc_at.filter(|&at| at > m.end).map_or("", |at| {
+                let rest = &clause[m.end..at];
+                ["와 ", "과 ", " 및 "]
+                    .iter()
+                    .filter_map(|j| rest.find(j))
+                    .min()
+                    .map_or("", |cut| &rest[..cut])
+            });
+            !after.contains("상담")
+                && !after.contains("문의")
+                && !before.ends_with("상담")
+                && !item.contains("상담")
         })
         .partition(|c| c[0].ends_with('건'));
     // A number of firms counts the documents only in the document's own
@@ -2595,6 +2609,17 @@ mod tests {
         let s = "총 78건, 1304만 달러의 수출 상담을 진행하고 485만 달러(9건)의 수출 업무협약(MOU)을 체결했다.";
         let o = outcomes(s, false);
         assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(9), "{o:#?}");
+        // A count of talks joined to the document is not its count.
+        let o = outcomes(
+            "사절단은 총 219건, 6360만 달러 규모의 수출상담 성과와 480만 달러의 업무협약(MOU)을 체결했다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert!(o[0].count.is_none(), "{:?}", o[0].count);
+        assert_eq!(
+            o[0].amount.as_ref().map(|a| a.value.value),
+            Some(4_800_000.0)
+        );
         let o = outcomes("업체 5곳(6건)과 MOU를 체결했다.", false);
         assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(6));
         let o = outcomes("현지 기업과 MOU 3건을 체결했다.", false);
