@@ -734,7 +734,8 @@ impl Reader<'_> {
                     .get(k + 1)
                     .is_some_and(|g| g.start <= f.end + 1 && self.inside(g.index, f.index));
                 let dateline = text[f.end..].trim_start().starts_with('=');
-                if dateline || quoted(text, f.start) {
+                let home = regions[f.index].country == "kr";
+                if dateline || quoted(text, f.start) || (home && firms_town(text, f)) {
                     continue;
                 }
                 if venue_word(text, f.end) {
@@ -1930,6 +1931,24 @@ fn said(s: &str, o: &DraftOutcome) -> bool {
         .is_some_and(|at| quoted(s, clause + at))
 }
 
+/// Whether a Korean place names where a firm is, not a party:
+/// "바이오테크(목포)", "익산시 (주)코엔원", "남원시(유)미와미" (abroad,
+/// "미국(마이애미)" names the place itself).
+fn firms_town(text: &str, f: &Found) -> bool {
+    let before = &text[..f.start];
+    let rest = text[f.end..].trim_start_matches(['시', '군', '구']);
+    let after_word = before.ends_with('(')
+        && before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace())
+        && rest.starts_with(')');
+    let before_firm = ["(주)", "(유)", "㈜", "(사)"]
+        .iter()
+        .any(|m| rest.trim_start().starts_with(m));
+    after_word || before_firm
+}
+
 /// Whether a sentence tells background rather than the event: ties of
 /// earlier years ("시는 2004년 일본 마쯔야마시와 우호교류 협정을 체결한
 /// 이후 …") or what a place is like ("땀끼시는 베트남 중부 지방에 위치한
@@ -2372,6 +2391,18 @@ mod tests {
         assert!(!got.contains(&"kr-gyeonggi-gwangju".to_string()), "{got:?}");
         let got = ids("경기 광주시는 7일 중국 광저우시와 협약을 맺었다.");
         assert!(got.contains(&"kr-gyeonggi-gwangju".to_string()), "{got:?}");
+    }
+
+    /// A Korean town named as a firm's is no party.
+    #[test]
+    fn a_firms_town_is_no_party() {
+        let d = draft(
+            "전남도는 12일 말레이시아 식품박람회에서 바이오테크(목포), 산들촌(담양)이 126만 달러의 계약을 체결했다고 밝혔다.\n\n\
+             익산시 (주)코엔원과 남원시(유)미와미도 참가했다.",
+            "2012-07-15",
+        );
+        let ids: Vec<&str> = d[0].hosts.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(ids, ["kr-jeonnam"], "{:?}", d[0].hosts);
     }
 
     /// A span of days in the lead dates the event even where its verb is
