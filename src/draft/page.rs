@@ -236,6 +236,8 @@ fn is_furniture(line: &str) -> bool {
         || l.contains("기사 본문을 확인")
         || l.contains(" > ")
         || l.contains(" | |")
+        // "이 기사는 1번 공유됐고 0개의 댓글이 있습니다.": a share counter.
+        || l.contains("댓글이 있습니다")
         || l == "배너"
         || l.ends_with(".jpg")
         || l.ends_with(".png")
@@ -319,7 +321,10 @@ fn from_lines(text: &str) -> Page {
         page_date: lines.iter().find(|l| bare_date(l)).map(|l| l.to_string()),
         ..Page::default()
     };
-    let Some(start) = lines.iter().position(|l| is_prose(l) && !is_caption(l)) else {
+    let Some(start) = lines
+        .iter()
+        .position(|l| is_prose(l) && !is_caption(l) && !is_furniture(l))
+    else {
         page.outlet = copyright_outlet(text);
         return page;
     };
@@ -548,6 +553,20 @@ mod tests {
             page.published.is_none(),
             "a date bar is not a publication date"
         );
+    }
+
+    /// A share counter above the article is no lead, though it reads as
+    /// a sentence.
+    #[test]
+    fn a_share_counter_is_no_lead() {
+        let page = read(
+            "최근기사\n\n이 기사는 1번 공유됐고 0개의 댓글이 있습니다.\n\n충북 무역사절단, 교두보 확보\n\n충북도는 지난달 24~29일 무역사절단을 체코 프라하에 파견해 수출 상담 실적을 냈다고 밝혔다.",
+        );
+        assert_eq!(
+            page.headline.as_deref(),
+            Some("충북 무역사절단, 교두보 확보")
+        );
+        assert_eq!(page.paragraphs.len(), 1, "{:?}", page.paragraphs);
     }
 
     #[test]

@@ -77,6 +77,20 @@ static AFTER_DAY: LazyLock<Regex> = LazyLock::new(|| {
 static RANGE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:부터|~|∼|〜|–|-)\s*").expect("static regex"));
 
+/// A word that places a date relative to the publication date.
+fn relative(word: &str) -> Rel {
+    match word.replace(' ', "").as_str() {
+        "지난해" | "작년" => Rel::LastYear,
+        "올해" | "금년" => Rel::ThisYear,
+        "내년" => Rel::NextYear,
+        "지난달" => Rel::LastMonth,
+        "이달" | "이번달" => Rel::ThisMonth,
+        "다음달" | "내달" => Rel::NextMonth,
+        "지난" => Rel::Past,
+        _ => Rel::Coming,
+    }
+}
+
 fn parts(c: &Captures) -> Option<Parts> {
     let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<i32>().ok());
     if let (Some(y), Some(m), Some(d)) = (num("dy"), num("dm"), num("dd")) {
@@ -87,19 +101,7 @@ fn parts(c: &Captures) -> Option<Parts> {
             ..Parts::default()
         });
     }
-    let rel = c
-        .name("rel")
-        .or(c.name("yw"))
-        .map(|r| match r.as_str().replace(' ', "").as_str() {
-            "지난해" | "작년" => Rel::LastYear,
-            "올해" | "금년" => Rel::ThisYear,
-            "내년" => Rel::NextYear,
-            "지난달" => Rel::LastMonth,
-            "이달" | "이번달" => Rel::ThisMonth,
-            "다음달" | "내달" => Rel::NextMonth,
-            "지난" => Rel::Past,
-            _ => Rel::Coming,
-        });
+    let rel = c.name("rel").or(c.name("yw")).map(|r| relative(r.as_str()));
     let p = Parts {
         rel,
         year: num("y"),
@@ -116,7 +118,7 @@ fn parts(c: &Captures) -> Option<Parts> {
 /// "15∼21일", "9~19일", "6월 10~18일": a range of days written once.
 static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:(?P<rel>지난|오는)\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d1>\d{1,2})\s*[~∼〜–-]\s*(?P<d2>\d{1,2})\s*일",
+        r"(?:(?P<rel>지난달|이달|이번\s?달|다음\s?달|내달|지난|오는)\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d1>\d{1,2})\s*[~∼〜–-]\s*(?P<d2>\d{1,2})\s*일",
     )
     .expect("static regex")
 });
@@ -127,13 +129,7 @@ fn day_ranges(sentence: &str) -> Vec<Mention> {
         .filter_map(|c| {
             let whole = c.get(0)?;
             let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
-            let rel = c.name("rel").map(|r| {
-                if r.as_str() == "지난" {
-                    Rel::Past
-                } else {
-                    Rel::Coming
-                }
-            });
+            let rel = c.name("rel").map(|r| relative(r.as_str()));
             let from = Parts {
                 rel,
                 month: num("m"),
@@ -563,6 +559,10 @@ mod tests {
         assert_eq!(
             read("지난달 24일(현지시각) 체결", Some("2025-06-19")),
             ["2025-05-24"]
+        );
+        assert_eq!(
+            read("지난달 24~29일 체코 프라하에 파견해", Some("2016-11-01")),
+            ["2016-10-24~2016-10-29"]
         );
         assert_eq!(
             read("28일 미국 보스턴에서", Some("2023-04")),
