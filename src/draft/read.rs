@@ -1785,8 +1785,10 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
         // A contract made on the spot or provisionally ("현장계약 3881만
         // 달러", "40만 달러의 현장계약") is one concluded, whatever verb
         // closes the list of results.
-        let concluded =
-            amount.is_some() && ["현장계약", "가계약"].iter().any(|w| clause.contains(w));
+        let concluded = amount.is_some()
+            && ["현장계약", "현지계약", "가계약"]
+                .iter()
+                .any(|w| clause.contains(w));
         let signing = concluded
             || ["체결", "서명", "맺", "교환"]
                 .iter()
