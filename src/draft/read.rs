@@ -2477,6 +2477,15 @@ mod tests {
             false,
         );
         assert_eq!(o.len(), 1, "{o:#?}");
+        let o = outcomes(
+            "바이어와 상담한 결과 상담 3천300만 달러, 계약추진 1천600만 달러, 현지계약 200만 달러 등의 성과를 거뒀다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(
+            o[0].amount.as_ref().map(|a| a.value.value),
+            Some(2_000_000.0)
+        );
         // "394만4천여달러": a little over, still the sum.
         let o = outcomes(
             "바이어 180여명과 394만4천여달러의 수출계약을 체결했다.",
