@@ -280,7 +280,23 @@ fn is_caption(line: &str) -> bool {
         .rfind(['©', 'ⓒ'])
         .filter(|&at| l[at..].chars().count() <= 12)
         .map_or(l, |at| l[..at].trim_end());
-    (CAPTION.is_match(credit) && !l.starts_with('/'))
+    // "오언석(왼쪽) 도봉구청장과 … 체결하고 악수하고 있다.": who stands
+    // where in a photo.
+    let posed = [
+        "(왼쪽",
+        "(오른쪽",
+        "(가운데",
+        "(앞줄",
+        "(뒷줄",
+        "(사진 왼쪽",
+        "(사진 오른쪽",
+    ]
+    .iter()
+    .any(|w| l.contains(w))
+        && l.trim_end_matches(['.', ' ']).ends_with("있다")
+        && l.chars().count() < 200;
+    posed
+        || (CAPTION.is_match(credit) && !l.starts_with('/'))
         || l.starts_with("본문 이미지")
         || l.starts_with('▲')
         || l.starts_with('△') && l.chars().count() < 80
@@ -553,6 +569,17 @@ mod tests {
             page.published.is_none(),
             "a date bar is not a publication date"
         );
+    }
+
+    /// A photo's line saying who stands where is a caption, not text.
+    #[test]
+    fn who_stands_where_is_a_caption() {
+        assert!(is_caption(
+            "오언석(왼쪽) 서울 도봉구청장과 유효동 창평구장이 ‘자매결연 30주년 기념사업 협약’을 체결하고 악수하고 있다."
+        ));
+        assert!(!is_caption(
+            "서울 도봉구는 지난 13일 중국 베이징시 창평구청에서 ‘자매결연 30주년 기념사업 협약’을 체결했다고 17일 밝혔다."
+        ));
     }
 
     /// A share counter above the article is no lead, though it reads as

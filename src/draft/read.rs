@@ -1429,7 +1429,7 @@ fn talks_figure(clause: &str, word: &str) -> bool {
 }
 
 /// Whether the document word is a ceremony ("협약식") or points back to one
-/// already reported ("이번 협약", "이 협약", "해당 MOU").
+/// already reported ("이번 협약", "이 협약", "해당 MOU", "협약에 따라").
 fn refers_back(clause: &str, word: &str) -> bool {
     let upper = clause.to_ascii_uppercase();
     let word = word.to_ascii_uppercase();
@@ -1449,7 +1449,12 @@ fn refers_back(clause: &str, word: &str) -> bool {
                 .trim_start_matches('식')
                 .starts_with(w)
         });
+    // "협약에 따라 두 구는 … 열 계획이다": what follows from it.
+    let following = ["에 따라", "에 따른", "에 의해"]
+        .iter()
+        .any(|w| after.starts_with(w));
     (ceremony && !held)
+        || following
         || ["이번", "이", "해당", "같은"].iter().any(|w| {
             before.ends_with(w)
                 && before[..before.len() - w.len()]
@@ -2793,6 +2798,14 @@ mod tests {
         assert!(
             outcomes(
                 "또 자매결연 지역인 버지니아주 주지사와 면담을 하고 협력 방안을 논의한다.",
+                false
+            )
+            .is_empty()
+        );
+        // What follows from a document told before is no document.
+        assert!(
+            outcomes(
+                "협약에 따라 두 구는 내년 하반기 기념식을 열 계획이다.",
                 false
             )
             .is_empty()
