@@ -1524,6 +1524,8 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
         ("유치했", OutcomeStatus::Signed),
         // Results achieved: "279만 달러의 수출계약 실적을 거뒀다".
         ("실적을 거뒀", OutcomeStatus::Signed),
+        // "211억원의 수출 계약을 달성했다", "MOU 각각 달성했다".
+        ("달성했", OutcomeStatus::Signed),
         ("실적을 올렸", OutcomeStatus::Signed),
         ("합의했", OutcomeStatus::Agreed),
         ("합의하였", OutcomeStatus::Agreed),
@@ -2498,6 +2500,13 @@ mod tests {
         );
         let a = o[0].amount.as_ref().expect("amount");
         assert_eq!((a.value.value, a.value.approximate), (3_944_000.0, true));
+        // Contracts achieved are signed.
+        let o = outcomes(
+            "54건의 수출 상담을 통해 211억원의 수출 계약을 달성했다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].status.value, OutcomeStatus::Signed);
         // Orders won are contracts.
         let o = outcomes(
             "시장개척단이 베트남에서 2천700만달러의 수출물량을 발주받았다.",
