@@ -225,6 +225,13 @@ def subdivisions(cldr, iso, curated):
 
     ko, en = names("ko"), names("en")
     data = json.loads((iso / "usr/share/iso-codes/json/iso_3166-2.json").read_text())["3166-2"]
+    # Each country's divisions' own Korean names: a stem that is another
+    # division's name is that division ("모스크바" is the city of Moscow,
+    # not 모스크바주).
+    labels = {}
+    for k, v in ko.items():
+        if v and len(k) > 2:
+            labels.setdefault(k[:2], set()).add(tidy_ko(v))
     out = []
     for s in data:
         cc, sub = s["code"].split("-", 1)
@@ -240,7 +247,7 @@ def subdivisions(cldr, iso, curated):
             # The name without its suffix belongs to the division, not to a
             # city of the same name ("퀘벡" is the province; the city is 퀘벡시).
             stem = re.sub(r"(주|성|현|도|부|준주|자치구|자치주|특별행정구)$", "", label_ko)
-            if stem != label_ko and len(stem) >= 2:
+            if stem != label_ko and len(stem) >= 2 and stem not in labels.get(cc.lower(), set()):
                 aliases.append(stem)
         aliases += curated.get(code_id, [])
         out.append({
