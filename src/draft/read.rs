@@ -748,6 +748,35 @@ impl Reader<'_> {
                 }
             }
         }
+        self.drop_venues(&mut found, &named, &venues);
+        for (i, text) in body {
+            self.unknown_places(d, text, &self.places[*i]);
+        }
+        let home = self.home_country(event_sentence);
+        let lead = body.first().map(|(i, _)| self.places[*i].as_slice());
+        self.one_level(&mut found, lead, &home);
+        self.drop_namesakes(&mut found);
+        for (i, quote) in found {
+            let r = &regions[i];
+            let cited = Cited::new(r.id.clone(), quote);
+            if r.country == home {
+                d.hosts.push(cited);
+            } else {
+                d.partners.push(cited);
+            }
+        }
+        if home != "kr" {
+            d.review.push(format!(
+                "hosts: the event was held and organised in `{home}`, so its places are the hosts"
+            ));
+        }
+    }
+
+    /// Drops places named only as where things happen: "부안 대명리조트에서"
+    /// when its province is named, and a Korean city that is only the hall's
+    /// city of another Korean body's event.
+    fn drop_venues(&self, found: &mut Vec<(usize, String)>, named: &[usize], venues: &[usize]) {
+        let regions = &self.taxonomy.regions.items;
         let all: Vec<usize> = found.iter().map(|(i, _)| *i).collect();
         // A Korean city named only as where a Korean body held its event
         // ("충남도는 16일 서울 하얏트호텔에서 … 투자협약을"): the hall's city,
@@ -766,12 +795,12 @@ impl Reader<'_> {
                 });
             (named.contains(i) || venues.contains(i) || regions[*i].parent.is_none()) && !venue_only
         });
-        for (i, text) in body {
-            self.unknown_places(d, text, &self.places[*i]);
-        }
-        let home = self.home_country(event_sentence);
-        let lead = body.first().map(|(i, _)| self.places[*i].as_slice());
-        self.one_level(&mut found, lead, &home);
+    }
+
+    /// Drops a place that another name of the text stands for, and a
+    /// country implied by its places.
+    fn drop_namesakes(&self, found: &mut Vec<(usize, String)>) {
+        let regions = &self.taxonomy.regions.items;
         // "독일 베를린 … (IFA Berlin)": the city and the state share a name;
         // the name stands for the one it resolves to.
         let names: Vec<Option<&str>> = found
@@ -819,20 +848,6 @@ impl Reader<'_> {
             let r = &regions[*i];
             r.parent.is_some() || !all.iter().any(|j| within(*j, &r.id))
         });
-        for (i, quote) in found {
-            let r = &regions[i];
-            let cited = Cited::new(r.id.clone(), quote);
-            if r.country == home {
-                d.hosts.push(cited);
-            } else {
-                d.partners.push(cited);
-            }
-        }
-        if home != "kr" {
-            d.review.push(format!(
-                "hosts: the event was held and organised in `{home}`, so its places are the hosts"
-            ));
-        }
     }
 
     /// Names a place the taxonomy lacks, when the text gives it right after
