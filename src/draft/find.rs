@@ -167,6 +167,10 @@ impl<T: Copy> Words<T> {
     }
 }
 
+/// Marks of a company's legal form written next to its name: "㈜유성이앤지",
+/// "익산시 (주)코엔원", "남원시(유)미와미".
+pub const FIRM_MARKS: &[&str] = &["㈜", "(주)", "(유)", "(사)"];
+
 /// Names Korean news gives places that the taxonomy cannot hold: "LA" is
 /// Los Angeles in prose, but as a code it is Laos.
 const PROSE_PLACES: &[(&str, &str)] = &[("LA", "us-ca-los-angeles")];
@@ -174,10 +178,11 @@ const PROSE_PLACES: &[(&str, &str)] = &[("LA", "us-ca-los-angeles")];
 impl Gazetteer {
     pub fn new(taxonomy: &Taxonomy) -> Gazetteer {
         let mut places = names(&taxonomy.regions, true, 4);
-        places.extend(PROSE_PLACES.iter().filter_map(|(name, id)| {
-            let i = taxonomy.regions.items.iter().position(|r| r.id == *id)?;
-            Some((name.to_string(), i))
-        }));
+        places.extend(
+            PROSE_PLACES
+                .iter()
+                .filter_map(|(name, id)| Some((name.to_string(), taxonomy.regions.index_of(id)?))),
+        );
         Gazetteer {
             places: Dict::new(places),
             sectors: Dict::new(names(&taxonomy.sectors, false, 2)),
@@ -253,7 +258,7 @@ fn place_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     // "㈜유성이앤지", "(주)대전…": a company's name.
-    if before == Some('㈜') || text[..start].ends_with("(주)") {
+    if FIRM_MARKS.iter().any(|m| text[..start].ends_with(m)) {
         return false;
     }
     // "캐나다 퀘벡" (an alias naming the city) is not the start of "캐나다

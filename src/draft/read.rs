@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::find::{Found, Gazetteer, Words};
+use super::find::{FIRM_MARKS, Found, Gazetteer, Words};
 use super::page::Page;
 use super::sentence;
 use super::when::{self, Mention, Published};
@@ -1967,9 +1967,7 @@ fn firms_town(text: &str, f: &Found) -> bool {
             .next_back()
             .is_some_and(|c| !c.is_whitespace())
         && rest.starts_with(')');
-    let before_firm = ["(주)", "(유)", "㈜", "(사)"]
-        .iter()
-        .any(|m| rest.trim_start().starts_with(m));
+    let before_firm = FIRM_MARKS.iter().any(|m| rest.trim_start().starts_with(m));
     after_word || before_firm
 }
 
