@@ -553,7 +553,7 @@ impl Reader<'_> {
                     .into_iter()
                     .filter(|o| !said(s, o))
             })
-            .filter(|o| !history(&o.title.quote, year) && !done_before(&o.title.quote))
+            .filter(|o| !history(&o.title.quote, year))
             .collect();
         drop_totals(&mut d.outcomes);
         drop_conversions(&mut d.outcomes, &body);
@@ -1989,14 +1989,6 @@ fn background(s: &str, year: Option<i32>) -> bool {
     history(s, year) || ABOUT.is_match(s)
 }
 
-/// Whether a clause tells what was done before the event, as "…한 바
-/// 있다" does ("이에 앞서 … 교류협정을 체결한 바 있다").
-fn done_before(clause: &str) -> bool {
-    ["한 바 있", "맺은 바 있", "은 바 있"]
-        .iter()
-        .any(|w| clause.contains(w))
-}
-
 /// Whether an outcome's clause dates it to an earlier year: "양 도시는
 /// 지난 1999년 우호교류협정을 체결한 이후", "2013년 자매결연".
 fn history(clause: &str, year: Option<i32>) -> bool {
@@ -2273,15 +2265,19 @@ fn duration_end(s: &str, start: Option<FuzzyDate>) -> Option<Cited<FuzzyDate>> {
     ))
 }
 
-/// Whether a sentence reports something still to come: "…방문해 … 나선다",
-/// "…개최할 예정이다".
-/// Whether the words after a date end in a clause about something earlier
-/// ("지난달 17일 방문해 의향서를 교환했던 퀴논시의 대표단이 … 체결한다"):
-/// a verb ending in 던 comes before the sentence's own verb.
+/// Whether the words after a date or a document end in a clause about
+/// something earlier: a verb ending in 던 ("지난달 17일 방문해 의향서를
+/// 교환했던 퀴논시의 대표단이 … 체결한다"), or "…한 바 있다" ("이에 앞서 …
+/// 교류협정을 체결한 바 있다"), comes before the sentence's own verb.
 fn told_before(rest: &str) -> bool {
-    for w in rest.split_whitespace().take(12) {
-        let w = w.trim_end_matches([',', '.', '"', '”']);
-        if w.ends_with('던') {
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .take(12)
+        .map(|w| w.trim_end_matches([',', '.', '"', '”']))
+        .collect();
+    for (k, w) in words.iter().enumerate() {
+        let done = *w == "바" && words.get(k + 1).is_some_and(|n| n.starts_with('있'));
+        if w.ends_with('던') || done {
             return true;
         }
         if w.ends_with('다') || w.ends_with("다고") || w.ends_with("으며") || w.ends_with("했고")
@@ -2306,6 +2302,8 @@ fn past(s: &str) -> bool {
     PAST.iter().any(|w| told.ends_with(w))
 }
 
+/// Whether a sentence reports something still to come: "…방문해 … 나선다",
+/// "…개최할 예정이다".
 fn future(s: &str) -> bool {
     let s = s.trim_end_matches(['.', ' ']);
     [
