@@ -548,11 +548,7 @@ impl Reader<'_> {
         let year = self.year_of(&d);
         d.outcomes = body
             .iter()
-            .flat_map(|(_, s)| {
-                outcomes(s, announcement)
-                    .into_iter()
-                    .filter(|o| !said(s, o))
-            })
+            .flat_map(|(_, s)| outcomes(s, announcement))
             .filter(|o| !history(&o.title.quote, year))
             .collect();
         drop_totals(&mut d.outcomes);
@@ -1781,6 +1777,16 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
                 continue;
             }
         };
+        // A document named inside someone's words (“수출계약을 체결한
+        // 기업들이 … 지원하겠다”고 말했다) is a remark on results already
+        // told, or a hope, not a result of its own.
+        let base = offset_in(s, clause);
+        if clause
+            .find(kind.1.as_str())
+            .is_some_and(|at| quoted(s, base + at))
+        {
+            continue;
+        }
         let attracting = [
             "유치했",
             "유치할",
@@ -1941,18 +1947,11 @@ fn quoted(text: &str, at: usize) -> bool {
     curly || before.matches('"').count() % 2 == 1
 }
 
-/// Whether an outcome's document is named inside someone's words (“수출계약을
-/// 체결한 기업들이 … 지원하겠다”고 말했다): a remark about results already
-/// told, or a hope, not a result of its own.
-fn said(s: &str, o: &DraftOutcome) -> bool {
-    let Some(clause) = s.find(o.title.quote.as_str()) else {
-        return false;
-    };
-    let word = &o.kind.quote;
-    o.title
-        .quote
-        .find(word.as_str())
-        .is_some_and(|at| quoted(s, clause + at))
+/// Where `part`, a slice of `whole`, starts in it.
+fn offset_in(whole: &str, part: &str) -> usize {
+    let at = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+    debug_assert!(at <= whole.len(), "not a slice of the text");
+    at.min(whole.len())
 }
 
 /// Whether a Korean place names where a firm is, not a party:
