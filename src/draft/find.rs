@@ -151,6 +151,20 @@ impl<T: Copy> Words<T> {
         Some((at, self.words[i].0, self.words[i].1))
     }
 
+    /// The word that starts first in `text` among those `keep` accepts,
+    /// given where each starts: its position, the word and its value.
+    pub fn first_in_text_where(
+        &self,
+        text: &str,
+        keep: impl Fn(usize, &str) -> bool,
+    ) -> Option<(usize, &'static str, T)> {
+        let mut all = self.all(text);
+        all.sort_unstable();
+        all.into_iter()
+            .map(|(at, i)| (at, self.words[i].0, self.words[i].1))
+            .find(|(at, w, _)| keep(*at, w))
+    }
+
     /// The word of `text` that comes first in the list, among those `keep`
     /// accepts.
     pub fn first_in_list(&self, text: &str, keep: impl Fn(T) -> bool) -> Option<(&'static str, T)> {
@@ -419,6 +433,23 @@ mod tests {
                 "us-ca-los-angeles",
                 "us-ca-los-angeles"
             ]
+        );
+    }
+
+    /// The first word in the text that the caller accepts where it stands.
+    #[test]
+    fn first_word_where_it_fits() {
+        static WORDS: &[(&str, u8)] = &[("투자유치", 1), ("협약", 2)];
+        let w = Words::new(WORDS);
+        let text = "투자유치단은 투자유치 협약을 맺었다";
+        assert_eq!(w.first_in_text(text), Some((0, "투자유치", 1)));
+        let fits = |at: usize, word: &str| !text[at + word.len()..].starts_with('단');
+        let found = w.first_in_text_where(text, fits);
+        assert_eq!(found, Some(("투자유치단은 ".len(), "투자유치", 1)));
+        assert_eq!(
+            w.first_in_text_where(text, |_, word| word == "협약")
+                .map(|f| f.2),
+            Some(2)
         );
     }
 

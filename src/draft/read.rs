@@ -1377,12 +1377,7 @@ fn document_type(s: &str) -> Option<(OutcomeType, String)> {
                 .any(|p| rest.starts_with(p)))
             || (w.starts_with("투자") && w.ends_with("유치") && rest.starts_with('단'))
     };
-    let mut all = MATCHER.all(s);
-    all.sort_unstable();
-    let (at, w, t) = all.into_iter().find_map(|(at, i)| {
-        let (w, t) = WORDS[i];
-        (!describes(w, &s[at + w.len()..])).then_some((at, w, t))
-    })?;
+    let (at, w, t) = MATCHER.first_in_text_where(s, |at, w| !describes(w, &s[at + w.len()..]))?;
     // "수출계약 MOU": the last noun of a compound is its head.
     let rest = &s[at + w.len()..];
     if let Some(head) = rest.strip_prefix(' ')
