@@ -1019,11 +1019,7 @@ impl Reader<'_> {
                 let listed = || match GENERAL_WORDS.contains(&&text[f.start..f.end]) {
                     // "제조업체": a maker, of anything.
                     true => LISTED.is_match(&text[f.end..]),
-                    false => {
-                        !s.field
-                            || GOODS.contains(&&text[f.start..f.end])
-                            || field_listed(text, f.end)
-                    }
+                    false => !s.field || goods(&text[f.start..f.end]) || field_listed(text, f.end),
                 };
                 let tie = TIES.contains(&&text[f.start..f.end]);
                 if tie || !listed() || d.sectors.iter().any(|c| c.value == s.id) {
@@ -1058,23 +1054,13 @@ const GENERAL_WORDS: &[&str] = &["제조", "manufacturing", "수출", "투자", 
 /// field they work in.
 const TIES: &[&str] = &["자매결연", "우호교류"];
 
-/// Goods of a general field, named as what firms make or sell: a sector
-/// wherever they are named ("농수산물 세일즈단", "농식품 해외 시장개척단").
-const GOODS: &[&str] = &[
-    "식품",
-    "농식품",
-    "농산물",
-    "수산물",
-    "농수산물",
-    "농특산물",
-    "농산품",
-    "농수산식품",
-    "수산식품",
-    "농특산식품",
-    "가공식품",
-    "건강식품",
-    "할랄식품",
-];
+/// Whether a field's word names goods, as Korean marks them with 물 (物)
+/// or 품 (品): what firms make or sell, a sector wherever it is named
+/// ("농수산물 세일즈단", "농식품 해외 시장개척단"), unlike the field itself
+/// ("농업").
+fn goods(word: &str) -> bool {
+    word.ends_with('물') || word.ends_with('품')
+}
 
 /// A general field counts only where the text lists it as an area of
 /// cooperation: "경제, 문화, 관광 분야에서".
