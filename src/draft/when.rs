@@ -51,22 +51,49 @@ pub struct Mention {
     pub until: bool,
 }
 
+/// Words that place a year, a month or a day relative to the publication
+/// date (`relative` reads them), as regex alternatives for the patterns
+/// below.
+macro_rules! year_words {
+    () => {
+        "지난해|작년|올해|금년|내년"
+    };
+}
+macro_rules! month_words {
+    () => {
+        r"지난달|이달|이번\s?달|다음\s?달|내달"
+    };
+}
+macro_rules! day_words {
+    () => {
+        "지난|오는"
+    };
+}
+
 /// One date: every branch needs a number or a year word, so the regex never
 /// matches the empty string (which would make scanning a sentence quadratic).
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(concat!(
         r"(?x)
         (?:(?P<dy>\d{4})\s*\.\s*(?P<dm>\d{1,2})\s*\.\s*(?P<dd>\d{1,2})\.?(?:\s*일)?)
         |
-        (?:(?P<rel>지난해|작년|올해|금년|내년|지난달|이달|이번\s?달|다음\s?달|내달|지난|오는)\s*)?
+        (?:(?P<rel>",
+        year_words!(),
+        "|",
+        month_words!(),
+        "|",
+        day_words!(),
+        r")\s*)?
         (?:
             (?:(?P<y>\d{4})\s*년|['‘’](?P<sy>\d{2})\s*년)(?:\s*(?P<m>\d{1,2})\s*월)?(?:\s*(?P<d>\d{1,2})\s*일)?
           | (?P<m2>\d{1,2})\s*월(?:\s*(?P<d2>\d{1,2})\s*일)?
           | (?P<d3>\d{1,2})\s*일
         )
         |
-        (?P<yw>지난해|작년|올해|금년|내년)",
-    )
+        (?P<yw>",
+        year_words!(),
+        ")",
+    ))
     .expect("static regex")
 });
 
@@ -117,9 +144,13 @@ fn parts(c: &Captures) -> Option<Parts> {
 
 /// "15∼21일", "9~19일", "6월 10~18일": a range of days written once.
 static DAY_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:(?P<rel>지난달|이달|이번\s?달|다음\s?달|내달|지난|오는)\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d1>\d{1,2})\s*[~∼〜–-]\s*(?P<d2>\d{1,2})\s*일",
-    )
+    Regex::new(concat!(
+        "(?:(?P<rel>",
+        month_words!(),
+        "|",
+        day_words!(),
+        r")\s*)?(?:(?P<m>\d{1,2})\s*월\s*)?(?P<d1>\d{1,2})\s*[~∼〜–-]\s*(?P<d2>\d{1,2})\s*일",
+    ))
     .expect("static regex")
 });
 
