@@ -181,7 +181,7 @@ impl Reader<'_> {
                 // "2001년부터 매년" is history; "지난 17일부터 5박 6일간",
                 // "지난 27일부터 이날까지", "지난 17일부터 … 참석했고" start
                 // the event.
-                let rest = s[m.end..].trim_start();
+                let rest = after_from(s, &m);
                 let lasting = m.open_from
                     && (DURATION.is_match(rest)
                         || rest.starts_with("이날까지")
@@ -251,8 +251,7 @@ impl Reader<'_> {
                 });
                 // "지난 17일부터 5박 6일간 일정으로 참여 중인": a first day and
                 // a length.
-                let rest = s[m.end..].trim_start().trim_start_matches("부터");
-                let lasting = m.open_from && DURATION.is_match(rest);
+                let lasting = m.open_from && DURATION.is_match(after_from(s, m));
                 (day && (whole || lasting)).then(|| (i, r, m.clone()))
             })
         })
@@ -2194,6 +2193,15 @@ fn follow_ups(
         }
     }
     out
+}
+
+/// The words after a date that starts something, past its "부터": "지난
+/// 1일부터 1박 2일간" -> "1박 2일간".
+fn after_from<'s>(s: &'s str, m: &Mention) -> &'s str {
+    s[m.end..]
+        .trim_start()
+        .trim_start_matches("부터")
+        .trim_start()
 }
 
 /// A length of stay: "6박 8일", "3일간", "이틀간", "사흘 동안".
