@@ -2341,6 +2341,11 @@ fn id_for(d: &Draft) -> String {
 mod tests {
     use super::*;
 
+    /// An outcome's sum, as a number.
+    fn sum(o: &DraftOutcome) -> Option<f64> {
+        o.amount.as_ref().map(|a| a.value.value)
+    }
+
     /// The drafts of `text`, published on `date`, with the sample data's
     /// taxonomies.
     fn draft(text: &str, date: &str) -> Vec<Draft> {
@@ -2477,7 +2482,7 @@ mod tests {
         assert_eq!(o.len(), 1, "{o:#?}");
         assert_eq!(o[0].kind.value, OutcomeType::Contract);
         assert_eq!(o[0].status.value, OutcomeStatus::Signed);
-        assert_eq!(o[0].amount.as_ref().map(|a| a.value.value), Some(400_000.0));
+        assert_eq!(sum(&o[0]), Some(400_000.0));
         let o = outcomes(
             "바이어 275개사가 참여해 현장계약 3881만 달러의 성과를 거뒀다.",
             false,
@@ -2488,10 +2493,7 @@ mod tests {
             false,
         );
         assert_eq!(o.len(), 1, "{o:#?}");
-        assert_eq!(
-            o[0].amount.as_ref().map(|a| a.value.value),
-            Some(2_000_000.0)
-        );
+        assert_eq!(sum(&o[0]), Some(2_000_000.0));
         // "394만4천여달러": a little over, still the sum.
         let o = outcomes(
             "바이어 180여명과 394만4천여달러의 수출계약을 체결했다.",
@@ -2598,10 +2600,7 @@ mod tests {
         assert_eq!(done.len(), 1, "{done:#?}");
         assert_eq!(done[0].status.value, OutcomeStatus::Signed);
         assert!(done[0].count.is_none());
-        assert_eq!(
-            done[0].amount.as_ref().map(|a| a.value.value),
-            Some(2_790_000.0)
-        );
+        assert_eq!(sum(&done[0]), Some(2_790_000.0));
         let planned = outcomes(
             "퀘벡주 경제 장관과 정부 간 연구혁신 협력 협약을 체결한다.",
             false,
@@ -2671,10 +2670,7 @@ mod tests {
         );
         assert_eq!(o.len(), 1, "{o:#?}");
         assert!(o[0].count.is_none(), "{:?}", o[0].count);
-        assert_eq!(
-            o[0].amount.as_ref().map(|a| a.value.value),
-            Some(4_800_000.0)
-        );
+        assert_eq!(sum(&o[0]), Some(4_800_000.0));
         let o = outcomes("업체 5곳(6건)과 MOU를 체결했다.", false);
         assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(6));
         let o = outcomes("현지 기업과 MOU 3건을 체결했다.", false);
@@ -2829,10 +2825,7 @@ mod tests {
         assert_eq!(o.len(), 2, "{o:#?}");
         drop_conversions(&mut o, &body);
         assert_eq!(o.len(), 1, "{o:#?}");
-        assert_eq!(
-            o[0].amount.as_ref().map(|a| a.value.value),
-            Some(7_400_000.0)
-        );
+        assert_eq!(sum(&o[0]), Some(7_400_000.0));
     }
 
     /// The home side at one level: the lead's subject, not its province
@@ -2887,10 +2880,7 @@ mod tests {
                 (OutcomeType::Mou, Some(24))
             ]
         );
-        assert_eq!(
-            o[0].amount.as_ref().map(|a| a.value.value),
-            Some(8_000_000_000.0)
-        );
+        assert_eq!(sum(&o[0]), Some(8_000_000_000.0));
         let s = "MOU가 체결된 건수는 9건으로 미화 740만달러, 한화로는 88억원대규모 수출계약 성과를 거뒀다.";
         assert_eq!(outcomes(s, false).len(), 1);
     }
@@ -2951,9 +2941,7 @@ mod tests {
         let amounts = |s: &str| {
             let mut o: Vec<DraftOutcome> = s.split(". ").flat_map(|x| outcomes(x, false)).collect();
             drop_totals(&mut o);
-            o.iter()
-                .filter_map(|o| o.amount.as_ref().map(|a| a.value.value))
-                .collect::<Vec<f64>>()
+            o.iter().filter_map(sum).collect::<Vec<f64>>()
         };
         assert_eq!(
             amounts(
@@ -2990,10 +2978,7 @@ mod tests {
         merge_restated(&mut o);
         assert_eq!(o.len(), 1);
         assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(10));
-        assert_eq!(
-            o[0].amount.as_ref().map(|a| a.value.value),
-            Some(2_560_000.0)
-        );
+        assert_eq!(sum(&o[0]), Some(2_560_000.0));
     }
 
     #[test]
