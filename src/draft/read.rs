@@ -449,18 +449,46 @@ impl Reader<'_> {
         let mut d = Draft::default();
         let (title, title_quote) = self.event_name();
         let event_sentence = date.as_ref().map(|(i, _, _)| *i);
-        // The kind: from the event's name, else the headline, the
-        // subheadings; else a trip; else the sentence that dates the event
-        // and the lead.
-        let sentences_for_kind: Vec<&str> = event_sentence
-            .map(|i| self.sents[i].as_str())
-            .into_iter()
-            .chain(self.sents.iter().take(3).map(String::as_str))
-            .collect();
+        d.kind = self.main_kind(&title, &title_quote, event_sentence);
+        d.title = Some(Cited::new(title, title_quote));
+        self.set_main_dates(&mut d, date);
+        let (all, body) = self.bodies(&d, skip);
+        d.venue = event_sentence.and_then(|i| venue(&self.sents[i]));
+        self.set_places(&mut d, &body, event_sentence);
+        // The fields of a relationship stay its fields whenever a sentence
+        // dates them ("2010년 … 우호협정을 맺었으며, … 분야에서 협력할 계획").
+        self.set_sectors(&mut d, &all);
+        d.participants = participants(&body);
+        d.attendance = attendance(&body);
+        let announcement = event_sentence.is_some_and(|i| future(&self.sents[i]));
+        self.set_outcomes(&mut d, &body, announcement);
+        if !announcement {
+            d.follow_ups = follow_ups(&body, self.published, event_sentence);
+        }
+        d.source = self.source();
+        let lead = body
+            .iter()
+            .take(3)
+            .find(|(_, s)| event_verb(s))
+            .or(body.first());
+        d.summary = lead.map(|(_, s)| Cited::new(s.to_string(), s.to_string()));
+        self.review_gaps(&mut d);
+        d
+    }
+
+    /// The kind: from the event's name; else a trip the text says it is (a
+    /// headline often names what the trip signed); else the headline and
+    /// subheadings; else the sentence that dates the event and the lead.
+    fn main_kind(
+        &self,
+        title: &str,
+        title_quote: &str,
+        event_sentence: Option<usize>,
+    ) -> Option<Cited<String>> {
+        let dated = event_sentence.map(|i| self.sents[i].as_str());
         // In running text (not a name) a trip is the event, whatever it
         // signs on the way: "…를 방문해 … 투자협약을 체결한다".
-        let trip = event_sentence
-            .map(|i| self.sents[i].as_str())
+        let trip = dated
             .into_iter()
             .chain(self.sents.iter().take(2).map(String::as_str))
             .find_map(|s| {
@@ -472,51 +500,58 @@ impl Reader<'_> {
         // A title made from the lead (no headline) is running text; one
         // quoted in the text is the event's own name.
         let named = self.page.headline.is_some() || title_quote != title;
-        let quoted = named && self.page.headline.as_deref() != Some(title_quote.as_str());
-        let from_name = quoted.then(|| self.gazetteer.kind_in(&title)).flatten();
+        let quoted = named && self.page.headline.as_deref() != Some(title_quote);
+        let from_name = quoted.then(|| self.gazetteer.kind_in(title)).flatten();
         let from_headline = named
-            .then_some(title.as_str())
+            .then_some(title)
             .into_iter()
             .chain(self.page.headline.as_deref())
             .chain(self.page.subheads.iter().map(String::as_str))
             .find_map(|t| self.gazetteer.kind_in(t));
         let visit = self.taxonomy.kinds.position("delegation-visit");
         let trip = trip.zip(visit).map(|(w, v)| (v, w));
-        // The event's name, else a trip the text says it is (a headline
-        // often names what the trip signed), else the headline, the lead.
-        d.kind = from_name
+        from_name
             .or(trip)
             .or(from_headline)
             .or_else(|| {
-                sentences_for_kind
-                    .iter()
+                dated
+                    .into_iter()
+                    .chain(self.sents.iter().take(3).map(String::as_str))
                     .find_map(|t| self.gazetteer.kind_in_sentence(t))
             })
-            .map(|(i, word)| Cited::new(self.taxonomy.kinds.items[i].id.clone(), word));
-        d.title = Some(Cited::new(title, title_quote));
-        match date {
-            Some((i, r, m)) => {
-                self.set_dates(&mut d, r, &m);
-                if d.end.is_none() {
-                    let start = d.start.as_ref().map(|c| c.value);
-                    let near = &self.sents[i..(i + 3).min(self.sents.len())];
-                    d.end = near
-                        .iter()
-                        .find_map(|s| duration_end(s, start))
-                        .or_else(|| {
-                            self.end_by(&self.dates[i..(i + 3).min(self.dates.len())], start)
-                        });
-                }
-            }
-            None => match self.unresolved_date() {
-                Some((quote, why)) => d.review.push(format!("start: «{quote}» {why}")),
-                None => d
-                    .review
-                    .push("start: the article gives no date for the event".into()),
-            },
+            .map(|(i, word)| Cited::new(self.taxonomy.kinds.items[i].id.clone(), word))
+    }
+
+    /// Start and end from the dating sentence, an end from a length or a
+    /// date just after it; without a date, why not.
+    fn set_main_dates(&self, d: &mut Draft, date: Option<EventDate>) {
+        let Some((i, r, m)) = date else {
+            let why = match self.unresolved_date() {
+                Some((quote, why)) => format!("start: «{quote}» {why}"),
+                None => "start: the article gives no date for the event".into(),
+            };
+            d.review.push(why);
+            return;
+        };
+        self.set_dates(d, r, &m);
+        if d.end.is_none() {
+            let start = d.start.as_ref().map(|c| c.value);
+            let near = &self.sents[i..(i + 3).min(self.sents.len())];
+            d.end = near
+                .iter()
+                .find_map(|s| duration_end(s, start))
+                .or_else(|| self.end_by(&self.dates[i..(i + 3).min(self.dates.len())], start));
         }
-        // Sentences about other trips or meetings ("1월에는 일본 도쿄와
-        // 나고야를 방문") do not give this event's places or outcomes.
+    }
+
+    /// The sentences of the event (all but `skip`, those of other events),
+    /// and of them the body: those not about another time ("1월에는 일본
+    /// 도쿄와 나고야를 방문"), which give the event's places and outcomes.
+    fn bodies<'s>(
+        &'s self,
+        d: &Draft,
+        skip: &[usize],
+    ) -> (Vec<(usize, &'s String)>, Vec<(usize, &'s String)>) {
         let span = d.start.as_ref().map(|s| {
             let first = s.value.date.days_since_epoch();
             let last = d
@@ -531,27 +566,26 @@ impl Reader<'_> {
             .enumerate()
             .filter(|(i, _)| !skip.contains(i))
             .collect();
-        let body: Vec<(usize, &String)> = all
+        let body = all
             .iter()
             .copied()
             .filter(|(i, _)| !span.is_some_and(|sp| self.elsewhen(*i, sp)))
             .collect();
-        d.venue = event_sentence.and_then(|i| venue(&self.sents[i]));
-        self.set_places(&mut d, &body, event_sentence);
-        // The fields of a relationship stay its fields whenever a sentence
-        // dates them ("2010년 … 우호협정을 맺었으며, … 분야에서 협력할 계획").
-        self.set_sectors(&mut d, &all);
-        d.participants = participants(&body);
-        d.attendance = attendance(&body);
-        let announcement = event_sentence.is_some_and(|i| future(&self.sents[i]));
-        let year = self.year_of(&d);
+        (all, body)
+    }
+
+    /// The outcomes of the body's sentences, less history, totals,
+    /// conversions, restatements and repeats; a doubtful one is listed for
+    /// review.
+    fn set_outcomes(&self, d: &mut Draft, body: &[(usize, &String)], announcement: bool) {
+        let year = self.year_of(d);
         d.outcomes = body
             .iter()
             .flat_map(|(_, s)| outcomes(s, announcement))
             .filter(|o| !history(&o.title.quote, year))
             .collect();
         drop_totals(&mut d.outcomes);
-        drop_conversions(&mut d.outcomes, &body);
+        drop_conversions(&mut d.outcomes, body);
         merge_restated(&mut d.outcomes);
         drop_itemised(&mut d.outcomes);
         drop_repeats(&mut d.outcomes);
@@ -561,6 +595,11 @@ impl Reader<'_> {
                     .push(format!("outcomes: «{}»: {doubt}", o.title.value));
             }
         }
+    }
+
+    /// Review lines for what a person must settle: a publication date that
+    /// may be a later edit's, no sector, no kind.
+    fn review_gaps(&self, d: &mut Draft) {
         // A page's "last edited" date is not always the day it appeared.
         if let Some(q) = self.published.and_then(|p| p.quote.as_deref())
             && ["최종편집", "수정", "업데이트"]
@@ -571,16 +610,6 @@ impl Reader<'_> {
                 "dates: the publication date comes from «{q}», when the page was last edited; give --published if the article is older"
             ));
         }
-        if !announcement {
-            d.follow_ups = follow_ups(&body, self.published, event_sentence);
-        }
-        d.source = self.source();
-        let lead = body
-            .iter()
-            .take(3)
-            .find(|(_, s)| event_verb(s))
-            .or(body.first());
-        d.summary = lead.map(|(_, s)| Cited::new(s.to_string(), s.to_string()));
         if d.sectors.is_empty() {
             d.review
                 .push("sectors: the article names none of the taxonomy's sectors".into());
@@ -589,7 +618,6 @@ impl Reader<'_> {
             d.review
                 .push("kind: no event kind found in the title or headline".into());
         }
-        d
     }
 
     fn other_draft(&self, o: Other, main: &Draft) -> Draft {
