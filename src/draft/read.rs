@@ -126,6 +126,9 @@ pub fn events(
     drafts
 }
 
+/// Sentences with their place in the article.
+type Numbered<'s> = Vec<(usize, &'s String)>;
+
 struct Reader<'a> {
     page: &'a Page,
     sents: &'a [String],
@@ -547,11 +550,7 @@ impl Reader<'_> {
     /// The sentences of the event (all but `skip`, those of other events),
     /// and of them the body: those not about another time ("1월에는 일본
     /// 도쿄와 나고야를 방문"), which give the event's places and outcomes.
-    fn bodies<'s>(
-        &'s self,
-        d: &Draft,
-        skip: &[usize],
-    ) -> (Vec<(usize, &'s String)>, Vec<(usize, &'s String)>) {
+    fn bodies<'s>(&'s self, d: &Draft, skip: &[usize]) -> (Numbered<'s>, Numbered<'s>) {
         let span = d.start.as_ref().map(|s| {
             let first = s.value.date.days_since_epoch();
             let last = d
