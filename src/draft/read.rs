@@ -1426,7 +1426,8 @@ fn document_in(clause: &str) -> Option<(OutcomeType, String)> {
 
 /// Whether the document word names a figure of talks or the ground laid
 /// for documents to come, not a document: "계약 체결 상담액 1578만 달러",
-/// "1년 내 계약추진액 552만 달러", "계약 체결의 토대를 마련했다".
+/// "1년 내 계약추진액 552만 달러", "계약 체결의 토대를 마련했다", "계약
+/// 체결 가능성이 높은 55개 기업".
 fn talks_figure(clause: &str, word: &str) -> bool {
     clause.find(word).is_some_and(|at| {
         let after = clause[at + word.len()..].trim_start();
@@ -1440,6 +1441,8 @@ fn talks_figure(clause: &str, word: &str) -> bool {
             "의 토대",
             "의 발판",
             "의 기반",
+            "가능성",
+            "의 가능성",
         ]
         .iter()
         .any(|w| after.starts_with(w))
@@ -2581,6 +2584,11 @@ mod tests {
             false,
         );
         assert!(talks.is_empty(), "{talks:#?}");
+        let likely = outcomes(
+            "도는 이 가운데 계약 체결 가능성이 높은 55개 기업을 선별해 상담회에 초청했다.",
+            false,
+        );
+        assert!(likely.is_empty(), "{likely:?}");
         let ground = outcomes("샘플 주문을 받으며 계약 체결의 토대를 마련했다.", false);
         assert!(ground.is_empty(), "{ground:#?}");
         // A letter of intent is typed as an MOU; one exchanged before is
