@@ -1048,7 +1048,10 @@ impl Reader<'_> {
                     false => !s.field || goods(&text[f.start..f.end]) || field_listed(text, f.end),
                 };
                 let tie = TIES.contains(&&text[f.start..f.end]);
-                if tie || !listed() || d.sectors.iter().any(|c| c.value == s.id) {
+                // "(주)DHP제약": a firm's name; "방위, 원전, 수소 산업을
+                // 소개하였으며": a side's own industries, shown, not shared.
+                let aside = in_firm_name(text, &f) || introduced(text, &f);
+                if tie || aside || !listed() || d.sectors.iter().any(|c| c.value == s.id) {
                     continue;
                 }
                 d.sectors.push(Cited::new(s.id.clone(), around(text, &f)));
@@ -1079,6 +1082,36 @@ const GENERAL_WORDS: &[&str] = &["제조", "manufacturing", "수출", "투자", 
 /// an article they tell what kind of relationship two places have, not a
 /// field they work in.
 const TIES: &[&str] = &["자매결연", "우호교류"];
+
+/// Whether a sector's word is part of a firm's name: "(주)DHP제약",
+/// "㈜대한바이오", "한국제약(주)".
+fn in_firm_name(text: &str, f: &Found) -> bool {
+    let word_start = text[..f.start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || *c == ',')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word_end = text[f.end..]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace() || *c == ',')
+        .map_or(text.len(), |(i, _)| f.end + i);
+    let word = &text[word_start..word_end];
+    FIRM_MARKS
+        .iter()
+        .any(|m| text[word_start..f.start].contains(m) || word.ends_with(m))
+}
+
+/// Whether a list of industries is one a side presents as its own, up to
+/// the end of its clause ("방위, 원전, 수소 산업을 소개하였으며", "대전의
+/// 정보통신, 자율주행, 반도체 소재 분야 등 첨단산업 기업들을 소개하며").
+fn introduced(text: &str, f: &Found) -> bool {
+    let rest = &text[f.end..];
+    let cut = rest.find(['.', '。']).unwrap_or(rest.len());
+    let clause = &rest[..cut];
+    let clause = clause.split("며 ").next().unwrap_or(clause);
+    let clause = clause.split("고 ").next().unwrap_or(clause);
+    clause.contains("소개")
+}
 
 /// Whether a field's word names goods, as Korean marks them with 물 (物)
 /// or 품 (品): what firms make or sell, a sector wherever it is named
@@ -2745,6 +2778,14 @@ mod tests {
         assert_eq!(
             sectors("스마트제조, 관광 분야 협력을 약속했다."),
             ["culture", "robotics"]
+        );
+        // A firm's name, and a side's own industries shown to the other.
+        assert!(sectors("참가 기업은 (주)DHP제약, 현대케미칼(주) 등이다.").is_empty());
+        assert_eq!(
+            sectors(
+                "시는 방위, 원전, 수소 산업을 소개하였으며, 양 시는 경제·문화 등의 교류에 합의했다."
+            ),
+            ["culture", "economy"]
         );
         // Lists that end in the exchange itself, goods sold, or "각종 분야".
         assert_eq!(
