@@ -201,17 +201,8 @@ impl Reader<'_> {
                     continue;
                 };
                 if reporting_date(s, &m) {
-                    // "체결했다고 2일 밝혔다 … 이날": the day it was announced,
-                    // when the article says the event was that day.
-                    if reported.is_none()
-                        && self
-                            .sents
-                            .iter()
-                            .skip(i + 1)
-                            .take(3)
-                            .any(|n| n.contains("이날"))
-                    {
-                        reported = Some((i, r, m));
+                    if reported.is_none() {
+                        reported = self.reported_day(i, r, m);
                     }
                     continue;
                 }
@@ -233,6 +224,27 @@ impl Reader<'_> {
             .or(month)
             .or(year_only)
             .or_else(|| self.lead_date())
+    }
+
+    /// The event's day told by the day of the report: that day, when the
+    /// article says the event was then ("체결했다고 2일 밝혔다 … 이날", "6일
+    /// 부산시에 따르면 … 이날 행사에는"), or the day before ("27일 …에
+    /// 따르면 … 30여명은 전날 … 전주를 찾아").
+    fn reported_day(&self, i: usize, r: when::Resolved, m: Mention) -> Option<EventDate> {
+        let rest = &self.sents[i][m.end..];
+        if rest.contains("전날") && event_verb(rest) {
+            let mut m = m;
+            m.quote = format!("{} … 전날", m.quote);
+            return r.day_before("전날").map(|r| (i, r, m));
+        }
+        let that_day = rest.contains("이날")
+            || self
+                .sents
+                .iter()
+                .skip(i + 1)
+                .take(3)
+                .any(|n| n.contains("이날"));
+        that_day.then_some((i, r, m))
     }
 
     /// A span of days given whole in the first sentences ("지난달 28일부터
@@ -2511,6 +2523,30 @@ mod tests {
         );
         assert_eq!(day(&d[0].start).as_deref(), Some("2018-06-01"));
         assert_eq!(day(&d[0].end).as_deref(), Some("2018-06-02"));
+    }
+
+    /// The day of a report dates the event when the article says it was
+    /// that day (이날) or the day before (전날).
+    #[test]
+    fn the_day_of_the_report_and_the_day_before() {
+        let day = |d: &[Draft]| d[0].start.as_ref().map(|c| c.value.to_string());
+        let d = draft(
+            "27일 전북도에 따르면 21개국 외교관 30여명은 전날 초청행사를 통해 전주를 찾았다.\n\n\
+             이들은 1박2일 일정으로 진행되는 행사에서 내년 협력을 논의했다.",
+            "2026-02-27",
+        );
+        assert_eq!(day(&d).as_deref(), Some("2026-02-26"), "{d:#?}");
+        let note = d[0]
+            .date_note
+            .as_ref()
+            .map(|n| n.0.clone())
+            .unwrap_or_default();
+        assert!(note.contains("전날"), "{note}");
+        let d = draft(
+            "6일 부산시에 따르면 올해로 15회째를 맞은 이날 행사에는 80여명이 참석할 예정이다.",
+            "2024-12-06",
+        );
+        assert_eq!(day(&d).as_deref(), Some("2024-12-06"), "{d:#?}");
     }
 
     /// "…한 바 있다" tells what was done before the event.

@@ -396,6 +396,33 @@ impl Mention {
     }
 }
 
+impl Resolved {
+    /// The day before a day ("27일 …에 따르면 … 전날 … 찾아"), saying so in
+    /// the note; `None` for a month or a year.
+    pub fn day_before(self, word: &str) -> Option<Resolved> {
+        if self.start.precision != crate::model::Precision::Day {
+            return None;
+        }
+        let day = FuzzyDate {
+            date: crate::model::Date::from_days_since_epoch(self.start.date.days_since_epoch() - 1),
+            precision: crate::model::Precision::Day,
+        };
+        let (ko, en) = self.how.unwrap_or_default();
+        Some(Resolved {
+            start: day,
+            end: None,
+            how: Some((
+                format!("{ko} '{word}'은(는) 그 하루 전인 {day}.")
+                    .trim()
+                    .to_string(),
+                format!("{en} \"{word}\" is the day before: {day}.")
+                    .trim()
+                    .to_string(),
+            )),
+        })
+    }
+}
+
 /// The date an article was published, and where that date came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Published {
