@@ -1696,8 +1696,9 @@ fn count_of(clause: &str, doc_at: Option<usize>) -> Option<Cited<i64>> {
         .into_iter()
         .filter(|c| {
             let m = c.get(0).map_or(0..0, |m| m.range());
-            // "40개 기업이 … 실적을 거뒀다": the firms that act.
-            if ["이 ", "가 ", "은 ", "는 "]
+            // "40개 기업이 … 실적을 거뒀다": the firms that act; "참가기업
+            // 7개사 중 …": the firms among which some signed.
+            if ["이 ", "가 ", "은 ", "는 ", " 중"]
                 .iter()
                 .any(|p| clause[m.end..].starts_with(p))
             {
@@ -1709,7 +1710,9 @@ fn count_of(clause: &str, doc_at: Option<usize>) -> Option<Cited<i64>> {
             } else {
                 &clause[at..m.start]
             };
-            !between.contains(", ")
+            // "수출기업 6개사와 일본 바이어 4개사가 참여한 가운데 … 수출
+            // 계약": the firms taking part.
+            !between.contains(", ") && !between.contains("참여") && !between.contains("참가")
         })
         .collect();
     let pick = |found: &[regex::Captures<'_>]| {
@@ -2779,6 +2782,17 @@ mod tests {
         assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(6));
         let o = outcomes("현지 기업과 MOU 3건을 체결했다.", false);
         assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(3));
+        // Firms that take part, or among which some signed, count nothing.
+        for s in [
+            "수출기업 6개사와 일본 바이어 4개사가 참여한 가운데 수출 계약식을 가졌다.",
+            "참가기업 7개사 중 A사가 사우디에서 104만 달러의 계약을 체결했다.",
+        ] {
+            let o = outcomes(s, false);
+            assert_eq!(o.len(), 1, "{o:#?}");
+            assert!(o[0].count.is_none(), "{s}: {:?}", o[0].count);
+        }
+        let o = outcomes("독일 및 이스라엘 2개 기업과 투자협약을 체결했다.", false);
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(2));
     }
 
     /// General words count as sectors only in a list of areas: dots and
