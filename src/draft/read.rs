@@ -2152,7 +2152,9 @@ fn drop_itemised(outcomes: &mut Vec<DraftOutcome>) {
 /// 뜻을 모았다" after a signed document, "… 등 수출 업무협약도 이뤄졌다"
 /// listing the MOUs already counted, a document of the type and amount of
 /// an earlier one ("146만불의 수출계약을 성사시켰다 … 총146만불의 수출계약
-/// 성과를 거뒀다").
+/// 성과를 거뒀다"), and one with neither count nor amount of the type and
+/// status of an earlier one (two separate bare MOUs of one article are
+/// rarer than one told in the caption, the lead and the body).
 fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) {
     let mut seen: Vec<(OutcomeType, OutcomeStatus)> = Vec::new();
     let mut sums: Vec<(OutcomeType, f64, Option<String>, OutcomeStatus)> = Vec::new();
@@ -2181,7 +2183,11 @@ fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) {
             || (bare && t == OutcomeType::Agreement && st == OutcomeStatus::Agreed && documents)
             || (o.count.is_none()
                 && o.title.quote.contains("등 ")
-                && seen.iter().any(|(k, _)| *k == t));
+                && seen.iter().any(|(k, _)| *k == t))
+            // "14일 우호협력도시 협약을 체결하는 …" (a caption), "…와
+            // 우호협력도시 협약을 체결했다", "오키나와현지사와 … 협약
+            // 체결했다": a document told again without a figure.
+            || (bare && seen.contains(&(t, st)));
         if !repeat {
             seen.push((t, st));
         }
@@ -3105,6 +3111,16 @@ mod tests {
         assert_eq!(o.len(), 1);
         assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(10));
         assert_eq!(sum(&o[0]), Some(2_560_000.0));
+        // The caption, the lead and the body tell one agreement.
+        let body = [
+            "14일 우호협력도시 협약을 체결하는 오영훈 제주지사와 다마키 데니 오키나와현지사.",
+            "제주특별자치도가 일본 오키나와현과 우호협력도시 협약을 체결했다.",
+            "오영훈 제주지사는 14일 오후 오키나와현청에서 우호협력도시 협약 체결했다.",
+        ];
+        let mut o: Vec<DraftOutcome> = body.iter().flat_map(|s| outcomes(s, false)).collect();
+        assert_eq!(o.len(), 3, "{o:#?}");
+        drop_repeats(&mut o);
+        assert_eq!(o.len(), 1, "{o:#?}");
     }
 
     #[test]
