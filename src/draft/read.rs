@@ -15,7 +15,7 @@ use crate::model::{FuzzyDate, OutcomeStatus, OutcomeType, Taxonomy};
 /// Verbs that report an event taking place (or about to).
 #[rustfmt::skip]
 const EVENT_VERBS: &[&str] = &[
-    "열린", "열렸", "열리", "열어", "연다", "개최", "펼쳐", "진행", "방문", "참석", "참가", "출장",
+    "열린", "열렸", "열리", "열어", "열었", "연다", "개최", "펼쳐", "진행", "방문", "참석", "참가", "출장",
     "가졌", "갖고", "갖는", "막을 내", "열고", "나선다", "나섰", "나서", "떠나", "떠난", "올랐", "오른",
     "찾았", "찾아", "체결", "맺었", "맺고", "맺은", "서명", "벌이", "벌였", "벌인", "돌입", "꾸려",
     "개막", "폐막", "기념식", "파견", "성사",
@@ -769,10 +769,12 @@ impl Reader<'_> {
                     .is_some_and(|g| g.start <= f.end + 1 && self.inside(g.index, f.index));
                 let dateline = text[f.end..].trim_start().starts_with('=');
                 let home = regions[f.index].country == "kr";
-                if dateline || quoted(text, f.start) || (home && firms_town(text, f)) {
+                let hall_name = self.hall_name(text, places, k);
+                let hall_town = self.hall_name(text, places, k + 1);
+                if dateline || hall_name || quoted(text, f.start) || (home && firms_town(text, f)) {
                     continue;
                 }
-                if venue_word(text, f.end) {
+                if venue_word(text, f.end) || hall_town {
                     venues.push(f.index);
                 } else if !locator && !named.contains(&f.index) {
                     named.push(f.index);
@@ -985,6 +987,20 @@ impl Reader<'_> {
     /// The country whose places host the event: Korea, unless the event was
     /// held abroad and organised there (no Korean place or national actor
     /// in the sentence that says who held it).
+    /// Whether the `k`th place of `text` names a hall after a place abroad,
+    /// in the Korean city just before it: "강릉 세인트존스 호텔에서".
+    fn hall_name(&self, text: &str, places: &[Found], k: usize) -> bool {
+        let regions = &self.taxonomy.regions.items;
+        let (Some(town), Some(g)) = (k.checked_sub(1).and_then(|j| places.get(j)), places.get(k))
+        else {
+            return false;
+        };
+        regions[g.index].country != "kr"
+            && regions[town.index].country == "kr"
+            && text.get(town.end..g.start) == Some(" ")
+            && venue_word(text, g.end)
+    }
+
     fn home_country(&self, event_sentence: Option<usize>) -> String {
         let regions = &self.taxonomy.regions.items;
         let korean = |s: &str| {
@@ -1001,9 +1017,12 @@ impl Reader<'_> {
             return "kr".into();
         };
         let venue_places = self.gazetteer.places(&s[..at]);
-        let Some(v) = venue_places.last() else {
+        let Some(last) = venue_places.len().checked_sub(1) else {
             return "kr".into();
         };
+        // The hall's city, not the place a hall is named after.
+        let hall = self.hall_name(s, &venue_places, last);
+        let v = &venue_places[if hall { last - 1 } else { last }];
         let country = regions[v.index].country.clone();
         if country == "kr" {
             return country;
@@ -2488,6 +2507,14 @@ mod tests {
         assert!(!got.contains(&"kr-gyeonggi-gwangju".to_string()), "{got:?}");
         let got = ids("경기 광주시는 7일 중국 광저우시와 협약을 맺었다.");
         assert!(got.contains(&"kr-gyeonggi-gwangju".to_string()), "{got:?}");
+        // A hall named after a place abroad: no party, and not abroad.
+        let d = draft(
+            "강원특별자치도는 14일 강릉 세인트존스 호텔에서 수출상담회를 열었다.",
+            "2023-11-14",
+        );
+        let hosts: Vec<&str> = d[0].hosts.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(hosts, ["kr-gangwon"], "{d:#?}");
+        assert!(d[0].partners.is_empty(), "{:?}", d[0].partners);
     }
 
     /// A Korean town named as a firm's is no party.
