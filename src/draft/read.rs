@@ -1566,6 +1566,12 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
         ("을 할 ", OutcomeStatus::Planned),
         ("를 할 ", OutcomeStatus::Planned),
         ("서명할", OutcomeStatus::Planned),
+        // Documents exchanged: "양해각서를 주고받는다", "의향서를 교환한다".
+        ("주고받는다", OutcomeStatus::Planned),
+        ("주고받을", OutcomeStatus::Planned),
+        ("교환한다", OutcomeStatus::Planned),
+        ("교환할", OutcomeStatus::Planned),
+        ("주고받았", OutcomeStatus::Signed),
         ("체결할", OutcomeStatus::Planned),
         ("맺을", OutcomeStatus::Planned),
         ("맺는다", OutcomeStatus::Planned),
@@ -1854,6 +1860,14 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
                 continue;
             }
         };
+        // "이로써 … 자매결연 체결 자치단체는 … 모두 3곳으로 늘었다": a tally
+        // of ties, this one among them, not another.
+        if ["으로 늘었", "로 늘었", "으로 늘어", "로 늘어"]
+            .iter()
+            .any(|w| clause.contains(w))
+        {
+            continue;
+        }
         // A document named inside someone's words (“수출계약을 체결한
         // 기업들이 … 지원하겠다”고 말했다) is a remark on results already
         // told, or a hope, not a result of its own.
@@ -2587,6 +2601,23 @@ mod tests {
             "2024-12-06",
         );
         assert_eq!(day(&d).as_deref(), Some("2024-12-06"), "{d:#?}");
+    }
+
+    /// A tally of ties names no new one; documents to be exchanged are
+    /// planned.
+    #[test]
+    fn tallies_and_exchanges() {
+        let o = outcomes(
+            "이로써 충남도의 중국 내 자매결연 체결 자치단체는 허베이성과 함께 모두 3곳으로 늘었다.",
+            false,
+        );
+        assert!(o.is_empty(), "{o:#?}");
+        let o = outcomes(
+            "대표단은 일본 도쿠시마현을 찾아 교류 확대를 약속하는 양해각서를 주고받는다고 22일 밝혔다.",
+            false,
+        );
+        let st: Vec<_> = o.iter().map(|o| o.status.value).collect();
+        assert_eq!(st, [OutcomeStatus::Planned], "{o:#?}");
     }
 
     /// "…한 바 있다" tells what was done before the event.
