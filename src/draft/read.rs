@@ -2194,20 +2194,24 @@ fn drop_itemised(outcomes: &mut Vec<DraftOutcome>) {
 /// rarer than one told in the caption, the lead and the body).
 fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) {
     let mut seen: Vec<(OutcomeType, OutcomeStatus)> = Vec::new();
-    let mut sums: Vec<(OutcomeType, f64, Option<String>, OutcomeStatus)> = Vec::new();
+    let mut sums: Vec<(OutcomeType, f64, Option<String>, OutcomeStatus, String)> = Vec::new();
     outcomes.retain(|o| {
         let (t, st) = (o.kind.value, o.status.value);
         if let Some(a) = &o.amount {
             let (v, cur) = (a.value.value, a.value.currency.clone());
-            // Two firms may each sign for 3천만 달러: the same sum again is
-            // a repeat only as a total or with another status.
-            let again = sums.iter().any(|(k, x, c, s)| {
-                *k == t && *x == v && *c == cur && (a.quote.contains('총') || *s != st)
+            // Two firms of one sentence may each sign for 3천만 달러: the
+            // same sum again is a repeat in another sentence (the lead and
+            // the body), as a total, or with another status.
+            let again = sums.iter().any(|(k, x, c, s, q)| {
+                *k == t
+                    && *x == v
+                    && *c == cur
+                    && (*q != o.title.quote || a.quote.contains('총') || *s != st)
             });
             if again {
                 return false;
             }
-            sums.push((t, v, cur, st));
+            sums.push((t, v, cur, st, o.title.quote.clone()));
         }
         let bare = o.count.is_none() && o.amount.is_none();
         let documents = seen
@@ -3188,6 +3192,18 @@ mod tests {
         assert_eq!(o.len(), 1);
         assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(10));
         assert_eq!(sum(&o[0]), Some(2_560_000.0));
+        // The lead and the body tell one sum; two firms of one sentence
+        // may sign for the same sum.
+        let body = [
+            "aT는 홍콩식품박람회에서 137만달러 상당의 업무협약(MOU)을 체결하는 성과를 거뒀다.",
+            "사전 상담회가 현장 상담까지 이어지며 137만 달러 상당의 MOU 체결 성과가 이뤄지기도 했다.",
+            "A사는 20만 달러, B사는 20만 달러의 수출 MOU를 체결했다.",
+        ];
+        let mut o: Vec<DraftOutcome> = body.iter().flat_map(|s| outcomes(s, false)).collect();
+        assert_eq!(o.len(), 4, "{o:#?}");
+        drop_repeats(&mut o);
+        let sums: Vec<_> = o.iter().filter_map(sum).collect();
+        assert_eq!(sums, [1_370_000.0, 200_000.0, 200_000.0], "{o:#?}");
         // The caption, the lead and the body tell one agreement.
         let body = [
             "14일 우호협력도시 협약을 체결하는 오영훈 제주지사와 다마키 데니 오키나와현지사.",
