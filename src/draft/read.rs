@@ -1452,6 +1452,8 @@ fn document_type(s: &str) -> Option<(OutcomeType, String)> {
                 .iter()
                 .any(|p| rest.starts_with(p)))
             || (w.starts_with("투자") && w.ends_with("유치") && rest.starts_with('단'))
+            // "한-말레이시아 자유무역협정(FTA)": a treaty between states.
+            || (w == "협정" && s[..s.len() - rest.len() - w.len()].ends_with("자유무역"))
     };
     let (at, w, t) = MATCHER.first_in_text_where(s, |at, w| !describes(w, &s[at + w.len()..]))?;
     // "수출계약 MOU": the last noun of a compound is its head.
@@ -1491,7 +1493,8 @@ fn document_in(clause: &str) -> Option<(OutcomeType, String)> {
 /// Whether the document word names a figure of talks or the ground laid
 /// for documents to come, not a document: "계약 체결 상담액 1578만 달러",
 /// "1년 내 계약추진액 552만 달러", "계약 체결의 토대를 마련했다", "계약
-/// 체결 가능성이 높은 55개 기업".
+/// 체결 가능성이 높은 55개 기업", "계약검토 177건 1000만 달러의
+/// 수출상담실적".
 fn talks_figure(clause: &str, word: &str) -> bool {
     clause.find(word).is_some_and(|at| {
         let after = clause[at + word.len()..].trim_start();
@@ -1505,6 +1508,7 @@ fn talks_figure(clause: &str, word: &str) -> bool {
             "의 토대",
             "의 발판",
             "의 기반",
+            "검토",
             "가능성",
             "의 가능성",
         ]
@@ -1829,6 +1833,14 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// A closing "… 등 총 9건의 MOU" stands for the ones its sentence lists.
 fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
     let mut out: Vec<DraftOutcome> = Vec::new();
+    // "앞서 시는 … 19건의 업무협약(MOU) 체결과 … 성과를 거뒀다": what an
+    // earlier trip did.
+    if ["앞서 ", "앞서, "]
+        .iter()
+        .any(|w| s.trim_start().starts_with(w))
+    {
+        return out;
+    }
     let mut pending_amount: Option<Cited<human::ParsedAmount>> = None;
     for (clause, listed) in clauses(s).into_iter().flat_map(results) {
         // "이번 협약은", "협약식에는": the agreement already counted, or the
@@ -2622,6 +2634,20 @@ mod tests {
         );
         let st: Vec<_> = o.iter().map(|o| o.status.value).collect();
         assert_eq!(st, [OutcomeStatus::Planned], "{o:#?}");
+    }
+
+    /// Contracts under review, a treaty between states and an earlier
+    /// trip's results are no outcomes of the event.
+    #[test]
+    fn reviews_treaties_and_earlier_trips() {
+        for s in [
+            "9개사 부스에는 바이어가 방문해 계약검토 177건 1000만 달러의 수출상담실적을 올렸다.",
+            "한-말레이시아 자유무역협정(FTA) 타결 추진 등 협력에 속도를 내기로 약속했다.",
+            "앞서 시는 해당 지역에 무역사절단을 파견해 19건의 업무협약(MOU) 체결 성과를 거뒀다.",
+        ] {
+            let o = outcomes(s, false);
+            assert!(o.is_empty(), "{s}: {o:#?}");
+        }
     }
 
     /// "…한 바 있다" tells what was done before the event.
