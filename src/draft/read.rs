@@ -41,7 +41,12 @@ fn reporting_date(s: &str, m: &Mention) -> bool {
         && ["고 밝혔", "고 전했", "고 발표했", "고 말했"]
             .iter()
             .any(|w| s[m.end..].contains(w));
+    // "26일 전북도는 김 지사가 지난 25일 … 체결했다고 밝혔다": the day that
+    // opens a sentence closed by its report.
+    let opens_report =
+        s[..m.start].trim().is_empty() && ["고 밝혔", "고 전했"].iter().any(|w| s.contains(w));
     quoted
+        || opens_report
         || clause.contains("따르면")
         || ["밝혔", "전했", "발표했", "말했", "기준"]
             .iter()
@@ -289,14 +294,19 @@ impl Reader<'_> {
     }
 
     /// With no date beside an event verb, the first date of the lead
-    /// ("기념식을 지난 6일 야마구치 시청에서 했다고 7일 밝혔다").
+    /// ("기념식을 지난 6일 야마구치 시청에서 했다고 7일 밝혔다"), or the day of
+    /// the report when the article says the event was then ("10일 … 건립할
+    /// 예정이라고 밝혔다. … 이날 구미시청에서 … 서명했다").
     fn lead_date(&self) -> Option<EventDate> {
         self.sents.iter().take(3).enumerate().find_map(|(i, s)| {
             self.dates[i].iter().cloned().find_map(|m| {
-                if m.open_from || m.until || !self.year_ok(&m) || reporting_date(s, &m) {
+                if m.open_from || m.until || !self.year_ok(&m) {
                     return None;
                 }
                 let r = m.resolve(self.published).ok()?;
+                if reporting_date(s, &m) {
+                    return self.reported_day(i, r, m);
+                }
                 Some((i, r, m))
             })
         })
@@ -2619,6 +2629,12 @@ mod tests {
             "2024-12-06",
         );
         assert_eq!(day(&d).as_deref(), Some("2024-12-06"), "{d:#?}");
+        // The day that opens a sentence closed by its report.
+        let d = draft(
+            "26일 전북도는 김 지사가 지난 25일 LA 한남체인 그룹과 업무협약을 체결했다고 밝혔다.",
+            "2022-09-26",
+        );
+        assert_eq!(day(&d).as_deref(), Some("2022-09-25"), "{d:#?}");
     }
 
     /// A tally of ties names no new one; documents to be exchanged are
