@@ -609,7 +609,8 @@ impl Reader<'_> {
         drop_conversions(&mut d.outcomes, body);
         merge_restated(&mut d.outcomes);
         drop_itemised(&mut d.outcomes);
-        drop_repeats(&mut d.outcomes);
+        let told_again = drop_repeats(&mut d.outcomes);
+        d.review.extend(told_again);
         for o in &d.outcomes {
             if let Some(doubt) = &o.doubt {
                 d.review
@@ -2216,7 +2217,12 @@ fn drop_itemised(outcomes: &mut Vec<DraftOutcome>) {
 /// 성과를 거뒀다"), and one with neither count nor amount of the type and
 /// status of an earlier one (two separate bare MOUs of one article are
 /// rarer than one told in the caption, the lead and the body).
-fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) {
+///
+/// Returns a line for review for each document dropped as told again
+/// without a figure: it may be a second one ("…와 전남대학교는 량해각서
+/// 체결을 통해" after another MOU).
+fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
+    let mut review = Vec::new();
     let mut seen: Vec<(OutcomeType, OutcomeStatus)> = Vec::new();
     let mut sums: Vec<(OutcomeType, f64, Option<String>, OutcomeStatus, String)> = Vec::new();
     outcomes.retain(|o| {
@@ -2249,15 +2255,33 @@ fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) {
             || (o.count.is_none()
                 && o.title.quote.contains("등 ")
                 && seen.iter().any(|(k, _)| *k == t))
-            // "14일 우호협력도시 협약을 체결하는 …" (a caption), "…와
-            // 우호협력도시 협약을 체결했다", "오키나와현지사와 … 협약
-            // 체결했다": a document told again without a figure.
-            || (bare && seen.contains(&(t, st)));
+            || told_again(o, bare, &seen, &mut review);
         if !repeat {
             seen.push((t, st));
         }
         !repeat
     });
+    review
+}
+
+/// "14일 우호협력도시 협약을 체결하는 …" (a caption), "…와 우호협력도시
+/// 협약을 체결했다", "오키나와현지사와 … 협약 체결했다": a document of a
+/// type and status already drafted, told again without a figure. Noted for
+/// review, as it may be another document.
+fn told_again(
+    o: &DraftOutcome,
+    bare: bool,
+    seen: &[(OutcomeType, OutcomeStatus)],
+    review: &mut Vec<String>,
+) -> bool {
+    let again = bare && seen.contains(&(o.kind.value, o.status.value));
+    if again {
+        review.push(format!(
+            "outcomes: «{}» was read as one already drafted, told again; add it if it is another document",
+            o.title.value
+        ));
+    }
+    again
 }
 
 /// A short title for an outcome: the noun phrase ending in its document
@@ -3260,8 +3284,9 @@ mod tests {
         ];
         let mut o: Vec<DraftOutcome> = body.iter().flat_map(|s| outcomes(s, false)).collect();
         assert_eq!(o.len(), 3, "{o:#?}");
-        drop_repeats(&mut o);
+        let review = drop_repeats(&mut o);
         assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(review.len(), 2, "{review:?}");
     }
 
     #[test]
