@@ -2222,7 +2222,7 @@ fn drop_itemised(outcomes: &mut Vec<DraftOutcome>) {
 /// without a figure: it may be a second one ("…와 전남대학교는 량해각서
 /// 체결을 통해" after another MOU).
 fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
-    let mut review = Vec::new();
+    let mut told: Vec<DraftOutcome> = Vec::new();
     let mut seen: Vec<(OutcomeType, OutcomeStatus)> = Vec::new();
     let mut sums: Vec<(OutcomeType, f64, Option<String>, OutcomeStatus, String)> = Vec::new();
     outcomes.retain(|o| {
@@ -2247,6 +2247,13 @@ fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
         let documents = seen
             .iter()
             .any(|(k, _)| matches!(k, OutcomeType::Mou | OutcomeType::Agreement));
+        // "14일 우호협력도시 협약을 체결하는 …" (a caption), "…와
+        // 우호협력도시 협약을 체결했다", "오키나와현지사와 … 협약
+        // 체결했다": a document told again without a figure.
+        let again = bare && seen.contains(&(t, st));
+        if again {
+            told.push(o.clone());
+        }
         let repeat = (bare
             && t == OutcomeType::Agreement
             && o.kind.quote.ends_with("협약")
@@ -2255,33 +2262,39 @@ fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
             || (o.count.is_none()
                 && o.title.quote.contains("등 ")
                 && seen.iter().any(|(k, _)| *k == t))
-            || told_again(o, bare, &seen, &mut review);
+            || again;
         if !repeat {
             seen.push((t, st));
         }
         !repeat
     });
-    review
+    keep_best_told(outcomes, told)
 }
 
-/// "14일 우호협력도시 협약을 체결하는 …" (a caption), "…와 우호협력도시
-/// 협약을 체결했다", "오키나와현지사와 … 협약 체결했다": a document of a
-/// type and status already drafted, told again without a figure. Noted for
-/// review, as it may be another document.
-fn told_again(
-    o: &DraftOutcome,
-    bare: bool,
-    seen: &[(OutcomeType, OutcomeStatus)],
-    review: &mut Vec<String>,
-) -> bool {
-    let again = bare && seen.contains(&(o.kind.value, o.status.value));
-    if again {
+/// Of a document told several times without a figure, keeps the telling
+/// whose status a verb gives (not the caption's "체결하는"), and returns a
+/// line for review for each other telling, as it may be another document.
+fn keep_best_told(outcomes: &mut [DraftOutcome], told: Vec<DraftOutcome>) -> Vec<String> {
+    let mut review = Vec::new();
+    for mut t in told {
+        let kept = outcomes.iter_mut().find(|o| {
+            o.count.is_none()
+                && o.amount.is_none()
+                && o.kind.value == t.kind.value
+                && o.status.value == t.status.value
+        });
+        if let Some(kept) = kept
+            && kept.doubt.is_some()
+            && t.doubt.is_none()
+        {
+            std::mem::swap(kept, &mut t);
+        }
         review.push(format!(
             "outcomes: «{}» was read as one already drafted, told again; add it if it is another document",
-            o.title.value
+            t.title.value
         ));
     }
-    again
+    review
 }
 
 /// A short title for an outcome: the noun phrase ending in its document
@@ -3287,6 +3300,10 @@ mod tests {
         let review = drop_repeats(&mut o);
         assert_eq!(o.len(), 1, "{o:#?}");
         assert_eq!(review.len(), 2, "{review:?}");
+        // The telling kept is one whose verb the drafter knows, not the
+        // caption's "체결하는".
+        assert!(o[0].doubt.is_none(), "{o:#?}");
+        assert!(review[0].contains("14일 우호협력도시 협약"), "{review:?}");
     }
 
     #[test]
