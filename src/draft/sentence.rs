@@ -1,5 +1,6 @@
 //! Sentences of Korean news prose. A sentence ends at 다. / 요. / a full
-//! stop before a space, outside quotation marks and brackets, so a quoted
+//! stop before a space (or 다. run on into the next word), outside
+//! quotation marks and brackets, so a quoted
 //! remark ("…힘쓰겠다"고 말했다.) stays inside the sentence that reports it.
 
 /// Splits a paragraph into sentences, trimmed, in order.
@@ -29,12 +30,19 @@ pub fn split(paragraph: &str) -> Vec<String> {
             _ => {}
         }
         let quoted = depth > 0 || straight_open;
+        // "체결했다.이날 설명회에는": pages that lost the space after a
+        // sentence's 다.
+        let run_on = c == '.'
+            && i > 0
+            && chars[i - 1] == '다'
+            && chars.get(i + 1).is_some_and(|n| ('가'..='힣').contains(n));
         let ends = !quoted
             && matches!(c, '.' | '?' | '!' | '。')
             && i > 0
-            && chars
-                .get(i + 1)
-                .is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '’'))
+            && (run_on
+                || chars
+                    .get(i + 1)
+                    .is_none_or(|n| n.is_whitespace() || matches!(n, '"' | '”' | '’')))
             && !chars[i - 1].is_ascii_digit();
         if ends {
             push(&mut out, &chars[start..=i]);
@@ -65,6 +73,21 @@ mod tests {
         );
         assert_eq!(s.len(), 3, "{s:?}");
         assert!(s[1].ends_with("고 말했다."));
+    }
+
+    #[test]
+    fn a_lost_space_after_a_sentence() {
+        let s =
+            split("협약을 체결했다.이날 설명회에는 50명이 참석했다. 1.5배 늘었다.그리고 D.C.에서");
+        assert_eq!(
+            s,
+            vec![
+                "협약을 체결했다.",
+                "이날 설명회에는 50명이 참석했다.",
+                "1.5배 늘었다.",
+                "그리고 D.C.에서"
+            ]
+        );
     }
 
     #[test]
