@@ -1877,6 +1877,10 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
             .find(|w| clause.contains(w));
         let kind = match (doc, agreed_word) {
             (Some(k), _) => k,
+            // "…에 1조5천억원을 투자해 … 하기로 했다": an investment agreed.
+            (None, Some(_)) if amount.is_some() && clause.contains("투자") => {
+                (OutcomeType::Investment, "투자".to_string())
+            }
             (None, Some(w)) => (OutcomeType::Agreement, w.to_string()),
             (None, None) => {
                 if amount.is_some() {
@@ -3066,6 +3070,12 @@ mod tests {
         assert_eq!(o[0].kind.value, OutcomeType::Mou);
         let o = outcomes("MEMC사가 1억 달러의 투자를 약속했다.", false);
         assert_eq!(o[0].kind.value, OutcomeType::Investment);
+        // No document, but a sum invested and agreed.
+        let o = outcomes(
+            "한국남부발전은 합천군 삼가면에 2025년까지 1조5천억원을 투자해 발전단지를 조성하기로 했다.",
+            false,
+        );
+        assert_eq!(o[0].kind.value, OutcomeType::Investment, "{o:#?}");
         // A delegation's name and a tie that describes a place are no
         // documents: the count is the firms' signing.
         let o = outcomes(
