@@ -1527,6 +1527,10 @@ fn talks_figure(clause: &str, word: &str) -> bool {
         ]
         .iter()
         .any(|w| after.starts_with(w))
+            // "계약추진 1천600만 달러": a sum of contracts pursued.
+            || after
+                .strip_prefix("추진")
+                .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
     })
 }
 
@@ -1635,6 +1639,10 @@ fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
         // "211억원의 수출 계약을 달성했다", "MOU 각각 달성했다".
         ("달성했", OutcomeStatus::Signed),
         ("실적을 올렸", OutcomeStatus::Signed),
+        // "27건 3천27만 달러 규모의 수출 MOU 성과를 거뒀다".
+        ("성과를 거뒀", OutcomeStatus::Signed),
+        ("성과를 거두었", OutcomeStatus::Signed),
+        ("성과를 올렸", OutcomeStatus::Signed),
         ("합의했", OutcomeStatus::Agreed),
         ("합의하였", OutcomeStatus::Agreed),
         ("하기로 했", OutcomeStatus::Agreed),
@@ -2226,6 +2234,7 @@ fn drop_itemised(outcomes: &mut Vec<DraftOutcome>) {
 /// without a figure: it may be a second one ("…와 전남대학교는 량해각서
 /// 체결을 통해" after another MOU).
 fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
+    carry_counts(outcomes);
     let mut told: Vec<DraftOutcome> = Vec::new();
     let mut seen: Vec<(OutcomeType, OutcomeStatus)> = Vec::new();
     let mut sums: Vec<(OutcomeType, f64, Option<String>, OutcomeStatus, String)> = Vec::new();
@@ -2273,6 +2282,30 @@ fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
         !repeat
     });
     keep_best_told(outcomes, told)
+}
+
+/// A sum told again with its count ("950만달러 규모 업무협약 … 19건
+/// 업무협약이 … 체결돼 950만 달러 규모"): the first telling, which is kept,
+/// takes the count.
+fn carry_counts(outcomes: &mut [DraftOutcome]) {
+    let same = |a: &DraftOutcome, b: &DraftOutcome| {
+        a.kind.value == b.kind.value
+            && a.title.quote != b.title.quote
+            && a.amount
+                .as_ref()
+                .zip(b.amount.as_ref())
+                .is_some_and(|(x, y)| {
+                    x.value.value == y.value.value && x.value.currency == y.value.currency
+                })
+    };
+    for b in 1..outcomes.len() {
+        let Some(a) = (0..b).find(|&a| same(&outcomes[a], &outcomes[b])) else {
+            continue;
+        };
+        if outcomes[a].count.is_none() && outcomes[b].count.is_some() {
+            outcomes[a].count = outcomes[b].count.take();
+        }
+    }
 }
 
 /// Of a document told several times without a figure, keeps the telling
@@ -3292,6 +3325,16 @@ mod tests {
         drop_repeats(&mut o);
         let sums: Vec<_> = o.iter().filter_map(sum).collect();
         assert_eq!(sums, [1_370_000.0, 200_000.0, 200_000.0], "{o:#?}");
+        // A sum achieved, told again with its count: one outcome, with the
+        // count.
+        let mut o = all(&[
+            "농어촌공사는 박람회에서 950만달러(한화 약 130억원) 규모 업무협약 수출 성과를 거뒀다고 4일 밝혔다.",
+            "이중 19건 업무협약이 현장에서 체결돼 950만 달러 규모의 수출성과로 이어질 전망이다.",
+        ]);
+        drop_repeats(&mut o);
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].status.value, OutcomeStatus::Signed);
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(19), "{o:#?}");
         // The caption, the lead and the body tell one agreement.
         let mut o = all(&[
             "14일 우호협력도시 협약을 체결하는 오영훈 제주지사와 다마키 데니 오키나와현지사.",
