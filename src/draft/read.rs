@@ -1471,6 +1471,14 @@ fn document_type(s: &str) -> Option<(OutcomeType, String)> {
     let (at, w, t) = MATCHER.first_in_text_where(s, |at, w| !describes(w, &s[at + w.len()..]))?;
     // "수출계약 MOU": the last noun of a compound is its head.
     let rest = &s[at + w.len()..];
+    // "수출 협약(MOU)": the gloss in brackets names the document.
+    if t == OutcomeType::Agreement
+        && ["(MOU)", "(양해각서)", "(mou)"]
+            .iter()
+            .any(|g| rest.starts_with(g))
+    {
+        return Some((OutcomeType::Mou, w.to_string()));
+    }
     if let Some(head) = rest.strip_prefix(' ')
         && let Some((0, w2, t2)) = MATCHER.first_in_text(head)
         && t != OutcomeType::Investment
@@ -3103,6 +3111,9 @@ mod tests {
         assert_eq!(o[0].kind.value, OutcomeType::Mou);
         let o = outcomes("MEMC사가 1억 달러의 투자를 약속했다.", false);
         assert_eq!(o[0].kind.value, OutcomeType::Investment);
+        // The gloss in brackets names the document.
+        let o = outcomes("62건 6,570만 달러 규모의 수출 협약(MOU)을 체결했다.", false);
+        assert_eq!(o[0].kind.value, OutcomeType::Mou, "{o:#?}");
         // No document, but a sum invested and agreed.
         let o = outcomes(
             "한국남부발전은 합천군 삼가면에 2025년까지 1조5천억원을 투자해 발전단지를 조성하기로 했다.",
