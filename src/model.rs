@@ -80,6 +80,11 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` later (earlier when negative).
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
     /// The date `days` after 1970-01-01 (Howard Hinnant's civil_from_days).
     pub fn from_days_since_epoch(z: i64) -> Date {
         let z = z + 719_468;
@@ -806,5 +811,13 @@ mod tests {
         assert_eq!(Date::new(2025, 6, 10).unwrap().weekday(), 1);
         assert_eq!(Date::new(2025, 3, 27).unwrap().weekday(), 3);
         assert_eq!(Date::new(1970, 1, 1).unwrap().days_since_epoch(), 0);
+    }
+
+    #[test]
+    fn adding_days_crosses_months_and_years() {
+        let d = |y, m, day| Date::new(y, m, day).unwrap();
+        assert_eq!(d(2024, 3, 1).add_days(-1), d(2024, 2, 29));
+        assert_eq!(d(2025, 12, 31).add_days(1), d(2026, 1, 1));
+        assert_eq!(d(2026, 2, 27).add_days(0), d(2026, 2, 27));
     }
 }

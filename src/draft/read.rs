@@ -349,9 +349,7 @@ impl Reader<'_> {
             return None;
         }
         let first = FuzzyDate {
-            date: crate::model::Date::from_days_since_epoch(
-                r.start.date.days_since_epoch() - days + 1,
-            ),
+            date: r.start.date.add_days(1 - days),
             precision: crate::model::Precision::Day,
         };
         let quote = s[m.start..m.end + c.get(0)?.end()].trim().to_string();
@@ -995,9 +993,6 @@ impl Reader<'_> {
         false
     }
 
-    /// The country whose places host the event: Korea, unless the event was
-    /// held abroad and organised there (no Korean place or national actor
-    /// in the sentence that says who held it).
     /// Whether the `k`th place of `text` names a hall after a place abroad,
     /// in the Korean city just before it: "강릉 세인트존스 호텔에서".
     fn hall_name(&self, text: &str, places: &[Found], k: usize) -> bool {
@@ -1012,6 +1007,9 @@ impl Reader<'_> {
             && venue_word(text, g.end)
     }
 
+    /// The country whose places host the event: Korea, unless the event was
+    /// held abroad and organised there (no Korean place or national actor
+    /// in the sentence that says who held it).
     fn home_country(&self, event_sentence: Option<usize>) -> String {
         let regions = &self.taxonomy.regions.items;
         let korean = |s: &str| {
@@ -1459,16 +1457,17 @@ fn document_type(s: &str) -> Option<(OutcomeType, String)> {
     static MATCHER: LazyLock<Words<OutcomeType>> = LazyLock::new(|| Words::new(WORDS));
     // Words that name no document here: "자매결연 지역인 버지니아주" (the tie
     // describes a place), "투자유치단은" (a delegation).
-    let describes = |w: &str, rest: &str| {
+    let describes = |at: usize, w: &str| {
+        let rest = &s[at + w.len()..];
         (w == "자매결연"
             && ["지역", "도시", "관계", " 지역", " 도시", " 관계"]
                 .iter()
                 .any(|p| rest.starts_with(p)))
             || (w.starts_with("투자") && w.ends_with("유치") && rest.starts_with('단'))
             // "한-말레이시아 자유무역협정(FTA)": a treaty between states.
-            || (w == "협정" && s[..s.len() - rest.len() - w.len()].ends_with("자유무역"))
+            || (w == "협정" && s[..at].ends_with("자유무역"))
     };
-    let (at, w, t) = MATCHER.first_in_text_where(s, |at, w| !describes(w, &s[at + w.len()..]))?;
+    let (at, w, t) = MATCHER.first_in_text_where(s, |at, w| !describes(at, w))?;
     // "수출계약 MOU": the last noun of a compound is its head.
     let rest = &s[at + w.len()..];
     // "수출 협약(MOU)": the gloss in brackets names the document.
@@ -1907,10 +1906,7 @@ fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
         };
         // "이로써 … 자매결연 체결 자치단체는 … 모두 3곳으로 늘었다": a tally
         // of ties, this one among them, not another.
-        if ["으로 늘었", "로 늘었", "으로 늘어", "로 늘어"]
-            .iter()
-            .any(|w| clause.contains(w))
-        {
+        if ["로 늘었", "로 늘어"].iter().any(|w| clause.contains(w)) {
             continue;
         }
         // A document named inside someone's words (“수출계약을 체결한
@@ -2474,7 +2470,7 @@ fn duration_end(s: &str, start: Option<FuzzyDate>) -> Option<Cited<FuzzyDate>> {
     if !(2..=60).contains(&days) {
         return None;
     }
-    let date = crate::model::Date::from_days_since_epoch(start.date.days_since_epoch() + days - 1);
+    let date = start.date.add_days(days - 1);
     Some(Cited::new(
         FuzzyDate {
             date,

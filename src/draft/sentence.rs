@@ -35,7 +35,9 @@ pub fn split(paragraph: &str) -> Vec<String> {
         let run_on = c == '.'
             && i > 0
             && chars[i - 1] == '다'
-            && chars.get(i + 1).is_some_and(|n| ('가'..='힣').contains(n));
+            && chars
+                .get(i + 1)
+                .is_some_and(|n| crate::model::is_hangul(*n));
         let ends = !quoted
             && matches!(c, '.' | '?' | '!' | '。')
             && i > 0

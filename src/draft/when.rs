@@ -400,12 +400,12 @@ impl Resolved {
     /// The day before a day ("27일 …에 따르면 … 전날 … 찾아"), saying so in
     /// the note; `None` for a month or a year.
     pub fn day_before(self, word: &str) -> Option<Resolved> {
-        if self.start.precision != crate::model::Precision::Day {
+        if self.start.precision != Precision::Day {
             return None;
         }
         let day = FuzzyDate {
-            date: crate::model::Date::from_days_since_epoch(self.start.date.days_since_epoch() - 1),
-            precision: crate::model::Precision::Day,
+            date: self.start.date.add_days(-1),
+            precision: Precision::Day,
         };
         let (ko, en) = self.how.unwrap_or_default();
         Some(Resolved {
