@@ -2239,69 +2239,77 @@ fn drop_itemised(outcomes: &mut Vec<DraftOutcome>) {
 /// 체결을 통해" after another MOU).
 fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
     carry_counts(outcomes);
-    let mut told: Vec<DraftOutcome> = Vec::new();
-    let mut seen: Vec<(OutcomeType, OutcomeStatus)> = Vec::new();
-    let mut sums: Vec<(OutcomeType, f64, Option<String>, OutcomeStatus, String)> = Vec::new();
-    outcomes.retain(|o| {
+    // Indices of the outcomes past the sum check, of those kept, and of
+    // those told again without a figure.
+    let (mut summed, mut kept, mut told) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, o) in outcomes.iter().enumerate() {
         let (t, st) = (o.kind.value, o.status.value);
         if let Some(a) = &o.amount {
-            let (v, cur) = (a.value.value, a.value.currency.clone());
             // Two firms of one sentence may each sign for 3천만 달러: the
             // same sum again is a repeat in another sentence (the lead and
             // the body), as a total, or with another status.
-            let again = sums.iter().any(|(k, x, c, s, q)| {
-                *k == t
-                    && *x == v
-                    && *c == cur
-                    && (*q != o.title.quote || a.quote.contains('총') || *s != st)
-            });
+            let again = summed
+                .iter()
+                .map(|&j| &outcomes[j])
+                .any(|e: &DraftOutcome| {
+                    same_sum(e, o)
+                        && (e.title.quote != o.title.quote
+                            || a.quote.contains('총')
+                            || e.status.value != st)
+                });
             if again {
-                return false;
+                continue;
             }
-            sums.push((t, v, cur, st, o.title.quote.clone()));
+            summed.push(i);
         }
+        let seen = |t: OutcomeType, st: OutcomeStatus| {
+            kept.iter()
+                .any(|&j: &usize| outcomes[j].kind.value == t && outcomes[j].status.value == st)
+        };
+        let seen_type = |t: OutcomeType| kept.iter().any(|&j: &usize| outcomes[j].kind.value == t);
         let bare = o.count.is_none() && o.amount.is_none();
-        let documents = seen
-            .iter()
-            .any(|(k, _)| matches!(k, OutcomeType::Mou | OutcomeType::Agreement));
+        let documents = seen_type(OutcomeType::Mou) || seen_type(OutcomeType::Agreement);
         // "14일 우호협력도시 협약을 체결하는 …" (a caption), "…와
         // 우호협력도시 협약을 체결했다", "오키나와현지사와 … 협약
         // 체결했다": a document told again without a figure.
-        let again = bare && seen.contains(&(t, st));
+        let again = bare && seen(t, st);
         if again {
-            told.push(o.clone());
+            told.push(i);
         }
         let repeat = (bare
             && t == OutcomeType::Agreement
             && o.kind.quote.ends_with("협약")
-            && seen.contains(&(OutcomeType::Mou, st)))
+            && seen(OutcomeType::Mou, st))
             || (bare && t == OutcomeType::Agreement && st == OutcomeStatus::Agreed && documents)
-            || (o.count.is_none()
-                && o.title.quote.contains("등 ")
-                && seen.iter().any(|(k, _)| *k == t))
+            || (o.count.is_none() && o.title.quote.contains("등 ") && seen_type(t))
             || again;
         if !repeat {
-            seen.push((t, st));
+            kept.push(i);
         }
-        !repeat
-    });
+    }
+    let told: Vec<DraftOutcome> = told.iter().map(|&i| outcomes[i].clone()).collect();
+    let mut index = 0..;
+    outcomes.retain(|_| index.next().is_some_and(|i| kept.contains(&i)));
     keep_best_told(outcomes, told)
+}
+
+/// Whether two outcomes are of one kind and one sum.
+fn same_sum(a: &DraftOutcome, b: &DraftOutcome) -> bool {
+    a.kind.value == b.kind.value
+        && a.amount
+            .as_ref()
+            .zip(b.amount.as_ref())
+            .is_some_and(|(x, y)| {
+                x.value.value == y.value.value && x.value.currency == y.value.currency
+            })
 }
 
 /// A sum told again with its count ("950만달러 규모 업무협약 … 19건
 /// 업무협약이 … 체결돼 950만 달러 규모"): the first telling, which is kept,
 /// takes the count.
 fn carry_counts(outcomes: &mut [DraftOutcome]) {
-    let same = |a: &DraftOutcome, b: &DraftOutcome| {
-        a.kind.value == b.kind.value
-            && a.title.quote != b.title.quote
-            && a.amount
-                .as_ref()
-                .zip(b.amount.as_ref())
-                .is_some_and(|(x, y)| {
-                    x.value.value == y.value.value && x.value.currency == y.value.currency
-                })
-    };
+    let same =
+        |a: &DraftOutcome, b: &DraftOutcome| same_sum(a, b) && a.title.quote != b.title.quote;
     for b in 1..outcomes.len() {
         let Some(a) = (0..b).find(|&a| same(&outcomes[a], &outcomes[b])) else {
             continue;
