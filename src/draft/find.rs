@@ -272,7 +272,7 @@ fn place_boundaries(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     // "㈜유성이앤지", "(주)대전…": a company's name.
-    if FIRM_MARKS.iter().any(|m| text[..start].ends_with(m)) {
+    if in_firm_name(text, start, end) {
         return false;
     }
     // "캐나다 퀘벡" (an alias naming the city) is not the start of "캐나다
@@ -287,6 +287,22 @@ fn place_boundaries(text: &str, start: usize, end: usize) -> bool {
         || tail.starts_with("도지사");
     before.is_none_or(|c| !is_hangul(c))
         && (head_of || after.is_none_or(|c| !is_hangul(c) || suffix_ok(c)))
+}
+
+/// Whether `text[start..end]` is part of a firm's name: a mark of its legal
+/// form ("㈜", "(주)") earlier in the same word ("(주)DHP제약", "㈜대전정밀")
+/// or closing it ("한국제약(주)").
+fn in_firm_name(text: &str, start: usize, end: usize) -> bool {
+    let apart = |c: char| c.is_whitespace() || c == ',';
+    let word_start = text[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| apart(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word_end = text[end..].find(apart).map_or(text.len(), |i| end + i);
+    FIRM_MARKS
+        .iter()
+        .any(|m| text[word_start..start].contains(m) || text[word_start..word_end].ends_with(m))
 }
 
 /// Administrative suffixes among `AFTER_PLACE`.
@@ -305,6 +321,10 @@ fn sector_boundaries(text: &str, start: usize, end: usize) -> bool {
     let name = &text[start..end];
     if !has_hangul(name) {
         return latin_boundaries(text, start, end);
+    }
+    // "(주)DHP제약", "한국제약(주)": a company's name.
+    if in_firm_name(text, start, end) {
+        return false;
     }
     let head = &text[..start];
     let tail = &text[end..];

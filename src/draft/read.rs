@@ -1088,9 +1088,9 @@ impl Reader<'_> {
                     false => !s.field || goods(&text[f.start..f.end]) || field_listed(text, f.end),
                 };
                 let tie = TIES.contains(&&text[f.start..f.end]);
-                // "(주)DHP제약": a firm's name; "방위, 원전, 수소 산업을
-                // 소개하였으며": a side's own industries, shown, not shared.
-                let aside = in_firm_name(text, &f) || introduced(text, &f);
+                // "방위, 원전, 수소 산업을 소개하였으며": a side's own
+                // industries, shown, not shared.
+                let aside = introduced(text, &f);
                 if tie || aside || !listed() || d.sectors.iter().any(|c| c.value == s.id) {
                     continue;
                 }
@@ -1122,24 +1122,6 @@ const GENERAL_WORDS: &[&str] = &["제조", "manufacturing", "수출", "투자", 
 /// an article they tell what kind of relationship two places have, not a
 /// field they work in.
 const TIES: &[&str] = &["자매결연", "우호교류"];
-
-/// Whether a sector's word is part of a firm's name: "(주)DHP제약",
-/// "㈜대한바이오", "한국제약(주)".
-fn in_firm_name(text: &str, f: &Found) -> bool {
-    let word_start = text[..f.start]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace() || *c == ',')
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let word_end = text[f.end..]
-        .char_indices()
-        .find(|(_, c)| c.is_whitespace() || *c == ',')
-        .map_or(text.len(), |(i, _)| f.end + i);
-    let word = &text[word_start..word_end];
-    FIRM_MARKS
-        .iter()
-        .any(|m| text[word_start..f.start].contains(m) || word.ends_with(m))
-}
 
 /// Whether a list of industries is one a side presents as its own, up to
 /// the end of its clause ("방위, 원전, 수소 산업을 소개하였으며", "대전의
