@@ -2563,6 +2563,13 @@ mod tests {
         o.amount.as_ref().map(|a| a.value.value)
     }
 
+    /// The type and status of a sentence's first outcome.
+    fn kind_and_status(s: &str) -> (OutcomeType, OutcomeStatus) {
+        let o = outcomes(s, false);
+        let first = o.first().unwrap_or_else(|| panic!("no outcome in {s}"));
+        (first.kind.value, first.status.value)
+    }
+
     /// The drafts of `text`, published on `date`, with the sample data's
     /// taxonomies.
     fn draft(text: &str, date: &str) -> Vec<Draft> {
@@ -2790,12 +2797,8 @@ mod tests {
         assert_eq!(o.len(), 1, "{o:#?}");
         assert_eq!(o[0].status.value, OutcomeStatus::Signed);
         // Orders won are contracts.
-        let o = outcomes(
-            "시장개척단이 베트남에서 2천700만달러의 수출물량을 발주받았다.",
-            false,
-        );
         assert_eq!(
-            (o[0].kind.value, o[0].status.value),
+            kind_and_status("시장개척단이 베트남에서 2천700만달러의 수출물량을 발주받았다."),
             (OutcomeType::Contract, OutcomeStatus::Signed)
         );
         let o = outcomes(
@@ -2899,12 +2902,10 @@ mod tests {
         assert!(
             a.approximate && a.expected && a.qualifier == crate::model::AmountQualifier::AtLeast
         );
-        let agreed = outcomes(
-            "3국은 바이오헬스케어와 AI 분야 협력을 위해 지속적인 교류를 이어가기로 합의했다.",
-            false,
-        );
         assert_eq!(
-            (agreed[0].kind.value, agreed[0].status.value),
+            kind_and_status(
+                "3국은 바이오헬스케어와 AI 분야 협력을 위해 지속적인 교류를 이어가기로 합의했다."
+            ),
             (OutcomeType::Agreement, OutcomeStatus::Agreed)
         );
     }
