@@ -1,0 +1,559 @@
+//! The event's dates: which date of the article is the event's, its
+//! span, and the tense of a sentence.
+
+use std::sync::LazyLock;
+
+use super::{EventDate, HISTORY, Reader, event_verb};
+use crate::draft::when::Mention;
+use crate::draft::{Cited, Draft, when};
+use crate::model::FuzzyDate;
+use regex::Regex;
+
+impl Reader<'_> {
+    fn year_ok(&self, m: &Mention) -> bool {
+        match (m.explicit_year(), self.published) {
+            (Some(y), Some(p)) => y >= p.date.date.year - 1,
+            _ => true,
+        }
+    }
+
+    /// The first date of the article that reports the event: in a sentence
+    /// with an event verb, not a deadline or the start of something
+    /// ongoing, not history. A day or month wins over a year alone.
+    pub(super) fn event_date(&self) -> Option<EventDate> {
+        let mut month: Option<EventDate> = None;
+        let mut year_only: Option<EventDate> = None;
+        let mut reported: Option<EventDate> = None;
+        if let Some(span) = self.lead_span() {
+            return Some(span);
+        }
+        for (i, s) in self.sents.iter().enumerate() {
+            if !event_verb(s) || HISTORY.iter().any(|h| s.contains(h)) {
+                continue;
+            }
+            for m in self.dates[i].iter().cloned() {
+                if m.until
+                    && let Some(r) = self.until_for(s, &m)
+                {
+                    return Some(r);
+                }
+                // "2001년부터 매년" is history; "지난 17일부터 5박 6일간",
+                // "지난 27일부터 이날까지", "지난 17일부터 … 참석했고" start
+                // the event.
+                let rest = after_from(s, &m);
+                let lasting = m.open_from
+                    && (DURATION.is_match(rest)
+                        || rest.starts_with("이날까지")
+                        || rest.starts_with("오늘까지")
+                        || m.day_given());
+                if (m.open_from && !lasting)
+                    || m.until
+                    || !self.year_ok(&m)
+                    || told_before(&s[m.end..])
+                {
+                    continue;
+                }
+                let Some(r) = self.resolve_told(s, &m) else {
+                    continue;
+                };
+                if reporting_date(s, &m) {
+                    if reported.is_none() {
+                        reported = self.reported_day(i, r, m);
+                    }
+                    continue;
+                }
+                match r.start.precision {
+                    // A day in the first sentences wins over a month or a
+                    // year named before it ("1월 일본, 2월 중국 출장에
+                    // 이어 … 이달 23일부터").
+                    crate::model::Precision::Day => return Some(self.widen(i, r, m)),
+                    crate::model::Precision::Month => {
+                        month.get_or_insert((i, r, m));
+                    }
+                    crate::model::Precision::Year => {
+                        year_only.get_or_insert((i, r, m));
+                    }
+                }
+            }
+        }
+        reported
+            .or(month)
+            .or(year_only)
+            .or_else(|| self.lead_date())
+    }
+
+    /// The event's day told by the day of the report: that day, when the
+    /// article says the event was then ("체결했다고 2일 밝혔다 … 이날", "6일
+    /// 부산시에 따르면 … 이날 행사에는"), or the day before ("27일 …에
+    /// 따르면 … 30여명은 전날 … 전주를 찾아").
+    fn reported_day(&self, i: usize, r: when::Resolved, m: Mention) -> Option<EventDate> {
+        let rest = &self.sents[i][m.end..];
+        if rest.contains("전날") && event_verb(rest) {
+            let mut m = m;
+            m.quote = format!("{} … 전날", m.quote);
+            return r.day_before("전날").map(|r| (i, r, m));
+        }
+        let that_day = rest.contains("이날")
+            || self
+                .sents
+                .iter()
+                .skip(i + 1)
+                .take(3)
+                .any(|n| n.contains("이날"));
+        that_day.then_some((i, r, m))
+    }
+
+    /// A span of days given whole in the first sentences ("지난달 28일부터
+    /// 4일까지 … 활동을 펼치고 있다"), or its first day and its length: the
+    /// event's, whatever the verb.
+    fn lead_span(&self) -> Option<EventDate> {
+        self.sents.iter().enumerate().take(3).find_map(|(i, s)| {
+            if HISTORY.iter().any(|h| s.contains(h)) {
+                return None;
+            }
+            self.dates[i].iter().find_map(|m| {
+                if !self.year_ok(m) || told_before(&s[m.end..]) {
+                    return None;
+                }
+                let r = self.resolve_told(s, m)?;
+                let day = r.start.precision == crate::model::Precision::Day;
+                let whole = r.end.is_some_and(|e| {
+                    e.precision == crate::model::Precision::Day && e.date > r.start.date
+                });
+                // "지난 17일부터 5박 6일간 일정으로 참여 중인": a first day and
+                // a length.
+                let lasting = m.open_from && DURATION.is_match(after_from(s, m));
+                (day && (whole || lasting)).then(|| (i, r, m.clone()))
+            })
+        })
+    }
+
+    /// A mention's date; a bare day later than the publication date, in a
+    /// sentence told in the past tense, is last month's.
+    fn resolve_told(&self, s: &str, m: &Mention) -> Option<when::Resolved> {
+        let r = m.resolve(self.published);
+        let published = self.published.map(|p| p.date);
+        let later = |r: &when::Resolved| published.is_some_and(|p| r.start.date > p.date);
+        match r {
+            Ok(r) if !(later(&r) && past(s)) => Some(r),
+            r if past(s) => m
+                .as_past()
+                .and_then(|p| p.resolve(self.published).ok())
+                .or(r.ok()),
+            r => r.ok(),
+        }
+    }
+
+    /// With no date beside an event verb, the first date of the lead
+    /// ("기념식을 지난 6일 야마구치 시청에서 했다고 7일 밝혔다"), or the day of
+    /// the report when the article says the event was then ("10일 … 건립할
+    /// 예정이라고 밝혔다. … 이날 구미시청에서 … 서명했다").
+    fn lead_date(&self) -> Option<EventDate> {
+        self.sents.iter().take(3).enumerate().find_map(|(i, s)| {
+            self.dates[i].iter().cloned().find_map(|m| {
+                if m.open_from || m.until || !self.year_ok(&m) {
+                    return None;
+                }
+                let r = m.resolve(self.published).ok()?;
+                if reporting_date(s, &m) {
+                    return self.reported_day(i, r, m);
+                }
+                Some((i, r, m))
+            })
+        })
+    }
+
+    /// A day in the lead that a range in the next sentences contains ("15일
+    /// … 협약을 맺고. … 13~16일 … 방문해"): the range is the event.
+    fn widen(&self, i: usize, r: when::Resolved, m: Mention) -> EventDate {
+        let day = r.start.date;
+        let wider = self
+            .sents
+            .iter()
+            .enumerate()
+            .skip(i)
+            .take(3)
+            .find_map(|(j, _)| {
+                self.dates[j].iter().cloned().find_map(|w| {
+                    let rw = w.resolve(self.published).ok()?;
+                    let end = rw.end?;
+                    (rw.start.date <= day
+                        && day <= end.date
+                        && rw.start.date < end.date
+                        && rw.start.precision == crate::model::Precision::Day)
+                        .then_some((j, rw, w))
+                })
+            });
+        wider.unwrap_or((i, r, m))
+    }
+
+    /// "지난 6일까지 4일간 열린", "지난 24일까지 나흘간": the last day and
+    /// the length give the first.
+    fn until_for(&self, s: &str, m: &Mention) -> Option<EventDate> {
+        // "4일간", "나흘간" (a stay in nights and days ends no earlier).
+        let c = DURATION
+            .captures(&s[m.end..])
+            .filter(|c| c.get(1).is_none())?;
+        let days: i64 = days_of(&c).filter(|d| (2..=60).contains(d))?;
+        let r = m.resolve(self.published).ok()?;
+        if r.start.precision != crate::model::Precision::Day {
+            return None;
+        }
+        let first = FuzzyDate {
+            date: r.start.date.add_days(1 - days),
+            precision: crate::model::Precision::Day,
+        };
+        let quote = s[m.start..m.end + c.get(0)?.end()].trim().to_string();
+        let how = r.how.map(|(ko, en)| {
+            (
+                format!("{ko} 시작일은 '{}'로 셈함.", &c[0].trim()),
+                format!(
+                    "{en} The first day is counted back from \"{}\".",
+                    &c[0].trim()
+                ),
+            )
+        });
+        let mut mention = m.clone();
+        mention.quote = quote;
+        Some((
+            0,
+            when::Resolved {
+                start: first,
+                end: Some(r.start),
+                how,
+            },
+            mention,
+        ))
+    }
+
+    /// "오는 27일까지 … 진행한다" just after the start: the last day, when it
+    /// falls within two weeks of the first.
+    pub(super) fn end_by(
+        &self,
+        near: &[Vec<Mention>],
+        start: Option<FuzzyDate>,
+    ) -> Option<Cited<FuzzyDate>> {
+        let start = start.filter(|s| s.precision == crate::model::Precision::Day)?;
+        near.iter().find_map(|dates| {
+            dates.iter().filter(|m| m.until).find_map(|m| {
+                let r = m.resolve(self.published).ok()?;
+                let days = r.start.date.days_since_epoch() - start.date.days_since_epoch();
+                (r.start.precision == crate::model::Precision::Day && (1..=14).contains(&days))
+                    .then(|| Cited::new(r.start, m.quote.clone()))
+            })
+        })
+    }
+
+    /// The year a draft's event is told in: its start's, else the
+    /// publication's (to tell earlier years' ties from the event's).
+    pub(super) fn year_of(&self, d: &Draft) -> Option<i32> {
+        d.start
+            .as_ref()
+            .map(|s| s.value.date.year)
+            .or(self.published.map(|p| p.date.date.year))
+    }
+
+    /// Whether every date a sentence gives (to the month or day) lies well
+    /// away from the event's days: it then tells of another occasion.
+    pub(super) fn elsewhen(&self, i: usize, (first, last): (i64, i64)) -> bool {
+        let s = &self.sents[i];
+        // The day of the report is no other time ("지난 20일 기준 …
+        // 성사시켰다고 25일 밝혔다").
+        let dates: Vec<(i64, i64)> = self.dates[i]
+            .iter()
+            .filter(|m| !m.until && !m.open_from && !reporting_date(s, m))
+            .filter_map(|m| m.resolve(self.published).ok())
+            .filter(|r| r.start.precision != crate::model::Precision::Year)
+            .map(|r| {
+                let end = r.end.map_or(r.start.last_day(), |e| e.last_day());
+                (r.start.date.days_since_epoch(), end.days_since_epoch())
+            })
+            .collect();
+        !dates.is_empty() && dates.iter().all(|(a, b)| *b < first - 14 || *a > last + 14)
+    }
+
+    /// Dates the article gives but could not read without a publication
+    /// date: for the review list.
+    pub(super) fn unresolved_date(&self) -> Option<(String, String)> {
+        for (s, dates) in self.sents.iter().zip(self.dates) {
+            if !event_verb(s) {
+                continue;
+            }
+            for m in dates {
+                if let Err(why) = m.resolve(self.published) {
+                    return Some((m.quote.clone(), why));
+                }
+            }
+        }
+        None
+    }
+
+    pub(super) fn set_dates(&self, d: &mut Draft, r: when::Resolved, m: &Mention) {
+        d.start = Some(Cited::new(r.start, m.quote.clone()));
+        d.end = r.end.map(|e| Cited::new(e, m.quote.clone()));
+        d.date_note = r.how;
+    }
+}
+
+/// Words after a date that make it the date of the report, not of the
+/// event: "5일 경기도에 따르면", "…했다고 5일 밝혔다", "21일 \"…열린다\"고
+/// 밝혔다" (the date of a quoted statement), "지난 20일 기준 146만불의
+/// 수출계약" (the day figures were counted).
+fn reporting_date(s: &str, m: &Mention) -> bool {
+    let after: String = s[m.end..].chars().take(14).collect();
+    // "21일 황해경제자유구역청(청장 김성배)에 따르면": up to the clause's end.
+    let clause = s[m.end..].split([',', '.']).next().unwrap_or("");
+    let quoted = after.trim_start().starts_with(['"', '“', '\'', '‘'])
+        && ["고 밝혔", "고 전했", "고 발표했", "고 말했"]
+            .iter()
+            .any(|w| s[m.end..].contains(w));
+    // "26일 전북도는 김 지사가 지난 25일 … 체결했다고 밝혔다": the day that
+    // opens a sentence closed by its report.
+    let opens_report =
+        s[..m.start].trim().is_empty() && ["고 밝혔", "고 전했"].iter().any(|w| s.contains(w));
+    quoted
+        || opens_report
+        || clause.contains("따르면")
+        || ["밝혔", "전했", "발표했", "말했", "기준"]
+            .iter()
+            .any(|w| after.trim_start().starts_with(w))
+}
+
+/// Whether a date falls on the event's own days: its first day, or a day
+/// of the span it is given ("5일부터 7일까지").
+pub(super) fn within(date: &when::Resolved, event: &when::Resolved) -> bool {
+    if date.start.date == event.start.date {
+        return true;
+    }
+    let Some(end) = event.end else { return false };
+    let day = date.start.date.days_since_epoch();
+    date.start.precision == crate::model::Precision::Day
+        && (event.start.date.days_since_epoch()..=end.last_day().days_since_epoch()).contains(&day)
+}
+
+/// The words after a date that starts something, past its "부터": "지난
+/// 1일부터 1박 2일간" -> "1박 2일간".
+fn after_from<'s>(s: &'s str, m: &Mention) -> &'s str {
+    s[m.end..]
+        .trim_start()
+        .trim_start_matches("부터")
+        .trim_start()
+}
+
+/// A length of stay: "6박 8일", "3일간", "이틀간", "사흘 동안".
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(\d{1,2})\s*박\s*(\d{1,2})\s*일|(\d{1,2})\s*일\s*간|(이틀|사흘|나흘|닷새|엿새|이레|여드레|아흐레|열흘)\s*(?:간|동안))")
+        .expect("static regex")
+});
+
+/// Days in a length of stay as `DURATION` captured it.
+fn days_of(c: &regex::Captures) -> Option<i64> {
+    if let Some(n) = c.get(2).or(c.get(3)) {
+        return n.as_str().parse().ok();
+    }
+    let native = [
+        "이틀",
+        "사흘",
+        "나흘",
+        "닷새",
+        "엿새",
+        "이레",
+        "여드레",
+        "아흐레",
+        "열흘",
+    ];
+    native
+        .iter()
+        .position(|w| *w == &c[4])
+        .map(|i| i as i64 + 2)
+}
+
+/// The last day of an event the text gives as a length: "6박 8일 일정으로"
+/// (eight days), "3일간", "4일부터 이틀간".
+pub(super) fn duration_end(s: &str, start: Option<FuzzyDate>) -> Option<Cited<FuzzyDate>> {
+    let start = start.filter(|s| s.precision == crate::model::Precision::Day)?;
+    let (c, _) = (0..s.len())
+        .filter(|&i| s.is_char_boundary(i))
+        .find_map(|i| DURATION.captures(&s[i..]).map(|c| (c, i)))?;
+    let days: i64 = days_of(&c)?;
+    if !(2..=60).contains(&days) {
+        return None;
+    }
+    let date = start.date.add_days(days - 1);
+    Some(Cited::new(
+        FuzzyDate {
+            date,
+            precision: crate::model::Precision::Day,
+        },
+        c[0].trim().to_string(),
+    ))
+}
+
+/// Whether the words after a date or a document end in a clause about
+/// something earlier: a verb ending in 던 ("지난달 17일 방문해 의향서를
+/// 교환했던 퀴논시의 대표단이 … 체결한다"), or "…한 바 있다" ("이에 앞서 …
+/// 교류협정을 체결한 바 있다"), comes before the sentence's own verb.
+pub(super) fn told_before(rest: &str) -> bool {
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .take(12)
+        .map(|w| w.trim_end_matches([',', '.', '"', '”']))
+        .collect();
+    for (k, w) in words.iter().enumerate() {
+        let done = *w == "바" && words.get(k + 1).is_some_and(|n| n.starts_with('있'));
+        if w.ends_with('던') || done {
+            return true;
+        }
+        if w.ends_with('다') || w.ends_with("다고") || w.ends_with("으며") || w.ends_with("했고")
+        {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a sentence is told in the past tense: "… 서명했다.", and for
+/// reported speech the reported verb ("체결했다고 밝혔다", not "출장길에
+/// 오른다고 26일 발표했다").
+fn past(s: &str) -> bool {
+    const PAST: &[&str] = &[
+        "했다", "었다", "였다", "됐다", "졌다", "혔다", "났다", "렸다", "왔다", "갔다",
+    ];
+    let told = match s.rfind("다고 ") {
+        Some(at) => &s[..at + "다".len()],
+        None => s.trim_end_matches(['.', ' ', '"', '”', '’', '\'']),
+    };
+    PAST.iter().any(|w| told.ends_with(w))
+}
+
+/// Whether a sentence reports something still to come: "…방문해 … 나선다",
+/// "…개최할 예정이다".
+pub(super) fn future(s: &str) -> bool {
+    let s = s.trim_end_matches(['.', ' ']);
+    [
+        "나선다",
+        "예정이다",
+        "계획이다",
+        "한다",
+        "연다",
+        "갖는다",
+        "방침이다",
+        "개최된다",
+        "열린다",
+    ]
+    .iter()
+    .any(|w| s.ends_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::read::draft;
+    use crate::model::OutcomeStatus;
+
+    /// A span of days in the lead dates the event even where its verb is
+    /// none the drafter knows; a dated signing later is a day within.
+    #[test]
+    fn a_span_in_the_lead_dates_the_event() {
+        let text = "경북도 대표단은 지난달 28일부터 4일까지 UAE 시장 개척 활동을 펼치고 있다.\n\n\
+                    지난달 30일 두바이에서는 할랄식품 수입회사와 업무협약을 체결했다.";
+        let d = draft(text, "2019-11-01");
+        assert_eq!(d.len(), 1, "{d:#?}");
+        let day = |c: &Option<Cited<FuzzyDate>>| c.as_ref().map(|c| c.value.to_string());
+        assert_eq!(day(&d[0].start).as_deref(), Some("2019-10-28"));
+        assert_eq!(day(&d[0].end).as_deref(), Some("2019-11-04"));
+        assert_eq!(d[0].outcomes.len(), 1);
+        // The last day and a length in days, in figures or in words; ties
+        // made "각각 자매결연했다" are signed.
+        let d = draft(
+            "경북도 관계자들이 지난 24일까지 나흘간 자매결연한 중국 하남성을 방문했다.\n\n\
+             경북경찰청은 하남성 공안청, 안동대는 정주대와 각각 자매결연했다.",
+            "2001-05-26",
+        );
+        assert_eq!(day(&d[0].start).as_deref(), Some("2001-05-21"));
+        assert_eq!(day(&d[0].end).as_deref(), Some("2001-05-24"));
+        let statuses: Vec<_> = d[0].outcomes.iter().map(|o| o.status.value).collect();
+        assert_eq!(statuses, [OutcomeStatus::Signed], "{:#?}", d[0].outcomes);
+        // A first day and a length.
+        let d = draft(
+            "지난 1일부터 1박 2일간의 일정으로 남해를 찾은 교류단은 부시장 등 12명이다.",
+            "2018-06-03",
+        );
+        assert_eq!(day(&d[0].start).as_deref(), Some("2018-06-01"));
+        assert_eq!(day(&d[0].end).as_deref(), Some("2018-06-02"));
+    }
+
+    /// The day of a report dates the event when the article says it was
+    /// that day (이날) or the day before (전날).
+    #[test]
+    fn the_day_of_the_report_and_the_day_before() {
+        let day = |d: &[Draft]| d[0].start.as_ref().map(|c| c.value.to_string());
+        let d = draft(
+            "27일 전북도에 따르면 21개국 외교관 30여명은 전날 초청행사를 통해 전주를 찾았다.\n\n\
+             이들은 1박2일 일정으로 진행되는 행사에서 내년 협력을 논의했다.",
+            "2026-02-27",
+        );
+        assert_eq!(day(&d).as_deref(), Some("2026-02-26"), "{d:#?}");
+        let note = d[0]
+            .date_note
+            .as_ref()
+            .map(|n| n.0.clone())
+            .unwrap_or_default();
+        assert!(note.contains("전날"), "{note}");
+        let d = draft(
+            "6일 부산시에 따르면 올해로 15회째를 맞은 이날 행사에는 80여명이 참석할 예정이다.",
+            "2024-12-06",
+        );
+        assert_eq!(day(&d).as_deref(), Some("2024-12-06"), "{d:#?}");
+        // The day that opens a sentence closed by its report.
+        let d = draft(
+            "26일 전북도는 김 지사가 지난 25일 LA 한남체인 그룹과 업무협약을 체결했다고 밝혔다.",
+            "2022-09-26",
+        );
+        assert_eq!(day(&d).as_deref(), Some("2022-09-25"), "{d:#?}");
+    }
+
+    #[test]
+    fn a_date_in_a_clause_about_something_earlier() {
+        assert!(told_before(
+            " 방문해 우호교류의향서를 교환했던 퀴논시의 대표단이 방문해 14일 협정을 체결한다."
+        ));
+        assert!(!told_before(" 양구군을 방문해 협정을 체결했다고 밝혔다."));
+    }
+
+    /// The day a quoted statement was made is not the event's.
+    #[test]
+    fn the_date_of_a_quoted_statement() {
+        let text = "교류회의\n\n전남도는 21일 \"교류회의가 오는 9월7일부터 9일까지 영암군 현대호텔에서 열린다\"고 밝혔다.";
+        let drafts = draft(text, "2006-08-21");
+        let start = drafts[0].start.as_ref().map(|s| s.value.to_string());
+        assert_eq!(
+            start.as_deref(),
+            Some("2006-09-07"),
+            "{:#?}",
+            drafts[0].start
+        );
+        // Figures counted up to a day, and a total told again.
+        let text = "구미 수출계약\n\n구미시는 호주 멜버른에 파견한 무역사절단이 지난 20일 기준 146만불의 수출계약을 성사시켰다고 25일 밝혔다. \
+                    무역사절단은 지난 8월25일부터 31일까지 추진됐다. \
+                    그 결과 예상수출계약액을 넘긴 총146만불의 수출계약 성과를 거뒀다.";
+        let drafts = draft(text, "2024-11-25");
+        let start = drafts[0].start.as_ref().map(|s| s.value.to_string());
+        assert_eq!(
+            start.as_deref(),
+            Some("2024-08-25"),
+            "{:#?}",
+            drafts[0].start
+        );
+        assert_eq!(drafts[0].outcomes.len(), 1, "{:#?}", drafts[0].outcomes);
+        assert_eq!(drafts[0].outcomes[0].status.value, OutcomeStatus::Signed);
+    }
+
+    #[test]
+    fn tense_of_a_sentence_and_of_reported_speech() {
+        assert!(past("강원도는 31일 합의서에 서명했다."));
+        assert!(past("협약을 체결했다고 5일 밝혔다."));
+        assert!(!past("27일부터 유럽 출장길에 오른다고 26일 발표했다."));
+        assert!(!past("오는 13일 협약을 체결한다."));
+    }
+}

@@ -1,0 +1,1309 @@
+//! Outcomes: the documents an event produced (MOUs, agreements, contracts,
+//! investments), each with its count, amount and status, read clause by
+//! clause.
+
+use std::sync::LazyLock;
+
+use super::dates::told_before;
+use super::{quoted, strip_particle};
+use crate::draft::find::Words;
+use crate::draft::{Cited, DraftOutcome};
+use crate::load::human;
+use crate::model::{OutcomeStatus, OutcomeType};
+use regex::Regex;
+
+/// The kind of document a phrase names, and the word that says so.
+pub(super) fn document_type(s: &str) -> Option<(OutcomeType, String)> {
+    static WORDS: &[(&str, OutcomeType)] = &[
+        ("MOU", OutcomeType::Mou),
+        ("양해각서", OutcomeType::Mou),
+        ("량해각서", OutcomeType::Mou),
+        ("업무협약", OutcomeType::Mou),
+        ("업무 협약", OutcomeType::Mou),
+        ("투자협약", OutcomeType::Investment),
+        ("투자 협약", OutcomeType::Investment),
+        ("투자 유치", OutcomeType::Investment),
+        ("투자유치", OutcomeType::Investment),
+        ("투자 자금", OutcomeType::Investment),
+        ("투자를 유치", OutcomeType::Investment),
+        ("계약", OutcomeType::Contract),
+        // Orders won: "2천700만달러어치를 수주했으며", "수출물량을 발주받았다".
+        ("수주", OutcomeType::Contract),
+        ("발주받", OutcomeType::Contract),
+        ("발주를 받", OutcomeType::Contract),
+        ("협약", OutcomeType::Agreement),
+        ("협정", OutcomeType::Agreement),
+        ("협의서", OutcomeType::Agreement),
+        ("합의서", OutcomeType::Agreement),
+        ("의향서", OutcomeType::Mou),
+        ("약정", OutcomeType::Agreement),
+        ("우호협력을 체결", OutcomeType::Agreement),
+        ("자매결연", OutcomeType::Agreement),
+        ("투자를 확정", OutcomeType::Investment),
+        ("투자의향서", OutcomeType::Investment),
+        ("투자 의향", OutcomeType::Investment),
+        ("투자의향", OutcomeType::Investment),
+        ("투자약속", OutcomeType::Investment),
+        ("투자 약속", OutcomeType::Investment),
+        ("투자를 약속", OutcomeType::Investment),
+        ("회원 가입", OutcomeType::Membership),
+        ("회원가입", OutcomeType::Membership),
+        ("가입", OutcomeType::Membership),
+    ];
+    static MATCHER: LazyLock<Words<OutcomeType>> = LazyLock::new(|| Words::new(WORDS));
+    // Words that name no document here: "자매결연 지역인 버지니아주" (the tie
+    // describes a place), "투자유치단은" (a delegation).
+    let describes = |at: usize, w: &str| {
+        let rest = &s[at + w.len()..];
+        (w == "자매결연"
+            && ["지역", "도시", "관계", " 지역", " 도시", " 관계"]
+                .iter()
+                .any(|p| rest.starts_with(p)))
+            || (w.starts_with("투자") && w.ends_with("유치") && rest.starts_with('단'))
+            // "한-말레이시아 자유무역협정(FTA)": a treaty between states.
+            || (w == "협정" && s[..at].ends_with("자유무역"))
+    };
+    let (at, w, t) = MATCHER.first_in_text_where(s, |at, w| !describes(at, w))?;
+    // "수출계약 MOU": the last noun of a compound is its head.
+    let rest = &s[at + w.len()..];
+    // "수출 협약(MOU)": the gloss in brackets names the document.
+    if t == OutcomeType::Agreement
+        && ["(MOU)", "(양해각서)", "(mou)"]
+            .iter()
+            .any(|g| rest.starts_with(g))
+    {
+        return Some((OutcomeType::Mou, w.to_string()));
+    }
+    if let Some(head) = rest.strip_prefix(' ')
+        && let Some((0, w2, t2)) = MATCHER.first_in_text(head)
+        && t != OutcomeType::Investment
+    {
+        return Some((t2, w2.to_string()));
+    }
+    // "기업투자 양해각서", "투자 MOU": an agreement to invest.
+    let before: String = s[..at].chars().rev().take(8).collect();
+    if matches!(t, OutcomeType::Mou | OutcomeType::Agreement) && before.contains("자투") {
+        return Some((OutcomeType::Investment, w.to_string()));
+    }
+    Some((t, w.to_string()))
+}
+
+/// The clause's document: its first document word, unless that names the
+/// event referred back to; one told of as done before or named as a
+/// figure of talks is passed over ("…의향서를 교환했던 퀴논시의 대표단이
+/// 방문해 14일 협정을 체결한다", "…수출계약을 상담하고 5건의 수출 MOU를
+/// 체결했다").
+fn document_in(clause: &str) -> Option<(OutcomeType, String)> {
+    let mut from = 0;
+    loop {
+        let part = &clause[from..];
+        let (t, w) = document_type(part)?;
+        let at = part.find(w.as_str())?;
+        if !told_before(&part[at + w.len()..]) && !talks_figure(part, &w) {
+            return (!refers_back(part, &w)).then_some((t, w));
+        }
+        from += at + w.len();
+    }
+}
+
+/// Whether the document word names a figure of talks or the ground laid
+/// for documents to come, not a document: "계약 체결 상담액 1578만 달러",
+/// "1년 내 계약추진액 552만 달러", "계약 체결의 토대를 마련했다", "계약
+/// 체결 가능성이 높은 55개 기업", "계약검토 177건 1000만 달러의
+/// 수출상담실적".
+fn talks_figure(clause: &str, word: &str) -> bool {
+    clause.find(word).is_some_and(|at| {
+        let after = clause[at + word.len()..].trim_start();
+        let after = after.strip_prefix("체결").unwrap_or(after).trim_start();
+        let after = after.strip_prefix("을 ").unwrap_or(after);
+        [
+            "상담",
+            "추진액",
+            "추진 실적",
+            "추진실적",
+            "의 토대",
+            "의 발판",
+            "의 기반",
+            "검토",
+            "가능성",
+            "의 가능성",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+            // "계약추진 1천600만 달러": a sum of contracts pursued.
+            || after
+                .strip_prefix("추진")
+                .is_some_and(|r| r.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
+/// Whether the document word is a ceremony ("협약식") or points back to one
+/// already reported ("이번 협약", "이 협약", "해당 MOU", "협약에 따라").
+fn refers_back(clause: &str, word: &str) -> bool {
+    let upper = clause.to_ascii_uppercase();
+    let word = word.to_ascii_uppercase();
+    let Some(at) = upper.find(&word) else {
+        return false;
+    };
+    let after = &upper[at + word.len()..];
+    let before = upper[..at].trim_end();
+    // A ceremony is the event's venue ("열린 협약식에는 … 참석했다") unless
+    // it is said to take place ("협약식이 진행되어", "협약식을 갖고").
+    let ceremony = after.starts_with('식') || after.starts_with("체결식");
+    let held = ["이 진행", "을 갖", "을 가졌", "이 열", "을 열", "을 개최"]
+        .iter()
+        .any(|w| {
+            after
+                .trim_start_matches("체결")
+                .trim_start_matches('식')
+                .starts_with(w)
+        });
+    // "협약에 따라 두 구는 … 열 계획이다": what follows from it.
+    let following = ["에 따라", "에 따른", "에 의해"]
+        .iter()
+        .any(|w| after.starts_with(w));
+    (ceremony && !held)
+        || following
+        || ["이번", "이", "해당", "같은"].iter().any(|w| {
+            before.ends_with(w)
+                && before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        })
+}
+
+/// The status a clause's verbs give an outcome.
+pub(super) fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
+    static MARKS: &[(&str, OutcomeStatus)] = &[
+        ("기대", OutcomeStatus::Expected),
+        ("전망", OutcomeStatus::Expected),
+        ("예상", OutcomeStatus::Expected),
+        ("할 예정", OutcomeStatus::Planned),
+        ("될 예정", OutcomeStatus::Planned),
+        ("예정이다", OutcomeStatus::Planned),
+        ("할 계획", OutcomeStatus::Planned),
+        ("체결한다", OutcomeStatus::Planned),
+        ("서명한다", OutcomeStatus::Planned),
+        ("을 한다", OutcomeStatus::Planned),
+        ("를 한다", OutcomeStatus::Planned),
+        ("을 할 ", OutcomeStatus::Planned),
+        ("를 할 ", OutcomeStatus::Planned),
+        ("서명할", OutcomeStatus::Planned),
+        // Documents exchanged: "양해각서를 주고받는다", "의향서를 교환한다".
+        ("주고받는다", OutcomeStatus::Planned),
+        ("주고받을", OutcomeStatus::Planned),
+        ("교환한다", OutcomeStatus::Planned),
+        ("교환할", OutcomeStatus::Planned),
+        ("주고받았", OutcomeStatus::Signed),
+        ("체결할", OutcomeStatus::Planned),
+        ("맺을", OutcomeStatus::Planned),
+        ("맺는다", OutcomeStatus::Planned),
+        ("체결했", OutcomeStatus::Signed),
+        ("체결하였", OutcomeStatus::Signed),
+        // A signing ceremony held: "협정식을 열고", "협약식을 가졌다".
+        ("식을 열고", OutcomeStatus::Signed),
+        ("식을 열었", OutcomeStatus::Signed),
+        ("식을 갖고", OutcomeStatus::Signed),
+        ("식을 가졌", OutcomeStatus::Signed),
+        ("식을 개최했", OutcomeStatus::Signed),
+        ("식을 개최하고", OutcomeStatus::Signed),
+        ("체결됐", OutcomeStatus::Signed),
+        ("체결돼", OutcomeStatus::Signed),
+        ("을 했", OutcomeStatus::Signed),
+        ("를 했", OutcomeStatus::Signed),
+        ("도 했", OutcomeStatus::Signed),
+        ("이뤄졌", OutcomeStatus::Signed),
+        ("체결되었", OutcomeStatus::Signed),
+        ("체결하는 등", OutcomeStatus::Signed),
+        ("체결한 ", OutcomeStatus::Signed),
+        ("체결이 있었", OutcomeStatus::Signed),
+        ("체결을 통해", OutcomeStatus::Signed),
+        ("맺었", OutcomeStatus::Signed),
+        // "…와 각각 자매결연했다", "자매결연한다".
+        ("결연했", OutcomeStatus::Signed),
+        ("결연하였", OutcomeStatus::Signed),
+        ("결연한다", OutcomeStatus::Planned),
+        ("결연할", OutcomeStatus::Planned),
+        ("서명했", OutcomeStatus::Signed),
+        ("교환했", OutcomeStatus::Signed),
+        ("받았", OutcomeStatus::Signed),
+        ("수주했", OutcomeStatus::Signed),
+        ("수주하였", OutcomeStatus::Signed),
+        ("이끌어 냈", OutcomeStatus::Signed),
+        ("이끌어냈", OutcomeStatus::Signed),
+        ("성사시켰", OutcomeStatus::Signed),
+        ("성사됐", OutcomeStatus::Signed),
+        ("성사되었", OutcomeStatus::Signed),
+        ("성사돼", OutcomeStatus::Signed),
+        ("유치했", OutcomeStatus::Signed),
+        // Results achieved: "279만 달러의 수출계약 실적을 거뒀다".
+        ("실적을 거뒀", OutcomeStatus::Signed),
+        // "211억원의 수출 계약을 달성했다", "MOU 각각 달성했다".
+        ("달성했", OutcomeStatus::Signed),
+        ("실적을 올렸", OutcomeStatus::Signed),
+        // "27건 3천27만 달러 규모의 수출 MOU 성과를 거뒀다".
+        ("성과를 거뒀", OutcomeStatus::Signed),
+        ("성과를 거두었", OutcomeStatus::Signed),
+        ("성과를 올렸", OutcomeStatus::Signed),
+        ("합의했", OutcomeStatus::Agreed),
+        ("합의하였", OutcomeStatus::Agreed),
+        ("하기로 했", OutcomeStatus::Agreed),
+        ("뜻을 모았", OutcomeStatus::Agreed),
+        ("약속했", OutcomeStatus::Agreed),
+        ("논의", OutcomeStatus::UnderDiscussion),
+        ("협의 중", OutcomeStatus::UnderDiscussion),
+        ("검토", OutcomeStatus::UnderDiscussion),
+    ];
+    static MATCHER: LazyLock<Words<OutcomeStatus>> = LazyLock::new(|| Words::new(MARKS));
+    let investment = clause.contains("투자");
+    MATCHER
+        .first_in_list(clause, |st| {
+            amount || st != OutcomeStatus::Expected || investment
+        })
+        .map(|(w, st)| (st, w.to_string()))
+}
+
+/// The amount written for a clause's documents: one just after the
+/// document word ("계약 649만달러"), else the last before it ("… 총 60만
+/// 달러의 MOU"), else the first. An amount of talks ("상담실적 3천564만달러",
+/// "1304만 달러의 수출 상담") is not the documents'; one in brackets is a
+/// conversion of the one before it ("550만 달러어치(한화 약 71억원)"). Either
+/// is taken only when there is no other.
+fn amount_of(clause: &str, doc: Option<(usize, usize)>) -> Option<&str> {
+    let all: Vec<regex::Match> = AMOUNT.find_iter(clause).collect();
+    let in_brackets = |m: &regex::Match| {
+        let before = &clause[..m.start()];
+        before.matches(['(', '（']).count() > before.matches([')', '）']).count()
+    };
+    let talks = |m: &regex::Match| {
+        // The word before names the amount ("상담실적 3천564만달러"), unless
+        // it ends a list ("수출 상담과 4500만달러 규모의 수출계약").
+        let before = clause[..m.start()].split_whitespace().last().unwrap_or("");
+        let before = if before.ends_with(['과', '와', ',']) {
+            ""
+        } else {
+            before
+        };
+        // Past a conversion in brackets: "744만8천달러(86억원) 규모 상담".
+        let rest = &clause[m.end()..];
+        let rest = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+            Some((_, after)) => after,
+            None => rest,
+        };
+        let after: String = rest.chars().take(8).collect();
+        before.contains("상담") || after.contains("상담")
+    };
+    let plain: Vec<&regex::Match> = all
+        .iter()
+        .filter(|m| !in_brackets(m) && !talks(m))
+        .collect();
+    let right_after = plain.iter().find(|m| {
+        doc.is_some_and(|(_, end)| m.start() >= end && clause[end..m.start()].trim().is_empty())
+    });
+    let before = plain
+        .iter()
+        .take_while(|m| doc.is_some_and(|(at, _)| m.end() <= at))
+        .last();
+    right_after
+        .or(before)
+        .or(plain.first())
+        .copied()
+        .or(all.iter().find(|m| !talks(m)))
+        .map(|m| m.as_str())
+}
+
+/// The count of a clause's documents: agreements (건) before companies
+/// (곳; "업체 5곳(6건)"); the last written before the document word ("총
+/// 78건, … 485만 달러(9건)의 수출 업무협약"), else the first. "총 59건의
+/// 수출 상담" counts talks, not agreements.
+fn count_of(clause: &str, doc_at: Option<usize>) -> Option<Cited<i64>> {
+    let (agreements, others): (Vec<_>, Vec<_>) = COUNT
+        .captures_iter(clause)
+        .filter(|c| {
+            let m = c.get(0).map_or(0..0, |m| m.range());
+            let after: String = clause[m.end..].chars().take(8).collect();
+            // "상담 179건": talks counted, as "179건의 상담".
+            let before = clause[..m.start].split_whitespace().last().unwrap_or("");
+            // "총 219건, 6360만 달러 규모의 수출상담 성과와 480만 달러의
+            // 업무협약": the count's own item, up to the next one joined to
+            // it, is talks.
+            let item = doc_at.filter(|&at| at > m.end).map_or("", |at| {
+                let rest = &clause[m.end..at];
+                ["와 ", "과 ", " 및 "]
+                    .iter()
+                    .filter_map(|j| rest.find(j))
+                    .min()
+                    .map_or("", |cut| &rest[..cut])
+            });
+            !after.contains("상담")
+                && !after.contains("문의")
+                && !before.ends_with("상담")
+                && !item.contains("상담")
+        })
+        .partition(|c| c[0].ends_with('건'));
+    // A number of firms counts the documents only in the document's own
+    // item of a list: not "경남 8개 기업 법인장 간담회, 경남도-방콕시
+    // 양해각서 체결".
+    let others: Vec<_> = others
+        .into_iter()
+        .filter(|c| {
+            let m = c.get(0).map_or(0..0, |m| m.range());
+            // "40개 기업이 … 실적을 거뒀다": the firms that act; "참가기업
+            // 7개사 중 …": the firms among which some signed.
+            if ["이 ", "가 ", "은 ", "는 ", " 중"]
+                .iter()
+                .any(|p| clause[m.end..].starts_with(p))
+            {
+                return false;
+            }
+            let at = doc_at.unwrap_or(m.end);
+            let between = if at >= m.end {
+                &clause[m.end..at]
+            } else {
+                &clause[at..m.start]
+            };
+            // "수출기업 6개사와 일본 바이어 4개사가 참여한 가운데 … 수출
+            // 계약": the firms taking part.
+            !between.contains(", ") && !between.contains("참여") && !between.contains("참가")
+        })
+        .collect();
+    let pick = |found: &[regex::Captures<'_>]| {
+        let before = found
+            .iter()
+            .rev()
+            .find(|c| doc_at.is_some_and(|at| c.get(0).is_some_and(|m| m.end() <= at)));
+        before.or(found.first()).and_then(|c| {
+            let n: i64 = c[1].parse().ok()?;
+            Some(Cited::new(n, c[0].to_string()))
+        })
+    };
+    pick(&agreements).or_else(|| pick(&others))
+}
+
+/// A clause that lists results, each with its document and its count or
+/// amount ("총 수출상담액 약 337억원, 계약 추진액 약 158억원, 실수출계약
+/// 3건(약 80억 원), 기업간 MOU 24건 체결 등의 성과"), as one item per
+/// result (flagged as listed); an item whose only figure is an amount of
+/// talks or of deals still being pursued is dropped. Any other clause as
+/// it is.
+fn results(clause: &str) -> Vec<(&str, bool)> {
+    // "미화 740만달러, 한화로는 88억원": a conversion goes on its item.
+    let mut items: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for (at, _) in clause.match_indices(", ") {
+        let next = &clause[at + 2..];
+        if !(next.starts_with("한화") || next.starts_with("원화")) {
+            items.push(&clause[start..at]);
+            start = at + 2;
+        }
+    }
+    items.push(&clause[start..]);
+    let pursued = |item: &str| {
+        ["상담", "추진액", "추진 중"]
+            .iter()
+            .any(|w| item.contains(w))
+    };
+    let result = |item: &&str| {
+        document_type(item).is_some()
+            && (COUNT.is_match(item) || AMOUNT.is_match(item))
+            && (COUNT.is_match(item) || !pursued(item))
+    };
+    if items.len() < 2 || items.iter().filter(|i| result(i)).count() < 2 {
+        return vec![(clause, false)];
+    }
+    items
+        .into_iter()
+        .filter(|i| result(i))
+        .map(|i| (i, true))
+        .collect()
+}
+
+/// Clauses of a sentence: "…체결했으며, …체결했고, …체결됐다", and a
+/// past-tense clause that goes on without a comma to a document of its own
+/// ("23건을 가계약해 163만달러를 확보했으며 폴란드에서는 … 가계약 15건을").
+fn clauses(s: &str) -> Vec<&str> {
+    static CUT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[가-힣](?:고|며),\s|[했됐였었았](?:고|으며|며)\s|한편,\s|는 한편,?\s|한 (?:뒤|후|다음)\s")
+            .expect("static regex")
+    });
+    let mut out = Vec::new();
+    let mut last = 0;
+    for m in CUT.find_iter(s) {
+        // Without a comma, "…했으며 " ends a clause only before a document.
+        let bare =
+            !m.as_str().contains(',') && ["며 ", "고 "].iter().any(|e| m.as_str().ends_with(e));
+        if bare && document_type(&s[m.end()..]).is_none() {
+            continue;
+        }
+        out.push(&s[last..m.end()]);
+        last = m.end();
+    }
+    out.push(&s[last..]);
+    out
+}
+
+static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?:약|최대|최소|총)\s*)?\d[\d,.]*(?:\s*[조억만천백]+(?:\s*\d[\d,.]*\s*[조억만천백]+)*(?:\s*\d[\d,.]*)?)?\s*여?\s*(?:캐나다\s?달러|달러|유로|위안|엔|원|불)(?:\s*(?:이상|이하|규모|가량|상당|내외|안팎|정도|어치))*")
+        .expect("static regex")
+});
+
+static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:총\s*)?(\d{1,4})\s*(?:건|곳|개\s?사|개\s?기업)").expect("static regex")
+});
+
+/// The outcomes of one sentence: a document signed, agreed or planned in a
+/// clause, with its count ("총 4건") and amount ("최대 2천만 달러 규모").
+/// A closing "… 등 총 9건의 MOU" stands for the ones its sentence lists.
+pub(super) fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
+    let mut out: Vec<DraftOutcome> = Vec::new();
+    // "앞서 시는 … 19건의 업무협약(MOU) 체결과 … 성과를 거뒀다": what an
+    // earlier trip did.
+    if ["앞서 ", "앞서, "]
+        .iter()
+        .any(|w| s.trim_start().starts_with(w))
+    {
+        return out;
+    }
+    let mut pending_amount: Option<Cited<human::ParsedAmount>> = None;
+    for (clause, listed) in clauses(s).into_iter().flat_map(results) {
+        // "이번 협약은", "협약식에는": the agreement already counted, or the
+        // ceremony itself.
+        let doc = document_in(clause);
+        let doc_span = doc
+            .as_ref()
+            .and_then(|(_, w)| clause.find(w.as_str()).map(|at| (at, at + w.len())));
+        let doc_at = doc_span.map(|(at, _)| at);
+        let amount = amount_of(clause, doc_span).and_then(|m| {
+            let expected = ["기대", "전망", "예상", "목표"]
+                .iter()
+                .any(|w| clause.contains(w));
+            let mut a = human::amount(m).ok()?;
+            a.expected = a.expected || expected;
+            a.currency.as_ref()?;
+            Some(Cited::new(a, m.trim().to_string()))
+        });
+        let agreed_word = ["합의했", "하기로 했", "뜻을 모았", "합의하였"]
+            .into_iter()
+            .find(|w| clause.contains(w));
+        let kind = match (doc, agreed_word) {
+            (Some(k), _) => k,
+            // "…에 1조5천억원을 투자해 … 하기로 했다": an investment agreed.
+            (None, Some(_)) if amount.is_some() && clause.contains("투자") => {
+                (OutcomeType::Investment, "투자".to_string())
+            }
+            (None, Some(w)) => (OutcomeType::Agreement, w.to_string()),
+            (None, None) => {
+                if amount.is_some() {
+                    pending_amount = amount;
+                }
+                continue;
+            }
+        };
+        // "이로써 … 자매결연 체결 자치단체는 … 모두 3곳으로 늘었다": a tally
+        // of ties, this one among them, not another.
+        if ["로 늘었", "로 늘어"].iter().any(|w| clause.contains(w)) {
+            continue;
+        }
+        // A document named inside someone's words (“수출계약을 체결한
+        // 기업들이 … 지원하겠다”고 말했다) is a remark on results already
+        // told, or a hope, not a result of its own.
+        let base = offset_in(s, clause);
+        if clause
+            .find(kind.1.as_str())
+            .is_some_and(|at| quoted(s, base + at))
+        {
+            continue;
+        }
+        let attracting = [
+            "유치했",
+            "유치할",
+            "유치하",
+            "유치키로",
+            "투자하기로",
+            "투자할",
+            "투자한다",
+        ]
+        .iter()
+        .any(|w| clause.contains(w));
+        // An investment is an outcome with its amount, when attracted, or
+        // as a signed document ("투자협약", "투자양해각서에 서명했다").
+        let document = ["협약", "양해각서", "MOU"]
+            .iter()
+            .any(|w| clause.contains(w));
+        if kind.0 == OutcomeType::Investment && amount.is_none() && !attracting && !document {
+            continue;
+        }
+        // The clause's verb, else the sentence's; a signing verb the lists
+        // do not know ("서명한다") takes the article's tense. A document
+        // named without any such verb is talked about, not made.
+        // An item of a list of results takes the list's verb.
+        // A contract made on the spot or provisionally ("현장계약 3881만
+        // 달러", "40만 달러의 현장계약") is one concluded, whatever verb
+        // closes the list of results.
+        let concluded = amount.is_some()
+            && ["현장계약", "현지계약", "가계약"]
+                .iter()
+                .any(|w| clause.contains(w));
+        let signing = concluded
+            || ["체결", "서명", "맺", "교환"]
+                .iter()
+                .any(|w| clause.contains(w) || (listed && s.contains(w)));
+        let last_word = s.split_whitespace().last().unwrap_or(s).to_string();
+        let tense = if future {
+            OutcomeStatus::Planned
+        } else {
+            OutcomeStatus::Signed
+        };
+        let verb_status = status(clause, amount.is_some()).or_else(|| status(s, amount.is_some()));
+        let doubt = verb_status.is_none().then(|| {
+            "status read from the article's tense, not from a verb the drafter knows".to_string()
+        });
+        let Some((st, verb)) = verb_status.or_else(|| signing.then_some((tense, last_word))) else {
+            if amount.is_some() {
+                pending_amount = amount;
+            }
+            continue;
+        };
+        let summary = clause.contains("등 총") || clause.contains("등 모두");
+        let count = count_of(clause, doc_at);
+        let outcome = DraftOutcome {
+            kind: Cited::new(kind.0, kind.1),
+            count,
+            title: Cited::new(outcome_title(clause), clause.trim().to_string()),
+            status: Cited::new(st, verb),
+            amount: amount.or_else(|| pending_amount.take()),
+            doubt,
+        };
+        if summary && !out.is_empty() {
+            // The listed outcomes are among the counted ones: keep the
+            // count, and the amounts they carried.
+            let amount = out.iter().rev().find_map(|o| o.amount.clone());
+            out.retain(|o| {
+                o.kind.value != outcome.kind.value && o.kind.value != OutcomeType::Contract
+            });
+            let mut o = outcome;
+            if o.amount.is_none() {
+                o.amount = amount;
+            }
+            out.push(o);
+        } else {
+            out.extend(one_per_amount(outcome, clause));
+        }
+    }
+    out
+}
+
+/// "A 20만 달러, B 10만 달러, C가 2만 달러의 수출협약을 맺었다": one
+/// outcome per amount the clause lists.
+fn one_per_amount(outcome: DraftOutcome, clause: &str) -> Vec<DraftOutcome> {
+    let amounts: Vec<Cited<human::ParsedAmount>> = AMOUNT
+        .find_iter(clause)
+        // "40만 달러의 현장계약, 585만달러의 수출상담": the talks' sum is
+        // no outcome of its own.
+        .filter(|m| {
+            let next: String = clause[m.end()..].chars().take(8).collect();
+            !next.contains("상담")
+        })
+        .filter_map(|m| {
+            let mut a = human::amount(m.as_str()).ok()?;
+            a.currency.as_ref()?;
+            a.expected = outcome.amount.as_ref().is_some_and(|o| o.value.expected);
+            Some(Cited::new(a, m.as_str().trim().to_string()))
+        })
+        .collect();
+    let listed = amounts.len() >= 2
+        && outcome.count.is_none()
+        && clause.matches(", ").count() + 1 >= amounts.len();
+    if !listed {
+        return vec![outcome];
+    }
+    amounts
+        .into_iter()
+        .map(|a| DraftOutcome {
+            amount: Some(a),
+            ..outcome.clone()
+        })
+        .collect()
+}
+
+/// Drops an outcome whose amount is the total of the others the article
+/// lists ("2억2000만달러 규모의 … MOU" before the 1억 and 1억2100만 ones), or
+/// of the last two or more before it ("총 700억원" after the 500억 and 200억
+/// ones, though another of 1,300억 follows).
+pub(super) fn drop_totals(outcomes: &mut Vec<DraftOutcome>) {
+    let amounts: Vec<Option<(f64, String)>> = outcomes
+        .iter()
+        .map(|o| {
+            o.amount
+                .as_ref()
+                .and_then(|a| Some((a.value.value, a.value.currency.clone()?)))
+        })
+        .collect();
+    let total_of_others = |i: usize| {
+        let Some((v, cur)) = &amounts[i] else {
+            return false;
+        };
+        let same = |j: usize| {
+            amounts[j]
+                .as_ref()
+                .filter(|(_, c)| c == cur)
+                .map(|(v, _)| *v)
+        };
+        let others: Vec<f64> = (0..amounts.len())
+            .filter(|&j| j != i)
+            .filter_map(same)
+            .collect();
+        let before: Vec<f64> = (0..i).filter_map(same).collect();
+        let total = |parts: &[f64]| {
+            let sum: f64 = parts.iter().sum();
+            parts.len() >= 2 && (sum - v).abs() <= v * 0.005
+        };
+        // All the others, or the last two or more before it ("…, 총 700억원").
+        total(&others) || (0..before.len()).any(|a| total(&before[a..]))
+    };
+    let keep: Vec<bool> = (0..outcomes.len()).map(|i| !total_of_others(i)).collect();
+    let mut k = keep.iter();
+    outcomes.retain(|_| *k.next().unwrap_or(&true));
+}
+
+/// Where `part`, a slice of `whole`, starts in it.
+fn offset_in(whole: &str, part: &str) -> usize {
+    let at = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+    debug_assert!(at <= whole.len(), "not a slice of the text");
+    at.min(whole.len())
+}
+
+/// Joins an outcome told twice, once with its amount and once with its
+/// count ("256만 달러 규모의 양해각서(MOU)를 체결했다 … 10건의 MOU를
+/// 체결"): same type and status, one without a count, the other without an
+/// amount, and no other outcome of that type.
+pub(super) fn merge_restated(outcomes: &mut Vec<DraftOutcome>) {
+    let kinds: Vec<OutcomeType> = outcomes.iter().map(|o| o.kind.value).collect();
+    let Some((a, b)) = (0..outcomes.len()).find_map(|a| {
+        let same = |b: usize| kinds[b] == kinds[a] && b != a;
+        let others: Vec<usize> = (0..outcomes.len()).filter(|&b| same(b)).collect();
+        let [b] = others[..] else { return None };
+        let (x, y) = (&outcomes[a], &outcomes[b]);
+        let halves =
+            x.amount.is_some() && x.count.is_none() && y.count.is_some() && y.amount.is_none();
+        (halves && x.status.value == y.status.value).then_some((a, b))
+    }) else {
+        return;
+    };
+    let count = outcomes[b].count.take();
+    outcomes[a].count = count;
+    outcomes.remove(b);
+}
+
+/// Won amounts the article gives as the conversion of another amount:
+/// "미화 740만달러, 한화로는 88억원", "122만달러(한화 14억원 상당)".
+fn conversions(body: &[(usize, &String)]) -> Vec<f64> {
+    let mut out = Vec::new();
+    for (_, s) in body {
+        let found: Vec<regex::Match> = AMOUNT.find_iter(s).collect();
+        for w in found.windows(2) {
+            let between = s[w[0].end()..w[1].start()]
+                .replace(['(', ',', ' '], "")
+                .replace("한화로는", "")
+                .replace("원화로는", "")
+                .replace("한화", "")
+                .replace("약", "");
+            let (Ok(from), Ok(to)) = (human::amount(w[0].as_str()), human::amount(w[1].as_str()))
+            else {
+                continue;
+            };
+            let won = |a: &human::ParsedAmount| a.currency.as_deref() == Some("KRW");
+            if between.is_empty() && !won(&from) && won(&to) {
+                out.push(to.value);
+            }
+        }
+    }
+    out
+}
+
+/// Drops an outcome whose amount is only the won conversion of another
+/// outcome's of the same type: the article reports it twice ("88억원의
+/// 수출계약 MOU를 체결했다 … 9건으로 미화 740만달러, 한화로는 88억원").
+pub(super) fn drop_conversions(outcomes: &mut Vec<DraftOutcome>, body: &[(usize, &String)]) {
+    let converted = conversions(body);
+    let won_twin = |o: &DraftOutcome| {
+        let Some(a) = o.amount.as_ref().map(|a| &a.value) else {
+            return false;
+        };
+        a.currency.as_deref() == Some("KRW")
+            && converted
+                .iter()
+                .any(|c| (c - a.value).abs() <= a.value * 0.01)
+    };
+    let kinds_in_other_money: Vec<OutcomeType> = outcomes
+        .iter()
+        .filter(|o| {
+            o.amount
+                .as_ref()
+                .is_some_and(|a| a.value.currency.as_deref().is_some_and(|c| c != "KRW"))
+        })
+        .map(|o| o.kind.value)
+        .collect();
+    outcomes.retain(|o| !(won_twin(o) && kinds_in_other_money.contains(&o.kind.value)));
+}
+
+/// Drops bare "협약" outcomes (no amount, no count) that follow one counted
+/// several times: they name the counted agreements one by one ("업체
+/// 5곳(6건)과 … 투자협약을 체결한다. … 제조업체와 협약을 맺을 예정이다").
+pub(super) fn drop_itemised(outcomes: &mut Vec<DraftOutcome>) {
+    let mut counted = false;
+    outcomes.retain(|o| {
+        let bare = o.kind.value == OutcomeType::Agreement
+            && o.count.is_none()
+            && o.amount.is_none()
+            && o.kind.quote == "협약";
+        let keep = !(counted && bare);
+        counted |= o.count.as_ref().is_some_and(|c| c.value > 1);
+        keep
+    });
+}
+
+/// Drops outcomes that say again what an earlier one said: "우호협력
+/// 협약을 맺었다" after "우호협력 양해각서(MOU)를 체결하고", "협력을 이어가기로
+/// 뜻을 모았다" after a signed document, "… 등 수출 업무협약도 이뤄졌다"
+/// listing the MOUs already counted, a document of the type and amount of
+/// an earlier one ("146만불의 수출계약을 성사시켰다 … 총146만불의 수출계약
+/// 성과를 거뒀다"), and one with neither count nor amount of the type and
+/// status of an earlier one (two separate bare MOUs of one article are
+/// rarer than one told in the caption, the lead and the body).
+///
+/// Returns a line for review for each document dropped as told again
+/// without a figure: it may be a second one ("…와 전남대학교는 량해각서
+/// 체결을 통해" after another MOU).
+pub(super) fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
+    carry_counts(outcomes);
+    // Indices of the outcomes past the sum check, of those kept, and of
+    // those told again without a figure.
+    let (mut summed, mut kept, mut told) = (Vec::new(), Vec::new(), Vec::new());
+    for (i, o) in outcomes.iter().enumerate() {
+        let (t, st) = (o.kind.value, o.status.value);
+        if let Some(a) = &o.amount {
+            // Two firms of one sentence may each sign for 3천만 달러: the
+            // same sum again is a repeat in another sentence (the lead and
+            // the body), as a total, or with another status.
+            let again = summed
+                .iter()
+                .map(|&j| &outcomes[j])
+                .any(|e: &DraftOutcome| {
+                    same_sum(e, o)
+                        && (e.title.quote != o.title.quote
+                            || a.quote.contains('총')
+                            || e.status.value != st)
+                });
+            if again {
+                continue;
+            }
+            summed.push(i);
+        }
+        let seen = |t: OutcomeType, st: OutcomeStatus| {
+            kept.iter()
+                .any(|&j: &usize| outcomes[j].kind.value == t && outcomes[j].status.value == st)
+        };
+        let seen_type = |t: OutcomeType| kept.iter().any(|&j: &usize| outcomes[j].kind.value == t);
+        let bare = o.count.is_none() && o.amount.is_none();
+        let documents = seen_type(OutcomeType::Mou) || seen_type(OutcomeType::Agreement);
+        // "14일 우호협력도시 협약을 체결하는 …" (a caption), "…와
+        // 우호협력도시 협약을 체결했다", "오키나와현지사와 … 협약
+        // 체결했다": a document told again without a figure.
+        let again = bare && seen(t, st);
+        if again {
+            told.push(i);
+        }
+        let repeat = (bare
+            && t == OutcomeType::Agreement
+            && o.kind.quote.ends_with("협약")
+            && seen(OutcomeType::Mou, st))
+            || (bare && t == OutcomeType::Agreement && st == OutcomeStatus::Agreed && documents)
+            || (o.count.is_none() && o.title.quote.contains("등 ") && seen_type(t))
+            || again;
+        if !repeat {
+            kept.push(i);
+        }
+    }
+    let told: Vec<DraftOutcome> = told.iter().map(|&i| outcomes[i].clone()).collect();
+    let mut index = 0..;
+    outcomes.retain(|_| index.next().is_some_and(|i| kept.contains(&i)));
+    keep_best_told(outcomes, told)
+}
+
+/// Whether two outcomes are of one kind and one sum.
+fn same_sum(a: &DraftOutcome, b: &DraftOutcome) -> bool {
+    a.kind.value == b.kind.value
+        && a.amount
+            .as_ref()
+            .zip(b.amount.as_ref())
+            .is_some_and(|(x, y)| {
+                x.value.value == y.value.value && x.value.currency == y.value.currency
+            })
+}
+
+/// A sum told again with its count ("950만달러 규모 업무협약 … 19건
+/// 업무협약이 … 체결돼 950만 달러 규모"): the first telling, which is kept,
+/// takes the count.
+fn carry_counts(outcomes: &mut [DraftOutcome]) {
+    let same =
+        |a: &DraftOutcome, b: &DraftOutcome| same_sum(a, b) && a.title.quote != b.title.quote;
+    for b in 1..outcomes.len() {
+        let Some(a) = (0..b).find(|&a| same(&outcomes[a], &outcomes[b])) else {
+            continue;
+        };
+        if outcomes[a].count.is_none() && outcomes[b].count.is_some() {
+            outcomes[a].count = outcomes[b].count.take();
+        }
+    }
+}
+
+/// Of a document told several times without a figure, keeps the telling
+/// whose status a verb gives (not the caption's "체결하는"), and returns a
+/// line for review for each other telling, as it may be another document.
+fn keep_best_told(outcomes: &mut [DraftOutcome], told: Vec<DraftOutcome>) -> Vec<String> {
+    let mut review = Vec::new();
+    for mut t in told {
+        let kept = outcomes.iter_mut().find(|o| {
+            o.count.is_none()
+                && o.amount.is_none()
+                && o.kind.value == t.kind.value
+                && o.status.value == t.status.value
+        });
+        if let Some(kept) = kept
+            && kept.doubt.is_some()
+            && t.doubt.is_none()
+        {
+            std::mem::swap(kept, &mut t);
+        }
+        review.push(format!(
+            "outcomes: «{}» was read as one already drafted, told again; add it if it is another document",
+            t.title.value
+        ));
+    }
+    review
+}
+
+/// A short title for an outcome: the noun phrase ending in its document
+/// word, from the clause.
+fn outcome_title(clause: &str) -> String {
+    let c = clause.trim().trim_end_matches('.');
+    let words: Vec<&str> = c.split_whitespace().collect();
+    let doc_at = words.iter().rposition(|w| document_type(w).is_some());
+    match doc_at {
+        Some(i) => {
+            let from = i.saturating_sub(4);
+            let phrase = words[from..=i].join(" ");
+            strip_particle(phrase.trim_start_matches(['(', ')', ','])).to_string()
+        }
+        None => c.chars().take(60).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An outcome's sum, as a number.
+    fn sum(o: &DraftOutcome) -> Option<f64> {
+        o.amount.as_ref().map(|a| a.value.value)
+    }
+
+    /// The type and status of a sentence's first outcome.
+    fn kind_and_status(s: &str) -> (OutcomeType, OutcomeStatus) {
+        let o = outcomes(s, false);
+        let first = o.first().unwrap_or_else(|| panic!("no outcome in {s}"));
+        (first.kind.value, first.status.value)
+    }
+
+    /// Documents to be exchanged are planned.
+    #[test]
+    fn exchanges_to_come() {
+        let o = outcomes(
+            "대표단은 일본 도쿠시마현을 찾아 교류 확대를 약속하는 양해각서를 주고받는다고 22일 밝혔다.",
+            false,
+        );
+        let st: Vec<_> = o.iter().map(|o| o.status.value).collect();
+        assert_eq!(st, [OutcomeStatus::Planned], "{o:#?}");
+    }
+
+    /// Contracts under review, a treaty between states, an earlier trip's
+    /// results and a tally of ties are no outcomes of the event.
+    #[test]
+    fn reviews_treaties_earlier_trips_and_tallies() {
+        for s in [
+            "이로써 충남도의 중국 내 자매결연 체결 자치단체는 허베이성과 함께 모두 3곳으로 늘었다.",
+            "9개사 부스에는 바이어가 방문해 계약검토 177건 1000만 달러의 수출상담실적을 올렸다.",
+            "한-말레이시아 자유무역협정(FTA) 타결 추진 등 협력에 속도를 내기로 약속했다.",
+            "앞서 시는 해당 지역에 무역사절단을 파견해 19건의 업무협약(MOU) 체결 성과를 거뒀다.",
+        ] {
+            let o = outcomes(s, false);
+            assert!(o.is_empty(), "{s}: {o:#?}");
+        }
+    }
+
+    /// A contract made on the spot is concluded whatever verb closes the
+    /// list; the talks' sum beside it is no outcome.
+    #[test]
+    fn on_the_spot_contracts_among_results() {
+        let o = outcomes(
+            "상담회에는 30개사가 참가한 가운데 상담 179건, 40만 달러의 현장계약, 585만달러의 수출상담 등의 성과를 거뒀다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].kind.value, OutcomeType::Contract);
+        assert_eq!(o[0].status.value, OutcomeStatus::Signed);
+        assert_eq!(sum(&o[0]), Some(400_000.0));
+        let o = outcomes(
+            "바이어 275개사가 참여해 현장계약 3881만 달러의 성과를 거뒀다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        let o = outcomes(
+            "바이어와 상담한 결과 상담 3천300만 달러, 계약추진 1천600만 달러, 현지계약 200만 달러 등의 성과를 거뒀다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(sum(&o[0]), Some(2_000_000.0));
+        // "394만4천여달러": a little over, still the sum.
+        let o = outcomes(
+            "바이어 180여명과 394만4천여달러의 수출계약을 체결했다.",
+            false,
+        );
+        let a = o[0].amount.as_ref().expect("amount");
+        assert_eq!((a.value.value, a.value.approximate), (3_944_000.0, true));
+        // Contracts achieved are signed.
+        let o = outcomes(
+            "54건의 수출 상담을 통해 211억원의 수출 계약을 달성했다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].status.value, OutcomeStatus::Signed);
+        // Orders won are contracts.
+        assert_eq!(
+            kind_and_status("시장개척단이 베트남에서 2천700만달러의 수출물량을 발주받았다."),
+            (OutcomeType::Contract, OutcomeStatus::Signed)
+        );
+        let o = outcomes(
+            "호치민에서 수출상담회를 갖고 2천700만달러어치를 수주했다.",
+            false,
+        );
+        assert_eq!(o[0].kind.value, OutcomeType::Contract);
+        // Without a sum, a contract named in passing is not one concluded.
+        assert!(outcomes("현장계약을 위한 상담이 이어졌다.", false).is_empty());
+    }
+
+    #[test]
+    fn outcomes_with_counts_amounts_and_tense() {
+        let s = "대웅제약은 미국 Auditum Bio社와의 신약 후보물질 기술수출 계약을 체결했으며, 카카오헬스케어는 Google과 AI를 활용한 바이오 기술협력 MOU를 체결했고, 지엠에스헬스케어는 Westcarb Enterprises와 실험실용 냉장고를 납품하기 위한 최대 2천만 달러 규모의 MOU를 체결하는 등 총 9건의 바이오 분야 MOU도 체결됐다.";
+        let o = outcomes(s, false);
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].kind.value, OutcomeType::Mou);
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(9));
+        let a = o[0].amount.as_ref().expect("amount");
+        assert_eq!(
+            (a.value.value, a.value.qualifier),
+            (20_000_000.0, crate::model::AmountQualifier::UpTo)
+        );
+        // A past-tense clause goes on without a comma: three outcomes.
+        let three = outcomes(
+            "사절단은 모스크바에서 23건을 가계약해 163만달러를 확보했으며 바르샤바에서는 43만달러 규모의 가계약 15건을, 부다페스트에서는 60만달러 규모의 가계약 21건을 체결했다.",
+            false,
+        );
+        let counts: Vec<Option<i64>> = three
+            .iter()
+            .map(|o| o.count.as_ref().map(|c| c.value))
+            .collect();
+        assert_eq!(counts, [Some(23), Some(15), Some(21)], "{three:#?}");
+        // Figures of talks, a contract's likelihood and the ground laid
+        // for contracts are no documents.
+        for s in [
+            "10개 기업에 계약 체결 상담액 1578만 달러, 1년 내 계약추진액 552만 달러 등 구매의사를 확인했다.",
+            "도는 이 가운데 계약 체결 가능성이 높은 55개 기업을 선별해 상담회에 초청했다.",
+            "샘플 주문을 받으며 계약 체결의 토대를 마련했다.",
+        ] {
+            let o = outcomes(s, false);
+            assert!(o.is_empty(), "{s}: {o:#?}");
+        }
+        // A letter of intent is typed as an MOU; one exchanged before is
+        // passed over for the document of this event.
+        let loi = outcomes("9건의 구매의향서를 체결했다.", false);
+        assert_eq!(loi[0].kind.value, OutcomeType::Mou);
+        // Contracts talked about are passed over for the MOUs signed.
+        // (text, its one outcome's type, status and count)
+        let cases = [
+            (
+                "지난달 방문해 우호교류의향서를 교환했던 퀴논시의 대표단이 14일 협정을 체결한다.",
+                OutcomeType::Agreement,
+                OutcomeStatus::Planned,
+                None,
+            ),
+            (
+                "사절단이 총 121건 2716만 달러 수출계약을 상담하고 5건의 수출 MOU를 체결했다.",
+                OutcomeType::Mou,
+                OutcomeStatus::Signed,
+                Some(5),
+            ),
+        ];
+        for (text, kind, status, count) in cases {
+            let o = outcomes(text, false);
+            assert_eq!(o.len(), 1, "{text}: {o:#?}");
+            assert_eq!(o[0].kind.value, kind, "{text}");
+            assert_eq!(o[0].status.value, status, "{text}");
+            assert_eq!(o[0].count.as_ref().map(|c| c.value), count, "{text}");
+        }
+        // Firms counted in another item of a list count no documents.
+        let one = outcomes(
+            "태국 진출 8개 기업 법인장 간담회, 경남도-방콕시 양해각서 체결 일정을 소화했다.",
+            false,
+        );
+        assert!(one.iter().all(|o| o.count.is_none()), "{one:#?}");
+        // An investment MOU signed is an outcome without an amount; results
+        // achieved are signed; the firms that act count no documents.
+        let mou = outcomes("경북도는 이 같은 내용의 투자양해각서에 서명했다.", false);
+        assert_eq!(mou.len(), 1, "{mou:#?}");
+        let done = outcomes(
+            "40개 기업이 2528만 달러의 상담액과 279만 달러의 수출계약 실적을 거뒀다.",
+            false,
+        );
+        assert_eq!(done.len(), 1, "{done:#?}");
+        assert_eq!(done[0].status.value, OutcomeStatus::Signed);
+        assert!(done[0].count.is_none());
+        assert_eq!(sum(&done[0]), Some(2_790_000.0));
+        let planned = outcomes(
+            "퀘벡주 경제 장관과 정부 간 연구혁신 협력 협약을 체결한다.",
+            false,
+        );
+        assert_eq!(planned[0].status.value, OutcomeStatus::Planned);
+        let expected = outcomes(
+            "벤처·스타트업들은 약 1,500만 달러 이상의 투자 자금을 유치할 것으로 기대하고 있다.",
+            false,
+        );
+        assert_eq!(expected[0].kind.value, OutcomeType::Investment);
+        assert_eq!(expected[0].status.value, OutcomeStatus::Expected);
+        let a = &expected[0].amount.as_ref().expect("amount").value;
+        assert!(
+            a.approximate && a.expected && a.qualifier == crate::model::AmountQualifier::AtLeast
+        );
+        assert_eq!(
+            kind_and_status(
+                "3국은 바이오헬스케어와 AI 분야 협력을 위해 지속적인 교류를 이어가기로 합의했다."
+            ),
+            (OutcomeType::Agreement, OutcomeStatus::Agreed)
+        );
+    }
+
+    /// An outcome's amount is the one written for it, not the first of its
+    /// sentence nor a conversion in brackets.
+    #[test]
+    fn an_outcome_takes_the_amount_written_for_it() {
+        let amount = |s: &str| {
+            let o = outcomes(s, false);
+            o.first()
+                .and_then(|o| o.amount.as_ref())
+                .map(|a| a.value.value)
+        };
+        let s = "600만 달러 수출상담 실적을 올렸고 현지 업체와 총 60만 달러의 MOU를 체결했다.";
+        assert_eq!(amount(s), Some(600_000.0));
+        let s = "두 업체와 각 600만달러씩 총 1200만달러의 양해각서(MOU)를 체결했다.";
+        assert_eq!(amount(s), Some(12_000_000.0));
+        let s = "바이어와 550만 달러어치(한화 약 71억원)의 수출협약을 맺었다.";
+        assert_eq!(amount(s), Some(5_500_000.0));
+        let s = "업무협약을 체결했으며 투자 규모는 500만 달러다.";
+        assert_eq!(amount(s), Some(5_000_000.0));
+        let s = "사절단이 상담실적 3천564만달러(415억원), 계약 649만달러(75억원)를 체결했다.";
+        assert_eq!(amount(s), Some(6_490_000.0));
+        let s = "바이어가 참관해 215만5000달러 규모의 수출 계약이 성사됐다.";
+        assert_eq!(amount(s), Some(2_155_000.0));
+        // Talks, past their conversion, are no outcome's amount; a list
+        // ending in talks does not make the next amount theirs.
+        let s = "이런 확정 계약을 포함해 모두 744만8천달러(86억원) 규모 상담이 이뤄졌다.";
+        assert_eq!(amount(s), None);
+        let s = "400여 건의 수출 상담과 4500만달러 규모의 수출계약이 성사됐다.";
+        assert_eq!(amount(s), Some(45_000_000.0));
+    }
+
+    /// The count is the one written for the documents: "(9건)" before
+    /// them, not the talks counted first.
+    #[test]
+    fn an_outcome_takes_the_count_written_for_it() {
+        let s = "총 78건, 1304만 달러의 수출 상담을 진행하고 485만 달러(9건)의 수출 업무협약(MOU)을 체결했다.";
+        let o = outcomes(s, false);
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(9), "{o:#?}");
+        // A count of talks joined to the document is not its count.
+        let o = outcomes(
+            "사절단은 총 219건, 6360만 달러 규모의 수출상담 성과와 480만 달러의 업무협약(MOU)을 체결했다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert!(o[0].count.is_none(), "{:?}", o[0].count);
+        assert_eq!(sum(&o[0]), Some(4_800_000.0));
+        let o = outcomes("업체 5곳(6건)과 MOU를 체결했다.", false);
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(6));
+        let o = outcomes("현지 기업과 MOU 3건을 체결했다.", false);
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(3));
+        // Firms that take part, or among which some signed, count nothing.
+        for s in [
+            "수출기업 6개사와 일본 바이어 4개사가 참여한 가운데 수출 계약식을 가졌다.",
+            "참가기업 7개사 중 A사가 사우디에서 104만 달러의 계약을 체결했다.",
+        ] {
+            let o = outcomes(s, false);
+            assert_eq!(o.len(), 1, "{o:#?}");
+            assert!(o[0].count.is_none(), "{s}: {:?}", o[0].count);
+        }
+        let o = outcomes("독일 및 이스라엘 2개 기업과 투자협약을 체결했다.", false);
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(2));
+    }
+
+    /// "수출계약 MOU" is an MOU (the last noun is the head); "1억 달러의
+    /// 투자를 약속했다" is an investment; a won amount the article gives as
+    /// the conversion of another outcome's is the same outcome.
+    #[test]
+    fn outcome_types_and_conversions() {
+        let o = outcomes("무역사절단이 88억원의 수출계약 MOU를 체결했다.", false);
+        assert_eq!(o[0].kind.value, OutcomeType::Mou);
+        let o = outcomes("MEMC사가 1억 달러의 투자를 약속했다.", false);
+        assert_eq!(o[0].kind.value, OutcomeType::Investment);
+        // The gloss in brackets names the document.
+        let o = outcomes("62건 6,570만 달러 규모의 수출 협약(MOU)을 체결했다.", false);
+        assert_eq!(o[0].kind.value, OutcomeType::Mou, "{o:#?}");
+        // No document, but a sum invested and agreed.
+        let o = outcomes(
+            "한국남부발전은 합천군 삼가면에 2025년까지 1조5천억원을 투자해 발전단지를 조성하기로 했다.",
+            false,
+        );
+        assert_eq!(o[0].kind.value, OutcomeType::Investment, "{o:#?}");
+        // A delegation's name and a tie that describes a place are no
+        // documents: the count is the firms' signing.
+        let o = outcomes(
+            "도 투자유치단은 시카고, 워싱턴을 돌며 부품 등을 생산하는 5개 기업과 1억5000만 달러 상당의 투자협약을 체결한다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(5));
+        assert!(
+            outcomes(
+                "또 자매결연 지역인 버지니아주 주지사와 면담을 하고 협력 방안을 논의한다.",
+                false
+            )
+            .is_empty()
+        );
+        // What follows from a document told before is no document.
+        assert!(
+            outcomes(
+                "협약에 따라 두 구는 내년 하반기 기념식을 열 계획이다.",
+                false
+            )
+            .is_empty()
+        );
+        let body = [
+            "무역사절단이 88억원의 수출계약 MOU를 체결했다.".to_string(),
+            "MOU가 체결된 건수는 9건으로 미화 740만달러, 한화로는 88억원대 규모 성과를 거뒀다."
+                .to_string(),
+        ];
+        let body: Vec<(usize, &String)> = body.iter().enumerate().collect();
+        assert_eq!(conversions(&body), [8_800_000_000.0]);
+        let mut o: Vec<DraftOutcome> = body.iter().flat_map(|(_, s)| outcomes(s, false)).collect();
+        assert_eq!(o.len(), 2, "{o:#?}");
+        drop_conversions(&mut o, &body);
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(sum(&o[0]), Some(7_400_000.0));
+    }
+
+    /// A list of results is one outcome per result; talks, deals still
+    /// pursued and a conversion are not results of their own.
+    #[test]
+    fn a_list_of_results() {
+        let s = "이를 통해 총 수출상담액 약 337억원, 계약 추진액 약 158억원, 실수출계약 3건(약 80억 원), 기업간 MOU 24건 체결 등의 성과를 거뒀다.";
+        let o = outcomes(s, false);
+        let got: Vec<(OutcomeType, Option<i64>)> = o
+            .iter()
+            .map(|o| (o.kind.value, o.count.as_ref().map(|c| c.value)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (OutcomeType::Contract, Some(3)),
+                (OutcomeType::Mou, Some(24))
+            ]
+        );
+        assert_eq!(sum(&o[0]), Some(8_000_000_000.0));
+        let s = "MOU가 체결된 건수는 9건으로 미화 740만달러, 한화로는 88억원대규모 수출계약 성과를 거뒀다.";
+        assert_eq!(outcomes(s, false).len(), 1);
+    }
+
+    /// A total is dropped for the parts that add up to it: all the others,
+    /// or the last ones before it.
+    #[test]
+    fn totals_give_way_to_their_parts() {
+        let amounts = |s: &str| {
+            let mut o: Vec<DraftOutcome> = s.split(". ").flat_map(|x| outcomes(x, false)).collect();
+            drop_totals(&mut o);
+            o.iter().filter_map(sum).collect::<Vec<f64>>()
+        };
+        assert_eq!(
+            amounts(
+                "A사와 500억원 투자협약을 체결했다. B사와 200억원 투자협약을 체결했다. 이로써 총 700억원의 투자협약을 맺었다. C사와는 1300억원 투자협약을 맺었다."
+            ),
+            [50_000_000_000.0, 20_000_000_000.0, 130_000_000_000.0]
+        );
+        assert_eq!(
+            amounts(
+                "2억2000만달러 규모의 MOU를 체결했다. A사와 1억달러 MOU를 맺었다. B사와 1억2000만달러 MOU를 맺었다."
+            ),
+            [100_000_000.0, 120_000_000.0]
+        );
+    }
+
+    #[test]
+    fn an_outcome_told_twice_is_one() {
+        let all = |body: &[&str]| -> Vec<DraftOutcome> {
+            body.iter().flat_map(|s| outcomes(s, false)).collect()
+        };
+        let mut o = all(&[
+            "괴산군이 256만 달러(약 33억원) 규모의 양해각서(MOU)를 체결했다고 20일 밝혔다.",
+            "4개 업체가 현지 바이어와 10건의 MOU를 체결했다.",
+        ]);
+        assert_eq!(o.len(), 2);
+        merge_restated(&mut o);
+        assert_eq!(o.len(), 1);
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(10));
+        assert_eq!(sum(&o[0]), Some(2_560_000.0));
+        // The lead and the body tell one sum; two firms of one sentence
+        // may sign for the same sum.
+        let mut o = all(&[
+            "aT는 홍콩식품박람회에서 137만달러 상당의 업무협약(MOU)을 체결하는 성과를 거뒀다.",
+            "사전 상담회가 현장 상담까지 이어지며 137만 달러 상당의 MOU 체결 성과가 이뤄지기도 했다.",
+            "A사는 20만 달러, B사는 20만 달러의 수출 MOU를 체결했다.",
+        ]);
+        assert_eq!(o.len(), 4, "{o:#?}");
+        drop_repeats(&mut o);
+        let sums: Vec<_> = o.iter().filter_map(sum).collect();
+        assert_eq!(sums, [1_370_000.0, 200_000.0, 200_000.0], "{o:#?}");
+        // A sum achieved, told again with its count: one outcome, with the
+        // count.
+        let mut o = all(&[
+            "농어촌공사는 박람회에서 950만달러(한화 약 130억원) 규모 업무협약 수출 성과를 거뒀다고 4일 밝혔다.",
+            "이중 19건 업무협약이 현장에서 체결돼 950만 달러 규모의 수출성과로 이어질 전망이다.",
+        ]);
+        drop_repeats(&mut o);
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].status.value, OutcomeStatus::Signed);
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(19), "{o:#?}");
+        // The caption, the lead and the body tell one agreement.
+        let mut o = all(&[
+            "14일 우호협력도시 협약을 체결하는 오영훈 제주지사와 다마키 데니 오키나와현지사.",
+            "제주특별자치도가 일본 오키나와현과 우호협력도시 협약을 체결했다.",
+            "오영훈 제주지사는 14일 오후 오키나와현청에서 우호협력도시 협약 체결했다.",
+        ]);
+        assert_eq!(o.len(), 3, "{o:#?}");
+        let review = drop_repeats(&mut o);
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(review.len(), 2, "{review:?}");
+        // The telling kept is one whose verb the drafter knows, not the
+        // caption's "체결하는".
+        assert!(o[0].doubt.is_none(), "{o:#?}");
+        assert!(review[0].contains("14일 우호협력도시 협약"), "{review:?}");
+    }
+}

@@ -1,0 +1,548 @@
+//! Hosts and partners: the places an article names, kept where they are
+//! parties to the event, not venues, firms' towns or places in passing.
+
+use super::{Reader, around, background, quoted, strip_particle};
+use crate::draft::find::{FIRM_MARKS, Found};
+use crate::draft::{Cited, Draft};
+
+impl Reader<'_> {
+    pub(super) fn set_places(
+        &self,
+        d: &mut Draft,
+        body: &[(usize, &String)],
+        event_sentence: Option<usize>,
+    ) {
+        let regions = &self.taxonomy.regions.items;
+        let mut found: Vec<(usize, String)> = Vec::new();
+        // Each sentence's places were found once; the headline's now.
+        let headline = self
+            .page
+            .headline
+            .as_deref()
+            .map(|h| (h, self.gazetteer.places(h)));
+        // Background sentences (but the lead and the event's) name no party.
+        let year = self.year_of(d);
+        let lead = body.first().map(|(i, _)| *i);
+        let texts: Vec<(&str, &[Found])> = body
+            .iter()
+            .filter(|(i, s)| Some(*i) == lead || Some(*i) == event_sentence || !background(s, year))
+            .map(|(i, s)| (s.as_str(), self.places[*i].as_slice()))
+            .chain(headline.as_ref().map(|(h, p)| (*h, p.as_slice())))
+            .collect();
+        // A place named only to locate another ("충남 보령시") is not itself
+        // a party, nor is a reporter's dateline ("무안=김영균 기자"); a place
+        // named only as where things happen ("부안 대명리조트에서") is not one
+        // when its province is.
+        let mut named: Vec<usize> = Vec::new();
+        let mut venues: Vec<usize> = Vec::new();
+        for &(text, places) in &texts {
+            for (k, f) in places.iter().enumerate() {
+                let locator = places
+                    .get(k + 1)
+                    .is_some_and(|g| g.start <= f.end + 1 && self.inside(g.index, f.index));
+                let dateline = text[f.end..].trim_start().starts_with('=');
+                let home = regions[f.index].country == "kr";
+                let hall_name = self.hall_name(text, places, k);
+                let hall_town = self.hall_name(text, places, k + 1);
+                if dateline || hall_name || quoted(text, f.start) || (home && firms_town(text, f)) {
+                    continue;
+                }
+                if venue_word(text, f.end) || hall_town {
+                    venues.push(f.index);
+                } else if !locator && !named.contains(&f.index) {
+                    named.push(f.index);
+                }
+                if !found.iter().any(|(i, _)| *i == f.index) {
+                    found.push((f.index, around(text, f)));
+                }
+            }
+        }
+        self.drop_venues(&mut found, &named, &venues);
+        for (i, text) in body {
+            self.unknown_places(d, text, &self.places[*i]);
+        }
+        let home = self.home_country(event_sentence);
+        let lead = body.first().map(|(i, _)| self.places[*i].as_slice());
+        self.one_level(&mut found, lead, &home);
+        self.drop_namesakes(&mut found);
+        for (i, quote) in found {
+            let r = &regions[i];
+            let cited = Cited::new(r.id.clone(), quote);
+            if r.country == home {
+                d.hosts.push(cited);
+            } else {
+                d.partners.push(cited);
+            }
+        }
+        if home != "kr" {
+            d.review.push(format!(
+                "hosts: the event was held and organised in `{home}`, so its places are the hosts"
+            ));
+        }
+    }
+
+    /// Drops places named only as where things happen: "부안 대명리조트에서"
+    /// when its province is named, and a Korean city that is only the hall's
+    /// city of another Korean body's event.
+    fn drop_venues(&self, found: &mut Vec<(usize, String)>, named: &[usize], venues: &[usize]) {
+        let regions = &self.taxonomy.regions.items;
+        let all: Vec<usize> = found.iter().map(|(i, _)| *i).collect();
+        // A Korean city named only as where a Korean body held its event
+        // ("충남도는 16일 서울 하얏트호텔에서 … 투자협약을"): the hall's city,
+        // not a party.
+        let korean = |i: usize| regions[i].country == "kr";
+        found.retain(|(i, _)| {
+            let venue_only = !named.contains(i)
+                && venues.contains(i)
+                && all.iter().any(|p| {
+                    p != i
+                        && ((self.inside(*i, *p) && regions[*p].parent.is_some())
+                            || (korean(*i)
+                                && korean(*p)
+                                && regions[*p].parent.is_some()
+                                && named.contains(p)))
+                });
+            (named.contains(i) || venues.contains(i) || regions[*i].parent.is_none()) && !venue_only
+        });
+    }
+
+    /// Drops a place that another name of the text stands for, and a
+    /// country implied by its places.
+    fn drop_namesakes(&self, found: &mut Vec<(usize, String)>) {
+        let regions = &self.taxonomy.regions.items;
+        // "독일 베를린 … (IFA Berlin)": the city and the state share a name;
+        // the name stands for the one it resolves to.
+        let names: Vec<Option<&str>> = found
+            .iter()
+            .map(|(i, _)| regions[*i].label.ko.as_deref())
+            .collect();
+        let mut k = 0;
+        found.retain(|(i, _)| {
+            let name = names[k];
+            k += 1;
+            let shared = names.iter().filter(|n| **n == name).count() > 1;
+            !shared || name.is_none_or(|n| self.taxonomy.regions.position(n) == Some(*i))
+        });
+        // "광주" is 광주광역시 and "광주시장" names its mayor, though 광주시
+        // is also a city of 경기도: a Korean city whose name is a
+        // metropolitan city's, in a text that names that one and not the
+        // city's own province, is that one.
+        let stem = |i: usize| {
+            regions[i]
+                .label
+                .ko
+                .as_deref()
+                .and_then(crate::model::admin_stem)
+        };
+        let ids: Vec<usize> = found.iter().map(|(i, _)| *i).collect();
+        found.retain(|(i, _)| {
+            let r = &regions[*i];
+            let province_named = ids.iter().any(|j| self.inside(*i, *j));
+            r.country != "kr"
+                || r.level != crate::model::RegionLevel::City
+                || province_named
+                || !ids.iter().any(|j| {
+                    j != i
+                        && regions[*j].level == crate::model::RegionLevel::Province
+                        && stem(*j).is_some()
+                        && stem(*j) == stem(*i)
+                })
+        });
+        // A country is implied by its places: keep it only when none of
+        // its places is named.
+        let within =
+            |i: usize, country: &str| regions[i].country == country && regions[i].id != country;
+        let all: Vec<usize> = found.iter().map(|(i, _)| *i).collect();
+        found.retain(|(i, _)| {
+            let r = &regions[*i];
+            r.parent.is_some() || !all.iter().any(|j| within(*j, &r.id))
+        });
+    }
+
+    /// Names a place the taxonomy lacks, when the text gives it right after
+    /// its country or province ("짐바브웨 중앙마쇼날랜드주", "인도네시아
+    /// 파리아만시"), with the nearest known name of that country.
+    fn unknown_places(&self, d: &mut Draft, text: &str, places: &[Found]) {
+        let regions = &self.taxonomy.regions.items;
+        for f in places {
+            let r = &regions[f.index];
+            if r.level == crate::model::RegionLevel::City
+                || r.level == crate::model::RegionLevel::Area
+            {
+                continue;
+            }
+            let rest = &text[f.end..];
+            let Some(word) = rest.strip_prefix(' ').and_then(|w| {
+                w.split(|c: char| !('\u{AC00}'..='\u{D7A3}').contains(&c))
+                    .next()
+            }) else {
+                continue;
+            };
+            let word = strip_particle(strip_particle(word));
+            let admin = ["시", "성", "주", "현", "군", "카운티"]
+                .iter()
+                .any(|x| word.ends_with(x));
+            let at = f.end + 1;
+            if !admin || word.chars().count() < 3 || places.iter().any(|g| g.start == at) {
+                continue;
+            }
+            let country = &r.country;
+            let names: Vec<&str> = regions
+                .iter()
+                .filter(|x| &x.country == country && x.id != *country)
+                .flat_map(|x| {
+                    x.label
+                        .ko
+                        .iter()
+                        .map(String::as_str)
+                        .chain(x.aliases.iter().map(String::as_str))
+                })
+                .collect();
+            let hint = crate::diag::did_you_mean(word, names.iter().copied())
+                .map(|n| format!("; did you mean «{n}»?"))
+                .unwrap_or_default();
+            let note = format!(
+                "places: «{word}» (in {}) is not in the taxonomy{hint}; add it to taxonomy/regions.yaml if it matters",
+                r.label.ko.as_deref().unwrap_or(&r.id)
+            );
+            if !d.review.contains(&note) {
+                d.review.push(note);
+            }
+        }
+    }
+
+    /// Whether region `inner` lies within region `outer`.
+    /// The home side at one level: the subject of the lead ("경남 하동군은"
+    /// is 하동군), not also its province, nor the cities inside it when the
+    /// province is the subject ("충남도가 … 천안지역에 공장을") — unless the
+    /// article names three or more of those cities (each a party, as in a
+    /// province's sister-city pairs).
+    fn one_level(&self, found: &mut Vec<(usize, String)>, lead: Option<&[Found]>, home: &str) {
+        let regions = &self.taxonomy.regions.items;
+        let Some(lead) = lead else { return };
+        let subject = lead.iter().enumerate().find_map(|(k, f)| {
+            let r = &regions[f.index];
+            let locator = lead
+                .get(k + 1)
+                .is_some_and(|g| g.start <= f.end + 1 && self.inside(g.index, f.index));
+            (r.country == home && r.parent.is_some() && !locator).then_some(f.index)
+        });
+        let Some(subject) = subject else { return };
+        if !found.iter().any(|(i, _)| *i == subject) {
+            return;
+        }
+        let within: Vec<usize> = found
+            .iter()
+            .map(|(i, _)| *i)
+            .filter(|&i| i != subject && self.inside(i, subject))
+            .collect();
+        let keep_within = within.len() >= 3;
+        found.retain(|(i, _)| {
+            let above = self.inside(subject, *i) && regions[*i].parent.is_some();
+            !above && (keep_within || !within.contains(i))
+        });
+    }
+
+    fn inside(&self, inner: usize, outer: usize) -> bool {
+        let regions = &self.taxonomy.regions.items;
+        let outer_id = &regions[outer].id;
+        let mut current = regions[inner].parent.clone();
+        for _ in 0..8 {
+            match current {
+                Some(p) if &p == outer_id => return true,
+                Some(p) => current = self.taxonomy.region(&p).and_then(|r| r.parent.clone()),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// Whether the `k`th place of `text` names a hall after a place abroad,
+    /// in the Korean city just before it: "강릉 세인트존스 호텔에서".
+    fn hall_name(&self, text: &str, places: &[Found], k: usize) -> bool {
+        let regions = &self.taxonomy.regions.items;
+        let (Some(town), Some(g)) = (k.checked_sub(1).and_then(|j| places.get(j)), places.get(k))
+        else {
+            return false;
+        };
+        regions[g.index].country != "kr"
+            && regions[town.index].country == "kr"
+            && text.get(town.end..g.start) == Some(" ")
+            && venue_word(text, g.end)
+    }
+
+    /// The country whose places host the event: Korea, unless the event was
+    /// held abroad and organised there (no Korean place or national actor
+    /// in the sentence that says who held it).
+    fn home_country(&self, event_sentence: Option<usize>) -> String {
+        let regions = &self.taxonomy.regions.items;
+        let korean = |s: &str| {
+            self.gazetteer
+                .places(s)
+                .iter()
+                .any(|f| regions[f.index].country == "kr")
+        };
+        let Some(i) = event_sentence else {
+            return "kr".into();
+        };
+        let s = &self.sents[i];
+        let Some(at) = s.find("에서") else {
+            return "kr".into();
+        };
+        let venue_places = self.gazetteer.places(&s[..at]);
+        let Some(last) = venue_places.len().checked_sub(1) else {
+            return "kr".into();
+        };
+        // The hall's city, not the place a hall is named after.
+        let hall = self.hall_name(s, &venue_places, last);
+        let v = &venue_places[if hall { last - 1 } else { last }];
+        let country = regions[v.index].country.clone();
+        if country == "kr" {
+            return country;
+        }
+        // Who held it: the first sentence saying so.
+        let host_sentence = self
+            .sents
+            .iter()
+            .find(|s| ["개최", "주최", "주관"].iter().any(|w| s.contains(w)))
+            .unwrap_or(s);
+        let cut = ["개최", "주최", "주관"]
+            .iter()
+            .filter_map(|w| host_sentence.find(w))
+            .min()
+            .unwrap_or(host_sentence.len());
+        // Not the venue ("전국시도지사협의회는 5일 프랑스 파리에서 … 개최한다").
+        let venue_at = host_sentence.find("에서").and_then(|e| {
+            let places = self.gazetteer.places(&host_sentence[..e]);
+            let mut k = places.len().checked_sub(1)?;
+            while k > 0 && places[k - 1].end + 1 >= places[k].start {
+                k -= 1;
+            }
+            Some(places[k].start)
+        });
+        let who = &host_sentence[..venue_at.map_or(cut, |v| v.min(cut))];
+        let national = ["대통령", "정부", "장관", "우리 ", "전국"]
+            .iter()
+            .any(|w| who.contains(w));
+        let foreign_host = self
+            .gazetteer
+            .places(who)
+            .iter()
+            .any(|f| regions[f.index].country == country);
+        if national || (korean(who) && !foreign_host) {
+            "kr".into()
+        } else {
+            country
+        }
+    }
+}
+
+/// Whether the words after a place make it a venue: "부안 대명리조트에서",
+/// "목포 현대호텔과", "순천만국가정원 등에서".
+fn venue_word(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    // The next word, or the rest of this one ("부안 대명리조트에서" /
+    // "순천만국가정원").
+    let next = rest.split_whitespace().next().unwrap_or("");
+    [
+        "호텔",
+        "리조트",
+        "컨벤션",
+        "센터",
+        "정원",
+        "전시장",
+        "회의실",
+        "청사",
+        "시청",
+        "도청",
+        "대학교",
+        "엑스포",
+    ]
+    .iter()
+    .any(|v| next.contains(v))
+}
+
+/// Whether a Korean place names where a firm is, not a party:
+/// "바이오테크(목포)", "익산시 (주)코엔원", "남원시(유)미와미" (abroad,
+/// "미국(마이애미)" names the place itself).
+fn firms_town(text: &str, f: &Found) -> bool {
+    let before = &text[..f.start];
+    let rest = text[f.end..].trim_start_matches(['시', '군', '구']);
+    let after_word = before.ends_with('(')
+        && before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace())
+        && rest.starts_with(')');
+    let before_firm = FIRM_MARKS.iter().any(|m| rest.trim_start().starts_with(m));
+    after_word || before_firm
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::read::draft;
+
+    /// A Korean city named only as the hall's city of a Korean body's
+    /// event is no party; a city holding its own event still is.
+    #[test]
+    fn the_hall_city_is_no_party() {
+        let ids = |text: &str| -> Vec<String> {
+            let d = draft(text, "2015-06-17");
+            d[0].hosts
+                .iter()
+                .chain(&d[0].partners)
+                .map(|c| c.value.clone())
+                .collect()
+        };
+        let got =
+            ids("충남도는 16일 오후 서울 하얏트호텔에서 독일 부품회사와 투자협약을 체결했다.");
+        assert!(!got.contains(&"kr-seoul".to_string()), "{got:?}");
+        assert!(got.contains(&"kr-chungnam".to_string()), "{got:?}");
+        let got = ids("서울시는 16일 서울 포시즌스호텔에서 중국 대표단과 포럼을 열었다.");
+        assert!(got.contains(&"kr-seoul".to_string()), "{got:?}");
+        // "광주시장" of a text about 광주: the metropolitan city's mayor.
+        let got = ids("강기정 광주시장이 7일 중국 광저우에서 ‘광주 매력’을 알렸다.");
+        assert!(got.contains(&"kr-gwangju".to_string()), "{got:?}");
+        assert!(!got.contains(&"kr-gyeonggi-gwangju".to_string()), "{got:?}");
+        let got = ids("경기 광주시는 7일 중국 광저우시와 협약을 맺었다.");
+        assert!(got.contains(&"kr-gyeonggi-gwangju".to_string()), "{got:?}");
+        // A hall named after a place abroad: no party, and not abroad.
+        let d = draft(
+            "강원특별자치도는 14일 강릉 세인트존스 호텔에서 수출상담회를 열었다.",
+            "2023-11-14",
+        );
+        let hosts: Vec<&str> = d[0].hosts.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(hosts, ["kr-gangwon"], "{d:#?}");
+        assert!(d[0].partners.is_empty(), "{:?}", d[0].partners);
+    }
+
+    /// A Korean town named as a firm's is no party.
+    #[test]
+    fn a_firms_town_is_no_party() {
+        let d = draft(
+            "전남도는 12일 말레이시아 식품박람회에서 바이오테크(목포), 산들촌(담양)이 126만 달러의 계약을 체결했다고 밝혔다.\n\n\
+             익산시 (주)코엔원과 남원시(유)미와미도 참가했다.",
+            "2012-07-15",
+        );
+        let ids: Vec<&str> = d[0].hosts.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(ids, ["kr-jeonnam"], "{:?}", d[0].hosts);
+    }
+
+    /// The home side at one level: the lead's subject, not its province
+    /// nor the cities inside it; a city and a state of one name once.
+    #[test]
+    fn the_home_side_at_one_level() {
+        let places = |text: &str| {
+            let drafts = draft(text, "2010-02-04");
+            let d = &drafts[0];
+            let hosts: Vec<&str> = d.hosts.iter().map(|c| c.value.as_str()).collect();
+            let partners: Vec<&str> = d.partners.iter().map(|c| c.value.as_str()).collect();
+            (hosts.join(" "), partners.join(" "))
+        };
+        let (hosts, _) = places(
+            "하동군 오스트리아 방문\n\n경남 하동군은 지난 2일 오스트리아를 방문해 협약을 체결했다고 4일 밝혔다. 경남도와 함께 추진했다.",
+        );
+        assert_eq!(hosts, "kr-gyeongnam-hadong");
+        let (hosts, _) = places(
+            "충남도, 외자 유치\n\n충남도가 지난 2일 미국 업체와 천안지역에 공장을 신설하는 투자협약을 체결했다고 4일 밝혔다.",
+        );
+        assert_eq!(hosts, "kr-chungnam");
+        let (_, partners) = places(
+            "용인시 독일 방문\n\n용인시는 지난 2일 독일 베를린을 방문해 국제가전박람회(IFA Berlin)를 참관했다고 4일 밝혔다.",
+        );
+        assert_eq!(
+            partners.split(' ').filter(|p| p.starts_with("de-")).count(),
+            1,
+            "{partners}"
+        );
+    }
+
+    /// Places in background sentences (earlier ties, what a place is
+    /// like) are no parties; the lead's are.
+    #[test]
+    fn background_sentences_name_no_partner() {
+        let partners = |text: &str| -> Vec<String> {
+            draft(text, "2022-02-15")[0]
+                .partners
+                .iter()
+                .map(|c| c.value.clone())
+                .collect()
+        };
+        let text = "평택시, 땀끼시와 협정\n\n경기 평택시는 14일 베트남 땀끼시와 우호교류 협정을 체결했다. \
+                    땀끼시는 베트남 중부 지방에 위치한 인구 16만명의 도시로 호치민과 하노이를 연결한다. \
+                    시는 2004년 일본 마쯔야마시와 우호교류 협정을 체결한 이후 2021년 몽골 토브아이막과 협정을 맺었다.";
+        assert_eq!(partners(text), ["vn"]);
+        for (s, year, told) in [
+            ("보고르군은 자카르타 남서쪽 자바에 있다.", 2019, true),
+            (
+                "루마니아·독일·헝가리 3국의 민족 문화가 혼합돼 있으며, 스키로 유명한 틈파산이 자리잡고 있다.",
+                2021,
+                true,
+            ),
+            (
+                "세종시는 지난 15일 브라쇼브시와 영상회의를 했다.",
+                2021,
+                false,
+            ),
+            (
+                "파주시는 현재 중국, 일본, 호주 등 6개국 8개 도시와 자매결연을 체결하고 활발히 교류하고 있으며",
+                2009,
+                true,
+            ),
+            (
+                "우선 자매결연을 맺은 곳은 미국 하와이주, 러시아 사할린주 등 6곳이다.",
+                2022,
+                true,
+            ),
+            (
+                "이로써 여주의 자매 도시는 8개 (서울 송파구, 충남 아산시)로 늘어났다.",
+                2024,
+                true,
+            ),
+            (
+                "도와 우호교류를 맺고 있는 짐바브웨 중앙마쇼날랜드주에서도 옵저버로 참여한다.",
+                2017,
+                false,
+            ),
+        ] {
+            assert_eq!(background(s, Some(year)), told, "{s}");
+        }
+        // Places someone only speaks of are no parties.
+        let at = |s: &str, w: &str| s.find(w).expect("word");
+        let s = "군 관계자는 \"영동군은 필리핀, 베트남에 이어";
+        assert!(quoted(s, at(s, "베트남")));
+        let s = "그는 “베트남에 이어";
+        assert!(quoted(s, at(s, "베트남")));
+        let s = "‘2026 여수세계섬박람회’에 필리핀 세부가";
+        assert!(!quoted(s, at(s, "필리핀")));
+        // A Korean body holding a meeting abroad is the host, whatever the
+        // venue: the venue's places are not who held it.
+        let text = "한-불 교류회의\n\n전국시도지사협의회는 5일 프랑스 파리에서 '한-불 지자체 교류회의'를 개최한다.";
+        assert_eq!(partners(text), ["fr-paris"]);
+    }
+
+    #[test]
+    fn unknown_places_get_a_suggestion_and_kinds_stay_whole_words() {
+        let text = "대전시는 지난 3일 캐나다 퀘백주를 방문해 협약을 체결했다고 5일 밝혔다. 이날 행사에는 50여명이 참석했다.";
+        let drafts = draft(text, "2025-03-05");
+        let d = &drafts[0];
+        assert!(
+            d.review
+                .iter()
+                .any(|r| r.contains("«퀘백주»") && r.contains("«퀘벡주»")),
+            "{:?}",
+            d.review
+        );
+        // "대전시는" holds "전시" (exhibition) but names no exhibition.
+        assert_eq!(
+            d.kind.as_ref().map(|k| k.value.as_str()),
+            Some("mou-signing")
+        );
+        assert_eq!(
+            d.start.as_ref().map(|s| s.value.to_string()).as_deref(),
+            Some("2025-03-03")
+        );
+        assert_eq!(d.attendance.as_ref().map(|a| a.value), Some((50, true)));
+    }
+}

@@ -1,0 +1,222 @@
+//! Sectors: the taxonomy's fields and industries where the article names
+//! them as what the event is about.
+
+use std::sync::LazyLock;
+
+use super::{Reader, around};
+use crate::draft::find::Found;
+use crate::draft::{Cited, Draft};
+use regex::Regex;
+
+impl Reader<'_> {
+    pub(super) fn set_sectors(&self, d: &mut Draft, body: &[(usize, &String)]) {
+        let sectors = &self.taxonomy.sectors.items;
+        let mut texts: Vec<&str> = body.iter().map(|(_, s)| s.as_str()).collect();
+        if let Some(h) = self.page.headline.as_deref() {
+            texts.push(h);
+        }
+        texts.extend(self.page.subheads.iter().map(String::as_str));
+        for text in texts {
+            for f in self.gazetteer.sectors(text) {
+                let s = &sectors[f.index];
+                let listed = || match GENERAL_WORDS.contains(&&text[f.start..f.end]) {
+                    // "제조업체": a maker, of anything.
+                    true => LISTED.is_match(&text[f.end..]),
+                    false => !s.field || goods(&text[f.start..f.end]) || field_listed(text, f.end),
+                };
+                let tie = TIES.contains(&&text[f.start..f.end]);
+                // "방위, 원전, 수소 산업을 소개하였으며": a side's own
+                // industries, shown, not shared.
+                let aside = introduced(text, &f);
+                if tie || aside || !listed() || d.sectors.iter().any(|c| c.value == s.id) {
+                    continue;
+                }
+                d.sectors.push(Cited::new(s.id.clone(), around(text, &f)));
+            }
+        }
+    }
+}
+
+/// Aliases of a sector that in running text name much more than it, and
+/// count only in a list of areas of cooperation: "제조업체", "제조기술" are
+/// manufacturing of any kind, not robotics (all ten such matches in 96
+/// held-out articles were wrong); "수출업체", "투자기업" are the firms of
+/// any trip; "양 도시", "두 도시" are the cities themselves.
+const GENERAL_WORDS: &[&str] = &["제조", "manufacturing", "수출", "투자", "투자유치", "도시"];
+
+/// Words of the taxonomy that name the tie itself (자매결연, 우호교류): in
+/// an article they tell what kind of relationship two places have, not a
+/// field they work in.
+const TIES: &[&str] = &["자매결연", "우호교류"];
+
+/// Whether a list of industries is one a side presents as its own, up to
+/// the end of its clause ("방위, 원전, 수소 산업을 소개하였으며", "대전의
+/// 정보통신, 자율주행, 반도체 소재 분야 등 첨단산업 기업들을 소개하며").
+fn introduced(text: &str, f: &Found) -> bool {
+    let rest = &text[f.end..];
+    let cut = rest.find(['.', '。']).unwrap_or(rest.len());
+    let clause = &rest[..cut];
+    let clause = clause.split("며 ").next().unwrap_or(clause);
+    let clause = clause.split("고 ").next().unwrap_or(clause);
+    clause.contains("소개")
+}
+
+/// Whether a field's word names goods, as Korean marks them with 물 (物)
+/// or 품 (品): what firms make or sell, a sector wherever it is named
+/// ("농수산물 세일즈단", "농식품 해외 시장개척단"), unlike the field itself
+/// ("농업").
+fn goods(word: &str) -> bool {
+    word.ends_with('물') || word.ends_with('품')
+}
+
+/// A general field counts only where the text lists it as an area of
+/// cooperation: "경제, 문화, 관광 분야에서".
+fn field_listed(text: &str, end: usize) -> bool {
+    static NEXT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s?(?:교류|협력|업체|기업|산업|수출|시장)").expect("static regex")
+    });
+    let rest = &text[end..];
+    // "경제교류", "경제 협력", "신재생에너지 업체", "식품 수출", "식품시장": the
+    // field named as what is exchanged, made or sold.
+    NEXT.is_match(rest) || LISTED.is_match(rest)
+}
+
+/// A list of areas of cooperation that goes on from just after a word.
+static LISTED: LazyLock<Regex> = LazyLock::new(|| {
+    // Items after a comma, a dot, 과/와 or 및 ("경제, 문화, 관광 분야에서",
+    // "물류.관광.환경 분야에"), or after spaces only, words that do not end
+    // in a particle, before 분야 ("행정 경제 교육 문화 의료 등의 분야에서");
+    // or two or more items after commas, before what is exchanged or sold
+    // ("문화, 교육, 산업, 행정, 광범위한 교류를", "식품, 섬유, 기계부품 수출"),
+    // or items after middle dots before an exchange ("행정·경제·문화 교류");
+    // or bulleted items ("△경제 △과학기술 △도시 계획 △한글 및 키릴 문자 교육
+    // 등 다양한 분야").
+    Regex::new(concat!(
+        r"^(?:(?:(?:\s*[,·ㆍ‧・･․∙、/]\s*|\.|(?:과|와)\s+|\s+및\s+)[가-힣A-Za-z&]{1,8}(?:\s[가-힣]{1,4})?)*",
+        r"\s*(?:등(?:의)?\s*)?(?:양\s?(?:시|도|군|구|국|도시|지역)의\s*)?(?:(?:모든|다양한|여러|주요|핵심|각계|각종|각|제반|상호|전|\d+대)\s*)?(?:핵심\s*)?(?:다\s*)?(?:업무\s*)?(?:분야|방면|품목|협력)",
+        r"|^(?:\s*[,、]\s*[가-힣A-Za-z&]{1,8}){1,},?\s*(?:(?:광범위한|다양한|폭넓은|활발한|상호)\s*)?(?:교류|협력|수출)",
+        r"|^(?:\s*[·ㆍ‧・･․∙]\s*[가-힣A-Za-z&]{1,8})+\s*(?:교류|협력)",
+        // "행정·문화·관광·예술 등 기관 범위 내 협력 분야에서".
+        r"|^(?:\s*[·ㆍ‧・･․∙]\s*[가-힣A-Za-z&]{1,8})*\s*등\s[^,.]{0,16}?(?:분야|방면)",
+        r"|^(?:\s[가-힣]{1,4}){0,2}(?:\s*[,·ㆍ‧・･․∙、]\s*[0-9가-힣A-Za-z&]{1,8}(?:\s[가-힣]{1,4}){0,2})*\s*등(?:의)?\s*(?:(?:다양하고\s*포괄적인|다양한|활발한|폭넓은|실질적인|기존)\s*)?(?:교류|협력)",
+        r"|^[^△▲,.]{0,12}?(?:\s*[△▲]\s*[^△▲,.]{1,24}?)+\s*(?:등(?:의)?\s*)?(?:(?:다양한|여러|모든|주요)\s*)?(?:분야|방면)",
+        r"|(?:\s+[가-힣A-Za-z&]{1,7}[[가-힣A-Za-z&]&&[^을를의에은는이가와과도로만서]]\b){1,6}",
+        r"\s*(?:등(?:의)?\s*)?(?:(?:모든|다양한|여러|주요|핵심)\s*)?(?:분야|방면))"
+    ))
+    .expect("static regex")
+});
+
+#[cfg(test)]
+mod tests {
+    use crate::draft::read::draft;
+
+    /// General words count as sectors only in a list of areas: dots and
+    /// "각계 분야" make a list; makers, exporting firms and "양 도시" do not.
+    #[test]
+    fn sectors_from_lists_not_from_firms() {
+        let sectors = |body: &str| {
+            let text = format!("양주시 자매결연\n\n양주시는 지난 20일 협약을 체결했다. {body}");
+            let drafts = draft(&text, "2023-10-23");
+            let mut ids: Vec<String> = drafts[0].sectors.iter().map(|c| c.value.clone()).collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(
+            sectors("공항, 항만 등 물류.관광.환경 분야에 대해 교류를 증진한다."),
+            ["culture", "energy"]
+        );
+        assert_eq!(
+            sectors("경제, 문화, 체육, 교육, 행정 등 각계 분야에서 교류를 확대한다."),
+            ["administration", "culture", "economy", "education"]
+        );
+        assert!(
+            sectors("소재 제조업체인 U사와 21개 수출업체, 외국인 투자기업이 참가해 양 도시 교류가 늘었다.")
+                .is_empty()
+        );
+        assert_eq!(
+            sectors("스마트제조, 관광 분야 협력을 약속했다."),
+            ["culture", "robotics"]
+        );
+        assert_eq!(
+            sectors("행정·문화·교육 등 기관 범위 내 협력 분야에서 교류를 강화한다."),
+            ["administration", "culture", "education"]
+        );
+        // A firm's name, and a side's own industries shown to the other.
+        assert!(sectors("참가 기업은 (주)DHP제약, 현대케미칼(주) 등이다.").is_empty());
+        assert_eq!(
+            sectors(
+                "시는 방위, 원전, 수소 산업을 소개하였으며, 양 시는 경제·문화 등의 교류에 합의했다."
+            ),
+            ["culture", "economy"]
+        );
+        // Lists that end in the exchange itself, goods sold, or "각종 분야".
+        assert_eq!(
+            sectors("협정서에는 문화, 교육, 산업, 행정, 광범위한 교류를 담았다."),
+            ["administration", "culture", "education"]
+        );
+        assert_eq!(
+            sectors("무역·투자·기술교류 등 상호 업무 협력에 관한 협약을 맺었다."),
+            ["economy"]
+        );
+        assert_eq!(
+            sectors("교육, 문화, 체육 등 각종 분야별로 교류한다."),
+            ["culture", "education"]
+        );
+        // One item after a comma before the exchange; dot leaders; "등
+        // 다양하고 포괄적인 교류".
+        assert_eq!(
+            sectors("경제, 문화, 교육, 행정 교류를 중심으로 협의한다."),
+            ["administration", "culture", "economy", "education"]
+        );
+        assert_eq!(
+            sectors("과학․문화․교육 등 다양한 분야에서 교류한다."),
+            ["culture", "education", "science"]
+        );
+        assert_eq!(
+            sectors("통상, 문화, 관광 등 다양하고 포괄적인 교류를 추진한다."),
+            ["culture", "economy"]
+        );
+        // The tie itself is no field.
+        assert!(sectors("양 도시는 이번 우호교류 협력으로 자매결연 교류를 넓힌다.").is_empty());
+        // Items of a few words, or with figures, before "등 다양한 교류".
+        assert_eq!(
+            sectors("문화, 관광, 한국어 교육 지원 등 다양한 교류 방안을 논의했다."),
+            ["culture", "education"]
+        );
+        assert_eq!(
+            sectors("관광산업, 신재생에너지, 1차산업 등 교류 추진"),
+            ["culture", "energy"]
+        );
+        // Goods of a field are a sector wherever they are named.
+        assert_eq!(
+            sectors("하동군 농수산물 세일즈단이 LA를 찾았다."),
+            ["agrifood"]
+        );
+        assert_eq!(sectors("농업 기술을 배웠다."), Vec::<&str>::new());
+        assert_eq!(
+            sectors("양 도시는 행정·경제·문화 등 전 분야에서 협력한다."),
+            ["administration", "culture", "economy"]
+        );
+        assert_eq!(
+            sectors("식품, 섬유, 기계부품 수출 유망 기업이 참가했다."),
+            ["agrifood"]
+        );
+        assert_eq!(sectors("중국 식품시장 동향을 파악했다."), ["agrifood"]);
+        assert_eq!(
+            sectors("향후 행정·경제·문화 교류에 대한 협약을 맺었다."),
+            ["administration", "culture", "economy"]
+        );
+        assert_eq!(
+            sectors(
+                "두 도시는 △경제 △과학기술 △교통 △한글 및 키릴 문자 교육 △정원산업 등 다양한 분야에서 협력한다."
+            ),
+            ["administration", "economy", "education", "science"]
+        );
+        assert_eq!(
+            sectors("경제・교육・관광 등 양 시의 다양한 분야의 발전을 위해"),
+            ["culture", "economy", "education"]
+        );
+        // A field named once in passing is not one.
+        assert!(sectors("행사에는 문화 공연이 이어졌다.").is_empty());
+    }
+}
