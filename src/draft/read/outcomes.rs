@@ -467,131 +467,187 @@ pub(super) fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
     }
     let mut pending_amount: Option<Cited<human::ParsedAmount>> = None;
     for (clause, listed) in clauses(s).into_iter().flat_map(results) {
-        // "이번 협약은", "협약식에는": the agreement already counted, or the
-        // ceremony itself.
-        let doc = document_in(clause);
-        let doc_span = doc
-            .as_ref()
-            .and_then(|(_, w)| clause.find(w.as_str()).map(|at| (at, at + w.len())));
-        let doc_at = doc_span.map(|(at, _)| at);
-        let amount = amount_of(clause, doc_span).and_then(|m| {
-            let expected = ["기대", "전망", "예상", "목표"]
-                .iter()
-                .any(|w| clause.contains(w));
-            let mut a = human::amount(m).ok()?;
-            a.expected = a.expected || expected;
-            a.currency.as_ref()?;
-            Some(Cited::new(a, m.trim().to_string()))
-        });
-        let agreed_word = ["합의했", "하기로 했", "뜻을 모았", "합의하였"]
-            .into_iter()
-            .find(|w| clause.contains(w));
-        let kind = match (doc, agreed_word) {
-            (Some(k), _) => k,
-            // "…에 1조5천억원을 투자해 … 하기로 했다": an investment agreed.
-            (None, Some(_)) if amount.is_some() && clause.contains("투자") => {
-                (OutcomeType::Investment, "투자".to_string())
-            }
-            (None, Some(w)) => (OutcomeType::Agreement, w.to_string()),
-            (None, None) => {
-                if amount.is_some() {
-                    pending_amount = amount;
-                }
+        let mut outcome = match clause_outcome(s, clause, listed, future) {
+            Told::Outcome(o) => o,
+            Told::Sum(a) => {
+                pending_amount = Some(a);
                 continue;
             }
+            Told::Nothing => continue,
         };
-        // "이로써 … 자매결연 체결 자치단체는 … 모두 3곳으로 늘었다": a tally
-        // of ties, this one among them, not another.
-        if ["로 늘었", "로 늘어"].iter().any(|w| clause.contains(w)) {
-            continue;
+        if outcome.amount.is_none() {
+            outcome.amount = pending_amount.take();
         }
-        // A document named inside someone's words (“수출계약을 체결한
-        // 기업들이 … 지원하겠다”고 말했다) is a remark on results already
-        // told, or a hope, not a result of its own.
-        let base = offset_in(s, clause);
-        if clause
-            .find(kind.1.as_str())
-            .is_some_and(|at| quoted(s, base + at))
-        {
-            continue;
-        }
-        let attracting = [
-            "유치했",
-            "유치할",
-            "유치하",
-            "유치키로",
-            "투자하기로",
-            "투자할",
-            "투자한다",
-        ]
-        .iter()
-        .any(|w| clause.contains(w));
-        // An investment is an outcome with its amount, when attracted, or
-        // as a signed document ("투자협약", "투자양해각서에 서명했다").
-        let document = ["협약", "양해각서", "MOU"]
-            .iter()
-            .any(|w| clause.contains(w));
-        if kind.0 == OutcomeType::Investment && amount.is_none() && !attracting && !document {
-            continue;
-        }
-        // The clause's verb, else the sentence's; a signing verb the lists
-        // do not know ("서명한다") takes the article's tense. A document
-        // named without any such verb is talked about, not made.
-        // An item of a list of results takes the list's verb.
-        // A contract made on the spot or provisionally ("현장계약 3881만
-        // 달러", "40만 달러의 현장계약") is one concluded, whatever verb
-        // closes the list of results.
-        let concluded = amount.is_some()
-            && ["현장계약", "현지계약", "가계약"]
-                .iter()
-                .any(|w| clause.contains(w));
-        let signing = concluded
-            || ["체결", "서명", "맺", "교환"]
-                .iter()
-                .any(|w| clause.contains(w) || (listed && s.contains(w)));
-        let last_word = s.split_whitespace().last().unwrap_or(s).to_string();
-        let tense = if future {
-            OutcomeStatus::Planned
-        } else {
-            OutcomeStatus::Signed
-        };
-        let verb_status = status(clause, amount.is_some()).or_else(|| status(s, amount.is_some()));
-        let doubt = verb_status.is_none().then(|| {
-            "status read from the article's tense, not from a verb the drafter knows".to_string()
-        });
-        let Some((st, verb)) = verb_status.or_else(|| signing.then_some((tense, last_word))) else {
-            if amount.is_some() {
-                pending_amount = amount;
-            }
-            continue;
-        };
-        let summary = clause.contains("등 총") || clause.contains("등 모두");
-        let count = count_of(clause, doc_at);
-        let outcome = DraftOutcome {
-            kind: Cited::new(kind.0, kind.1),
-            count,
-            title: Cited::new(outcome_title(clause), clause.trim().to_string()),
-            status: Cited::new(st, verb),
-            amount: amount.or_else(|| pending_amount.take()),
-            doubt,
-        };
-        if summary && !out.is_empty() {
-            // The listed outcomes are among the counted ones: keep the
-            // count, and the amounts they carried.
-            let amount = out.iter().rev().find_map(|o| o.amount.clone());
-            out.retain(|o| {
-                o.kind.value != outcome.kind.value && o.kind.value != OutcomeType::Contract
-            });
-            let mut o = outcome;
-            if o.amount.is_none() {
-                o.amount = amount;
-            }
-            out.push(o);
+        if (clause.contains("등 총") || clause.contains("등 모두")) && !out.is_empty() {
+            sum_up(&mut out, outcome);
         } else {
             out.extend(one_per_amount(outcome, clause));
         }
     }
     out
+}
+
+/// What one clause tells: an outcome, a sum waiting for the document a
+/// later clause names, or neither.
+enum Told {
+    Outcome(DraftOutcome),
+    Sum(Cited<human::ParsedAmount>),
+    Nothing,
+}
+
+/// The outcome of one clause of sentence `s`, an item of a list of results
+/// when `listed`.
+fn clause_outcome(s: &str, clause: &str, listed: bool, future: bool) -> Told {
+    // "이번 협약은", "협약식에는": the agreement already counted, or the
+    // ceremony itself.
+    let doc = document_in(clause);
+    let doc_span = doc
+        .as_ref()
+        .and_then(|(_, w)| clause.find(w.as_str()).map(|at| (at, at + w.len())));
+    let amount = clause_amount(clause, doc_span);
+    let or_sum =
+        |amount: Option<Cited<human::ParsedAmount>>| amount.map_or(Told::Nothing, Told::Sum);
+    let Some(kind) = clause_kind(clause, doc, amount.is_some()) else {
+        return or_sum(amount);
+    };
+    if !an_outcome(s, clause, &kind, amount.is_some()) {
+        return Told::Nothing;
+    }
+    let Some((st, verb, doubt)) = clause_status(s, clause, listed, future, amount.is_some()) else {
+        return or_sum(amount);
+    };
+    Told::Outcome(DraftOutcome {
+        kind: Cited::new(kind.0, kind.1),
+        count: count_of(clause, doc_span.map(|(at, _)| at)),
+        title: Cited::new(outcome_title(clause), clause.trim().to_string()),
+        status: Cited::new(st, verb),
+        amount,
+        doubt,
+    })
+}
+
+/// The sum a clause gives for its document (or for the clause, without
+/// one), "기대", "전망" making it one expected.
+fn clause_amount(clause: &str, doc: Option<(usize, usize)>) -> Option<Cited<human::ParsedAmount>> {
+    let m = amount_of(clause, doc)?;
+    let expected = ["기대", "전망", "예상", "목표"]
+        .iter()
+        .any(|w| clause.contains(w));
+    let mut a = human::amount(m).ok()?;
+    a.expected = a.expected || expected;
+    a.currency.as_ref()?;
+    Some(Cited::new(a, m.trim().to_string()))
+}
+
+/// The type of a clause's outcome: its document's, or, without one, an
+/// agreement ("합의했다") or an investment agreed with its sum.
+fn clause_kind(
+    clause: &str,
+    doc: Option<(OutcomeType, String)>,
+    amount: bool,
+) -> Option<(OutcomeType, String)> {
+    let agreed_word = ["합의했", "하기로 했", "뜻을 모았", "합의하였"]
+        .into_iter()
+        .find(|w| clause.contains(w));
+    match (doc, agreed_word) {
+        (Some(k), _) => Some(k),
+        // "…에 1조5천억원을 투자해 … 하기로 했다": an investment agreed.
+        (None, Some(_)) if amount && clause.contains("투자") => {
+            Some((OutcomeType::Investment, "투자".to_string()))
+        }
+        (None, Some(w)) => Some((OutcomeType::Agreement, w.to_string())),
+        (None, None) => None,
+    }
+}
+
+/// Whether a document a clause names is an outcome of its own: not a
+/// tally of ties, not words in someone's mouth, not an investment only
+/// talked of.
+fn an_outcome(s: &str, clause: &str, kind: &(OutcomeType, String), amount: bool) -> bool {
+    // "이로써 … 자매결연 체결 자치단체는 … 모두 3곳으로 늘었다": a tally
+    // of ties, this one among them, not another.
+    if ["로 늘었", "로 늘어"].iter().any(|w| clause.contains(w)) {
+        return false;
+    }
+    // A document named inside someone's words (“수출계약을 체결한
+    // 기업들이 … 지원하겠다”고 말했다) is a remark on results already
+    // told, or a hope, not a result of its own.
+    let base = offset_in(s, clause);
+    if clause
+        .find(kind.1.as_str())
+        .is_some_and(|at| quoted(s, base + at))
+    {
+        return false;
+    }
+    let attracting = [
+        "유치했",
+        "유치할",
+        "유치하",
+        "유치키로",
+        "투자하기로",
+        "투자할",
+        "투자한다",
+    ]
+    .iter()
+    .any(|w| clause.contains(w));
+    // An investment is an outcome with its amount, when attracted, or
+    // as a signed document ("투자협약", "투자양해각서에 서명했다").
+    let document = ["협약", "양해각서", "MOU"]
+        .iter()
+        .any(|w| clause.contains(w));
+    kind.0 != OutcomeType::Investment || amount || attracting || document
+}
+
+/// The status of a clause's outcome, the verb that tells it, and a doubt
+/// when the verb is not one the drafter knows.
+fn clause_status(
+    s: &str,
+    clause: &str,
+    listed: bool,
+    future: bool,
+    amount: bool,
+) -> Option<(OutcomeStatus, String, Option<String>)> {
+    // The clause's verb, else the sentence's; a signing verb the lists
+    // do not know ("서명한다") takes the article's tense. A document
+    // named without any such verb is talked about, not made.
+    // An item of a list of results takes the list's verb.
+    // A contract made on the spot or provisionally ("현장계약 3881만
+    // 달러", "40만 달러의 현장계약") is one concluded, whatever verb
+    // closes the list of results.
+    let concluded = amount
+        && ["현장계약", "현지계약", "가계약"]
+            .iter()
+            .any(|w| clause.contains(w));
+    let signing = concluded
+        || ["체결", "서명", "맺", "교환"]
+            .iter()
+            .any(|w| clause.contains(w) || (listed && s.contains(w)));
+    if let Some((st, verb)) = status(clause, amount).or_else(|| status(s, amount)) {
+        return Some((st, verb, None));
+    }
+    if !signing {
+        return None;
+    }
+    let last_word = s.split_whitespace().last().unwrap_or(s).to_string();
+    let tense = if future {
+        OutcomeStatus::Planned
+    } else {
+        OutcomeStatus::Signed
+    };
+    let doubt = "status read from the article's tense, not from a verb the drafter knows";
+    Some((tense, last_word, Some(doubt.to_string())))
+}
+
+/// A closing "… 등 총 9건의 MOU" after the outcomes its sentence lists:
+/// the listed ones are among the counted ones, so the count stays, with
+/// the amounts they carried.
+fn sum_up(out: &mut Vec<DraftOutcome>, mut outcome: DraftOutcome) {
+    let amount = out.iter().rev().find_map(|o| o.amount.clone());
+    out.retain(|o| o.kind.value != outcome.kind.value && o.kind.value != OutcomeType::Contract);
+    if outcome.amount.is_none() {
+        outcome.amount = amount;
+    }
+    out.push(outcome);
 }
 
 /// "A 20만 달러, B 10만 달러, C가 2만 달러의 수출협약을 맺었다": one
