@@ -311,11 +311,17 @@ impl Reader<'_> {
             .filter_map(|w| host_sentence.find(w))
             .min()
             .unwrap_or(host_sentence.len());
-        // Not the venue ("전국시도지사협의회는 5일 프랑스 파리에서 … 개최한다").
+        // Not the venue ("전국시도지사협의회는 5일 프랑스 파리에서 … 개최한다",
+        // "베트남 하노이·호찌민에서").
         let venue_at = host_sentence.find("에서").and_then(|e| {
             let places = self.gazetteer.places(&host_sentence[..e]);
             let mut k = places.len().checked_sub(1)?;
-            while k > 0 && places[k - 1].end + 1 >= places[k].start {
+            let joined = |a: &Found, b: &Found| {
+                host_sentence.get(a.end..b.start).is_some_and(|gap| {
+                    gap.chars().count() <= 1 && gap.chars().all(|c| " ·ㆍ,".contains(c))
+                })
+            };
+            while k > 0 && joined(&places[k - 1], &places[k]) {
                 k -= 1;
             }
             Some(places[k].start)
@@ -456,6 +462,13 @@ mod tests {
             1,
             "{partners}"
         );
+        // A venue of two cities joined by a middle dot is the venue, not
+        // the host: the Korean provinces before it hold the event there.
+        let (hosts, partners) = places(
+            "충남도는 대전·세종시와 함께 오는 25∼28일 베트남 하노이·호찌민에서 매칭데이를 개최한다고 24일 밝혔다.",
+        );
+        assert!(hosts.starts_with("kr-chungnam"), "{hosts}");
+        assert!(partners.contains("vn-hn"), "{partners}");
     }
 
     /// Places in background sentences (earlier ties, what a place is
