@@ -22,7 +22,11 @@ impl Reader<'_> {
                 let listed = || match GENERAL_WORDS.contains(&&text[f.start..f.end]) {
                     // "제조업체": a maker, of anything.
                     true => LISTED.is_match(&text[f.end..]),
-                    false => !s.field || goods(&text[f.start..f.end]) || field_listed(text, f.end),
+                    false => {
+                        !s.field
+                            || goods(&text[f.start..f.end])
+                            || field_listed(text, f.start, f.end)
+                    }
                 };
                 let tie = TIES.contains(&&text[f.start..f.end]);
                 // "방위, 원전, 수소 산업을 소개하였으며": a side's own
@@ -71,14 +75,20 @@ fn goods(word: &str) -> bool {
 
 /// A general field counts only where the text lists it as an area of
 /// cooperation: "경제, 문화, 관광 분야에서".
-fn field_listed(text: &str, end: usize) -> bool {
+fn field_listed(text: &str, start: usize, end: usize) -> bool {
     static NEXT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s?(?:교류|협력|업체|기업|산업|수출|시장)").expect("static regex")
+    });
+    // The last item of a list closed by 등 ("행정 및 문화, 농업 등").
+    static LAST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[가-힣A-Za-z&]{1,8}\s*(?:[,·ㆍ]|\s및)\s*$").expect("static regex")
     });
     let rest = &text[end..];
     // "경제교류", "경제 협력", "신재생에너지 업체", "식품 수출", "식품시장": the
     // field named as what is exchanged, made or sold.
-    NEXT.is_match(rest) || LISTED.is_match(rest)
+    NEXT.is_match(rest)
+        || LISTED.is_match(rest)
+        || (LAST.is_match(&text[..start]) && rest.trim_start().starts_with("등 "))
 }
 
 /// A list of areas of cooperation that goes on from just after a word.
@@ -100,6 +110,8 @@ static LISTED: LazyLock<Regex> = LazyLock::new(|| {
         r"|^(?:\s*[·ㆍ‧・･․∙]\s*[가-힣A-Za-z&]{1,8})*\s*등\s[^,.]{0,16}?(?:분야|방면)",
         r"|^(?:\s[가-힣]{1,4}){0,2}(?:\s*[,·ㆍ‧・･․∙、]\s*[0-9가-힣A-Za-z&]{1,8}(?:\s[가-힣]{1,4}){0,2})*\s*등(?:의)?\s*(?:(?:다양하고\s*포괄적인|다양한|활발한|폭넓은|실질적인|기존)\s*)?(?:교류|협력)",
         r"|^[^△▲,.]{0,12}?(?:\s*[△▲]\s*[^△▲,.]{1,24}?)+\s*(?:등(?:의)?\s*)?(?:(?:다양한|여러|모든|주요)\s*)?(?:분야|방면)",
+        // "행정 및 문화, 농업 등 공동발전을 위한": items closed by 등.
+        r"|^(?:\s*(?:[,·ㆍ]|\s및)\s*[가-힣A-Za-z&]{1,8}){1,}\s*등\s",
         r"|(?:\s+[가-힣A-Za-z&]{1,7}[[가-힣A-Za-z&]&&[^을를의에은는이가와과도로만서]]\b){1,6}",
         r"\s*(?:등(?:의)?\s*)?(?:(?:모든|다양한|여러|주요|핵심)\s*)?(?:분야|방면))"
     ))
@@ -121,6 +133,11 @@ mod tests {
             ids.sort();
             ids
         };
+        // Items closed by 등, whatever follows.
+        assert_eq!(
+            sectors("두 지자체 행정 및 문화, 농업 등 공동발전을 위한 협정서에 서명했다."),
+            ["administration", "agrifood", "culture"]
+        );
         assert_eq!(
             sectors("공항, 항만 등 물류.관광.환경 분야에 대해 교류를 증진한다."),
             ["culture", "energy"]
