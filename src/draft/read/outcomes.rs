@@ -399,6 +399,7 @@ fn results(clause: &str) -> Vec<(&str, bool)> {
         }
     }
     items.push(&clause[start..]);
+    let items: Vec<&str> = items.into_iter().flat_map(joined_results).collect();
     let pursued = |item: &str| {
         ["상담", "추진액", "추진 중"]
             .iter()
@@ -417,6 +418,20 @@ fn results(clause: &str) -> Vec<(&str, bool)> {
         .filter(|i| result(i))
         .map(|i| (i, true))
         .collect()
+}
+
+/// Two results joined by 과/와, each with its sum and document ("90만
+/// 달러 규모의 수출계약과 1390만 달러 규모의 업무협약이 체결돼"), as two
+/// items; anything else as it is.
+fn joined_results(item: &str) -> Vec<&str> {
+    let whole = |part: &str| document_type(part).is_some() && AMOUNT.is_match(part);
+    for (at, w) in item.match_indices("과 ").chain(item.match_indices("와 ")) {
+        let (left, right) = (&item[..at + w.len() - 1], &item[at + w.len()..]);
+        if whole(left) && whole(right) {
+            return vec![left, right];
+        }
+    }
+    vec![item]
 }
 
 /// Clauses of a sentence: "…체결했으며, …체결했고, …체결됐다", and a
@@ -1287,6 +1302,29 @@ mod tests {
         assert_eq!(sum(&o[0]), Some(8_000_000_000.0));
         let s = "MOU가 체결된 건수는 9건으로 미화 740만달러, 한화로는 88억원대규모 수출계약 성과를 거뒀다.";
         assert_eq!(outcomes(s, false).len(), 1);
+        // Two results joined by 과, each with its sum.
+        let s = "그 결과 90만 달러 규모의 수출계약과 1390만 달러 규모의 업무협약이 체결돼 총 1480만 달러 상당의 성과를 거두었다.";
+        let o = outcomes(s, false);
+        let got: Vec<(OutcomeType, OutcomeStatus, Option<f64>)> = o
+            .iter()
+            .map(|o| (o.kind.value, o.status.value, sum(o)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    OutcomeType::Contract,
+                    OutcomeStatus::Signed,
+                    Some(900_000.0)
+                ),
+                (OutcomeType::Mou, OutcomeStatus::Signed, Some(13_900_000.0))
+            ]
+        );
+        // Partners joined by 와 are not results.
+        assert_eq!(
+            outcomes("A사와 B사는 200만 달러 규모의 수출계약을 체결했다.", false).len(),
+            1
+        );
     }
 
     /// A total is dropped for the parts that add up to it: all the others,
