@@ -272,14 +272,21 @@ pub(super) fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, Strin
 /// is taken only when there is no other.
 fn amount_of(clause: &str, doc: Option<(usize, usize)>) -> Option<&str> {
     let all: Vec<regex::Match> = AMOUNT.find_iter(clause).collect();
+    static COUNTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*\d[\d,]*\s*건\s*[(（]$").expect("static regex"));
+    // "상담 77건(1857만달러)": the sum of the counted ones, not a conversion.
+    let counted = |m: &regex::Match| COUNTED.find(&clause[..m.start()]);
     let in_brackets = |m: &regex::Match| {
         let before = &clause[..m.start()];
-        before.matches(['(', '（']).count() > before.matches([')', '）']).count()
+        counted(m).is_none()
+            && before.matches(['(', '（']).count() > before.matches([')', '）']).count()
     };
     let talks = |m: &regex::Match| {
         // The word before names the amount ("상담실적 3천564만달러"), unless
-        // it ends a list ("수출 상담과 4500만달러 규모의 수출계약").
-        let before = clause[..m.start()].split_whitespace().last().unwrap_or("");
+        // it ends a list ("수출 상담과 4500만달러 규모의 수출계약"); past
+        // the count it sums ("상담 77건(1857만달러)").
+        let head = counted(m).map_or(&clause[..m.start()], |c| &clause[..c.start()]);
+        let before = head.split_whitespace().last().unwrap_or("");
         let before = if before.ends_with(['과', '와', ',']) {
             ""
         } else {
@@ -1181,6 +1188,9 @@ mod tests {
         assert_eq!(amount(s), Some(12_000_000.0));
         let s = "바이어와 550만 달러어치(한화 약 71억원)의 수출협약을 맺었다.";
         assert_eq!(amount(s), Some(5_500_000.0));
+        // A sum in brackets after a count is the counted ones' sum.
+        let s = "단체관은 상담 77건(1857만달러), 계약 24건(503만달러)의 성과를 이끌어냈다.";
+        assert_eq!(amount(s), Some(5_030_000.0));
         let s = "업무협약을 체결했으며 투자 규모는 500만 달러다.";
         assert_eq!(amount(s), Some(5_000_000.0));
         let s = "사절단이 상담실적 3천564만달러(415억원), 계약 649만달러(75억원)를 체결했다.";
