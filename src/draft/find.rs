@@ -287,6 +287,29 @@ fn place_boundaries(text: &str, start: usize, end: usize) -> bool {
         || tail.starts_with("도지사");
     before.is_none_or(|c| !is_hangul(c))
         && (head_of || after.is_none_or(|c| !is_hangul(c) || suffix_ok(c)))
+        && !particle_goes_on(tail)
+}
+
+/// Whether what looks like a particle after a name goes on as one word
+/// with it: "후지와라 부시장", "코리아 소사이어티" are no 후지, 소사. A
+/// particle ends its word, or goes on only as one of its own endings
+/// ("중국과의", "도시이다").
+fn particle_goes_on(tail: &str) -> bool {
+    const ENDINGS: &[(char, &str)] = &[
+        ('이', "다며고자나라란었지면"),
+        ('와', "의는도"),
+        ('과', "의는도학"),
+        ('은', ""),
+        ('을', ""),
+        ('를', ""),
+    ];
+    let mut chars = tail.chars();
+    let (Some(p), Some(next)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    ENDINGS
+        .iter()
+        .any(|(c, endings)| *c == p && is_hangul(next) && !endings.contains(next))
 }
 
 /// Whether `text[start..end]` is part of a firm's name: a mark of its legal
@@ -439,6 +462,14 @@ mod tests {
             .map(|f| t.regions.items[f.index].id.as_str())
             .collect();
         assert_eq!(ids, ["kr-gyeongnam"]);
+        // A particle that goes on as a word is none: no 후지 in 후지와라,
+        // no 소사 in 소사이어티; 중국과의, 다낭과학기술대학교 keep theirs.
+        let ids: Vec<&str> = g
+            .places("후지와라 부시장은 코리아 소사이어티에서 중국과의 교류와 다낭과학기술대학교를 말했다.")
+            .iter()
+            .map(|f| t.regions.items[f.index].id.as_str())
+            .collect();
+        assert_eq!(ids, ["cn", "vn-dn"]);
         // "LA" in prose is Los Angeles; Laos is 라오스.
         let ids: Vec<&str> = g
             .places("충남도는 미국 LA에서 LA한인축제에 참가했다. PLAN A")
