@@ -13,7 +13,7 @@ use crate::model::Lang;
 use crate::period::{self, Period};
 use crate::plan::{
     Job, Keeping, Output, Plan, PlanInput, Renderer, periods_of, run_fingerprint, save_manifest,
-    write_period,
+    write_period, write_stale,
 };
 use crate::render::Format;
 use crate::standards::PdfStandards;
@@ -449,10 +449,19 @@ fn build(args: &BuildArgs) -> Result<(), AppError> {
     Ok(())
 }
 
-/// `brief build` (and, with `check_only`, `brief check`).
-fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
-    let started = std::time::Instant::now();
-    let config = load_config(&args.common)?;
+/// What `brief build` and `brief check` are asked for: the arguments, or
+/// the configuration's defaults where none are given.
+struct MultiSettings {
+    langs: Vec<Lang>,
+    outputs: Vec<Output>,
+    kinds: Vec<period::PeriodKind>,
+    from: Option<Period>,
+    to: Option<Period>,
+    standard: PdfStandards,
+    mode: progress::Mode,
+}
+
+fn multi_settings(args: &MultiArgs, config: &Config) -> Result<MultiSettings, AppError> {
     let langs = if args.lang.is_empty() {
         config.build_languages.clone()
     } else {
@@ -474,22 +483,36 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
             .map(|p| Period::parse(p).map_err(AppError::Usage))
             .transpose()
     };
-    let (from, to) = (bound(&args.from)?, bound(&args.to)?);
-    let standard = parse_standard(args.render.pdf_standard.as_deref(), &config)?;
     let mode = progress::Mode::parse(&args.progress).ok_or_else(|| {
         AppError::Usage(format!(
             "unknown progress mode `{}` (expected auto, bar or plain)",
             args.progress
         ))
     })?;
+    Ok(MultiSettings {
+        langs,
+        outputs,
+        kinds,
+        from: bound(&args.from)?,
+        to: bound(&args.to)?,
+        standard: parse_standard(args.render.pdf_standard.as_deref(), config)?,
+        mode,
+    })
+}
+
+/// `brief build` (and, with `check_only`, `brief check`).
+fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
+    let started = std::time::Instant::now();
+    let config = load_config(&args.common)?;
+    let set = multi_settings(args, &config)?;
     let templates = load_templates(args.render.template.as_deref(), args.common.verbose)?;
-    let renderer = Renderer::new(&config, &templates, standard);
+    let renderer = Renderer::new(&config, &templates, set.standard);
     let mut manifest = Manifest::load(&args.render.out);
 
     // Nothing changed since the last complete build (same files, arguments
     // and environment, outputs as written): done, without parsing the data.
     let base = renderer.base_fingerprint(&args.common.data);
-    let run_inputs = run_fingerprint(args, &base, &kinds, &langs, &outputs);
+    let run_inputs = run_fingerprint(args, &base, &set.kinds, &set.langs, &set.outputs);
     if !check_only && manifest.run_is_fresh(&args.render.out, &run_inputs) {
         eprintln!(
             "up to date: no input changed since the last build ({:.2} s)",
@@ -499,14 +522,15 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
     }
 
     let loaded = load_data(&args.common, &config, Keep::All)?;
-    let periods = periods_of(&loaded.dataset, &kinds, from, to).map_err(AppError::Usage)?;
+    let periods =
+        periods_of(&loaded.dataset, &set.kinds, set.from, set.to).map_err(AppError::Usage)?;
     let plan = Plan::make(
         &PlanInput {
             loaded: &loaded,
             renderer: &renderer,
             base: &base,
-            langs: &langs,
-            outputs: &outputs,
+            langs: &set.langs,
+            outputs: &set.outputs,
             manifest: &manifest,
             out: &args.render.out,
         },
@@ -519,55 +543,19 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
     )?;
     let jobs = &plan.jobs;
     let stale: Vec<&Job> = jobs.iter().filter(|j| j.status != Status::Fresh).collect();
-
     if check_only {
-        for j in &stale {
-            println!("stale: {} ({})", j.rel, j.status.describe());
-        }
-        eprintln!(
-            "{} events valid; {} of {} briefs stale across {} periods",
-            loaded.valid_events,
-            stale.len(),
-            jobs.len(),
-            periods.len()
-        );
-        return if stale.is_empty() {
-            Ok(())
-        } else {
-            Err(AppError::Stale(stale.len()))
-        };
+        return report_stale(&stale, loaded.valid_events, jobs.len(), periods.len());
     }
-
-    // Period by period, the manifest saved after each: an interrupted
-    // build loses at most one period's work and never leaves a
-    // half-written file. Temporary files of killed runs go first.
-    output::remove_stale_temps(&args.render.out);
-    for period in &periods {
-        output::remove_stale_temps(&args.render.out.join(period.slug()));
-    }
-    let mut bar = progress::Progress::new(mode, stale.len());
-    let (mut written, mut same) = (0usize, 0usize);
-    for &period in &periods {
-        let todo: Vec<&Job> = stale
-            .iter()
-            .copied()
-            .filter(|j| j.period == period)
-            .collect();
-        if !todo.is_empty() {
-            let (w, s) = write_period(
-                &plan,
-                &todo,
-                &renderer,
-                &args.render.out,
-                &mut manifest,
-                &mut bar,
-                false,
-            )?;
-            written += w;
-            same += s;
-        }
-    }
-    bar.finish();
+    let mut bar = progress::Progress::new(set.mode, stale.len());
+    let (written, same) = write_stale(
+        &plan,
+        &stale,
+        &periods,
+        &renderer,
+        &args.render.out,
+        &mut manifest,
+        &mut bar,
+    )?;
     // The build is complete: remember it, so the next one with the same
     // inputs can stop early.
     if written + same > 0 || !manifest.has_run(&run_inputs) {
@@ -584,4 +572,25 @@ fn build_many(args: &MultiArgs, check_only: bool) -> Result<(), AppError> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// `brief check`: the stale briefs, one a line, and an error when any is.
+fn report_stale(
+    stale: &[&Job],
+    valid_events: usize,
+    jobs: usize,
+    periods: usize,
+) -> Result<(), AppError> {
+    for j in stale {
+        println!("stale: {} ({})", j.rel, j.status.describe());
+    }
+    eprintln!(
+        "{valid_events} events valid; {} of {jobs} briefs stale across {periods} periods",
+        stale.len()
+    );
+    if stale.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Stale(stale.len()))
+    }
 }

@@ -378,6 +378,40 @@ pub(crate) fn write_period(
     Ok((written, same))
 }
 
+/// Writes the stale briefs of a `brief build` period by period, the
+/// manifest saved after each: an interrupted build loses at most one
+/// period's work and never leaves a half-written file. Temporary files of
+/// killed runs go first. Returns (written, unchanged).
+pub(crate) fn write_stale(
+    plan: &Plan,
+    stale: &[&Job],
+    periods: &[Period],
+    renderer: &Renderer,
+    out: &Path,
+    manifest: &mut Manifest,
+    bar: &mut progress::Progress,
+) -> Result<(usize, usize), AppError> {
+    output::remove_stale_temps(out);
+    for period in periods {
+        output::remove_stale_temps(&out.join(period.slug()));
+    }
+    let (mut written, mut same) = (0usize, 0usize);
+    for &period in periods {
+        let todo: Vec<&Job> = stale
+            .iter()
+            .copied()
+            .filter(|j| j.period == period)
+            .collect();
+        if !todo.is_empty() {
+            let (w, s) = write_period(plan, &todo, renderer, out, manifest, bar, false)?;
+            written += w;
+            same += s;
+        }
+    }
+    bar.finish();
+    Ok((written, same))
+}
+
 /// Everything a `brief build` reads, as one fingerprint: the base of every
 /// output's (program, config, templates, taxonomies, PDF standard, fonts),
 /// every data file's path and bytes, the arguments that choose the briefs,
