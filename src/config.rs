@@ -320,7 +320,7 @@ impl Config {
         raw: RawConfig,
         dir: &Path,
         env_fonts: Option<&std::ffi::OsStr>,
-    ) -> Result<Config, (String, String)> {
+    ) -> Result<Config, Invalid> {
         let language = match raw.brief.language.as_deref() {
             None => Lang::Ko,
             Some(s) => Lang::parse(s).ok_or_else(|| {
@@ -330,87 +330,11 @@ impl Config {
                 )
             })?,
         };
-        let issue_date = match raw.brief.issue_date.as_deref() {
-            // Reproducible builds: SOURCE_DATE_EPOCH fixes the date of issue
-            // when the configuration does not.
-            None => match std::env::var(SOURCE_DATE_EPOCH_ENV) {
-                Ok(v) => {
-                    let secs: i64 = v.trim().parse().map_err(|_| {
-                        (
-                            format!("{SOURCE_DATE_EPOCH_ENV}=`{v}` is not a number of seconds"),
-                            "set it to seconds since 1970-01-01 UTC, or unset it".to_string(),
-                        )
-                    })?;
-                    Some(Date::from_days_since_epoch(secs.div_euclid(86_400)))
-                        .filter(|d| (1000..=9999).contains(&d.year))
-                }
-                Err(_) => None,
-            },
-            Some(s) => match FuzzyDate::parse(s) {
-                Ok(d) if d.precision == crate::model::Precision::Day => Some(d.date),
-                _ => {
-                    return Err((
-                        format!("`{s}` in [brief] issue_date is not a date"),
-                        "expected YYYY-MM-DD, or leave it out to use the day after the period"
-                            .into(),
-                    ));
-                }
-            },
-        };
-        let base_currency = raw
-            .currency
-            .base
-            .unwrap_or_else(|| "KRW".into())
-            .to_ascii_uppercase();
-        let mut rates = BTreeMap::new();
-        for (code, rate) in raw.currency.rates {
-            let code = code.to_ascii_uppercase();
-            if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err((
-                    format!("`{code}` in [currency.rates] is not a currency code"),
-                    "use ISO 4217 codes such as USD".into(),
-                ));
-            }
-            if !rate.is_finite() || rate <= 0.0 {
-                return Err((
-                    format!("the rate for {code} must be a positive number"),
-                    format!("write how many {base_currency} one {code} is worth"),
-                ));
-            }
-            rates.insert(code, rate);
-        }
-        rates.insert(base_currency.clone(), 1.0);
+        let (base_currency, rates) = currency_rates(raw.currency)?;
         let mut font_paths: Vec<PathBuf> = raw.fonts.paths.iter().map(|p| dir.join(p)).collect();
         if let Some(env) = env_fonts {
             font_paths.extend(std::env::split_paths(env).filter(|p| !p.as_os_str().is_empty()));
         }
-        let font_families = if raw.fonts.families.is_empty() {
-            default_families()
-        } else {
-            raw.fonts.families
-        };
-        let output_name = raw
-            .output
-            .name
-            .unwrap_or_else(|| "brief-{period}-{lang}".into());
-        if output_name.contains(['/', '\\'])
-            || output_name.contains("..")
-            || output_name.trim().is_empty()
-        {
-            return Err((
-                format!("`{output_name}` in [output] name is not a file name"),
-                "use a plain name with {period} and {lang}, e.g. brief-{period}-{lang}".into(),
-            ));
-        }
-        let system_fonts = match std::env::var(SYSTEM_FONTS_ENV).ok().as_deref() {
-            Some("0" | "false" | "no") => SystemFonts::Never,
-            Some("1" | "true" | "yes") => SystemFonts::Always,
-            _ => match raw.fonts.system {
-                None => SystemFonts::WhenNeeded,
-                Some(true) => SystemFonts::Always,
-                Some(false) => SystemFonts::Never,
-            },
-        };
         let pdf_standard = match raw.brief.pdf_standard.as_deref() {
             None => PdfStandards::default(),
             Some(s) => PdfStandards::parse(s).map_err(|e| {
@@ -420,26 +344,6 @@ impl Config {
                 )
             })?,
         };
-        let mut build_languages = Vec::new();
-        for l in &raw.output.languages {
-            let lang = Lang::parse(l).ok_or_else(|| {
-                (
-                    format!("unknown language `{l}` in [output] languages"),
-                    "expected `ko` and/or `en`".to_string(),
-                )
-            })?;
-            if !build_languages.contains(&lang) {
-                build_languages.push(lang);
-            }
-        }
-        if build_languages.is_empty() {
-            build_languages.push(language);
-        }
-        let build_formats = if raw.output.formats.is_empty() {
-            vec!["pdf".to_string(), "docx".to_string(), "xlsx".to_string()]
-        } else {
-            raw.output.formats.clone()
-        };
         let build_periods = crate::period::kinds(&raw.output.periods).map_err(|e| {
             (
                 format!("{e} in [output] periods"),
@@ -447,24 +351,32 @@ impl Config {
             )
         })?;
         Ok(Config {
-            build_languages,
-            build_formats,
+            build_languages: build_languages(&raw.output.languages, language)?,
+            build_formats: if raw.output.formats.is_empty() {
+                vec!["pdf".to_string(), "docx".to_string(), "xlsx".to_string()]
+            } else {
+                raw.output.formats
+            },
             build_periods,
             sheet_columns: raw.sheets.columns,
             source: Vec::new(),
             path: None,
-            system_fonts,
+            system_fonts: system_fonts(raw.fonts.system),
             pdf_standard,
             organisation: text(raw.organisation),
             department: text(raw.department),
             classification: raw.brief.classification.map(text).unwrap_or_default(),
             language,
             home_country: raw.brief.home_country.unwrap_or_else(|| "kr".into()),
-            issue_date,
+            issue_date: issue_date(raw.brief.issue_date.as_deref())?,
             base_currency,
             rates,
             font_paths,
-            font_families,
+            font_families: if raw.fonts.families.is_empty() {
+                default_families()
+            } else {
+                raw.fonts.families
+            },
             docx_east_asia_font: raw
                 .fonts
                 .docx_east_asia
@@ -473,7 +385,7 @@ impl Config {
             // The faces every 한글 installation has.
             hwpx_korean_font: raw.fonts.hwpx_korean.unwrap_or_else(|| "함초롬돋움".into()),
             hwpx_latin_font: raw.fonts.hwpx_latin.unwrap_or_else(|| "함초롬돋움".into()),
-            output_name,
+            output_name: output_name(raw.output.name)?,
         })
     }
 
@@ -508,4 +420,108 @@ pub const BUILTIN_FONT_FAMILY: &str = "Pretendard GOV";
 /// few symbols it lacks).
 fn default_families() -> Vec<String> {
     vec![BUILTIN_FONT_FAMILY.to_string()]
+}
+
+/// A setting that cannot be used: the message and a hint.
+type Invalid = (String, String);
+
+/// The date of issue: the configuration's, else `SOURCE_DATE_EPOCH`'s
+/// (reproducible builds), else none (the day after the period).
+fn issue_date(configured: Option<&str>) -> Result<Option<Date>, Invalid> {
+    match configured {
+        None => match std::env::var(SOURCE_DATE_EPOCH_ENV) {
+            Ok(v) => {
+                let secs: i64 = v.trim().parse().map_err(|_| {
+                    (
+                        format!("{SOURCE_DATE_EPOCH_ENV}=`{v}` is not a number of seconds"),
+                        "set it to seconds since 1970-01-01 UTC, or unset it".to_string(),
+                    )
+                })?;
+                Ok(Some(Date::from_days_since_epoch(secs.div_euclid(86_400)))
+                    .filter(|d| (1000..=9999).contains(&d.year)))
+            }
+            Err(_) => Ok(None),
+        },
+        Some(s) => match FuzzyDate::parse(s) {
+            Ok(d) if d.precision == crate::model::Precision::Day => Ok(Some(d.date)),
+            _ => Err((
+                format!("`{s}` in [brief] issue_date is not a date"),
+                "expected YYYY-MM-DD, or leave it out to use the day after the period".into(),
+            )),
+        },
+    }
+}
+
+/// The base currency and the rates of the others to it (the base's is 1).
+fn currency_rates(raw: RawCurrency) -> Result<(String, BTreeMap<String, f64>), Invalid> {
+    let base = raw
+        .base
+        .unwrap_or_else(|| "KRW".into())
+        .to_ascii_uppercase();
+    let mut rates = BTreeMap::new();
+    for (code, rate) in raw.rates {
+        let code = code.to_ascii_uppercase();
+        if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err((
+                format!("`{code}` in [currency.rates] is not a currency code"),
+                "use ISO 4217 codes such as USD".into(),
+            ));
+        }
+        if !rate.is_finite() || rate <= 0.0 {
+            return Err((
+                format!("the rate for {code} must be a positive number"),
+                format!("write how many {base} one {code} is worth"),
+            ));
+        }
+        rates.insert(code, rate);
+    }
+    rates.insert(base.clone(), 1.0);
+    Ok((base, rates))
+}
+
+/// The name of output files, a plain file name with {period} and {lang}.
+fn output_name(configured: Option<String>) -> Result<String, Invalid> {
+    let name = configured.unwrap_or_else(|| "brief-{period}-{lang}".into());
+    if name.contains(['/', '\\']) || name.contains("..") || name.trim().is_empty() {
+        return Err((
+            format!("`{name}` in [output] name is not a file name"),
+            "use a plain name with {period} and {lang}, e.g. brief-{period}-{lang}".into(),
+        ));
+    }
+    Ok(name)
+}
+
+/// Whether system fonts are read: the environment decides over the
+/// configuration.
+fn system_fonts(configured: Option<bool>) -> SystemFonts {
+    match std::env::var(SYSTEM_FONTS_ENV).ok().as_deref() {
+        Some("0" | "false" | "no") => SystemFonts::Never,
+        Some("1" | "true" | "yes") => SystemFonts::Always,
+        _ => match configured {
+            None => SystemFonts::WhenNeeded,
+            Some(true) => SystemFonts::Always,
+            Some(false) => SystemFonts::Never,
+        },
+    }
+}
+
+/// The languages `brief build` writes, each once; the brief's language
+/// when none are given.
+fn build_languages(names: &[String], language: Lang) -> Result<Vec<Lang>, Invalid> {
+    let mut langs = Vec::new();
+    for l in names {
+        let lang = Lang::parse(l).ok_or_else(|| {
+            (
+                format!("unknown language `{l}` in [output] languages"),
+                "expected `ko` and/or `en`".to_string(),
+            )
+        })?;
+        if !langs.contains(&lang) {
+            langs.push(lang);
+        }
+    }
+    if langs.is_empty() {
+        langs.push(language);
+    }
+    Ok(langs)
 }
