@@ -351,19 +351,8 @@ fn parse_outputs(list: &[String]) -> Result<Vec<Output>, AppError> {
 }
 
 fn parse_langs(list: &[String], default: Lang) -> Result<Vec<Lang>, AppError> {
-    let mut out = Vec::new();
-    for s in list.iter().filter(|s| !s.trim().is_empty()) {
-        let l = Lang::parse(s).ok_or_else(|| {
-            AppError::Usage(format!("unknown language `{s}` (expected ko or en)"))
-        })?;
-        if !out.contains(&l) {
-            out.push(l);
-        }
-    }
-    if out.is_empty() {
-        out.push(default);
-    }
-    Ok(out)
+    Lang::parse_list(list, default)
+        .map_err(|s| AppError::Usage(format!("unknown language `{s}` (expected ko or en)")))
 }
 
 fn load_templates(arg: Option<&Path>, verbose: bool) -> Result<Templates, AppError> {

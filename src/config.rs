@@ -508,20 +508,10 @@ fn system_fonts(configured: Option<bool>) -> SystemFonts {
 /// The languages `brief build` writes, each once; the brief's language
 /// when none are given.
 fn build_languages(names: &[String], language: Lang) -> Result<Vec<Lang>, Invalid> {
-    let mut langs = Vec::new();
-    for l in names {
-        let lang = Lang::parse(l).ok_or_else(|| {
-            (
-                format!("unknown language `{l}` in [output] languages"),
-                "expected `ko` and/or `en`".to_string(),
-            )
-        })?;
-        if !langs.contains(&lang) {
-            langs.push(lang);
-        }
-    }
-    if langs.is_empty() {
-        langs.push(language);
-    }
-    Ok(langs)
+    Lang::parse_list(names, language).map_err(|l| {
+        (
+            format!("unknown language `{l}` in [output] languages"),
+            "expected `ko` and/or `en`".to_string(),
+        )
+    })
 }

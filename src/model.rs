@@ -50,6 +50,22 @@ impl Lang {
             _ => None,
         }
     }
+
+    /// A list of languages, each once, `default` when the list is empty;
+    /// the first name that is no language is the error.
+    pub fn parse_list(names: &[String], default: Lang) -> Result<Vec<Lang>, String> {
+        let mut out = Vec::new();
+        for s in names.iter().filter(|s| !s.trim().is_empty()) {
+            let l = Lang::parse(s).ok_or_else(|| s.clone())?;
+            if !out.contains(&l) {
+                out.push(l);
+            }
+        }
+        if out.is_empty() {
+            out.push(default);
+        }
+        Ok(out)
+    }
 }
 
 /// A calendar date (proleptic Gregorian), validated on construction.
