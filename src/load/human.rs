@@ -235,7 +235,31 @@ pub struct ParsedAmount {
 pub fn amount(input: &str) -> Result<ParsedAmount, String> {
     let s = input.trim();
     let lower = s.to_lowercase();
-    let currency = [
+    let Some(value) = value_of(&lower)? else {
+        return Err(format!("`{s}` has no amount"));
+    };
+    let qualifier = if lower.contains("최대") || lower.contains("up to") {
+        AmountQualifier::UpTo
+    } else if lower.contains("이상") || lower.contains("at least") || lower.contains("over") {
+        AmountQualifier::AtLeast
+    } else {
+        AmountQualifier::Exact
+    };
+    let expected = ["기대", "예정", "예상", "expected", "forecast"]
+        .iter()
+        .any(|k| lower.contains(k));
+    Ok(ParsedAmount {
+        value,
+        currency: currency_of(&lower),
+        qualifier,
+        approximate: approximate(s),
+        expected,
+    })
+}
+
+/// The currency an amount names, by its word or sign.
+fn currency_of(lower: &str) -> Option<String> {
+    [
         ("캐나다 달러", "CAD"),
         ("캐나다달러", "CAD"),
         ("cad", "CAD"),
@@ -258,19 +282,60 @@ pub fn amount(input: &str) -> Result<ParsedAmount, String> {
     ]
     .iter()
     .find(|(k, _)| lower.contains(k))
-    .map(|(_, c)| c.to_string());
-    let qualifier = if lower.contains("최대") || lower.contains("up to") {
-        AmountQualifier::UpTo
-    } else if lower.contains("이상") || lower.contains("at least") || lower.contains("over") {
-        AmountQualifier::AtLeast
-    } else {
-        AmountQualifier::Exact
-    };
-    let expected = ["기대", "예정", "예상", "expected", "forecast"]
-        .iter()
-        .any(|k| lower.contains(k));
+    .map(|(_, c)| c.to_string())
+}
 
-    // Korean units: groups closed by 만/억/조, multiplied inside by 십/백/천.
+/// A unit word or letter in an amount.
+enum Unit {
+    /// 십, 백, 천: multiply inside a group.
+    Small(f64),
+    /// 만, 억, 조: close a group.
+    Big(f64),
+    /// "million", "billion": its value and its length in characters.
+    Word(f64, usize),
+    /// "$15M", "2.5bn", "3k".
+    Letter(f64),
+}
+
+/// The unit at `chars[i]`, if any; a letter counts only after a number.
+fn unit_at(chars: &[char], i: usize, after_number: bool) -> Option<Unit> {
+    let c = chars[i];
+    match c {
+        '십' => return Some(Unit::Small(10.0)),
+        '백' => return Some(Unit::Small(100.0)),
+        '천' => return Some(Unit::Small(1000.0)),
+        '만' => return Some(Unit::Big(1e4)),
+        '억' => return Some(Unit::Big(1e8)),
+        '조' => return Some(Unit::Big(1e12)),
+        _ => {}
+    }
+    let rest: String = chars[i..].iter().collect();
+    let english = [
+        ("trillion", 1e12),
+        ("billion", 1e9),
+        ("million", 1e6),
+        ("thousand", 1e3),
+    ]
+    .into_iter()
+    .find(|(w, _)| rest.starts_with(w));
+    if let Some((w, u)) = english {
+        return Some(Unit::Word(u, w.chars().count()));
+    }
+    if !after_number {
+        return None;
+    }
+    let next_is_letter = chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+    match c {
+        'k' if !next_is_letter => Some(Unit::Letter(1e3)),
+        'm' if !next_is_letter => Some(Unit::Letter(1e6)),
+        'b' if !next_is_letter || rest.starts_with("bn") => Some(Unit::Letter(1e9)),
+        _ => None,
+    }
+}
+
+/// The value an amount writes, None without any digit. Korean units:
+/// groups closed by 만/억/조, multiplied inside by 십/백/천.
+fn value_of(lower: &str) -> Result<Option<f64>, String> {
     let mut total = 0f64;
     let mut group = 0f64;
     let mut number: Option<f64> = None;
@@ -298,67 +363,27 @@ pub fn amount(input: &str) -> Result<ParsedAmount, String> {
             // Thousands separator.
         } else {
             flush(&mut digits, &mut number)?;
-            let small = match c {
-                '십' => Some(10.0),
-                '백' => Some(100.0),
-                '천' => Some(1000.0),
-                _ => None,
-            };
-            let big = match c {
-                '만' => Some(1e4),
-                '억' => Some(1e8),
-                '조' => Some(1e12),
-                _ => None,
-            };
-            let rest: String = chars[i..].iter().collect();
-            let english = [
-                ("trillion", 1e12),
-                ("billion", 1e9),
-                ("million", 1e6),
-                ("thousand", 1e3),
-            ]
-            .into_iter()
-            .find(|(w, _)| rest.starts_with(w));
-            // "$15M", "15m", "2.5bn", "3k"
-            let suffix = if english.is_none() && number.is_some() {
-                let next_is_letter = chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
-                match c {
-                    'k' if !next_is_letter => Some(1e3),
-                    'm' if !next_is_letter => Some(1e6),
-                    'b' if !next_is_letter || rest.starts_with("bn") => Some(1e9),
-                    _ => None,
+            match unit_at(&chars, i, number.is_some()) {
+                Some(Unit::Small(u)) => group += number.take().unwrap_or(1.0) * u,
+                Some(Unit::Big(u)) => {
+                    group += number.take().unwrap_or(0.0);
+                    total += if group == 0.0 { 1.0 } else { group } * u;
+                    group = 0.0;
                 }
-            } else {
-                None
-            };
-            if let Some(u) = small {
-                group += number.take().unwrap_or(1.0) * u;
-            } else if let Some(u) = big {
-                group += number.take().unwrap_or(0.0);
-                total += if group == 0.0 { 1.0 } else { group } * u;
-                group = 0.0;
-            } else if let Some((w, u)) = english {
-                total += number.take().unwrap_or(1.0) * u;
-                i += w.chars().count();
-                continue;
-            } else if let Some(u) = suffix {
-                total += number.take().unwrap_or(1.0) * u;
+                Some(Unit::Word(u, len)) => {
+                    total += number.take().unwrap_or(1.0) * u;
+                    i += len;
+                    continue;
+                }
+                Some(Unit::Letter(u)) => total += number.take().unwrap_or(1.0) * u,
+                None => {}
             }
         }
         i += 1;
     }
     flush(&mut digits, &mut number)?;
     total += group + number.unwrap_or(0.0);
-    if !seen_number {
-        return Err(format!("`{s}` has no amount"));
-    }
-    Ok(ParsedAmount {
-        value: total,
-        currency,
-        qualifier,
-        approximate: approximate(s),
-        expected,
-    })
+    Ok(seen_number.then_some(total))
 }
 
 #[cfg(test)]
