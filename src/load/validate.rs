@@ -4,7 +4,7 @@
 
 use serde_saphyr::{Location, Spanned};
 
-use super::raw::{DateText, RawEvent, RawOutcome, RawText};
+use super::raw::{DateText, RawEvent, RawFollowUp, RawOutcome, RawSource, RawText};
 use super::resolve::{self, Problem};
 use super::{LoadOptions, SourceFile};
 use crate::diag::{Diagnostic, Span};
@@ -74,18 +74,7 @@ impl Validator<'_> {
             &r.kind.referenced,
             resolve::kind(self.taxonomy, &r.kind.value).map(String::from),
         );
-        let start = self.date(&r.start);
-        let end = r.end.as_ref().and_then(|e| self.date(e));
-        if let (Some(start), Some(end_date)) = (start, end)
-            && end_date.date < start.date
-        {
-            let loc = r.end.as_ref().map_or(r.start.referenced, |e| e.referenced);
-            self.err(
-                &loc,
-                format!("the event ends ({end_date}) before it starts ({start})"),
-                Some("check the order of `start` and `end`".into()),
-            );
-        }
+        let (start, end) = self.span(&r.start, r.end.as_ref());
         let before = self.diags.len();
         let hosts = self.regions(&r.hosts);
         let partners = self.regions(&r.partners);
@@ -126,56 +115,12 @@ impl Validator<'_> {
         let follow_ups = r
             .follow_ups
             .into_iter()
-            .map(|f| {
-                let f = f.value;
-                let action = self.required_text(f.action, "action");
-                let status = self
-                    .check(
-                        &f.status.referenced,
-                        resolve::choice(
-                            &f.status.value,
-                            &FollowUpStatus::ALL,
-                            FollowUpStatus::id,
-                            "follow-up status",
-                        ),
-                    )
-                    .unwrap_or(FollowUpStatus::Planned);
-                FollowUp {
-                    action,
-                    owner: text(f.owner),
-                    due: f.due.as_ref().and_then(|d| self.date(d)),
-                    status,
-                }
-            })
+            .map(|f| self.follow_up(f.value))
             .collect();
         let sources = r
             .sources
             .into_iter()
-            .map(|s| {
-                let s = s.value;
-                let url = s.url.as_ref().map(|u| {
-                    let v = u.value.trim().to_string();
-                    if !(v.starts_with("https://") || v.starts_with("http://")) {
-                        self.err(
-                            &u.referenced,
-                            format!("`{v}` is not a web address"),
-                            Some("expected an address starting with https:// or http://".into()),
-                        );
-                    }
-                    v
-                });
-                for field in [&s.outlet, &s.title].into_iter().chain(s.url.as_ref()) {
-                    if let Some(p) = resolve::text_problem(&field.value) {
-                        self.problem(&field.referenced, p);
-                    }
-                }
-                Source {
-                    outlet: s.outlet.value.trim().to_string(),
-                    title: s.title.value.trim().to_string(),
-                    date: s.date.as_ref().and_then(|d| self.date(d)),
-                    url,
-                }
-            })
+            .map(|s| self.source(s.value))
             .collect();
 
         Some(Event {
@@ -196,6 +141,74 @@ impl Validator<'_> {
             sources,
             summary: text(r.summary),
         })
+    }
+
+    /// The start and end of an event, the end not before the start.
+    fn span(
+        &mut self,
+        start: &Spanned<DateText>,
+        end: Option<&Spanned<DateText>>,
+    ) -> (Option<FuzzyDate>, Option<FuzzyDate>) {
+        let first = self.date(start);
+        let last = end.and_then(|e| self.date(e));
+        if let (Some(first), Some(last)) = (first, last)
+            && last.date < first.date
+        {
+            let loc = end.map_or(start.referenced, |e| e.referenced);
+            self.err(
+                &loc,
+                format!("the event ends ({last}) before it starts ({first})"),
+                Some("check the order of `start` and `end`".into()),
+            );
+        }
+        (first, last)
+    }
+
+    fn follow_up(&mut self, f: RawFollowUp) -> FollowUp {
+        let action = self.required_text(f.action, "action");
+        let status = self
+            .check(
+                &f.status.referenced,
+                resolve::choice(
+                    &f.status.value,
+                    &FollowUpStatus::ALL,
+                    FollowUpStatus::id,
+                    "follow-up status",
+                ),
+            )
+            .unwrap_or(FollowUpStatus::Planned);
+        FollowUp {
+            action,
+            owner: text(f.owner),
+            due: f.due.as_ref().and_then(|d| self.date(d)),
+            status,
+        }
+    }
+
+    /// A source: its address a web address, its words free of markup.
+    fn source(&mut self, s: RawSource) -> Source {
+        let url = s.url.as_ref().map(|u| {
+            let v = u.value.trim().to_string();
+            if !(v.starts_with("https://") || v.starts_with("http://")) {
+                self.err(
+                    &u.referenced,
+                    format!("`{v}` is not a web address"),
+                    Some("expected an address starting with https:// or http://".into()),
+                );
+            }
+            v
+        });
+        for field in [&s.outlet, &s.title].into_iter().chain(s.url.as_ref()) {
+            if let Some(p) = resolve::text_problem(&field.value) {
+                self.problem(&field.referenced, p);
+            }
+        }
+        Source {
+            outlet: s.outlet.value.trim().to_string(),
+            title: s.title.value.trim().to_string(),
+            date: s.date.as_ref().and_then(|d| self.date(d)),
+            url,
+        }
     }
 
     fn required_text(&mut self, raw: Spanned<RawText>, what: &str) -> Text {
