@@ -1,6 +1,10 @@
 //! Hosts and partners: the places an article names, kept where they are
 //! parties to the event, not venues, firms' towns or places in passing.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{Reader, around, background, quoted, strip_particle};
 use crate::draft::find::{FIRM_MARKS, Found};
 use crate::draft::{Cited, Draft};
@@ -44,7 +48,11 @@ impl Reader<'_> {
                 let home = regions[f.index].country == "kr";
                 let hall_name = self.hall_name(text, places, k);
                 let hall_town = self.hall_name(text, places, k + 1);
-                if dateline || hall_name || quoted(text, f.start) || (home && firms_town(text, f)) {
+                if dateline
+                    || hall_name
+                    || quoted(text, f.start)
+                    || (home && firms_town(text, f, places))
+                {
                     continue;
                 }
                 if venue_word(text, f.end) || hall_town {
@@ -370,8 +378,14 @@ fn venue_word(text: &str, end: usize) -> bool {
 
 /// Whether a Korean place names where a firm is, not a party:
 /// "바이오테크(목포)", "익산시 (주)코엔원", "남원시(유)미와미" (abroad,
-/// "미국(마이애미)" names the place itself).
-fn firms_town(text: &str, f: &Found) -> bool {
+/// "미국(마이애미)" names the place itself), and the items of a list of
+/// firms ("천안 씨에스컴퍼니, 아산 씨허브, 당진 바이오코스원 등 … 14개
+/// 업체가"), where the word after the town is no place.
+fn firms_town(text: &str, f: &Found, places: &[Found]) -> bool {
+    static LISTED_FIRM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^ ([^\s\d,.()][^\s,.()]{1,14})(?:,|\s등\s)[^.]*?(?:업체|기업|개사)")
+            .expect("static regex")
+    });
     let before = &text[..f.start];
     let rest = text[f.end..].trim_start_matches(['시', '군', '구']);
     let after_word = before.ends_with('(')
@@ -381,7 +395,14 @@ fn firms_town(text: &str, f: &Found) -> bool {
             .is_some_and(|c| !c.is_whitespace())
         && rest.starts_with(')');
     let before_firm = FIRM_MARKS.iter().any(|m| rest.trim_start().starts_with(m));
-    after_word || before_firm
+    // Not a place ("경남 창원, 김해 등"), nor someone's post ("충남도
+    // 기획관리실장, …").
+    let listed_firm = LISTED_FIRM.captures(rest).is_some_and(|c| {
+        let Some(w) = c.get(1) else { return false };
+        let word = text.len() - rest.len() + w.start();
+        !places.iter().any(|p| p.start == word) && !w.as_str().ends_with(['장', '관'])
+    });
+    after_word || before_firm || listed_firm
 }
 
 #[cfg(test)]
@@ -433,6 +454,25 @@ mod tests {
         );
         let ids: Vec<&str> = d[0].hosts.iter().map(|c| c.value.as_str()).collect();
         assert_eq!(ids, ["kr-jeonnam"], "{:?}", d[0].hosts);
+        // Towns heading a list of firms; not the provinces counted in it,
+        // nor someone's post.
+        let hosts = |text: &str| -> Vec<String> {
+            draft(text, "2024-05-03")[0]
+                .hosts
+                .iter()
+                .map(|c| c.value.clone())
+                .collect()
+        };
+        assert_eq!(
+            hosts(
+                "충남도는 3일 알마티에서 수출상담회를 열었다. 상담회에는 천안 씨에스컴퍼니, 아산 씨허브, 당진 바이오코스원 등 충남 지역 14개 업체가 참가했다."
+            ),
+            ["kr-chungnam"]
+        );
+        assert_eq!(
+            hosts("박람회에는 60개 기업(대전 21, 충북 20, 충남 19)이 3일 참여했다."),
+            ["kr-daejeon", "kr-chungbuk", "kr-chungnam"]
+        );
     }
 
     /// The home side at one level: the lead's subject, not its province
