@@ -329,7 +329,13 @@ fn count_of(clause: &str, doc_at: Option<usize>) -> Option<Cited<i64>> {
         .captures_iter(clause)
         .filter(|c| {
             let m = c.get(0).map_or(0..0, |m| m.range());
-            let after: String = clause[m.end..].chars().take(8).collect();
+            // Past a qualifier: "30건 이상의 수출 상담".
+            let rest = clause[m.end..].trim_start();
+            let rest = ["이상", "가량", "남짓"]
+                .iter()
+                .find_map(|q| rest.strip_prefix(q))
+                .unwrap_or(rest);
+            let after: String = rest.chars().take(8).collect();
             // "상담 179건": talks counted, as "179건의 상담".
             let before = clause[..m.start].split_whitespace().last().unwrap_or("");
             // "총 219건, 6360만 달러 규모의 수출상담 성과와 480만 달러의
@@ -1220,6 +1226,12 @@ mod tests {
         assert_eq!(o.len(), 1, "{o:#?}");
         assert!(o[0].count.is_none(), "{:?}", o[0].count);
         assert_eq!(sum(&o[0]), Some(4_800_000.0));
+        // Nor one past a qualifier.
+        let o = outcomes(
+            "업체들은 바이어들과 30건 이상의 수출 상담을 통해 총 600만 달러 규모의 수출 협약을 체결했다.",
+            false,
+        );
+        assert!(o[0].count.is_none(), "{:?}", o[0].count);
         let o = outcomes("업체 5곳(6건)과 MOU를 체결했다.", false);
         assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(6));
         let o = outcomes("현지 기업과 MOU 3건을 체결했다.", false);
