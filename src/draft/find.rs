@@ -63,8 +63,9 @@ const NOT_PLACES: &[&str] = &[
     // (is), 한중 (Korea-China), 브랜드 (brand), 동남 (south-east, as in
     // 동남아); 케스 as part of a name.
     "미리", "세부", "크다", "기후", "이다", "한중", "브랜드", "케스", "테마", "동남",
-    // "MEMC사가", "회사가": a company and its particle, not Saga.
-    "사가",
+    // "MEMC사가", "회사가": a company and its particle, not Saga; 후에
+    // (after), not Huế; 단원 (a member), not 단원구.
+    "사가", "후에", "단원",
 ];
 
 /// Words before a sector name that still leave it a sector mention:
@@ -285,7 +286,8 @@ fn place_boundaries(text: &str, start: usize, end: usize) -> bool {
         || (name.ends_with('군') && tail.starts_with("수"))
         || tail.starts_with("지사")
         || tail.starts_with("도지사");
-    before.is_none_or(|c| !is_hangul(c))
+    // "새벽 1시가 넘은": a time, not 시가 (Shiga).
+    before.is_none_or(|c| !is_hangul(c) && !c.is_ascii_digit())
         && (head_of || after.is_none_or(|c| !is_hangul(c) || suffix_ok(c)))
         && !particle_goes_on(tail)
 }
@@ -470,6 +472,11 @@ mod tests {
             .map(|f| t.regions.items[f.index].id.as_str())
             .collect();
         assert_eq!(ids, ["cn", "vn-dn"]);
+        // A time, "after" and a member are no places.
+        assert!(
+            g.places("새벽 1시가 넘은 시각, 종료 후에는 공연팀(단원 13명)이 떠났다.")
+                .is_empty()
+        );
         // "LA" in prose is Los Angeles; Laos is 라오스.
         let ids: Vec<&str> = g
             .places("충남도는 미국 LA에서 LA한인축제에 참가했다. PLAN A")
