@@ -8,6 +8,7 @@ use regex::Regex;
 use super::{Reader, around, background, quoted, strip_particle};
 use crate::draft::find::{FIRM_MARKS, Found};
 use crate::draft::{Cited, Draft};
+use crate::model::RegionLevel;
 
 impl Reader<'_> {
     pub(super) fn set_places(
@@ -41,9 +42,18 @@ impl Reader<'_> {
         let mut venues: Vec<usize> = Vec::new();
         for &(text, places) in &texts {
             for (k, f) in places.iter().enumerate() {
+                // "충남 보령시", and in brackets after the place it holds:
+                // "광저우(광둥성)".
                 let locator = places
                     .get(k + 1)
-                    .is_some_and(|g| g.start <= f.end + 1 && self.inside(g.index, f.index));
+                    .is_some_and(|g| g.start <= f.end + 1 && self.inside(g.index, f.index))
+                    || k.checked_sub(1)
+                        .and_then(|j| places.get(j))
+                        .is_some_and(|g| {
+                            text.get(g.end..f.start)
+                                .is_some_and(|gap| gap.trim_end() == "(")
+                                && self.holds(f.index, g.index)
+                        });
                 let dateline = text[f.end..].trim_start().starts_with('=');
                 let home = regions[f.index].country == "kr";
                 let hall_name = self.hall_name(text, places, k);
@@ -249,6 +259,19 @@ impl Reader<'_> {
             let above = self.inside(subject, *i) && regions[*i].parent.is_some();
             !above && (keep_within || !within.contains(i))
         });
+    }
+
+    /// Whether `outer` holds `inner`, or may: a province and a city of
+    /// its country, where the taxonomy files the city under the country
+    /// alone (광저우 and 광둥성).
+    fn holds(&self, outer: usize, inner: usize) -> bool {
+        let regions = &self.taxonomy.regions.items;
+        let (o, i) = (&regions[outer], &regions[inner]);
+        self.inside(inner, outer)
+            || (o.level == RegionLevel::Province
+                && i.level == RegionLevel::City
+                && o.country == i.country
+                && i.parent.as_deref() == Some(i.country.as_str()))
     }
 
     fn inside(&self, inner: usize, outer: usize) -> bool {
@@ -502,6 +525,11 @@ mod tests {
             1,
             "{partners}"
         );
+        // A province in brackets after its city only locates it.
+        let (_, partners) = places(
+            "원주시는 26일부터 30일까지 중국 광저우(광둥성)와 우한(후베이성)을 방문한다고 4일 밝혔다.",
+        );
+        assert_eq!(partners, "cn-guangzhou cn-wuhan");
         // A venue of two cities joined by a middle dot is the venue, not
         // the host: the Korean provinces before it hold the event there.
         let (hosts, partners) = places(
