@@ -451,6 +451,23 @@ mod tests {
     use crate::draft::read::draft;
     use crate::model::OutcomeStatus;
 
+    /// A year alone is kept as the start, with a review line asking for
+    /// the month or day.
+    #[test]
+    fn a_year_alone_asks_for_the_day() {
+        let d = draft(
+            "진주시는 2025년 진주국제농식품박람회 기간 중 수출상담회를 개최해 수출계약을 체결했다고 9일 밝혔다.",
+            "2025-11-09",
+        );
+        let start = d[0].start.as_ref().map(|s| s.value.to_string());
+        assert_eq!(start.as_deref(), Some("2025"));
+        assert!(
+            d[0].review.iter().any(|r| r.contains("only the year")),
+            "{:?}",
+            d[0].review
+        );
+    }
+
     /// A span of days in the lead dates the event even where its verb is
     /// none the drafter knows; a dated signing later is a day within.
     #[test]

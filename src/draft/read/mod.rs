@@ -261,6 +261,15 @@ impl Reader<'_> {
             d.review.push(why);
             return;
         };
+        // "2025년 진주국제농식품박람회", "올해": a year alone is a start a
+        // record may have, but a quarter's brief cannot place the event by
+        // it; the person should look for the day.
+        if r.start.precision == crate::model::Precision::Year && r.end.is_none() {
+            d.review.push(format!(
+                "start: the article gives only the year «{}»; a quarterly brief needs the month or day",
+                m.quote
+            ));
+        }
         self.set_dates(d, r, &m);
         if d.end.is_none() {
             let start = d.start.as_ref().map(|c| c.value);
