@@ -64,8 +64,9 @@ const NOT_PLACES: &[&str] = &[
     // 동남아); 케스 as part of a name.
     "미리", "세부", "크다", "기후", "이다", "한중", "브랜드", "케스", "테마", "동남",
     // "MEMC사가", "회사가": a company and its particle, not Saga; 후에
-    // (after), not Huế; 단원 (a member), not 단원구.
-    "사가", "후에", "단원",
+    // (after), not Huế; 단원 (a member), not 단원구; 쿠팡 (the Korean
+    // retailer), not Kupang.
+    "사가", "후에", "단원", "쿠팡",
 ];
 
 /// Words before a sector name that still leave it a sector mention:
@@ -472,9 +473,9 @@ mod tests {
             .map(|f| t.regions.items[f.index].id.as_str())
             .collect();
         assert_eq!(ids, ["cn", "vn-dn"]);
-        // A time, "after" and a member are no places.
+        // A time, "after", a member and a retailer are no places.
         assert!(
-            g.places("새벽 1시가 넘은 시각, 종료 후에는 공연팀(단원 13명)이 떠났다.")
+            g.places("새벽 1시가 넘은 시각, 종료 후에는 공연팀(단원 13명)이 쿠팡에 입점했다.")
                 .is_empty()
         );
         // "LA" in prose is Los Angeles; Laos is 라오스.
