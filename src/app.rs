@@ -180,18 +180,7 @@ fn draft(args: &DraftArgs) -> Result<(), AppError> {
         diag::print_all(&e.diagnostics);
         AppError::Load(e)
     })?;
-    let published = args
-        .published
-        .as_deref()
-        .map(|p| {
-            load::human::date(p).map_err(|m| {
-                AppError::Usage(format!(
-                    "--published `{p}`: {m}; {}",
-                    load::human::DATE_FORMS
-                ))
-            })
-        })
-        .transpose()?;
+    let published = published_arg(args.published.as_deref())?;
     let gazetteer = crate::draft::Gazetteer::new(&taxonomy);
     let dir = args
         .out
@@ -207,38 +196,14 @@ fn draft(args: &DraftArgs) -> Result<(), AppError> {
     let (mut written, mut refused) = (0usize, 0usize);
     for (file, result) in args.files.iter().zip(drafted) {
         let name = file.display().to_string();
-        let article = match result {
-            Ok(a) => a,
+        match result {
+            Ok(article) => {
+                written += write_drafts(&article, &name, &dir, &args.common.data, &taxonomy)?;
+            }
             Err(m) => {
                 eprintln!("error: {name}{m}");
                 refused += 1;
-                continue;
             }
-        };
-        if article.events.is_empty() {
-            eprintln!("{name}: no article text found (no sentences in the page)");
-        }
-        for d in &article.events {
-            let yaml = crate::draft::to_yaml(d, &name, &taxonomy);
-            let path = output::write_new(&dir, &crate::draft::file_name(d), yaml.as_bytes())
-                .map_err(|cause| AppError::Write {
-                    path: dir.clone(),
-                    cause,
-                })?;
-            println!("{}", path.display());
-            written += 1;
-            let existing = args
-                .common
-                .data
-                .join("events")
-                .join(crate::draft::file_name(d));
-            if existing.exists() {
-                eprintln!(
-                    "  note: {} exists; compare before moving the draft",
-                    existing.display()
-                );
-            }
-            eprintln!("{}", crate::draft::summary(d, &article));
         }
     }
     eprintln!(
@@ -252,6 +217,53 @@ fn draft(args: &DraftArgs) -> Result<(), AppError> {
         )));
     }
     Ok(())
+}
+
+/// `--published`, read as the sheet reader reads dates.
+fn published_arg(arg: Option<&str>) -> Result<Option<crate::model::FuzzyDate>, AppError> {
+    arg.map(|p| {
+        load::human::date(p).map_err(|m| {
+            AppError::Usage(format!(
+                "--published `{p}`: {m}; {}",
+                load::human::DATE_FORMS
+            ))
+        })
+    })
+    .transpose()
+}
+
+/// Writes an article's drafts into `dir` (never over a file), printing
+/// each path and summary, and a note where `data/events/` already has a
+/// record of that name. Returns how many were written.
+fn write_drafts(
+    article: &crate::draft::Article,
+    name: &str,
+    dir: &Path,
+    data: &Path,
+    taxonomy: &crate::model::Taxonomy,
+) -> Result<usize, AppError> {
+    if article.events.is_empty() {
+        eprintln!("{name}: no article text found (no sentences in the page)");
+    }
+    for d in &article.events {
+        let yaml = crate::draft::to_yaml(d, name, taxonomy);
+        let file = crate::draft::file_name(d);
+        let path =
+            output::write_new(dir, &file, yaml.as_bytes()).map_err(|cause| AppError::Write {
+                path: dir.to_path_buf(),
+                cause,
+            })?;
+        println!("{}", path.display());
+        let existing = data.join("events").join(&file);
+        if existing.exists() {
+            eprintln!(
+                "  note: {} exists; compare before moving the draft",
+                existing.display()
+            );
+        }
+        eprintln!("{}", crate::draft::summary(d, article));
+    }
+    Ok(article.events.len())
 }
 
 /// The bytes of an article file, or of standard input for `-`, at most
