@@ -244,24 +244,12 @@ fn single_mentions(sentence: &str) -> Vec<Mention> {
             at = m.end().max(next_char(sentence, m.start()));
             continue;
         };
-        // "3일간", "이틀 동안" are durations; a digit before is another number.
-        let after = &sentence[m.end()..];
-        // "6박 8일" is a length of stay, not the 8th.
-        let head = sentence[..m.start()].trim_end();
-        let before_digit = sentence[..m.start()]
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit())
-            || (from.day.is_some() && from.month.is_none() && head.ends_with('박'));
-        if (from.day.is_some()
-            && (after.starts_with('간') || after.trim_start().starts_with("동안")))
-            || before_digit
-        {
+        if a_length_or_part(sentence, m.start(), m.end(), &from) {
             at = m.end();
             continue;
         }
         let mut end = m.end();
-        if let Some(w) = AFTER_DAY.find(after) {
+        if let Some(w) = AFTER_DAY.find(&sentence[m.end()..]) {
             end += w.end();
         }
         let mut mention = Mention {
@@ -273,43 +261,63 @@ fn single_mentions(sentence: &str) -> Vec<Mention> {
             open_from: false,
             until: false,
         };
-        let rest = &sentence[end..];
-        if let Some(sep) = RANGE.find(rest) {
-            let tail_at = end + sep.end();
-            let to = DATE
-                .captures_at(sentence, tail_at)
-                .filter(|c2| {
-                    // "15일부터 4일간": a length, not the range's end.
-                    c2.get(0).is_some_and(|m2| {
-                        m2.start() == tail_at
-                            && !m2.is_empty()
-                            && !sentence[m2.end()..].starts_with('간')
-                    })
-                })
-                .and_then(|c2| Some((parts(&c2)?, c2.get(0)?.end())));
-            match to {
-                Some((to, to_end)) => {
-                    mention.to = Some(to);
-                    mention.end = to_end;
-                }
-                None if sep.as_str().trim() == "부터" => {
-                    mention.open_from = true;
-                }
-                None => {}
-            }
-        }
-        let rest = &sentence[mention.end..];
-        if rest.trim_start().starts_with("까지") {
-            if mention.to.is_none() {
-                mention.until = true;
-            }
-            mention.end += rest.len() - rest.trim_start().len() + "까지".len();
-        }
+        extend_range(sentence, &mut mention);
         mention.quote = sentence[mention.start..mention.end].trim().to_string();
         at = mention.end;
         out.push(mention);
     }
     out
+}
+
+/// Whether a date's words are a length ("3일간", "이틀 동안", "6박 8일")
+/// or the end of another number (a digit just before).
+fn a_length_or_part(sentence: &str, start: usize, end: usize, from: &Parts) -> bool {
+    let after = &sentence[end..];
+    let head = sentence[..start].trim_end();
+    let before_digit = sentence[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_digit())
+        || (from.day.is_some() && from.month.is_none() && head.ends_with('박'));
+    (from.day.is_some() && (after.starts_with('간') || after.trim_start().starts_with("동안")))
+        || before_digit
+}
+
+/// Extends a mention over the range it opens ("5일부터 7일까지", "5~7일"),
+/// or marks it open ("5일부터") or a deadline ("7일까지").
+fn extend_range(sentence: &str, mention: &mut Mention) {
+    let rest = &sentence[mention.end..];
+    if let Some(sep) = RANGE.find(rest) {
+        let tail_at = mention.end + sep.end();
+        let to = DATE
+            .captures_at(sentence, tail_at)
+            .filter(|c2| {
+                // "15일부터 4일간": a length, not the range's end.
+                c2.get(0).is_some_and(|m2| {
+                    m2.start() == tail_at
+                        && !m2.is_empty()
+                        && !sentence[m2.end()..].starts_with('간')
+                })
+            })
+            .and_then(|c2| Some((parts(&c2)?, c2.get(0)?.end())));
+        match to {
+            Some((to, to_end)) => {
+                mention.to = Some(to);
+                mention.end = to_end;
+            }
+            None if sep.as_str().trim() == "부터" => {
+                mention.open_from = true;
+            }
+            None => {}
+        }
+    }
+    let rest = &sentence[mention.end..];
+    if rest.trim_start().starts_with("까지") {
+        if mention.to.is_none() {
+            mention.until = true;
+        }
+        mention.end += rest.len() - rest.trim_start().len() + "까지".len();
+    }
 }
 
 fn next_char(s: &str, i: usize) -> usize {
