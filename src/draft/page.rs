@@ -344,11 +344,26 @@ fn from_lines(text: &str) -> Page {
         page.outlet = copyright_outlet(text);
         return page;
     };
-    // Headline and subheadings: the lines before the body that are not
-    // furniture, dates or the publication line; a headline printed twice
-    // (page title and article title) is taken once.
+    let (heads, body_first) = heads_of(&lines[..start], lines[start]);
+    let mut heads = heads.into_iter();
+    page.headline = heads.next();
+    page.subheads = heads.collect();
+    let (paragraphs, outlet) = body_of(&lines[start..], &body_first);
+    page.outlet = outlet;
+    page.paragraphs = paragraphs;
+    if page.outlet.is_none() {
+        page.outlet = copyright_outlet(text);
+    }
+    page
+}
+
+/// Headline and subheadings: the lines before the body that are not
+/// furniture, dates or the publication line; a headline printed twice
+/// (page title and article title) is taken once. Also the first body line,
+/// without a headline run into it.
+fn heads_of(before: &[&str], first: &str) -> (Vec<String>, String) {
     let mut heads: Vec<String> = Vec::new();
-    for l in &lines[..start] {
+    for l in before {
         if is_furniture(l)
             || bare_date(l)
             || l.chars().count() < 8
@@ -363,28 +378,32 @@ fn from_lines(text: &str) -> Page {
     }
     // A headline run into the first body line, as plain-text copies of
     // some pages have it: "…집중 논의 클립아트코리아 제공. 대전에서 …".
-    let mut body_first = lines[start].to_string();
+    let mut body_first = first.to_string();
     if heads.is_empty()
         && let Some((head, rest)) = split_credit(&body_first)
     {
         heads.push(head);
         body_first = rest;
     }
-    let mut heads = heads.into_iter();
-    page.headline = heads.next();
-    page.subheads = heads.collect();
+    (heads, body_first)
+}
+
+/// The body's paragraphs, each once, without captions, furniture and
+/// bylines, up to the copyright mark; and the outlet a byline names.
+fn body_of(lines: &[&str], first: &str) -> (Vec<String>, Option<String>) {
     let mut seen: Vec<String> = Vec::new();
-    for (i, l) in lines[start..].iter().enumerate() {
-        let line = if i == 0 { body_first.as_str() } else { l };
+    let mut outlet = None;
+    for (i, l) in lines.iter().enumerate() {
+        let line = if i == 0 { first } else { l };
         if is_caption(line) {
             continue;
         }
         let (kept, ended) = cut_at_end(line);
         let kept = kept.trim();
         if !kept.is_empty() && !is_furniture(kept) && !is_caption(kept) {
-            let (outlet, rest) = strip_byline(kept);
-            if page.outlet.is_none() {
-                page.outlet = outlet;
+            let (named, rest) = strip_byline(kept);
+            if outlet.is_none() {
+                outlet = named;
             }
             let rest = rest.trim();
             if !rest.is_empty() && !seen.iter().any(|s| s == rest) {
@@ -397,11 +416,7 @@ fn from_lines(text: &str) -> Page {
             break;
         }
     }
-    page.paragraphs = seen;
-    if page.outlet.is_none() {
-        page.outlet = copyright_outlet(text);
-    }
-    page
+    (seen, outlet)
 }
 
 /// "…헤드라인 클립아트코리아 제공. 본문…" -> ("…헤드라인", "본문…").
