@@ -129,18 +129,65 @@ fn package(
     parts: docx_rs::XMLDocx,
     charts: Vec<(Vec<u8>, Vec<u8>)>,
 ) -> Result<Vec<u8>, RenderError> {
-    use package::{Part, Relationship};
-    let part = |name: &str, content_type: Option<&'static str>, bytes: Vec<u8>| Part {
+    let mut out = root_parts(parts.doc_props, parts.document);
+    let mut targets: Vec<String> = Vec::new();
+    let word = [
+        ("styles.xml", "styles", parts.styles),
+        ("settings.xml", "settings", parts.settings),
+        ("fontTable.xml", "fontTable", parts.font_table),
+        ("numbering.xml", "numbering", parts.numberings),
+    ];
+    for (name, kind, bytes) in word {
+        out.push(part(
+            &format!("word/{name}"),
+            Some(content_type(kind)),
+            bytes,
+        ));
+        targets.push(name.to_string());
+    }
+    for (kind, list, rels) in [
+        ("header", parts.headers, parts.header_rels),
+        ("footer", parts.footers, parts.footer_rels),
+    ] {
+        header_parts(kind, list, &rels, &mut out, &mut targets);
+    }
+    for (id, png) in parts.media {
+        let name = format!("media/{id}.png");
+        out.push(part(&format!("word/{name}"), None, png));
+        targets.push(name);
+    }
+    let mut document_rels =
+        package::read_relationships(&parts.document_rels, |t| targets.iter().any(|k| k == t))?;
+    for (i, (xml, workbook)) in charts.into_iter().enumerate() {
+        out.extend(chart_parts(i + 1, xml, workbook, &mut document_rels));
+    }
+    out.push(part(
+        "word/_rels/document.xml.rels",
+        None,
+        package::relationships(&document_rels),
+    ));
+    package::zip(&out)
+}
+
+fn part(name: &str, content_type: Option<&'static str>, bytes: Vec<u8>) -> package::Part {
+    package::Part {
         name: name.to_string(),
         content_type,
         bytes,
-    };
-    let rel = |id: &str, kind: &str, target: &str| Relationship {
+    }
+}
+
+fn rel(id: &str, kind: &str, target: &str) -> package::Relationship {
+    package::Relationship {
         id: id.to_string(),
         kind: kind.to_string(),
         target: target.to_string(),
-    };
-    let mut out = vec![
+    }
+}
+
+/// The package's own relationships, its properties and the document.
+fn root_parts(props: docx_rs::XMLDocProps, document: Vec<u8>) -> Vec<package::Part> {
+    vec![
         part(
             "_rels/.rels",
             None,
@@ -165,12 +212,12 @@ fn package(
         part(
             "docProps/core.xml",
             Some("application/vnd.openxmlformats-package.core-properties+xml"),
-            parts.doc_props.core,
+            props.core,
         ),
         part(
             "docProps/app.xml",
             Some("application/vnd.openxmlformats-officedocument.extended-properties+xml"),
-            parts.doc_props.app,
+            props.app,
         ),
         part(
             "word/document.xml",
@@ -178,62 +225,60 @@ fn package(
                 "application/vnd.openxmlformats-officedocument.wordprocessingml",
                 ".document.main+xml"
             )),
-            parts.document,
+            document,
         ),
-    ];
-    let word = [
-        ("styles.xml", "styles", parts.styles),
-        ("settings.xml", "settings", parts.settings),
-        ("fontTable.xml", "fontTable", parts.font_table),
-        ("numbering.xml", "numbering", parts.numberings),
-    ];
-    let mut targets: Vec<String> = Vec::new();
-    for (name, kind, bytes) in word {
+    ]
+}
+
+/// The headers (or footers) of `kind`, each with its relationships when
+/// it relates to something; their names join `targets`.
+fn header_parts(
+    kind: &str,
+    list: Vec<Vec<u8>>,
+    rels: &[Vec<u8>],
+    out: &mut Vec<package::Part>,
+    targets: &mut Vec<String>,
+) {
+    for (i, bytes) in list.into_iter().enumerate() {
+        let name = format!("{kind}{}.xml", i + 1);
         out.push(part(
             &format!("word/{name}"),
             Some(content_type(kind)),
             bytes,
         ));
-        targets.push(name.to_string());
-    }
-    for (kind, list, rels) in [
-        ("header", parts.headers, parts.header_rels),
-        ("footer", parts.footers, parts.footer_rels),
-    ] {
-        for (i, bytes) in list.into_iter().enumerate() {
-            let name = format!("{kind}{}.xml", i + 1);
-            out.push(part(
-                &format!("word/{name}"),
-                Some(content_type(kind)),
-                bytes,
-            ));
-            // Kept only when it relates the part to something.
-            if let Some(r) = rels
-                .get(i)
-                .filter(|r| package::read_relationships(r, |_| true).is_ok_and(|v| !v.is_empty()))
-            {
-                out.push(part(&format!("word/_rels/{name}.rels"), None, r.clone()));
-            }
-            targets.push(name);
+        // Kept only when it relates the part to something.
+        if let Some(r) = rels
+            .get(i)
+            .filter(|r| package::read_relationships(r, |_| true).is_ok_and(|v| !v.is_empty()))
+        {
+            out.push(part(&format!("word/_rels/{name}.rels"), None, r.clone()));
         }
-    }
-    for (id, png) in parts.media {
-        let name = format!("media/{id}.png");
-        out.push(part(&format!("word/{name}"), None, png));
         targets.push(name);
     }
-    let mut document_rels =
-        package::read_relationships(&parts.document_rels, |t| targets.iter().any(|k| k == t))?;
-    for (i, (xml, workbook)) in charts.into_iter().enumerate() {
-        let n = i + 1;
-        let chart = format!("charts/chart{n}.xml");
-        let embedded = format!("Microsoft_Excel_Worksheet{n}.xlsx");
-        out.push(part(
+}
+
+/// The `n`th chart, its relationship to its embedded workbook and the
+/// workbook; the document's relationship to it joins `document_rels`.
+fn chart_parts(
+    n: usize,
+    xml: Vec<u8>,
+    workbook: Vec<u8>,
+    document_rels: &mut Vec<package::Relationship>,
+) -> Vec<package::Part> {
+    let chart = format!("charts/chart{n}.xml");
+    let embedded = format!("Microsoft_Excel_Worksheet{n}.xlsx");
+    document_rels.push(rel(
+        &format!("rIdChart{n}"),
+        &format!("{RELS}/chart"),
+        &chart,
+    ));
+    vec![
+        part(
             &format!("word/{chart}"),
             Some("application/vnd.openxmlformats-officedocument.drawingml.chart+xml"),
             xml,
-        ));
-        out.push(part(
+        ),
+        part(
             &format!("word/charts/_rels/chart{n}.xml.rels"),
             None,
             package::relationships(&[rel(
@@ -241,20 +286,9 @@ fn package(
                 &format!("{RELS}/package"),
                 &format!("../embeddings/{embedded}"),
             )]),
-        ));
-        out.push(part(&format!("word/embeddings/{embedded}"), None, workbook));
-        document_rels.push(rel(
-            &format!("rIdChart{n}"),
-            &format!("{RELS}/chart"),
-            &chart,
-        ));
-    }
-    out.push(part(
-        "word/_rels/document.xml.rels",
-        None,
-        package::relationships(&document_rels),
-    ));
-    package::zip(&out)
+        ),
+        part(&format!("word/embeddings/{embedded}"), None, workbook),
+    ]
 }
 
 /// The content type of a WordprocessingML part of `kind` (`styles`, …).
