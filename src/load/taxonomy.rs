@@ -302,59 +302,108 @@ fn load_regions(
     let mut parents: Vec<Option<usize>> = Vec::with_capacity(raw.len());
     let mut levels = Vec::with_capacity(raw.len());
     for r in &raw {
-        let level = match r.level.value.as_str() {
-            "country" => RegionLevel::Country,
-            "province" => RegionLevel::Province,
-            "city" => RegionLevel::City,
-            "area" => RegionLevel::Area,
-            other => {
+        let level = region_level(r, &source, diags);
+        levels.push(level);
+        parents.push(region_parent(r, level, &vocab.index, &ids, &source, diags));
+    }
+    let countries = countries_of(&raw, &parents, &levels, &ids, before, &source, diags);
+
+    for (i, r) in raw.into_iter().enumerate() {
+        vocab.items.push(Region {
+            id: r.id.value,
+            label: Text { ko: r.ko, en: r.en },
+            aliases: r.aliases.into_iter().map(|a| a.value).collect(),
+            level: levels[i],
+            parent: parents[i].map(|p| ids[p].clone()),
+            code: r.code,
+            country: countries[i].clone(),
+        });
+    }
+    (diags.len() == before).then_some(vocab)
+}
+
+/// A region's level; an unknown one is reported (and read as an area).
+fn region_level(r: &RawRegion, source: &SourceFile, diags: &mut Vec<Diagnostic>) -> RegionLevel {
+    match r.level.value.as_str() {
+        "country" => RegionLevel::Country,
+        "province" => RegionLevel::Province,
+        "city" => RegionLevel::City,
+        "area" => RegionLevel::Area,
+        other => {
+            diags.push(
+                source
+                    .error(
+                        &r.level.referenced,
+                        format!("unknown region level `{other}`"),
+                    )
+                    .with_hint("expected one of: country, province, city, area"),
+            );
+            RegionLevel::Area
+        }
+    }
+}
+
+/// The index of a region's parent: none for a country, and a reported
+/// error for a country with one, another region without one, or a parent
+/// the list does not have.
+fn region_parent(
+    r: &RawRegion,
+    level: RegionLevel,
+    index: &FxHashMap<String, usize>,
+    ids: &[String],
+    source: &SourceFile,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<usize> {
+    match (&r.parent, level) {
+        (None, RegionLevel::Country) => None,
+        (None, _) => {
+            diags.push(
+                source
+                    .error(
+                        &r.id.referenced,
+                        format!("`{}` needs a `parent`", r.id.value),
+                    )
+                    .with_hint(
+                        "only countries stand alone; give the province or country it belongs to",
+                    ),
+            );
+            None
+        }
+        (Some(p), RegionLevel::Country) => {
+            diags.push(source.error(&p.referenced, "a country cannot have a parent"));
+            None
+        }
+        (Some(p), _) => match index.get(&normalise_key(&p.value)) {
+            Some(&j) => Some(j),
+            None => {
+                let hint = crate::diag::did_you_mean(&p.value, ids.iter().map(String::as_str))
+                    .map(|s| format!("did you mean `{s}`?"));
                 diags.push(
                     source
                         .error(
-                            &r.level.referenced,
-                            format!("unknown region level `{other}`"),
+                            &p.referenced,
+                            format!("unknown parent region `{}`", p.value),
                         )
-                        .with_hint("expected one of: country, province, city, area"),
-                );
-                RegionLevel::Area
-            }
-        };
-        levels.push(level);
-        let parent = match (&r.parent, level) {
-            (None, RegionLevel::Country) => None,
-            (None, _) => {
-                diags.push(
-                    source
-                        .error(&r.id.referenced, format!("`{}` needs a `parent`", r.id.value))
-                        .with_hint("only countries stand alone; give the province or country it belongs to"),
+                        .with_hint_opt(hint),
                 );
                 None
             }
-            (Some(p), RegionLevel::Country) => {
-                diags.push(source.error(&p.referenced, "a country cannot have a parent"));
-                None
-            }
-            (Some(p), _) => match vocab.index.get(&normalise_key(&p.value)) {
-                Some(&j) => Some(j),
-                None => {
-                    let hint = crate::diag::did_you_mean(&p.value, ids.iter().map(String::as_str))
-                        .map(|s| format!("did you mean `{s}`?"));
-                    diags.push(
-                        source
-                            .error(
-                                &p.referenced,
-                                format!("unknown parent region `{}`", p.value),
-                            )
-                            .with_hint_opt(hint),
-                    );
-                    None
-                }
-            },
-        };
-        parents.push(parent);
+        },
     }
+}
 
-    // Walk up to the country, refusing cycles.
+/// Each region's country, walking up its parents; a cycle is reported,
+/// and, while no error was reported since `before`, a chain that ends
+/// short of a country.
+fn countries_of(
+    raw: &[RawRegion],
+    parents: &[Option<usize>],
+    levels: &[RegionLevel],
+    ids: &[String],
+    before: usize,
+    source: &SourceFile,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<String> {
     let mut countries = Vec::with_capacity(raw.len());
     for (i, r) in raw.iter().enumerate() {
         let mut current = i;
@@ -379,17 +428,5 @@ fn load_regions(
         }
         countries.push(ids[current].clone());
     }
-
-    for (i, r) in raw.into_iter().enumerate() {
-        vocab.items.push(Region {
-            id: r.id.value,
-            label: Text { ko: r.ko, en: r.en },
-            aliases: r.aliases.into_iter().map(|a| a.value).collect(),
-            level: levels[i],
-            parent: parents[i].map(|p| ids[p].clone()),
-            code: r.code,
-            country: countries[i].clone(),
-        });
-    }
-    (diags.len() == before).then_some(vocab)
+    countries
 }
