@@ -430,3 +430,49 @@ fn countries_of(
     }
     countries
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every way a region list can be wrong is reported, each once, with
+    /// the region's line: an unknown level, a misspelt parent (with the
+    /// near id), a country with a parent, a city without one, and parents
+    /// that go round in a cycle.
+    #[test]
+    fn broken_region_lists_are_reported() {
+        let dir = std::env::temp_dir().join(format!("brief-regions-test-{}", std::process::id()));
+        let tax = dir.join("taxonomy");
+        std::fs::create_dir_all(&tax).expect("temp dir");
+        for f in ["sectors.yaml", "kinds.yaml"] {
+            std::fs::copy(std::path::Path::new("data/taxonomy").join(f), tax.join(f))
+                .expect("copy");
+        }
+        let regions = "\
+- { id: kr, level: country, ko: 대한민국 }
+- { id: kr-a, level: province, parent: kr, ko: 가도 }
+- { id: kr-b, level: town, parent: kr-a, ko: 나시 }
+- { id: kr-c, level: city, parent: kr-aa, ko: 다시 }
+- { id: jp, level: country, parent: kr, ko: 일본 }
+- { id: kr-d, level: city, ko: 라시 }
+- { id: kr-e, level: city, parent: kr-f, ko: 마시 }
+- { id: kr-f, level: city, parent: kr-e, ko: 바시 }
+";
+        std::fs::write(tax.join("regions.yaml"), regions).expect("write");
+        let err = crate::load::load_taxonomy(&dir).expect_err("broken regions");
+        let _ = std::fs::remove_dir_all(&dir);
+        let said: Vec<String> = err
+            .diagnostics
+            .iter()
+            .map(|d| format!("{} | {}", d.message, d.hint.as_deref().unwrap_or("")))
+            .collect();
+        let has = |words: &str| said.iter().any(|s| s.contains(words));
+        assert!(has("unknown region level `town`"), "{said:#?}");
+        assert!(
+            has("unknown parent region `kr-aa` | did you mean `kr-a`?"),
+            "{said:#?}"
+        );
+        assert!(has("a country cannot have a parent"), "{said:#?}");
+        assert!(has("`kr-d` needs a `parent`"), "{said:#?}");
+        assert!(has("the parents of `kr-e` form a cycle"), "{said:#?}");
+        assert!(has("the parents of `kr-f` form a cycle"), "{said:#?}");
+    }
+}
