@@ -399,3 +399,66 @@ impl Validator<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::load::{Keep, LoadOptions, load_dir};
+
+    /// An event's span, follow-ups and sources are checked, each problem
+    /// reported at its own line: an end before the start, an unknown
+    /// follow-up status, a source address that is no web address.
+    #[test]
+    fn span_follow_ups_and_sources_are_checked() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let dir = std::env::temp_dir().join(format!("brief-validate-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("taxonomy")).expect("temp dir");
+        std::fs::create_dir_all(dir.join("events")).expect("temp dir");
+        for f in ["regions.yaml", "sectors.yaml", "kinds.yaml"] {
+            std::fs::copy(root.join("taxonomy").join(f), dir.join("taxonomy").join(f))
+                .expect("copy");
+        }
+        let record = "\
+id: 2024-05-01-test
+title: { ko: 행사 }
+kind: conference
+start: 2024-05-03
+end: 2024-05-01
+sectors: [bio]
+partners: [us]
+follow_ups:
+  - action: { ko: 후속 }
+    status: someday
+sources:
+  - outlet: 신문
+    title: 기사
+    url: ftp://example.org/a
+";
+        std::fs::write(dir.join("events/a.yaml"), record).expect("write");
+        let options = LoadOptions {
+            currencies: vec!["KRW".into()],
+            keep: Keep::All,
+            columns: Vec::new(),
+            config: String::new(),
+        };
+        let failed = load_dir(&dir, &options).err();
+        let _ = std::fs::remove_dir_all(&dir);
+        let said: Vec<(u64, String)> = failed
+            .expect("the record has errors")
+            .diagnostics
+            .iter()
+            .map(|d| (d.span.line, d.message.clone()))
+            .collect();
+        let at = |line: u64, words: &str| said.iter().any(|(l, m)| *l == line && m.contains(words));
+        assert!(
+            at(5, "ends (2024-05-01) before it starts (2024-05-03)"),
+            "{said:#?}"
+        );
+        assert!(at(10, "someday"), "{said:#?}");
+        assert!(
+            at(14, "`ftp://example.org/a` is not a web address"),
+            "{said:#?}"
+        );
+        assert_eq!(said.len(), 3, "{said:#?}");
+    }
+}
