@@ -515,3 +515,68 @@ fn build_languages(names: &[String], language: Lang) -> Result<Vec<Lang>, Invali
         )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The message and hint a configuration text is refused with.
+    fn refused(toml: &str) -> (String, String) {
+        let dir = std::env::temp_dir().join(format!(
+            "brief-config-test-{}-{}",
+            std::process::id(),
+            toml.len()
+        ));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("brief.toml");
+        std::fs::write(&path, toml).expect("write");
+        let result = Config::load(&path, true);
+        let _ = std::fs::remove_dir_all(&dir);
+        match result {
+            Err(ConfigError::Invalid { message, hint, .. }) => (message, hint),
+            other => panic!("{toml}: expected an invalid setting, got {other:?}"),
+        }
+    }
+
+    /// Each setting is checked, with a hint saying what it expects.
+    #[test]
+    fn invalid_settings_are_refused_with_a_hint() {
+        let cases = [
+            (
+                "[brief]\nlanguage = \"fr\"",
+                "unknown language `fr` in [brief] language",
+                "`ko` or `en`",
+            ),
+            (
+                "[brief]\nissue_date = \"soon\"",
+                "`soon` in [brief] issue_date is not a date",
+                "YYYY-MM-DD",
+            ),
+            (
+                "[currency.rates]\nUSDX = 2",
+                "`USDX` in [currency.rates] is not a currency code",
+                "ISO 4217",
+            ),
+            (
+                "[currency.rates]\nUSD = -1",
+                "the rate for USD must be a positive number",
+                "one USD",
+            ),
+            (
+                "[output]\nname = \"../x\"",
+                "`../x` in [output] name is not a file name",
+                "{period}",
+            ),
+            (
+                "[output]\nlanguages = [\"ko\", \"de\"]",
+                "unknown language `de` in [output] languages",
+                "`ko` and/or `en`",
+            ),
+        ];
+        for (toml, message, hint) in cases {
+            let (m, h) = refused(toml);
+            assert_eq!(m, message, "{toml}");
+            assert!(h.contains(hint), "{toml}: {h}");
+        }
+    }
+}
