@@ -10,6 +10,17 @@ use crate::draft::find::{FIRM_MARKS, Found};
 use crate::draft::{Cited, Draft};
 use crate::model::RegionLevel;
 
+/// What `Reader::mentions` finds.
+#[derive(Default)]
+struct Mentions {
+    /// Each place once, with the words it was read from.
+    found: Vec<(usize, String)>,
+    /// Places named in their own right.
+    named: Vec<usize>,
+    /// Places named as where things happen.
+    venues: Vec<usize>,
+}
+
 impl Reader<'_> {
     pub(super) fn set_places(
         &self,
@@ -18,7 +29,6 @@ impl Reader<'_> {
         event_sentence: Option<usize>,
     ) {
         let regions = &self.taxonomy.regions.items;
-        let mut found: Vec<(usize, String)> = Vec::new();
         // Each sentence's places were found once; the headline's now.
         let headline = self
             .page
@@ -34,47 +44,11 @@ impl Reader<'_> {
             .map(|(i, s)| (s.as_str(), self.places[*i].as_slice()))
             .chain(headline.as_ref().map(|(h, p)| (*h, p.as_slice())))
             .collect();
-        // A place named only to locate another ("충남 보령시") is not itself
-        // a party, nor is a reporter's dateline ("무안=김영균 기자"); a place
-        // named only as where things happen ("부안 대명리조트에서") is not one
-        // when its province is.
-        let mut named: Vec<usize> = Vec::new();
-        let mut venues: Vec<usize> = Vec::new();
-        for &(text, places) in &texts {
-            for (k, f) in places.iter().enumerate() {
-                // "충남 보령시", and in brackets after the place it holds:
-                // "광저우(광둥성)".
-                let locator = places
-                    .get(k + 1)
-                    .is_some_and(|g| g.start <= f.end + 1 && self.inside(g.index, f.index))
-                    || k.checked_sub(1)
-                        .and_then(|j| places.get(j))
-                        .is_some_and(|g| {
-                            text.get(g.end..f.start)
-                                .is_some_and(|gap| gap.trim_end() == "(")
-                                && self.holds(f.index, g.index)
-                        });
-                let dateline = text[f.end..].trim_start().starts_with('=');
-                let home = regions[f.index].country == "kr";
-                let hall_name = self.hall_name(text, places, k);
-                let hall_town = self.hall_name(text, places, k + 1);
-                if dateline
-                    || hall_name
-                    || quoted(text, f.start)
-                    || (home && firms_town(text, f, places))
-                {
-                    continue;
-                }
-                if venue_word(text, f.end) || hall_town {
-                    venues.push(f.index);
-                } else if !locator && !named.contains(&f.index) {
-                    named.push(f.index);
-                }
-                if !found.iter().any(|(i, _)| *i == f.index) {
-                    found.push((f.index, around(text, f)));
-                }
-            }
-        }
+        let Mentions {
+            mut found,
+            named,
+            venues,
+        } = self.mentions(&texts);
         self.drop_venues(&mut found, &named, &venues);
         for (i, text) in body {
             self.unknown_places(d, text, &self.places[*i]);
@@ -97,6 +71,57 @@ impl Reader<'_> {
                 "hosts: the event was held and organised in `{home}`, so its places are the hosts"
             ));
         }
+    }
+
+    /// The places the texts name, with a quote each, and which of them
+    /// are named as places in their own right (`named`) or only as where
+    /// things happen (`venues`). A place named only to locate another
+    /// ("충남 보령시") is not itself a party, nor is a reporter's dateline
+    /// ("무안=김영균 기자"), a hall's namesake, a place in quotes or a
+    /// firm's town.
+    fn mentions(&self, texts: &[(&str, &[Found])]) -> Mentions {
+        let regions = &self.taxonomy.regions.items;
+        let mut m = Mentions::default();
+        for &(text, places) in texts {
+            for (k, f) in places.iter().enumerate() {
+                let dateline = text[f.end..].trim_start().starts_with('=');
+                let home = regions[f.index].country == "kr";
+                let hall_name = self.hall_name(text, places, k);
+                let hall_town = self.hall_name(text, places, k + 1);
+                if dateline
+                    || hall_name
+                    || quoted(text, f.start)
+                    || (home && firms_town(text, f, places))
+                {
+                    continue;
+                }
+                if venue_word(text, f.end) || hall_town {
+                    m.venues.push(f.index);
+                } else if !self.locator(text, places, k) && !m.named.contains(&f.index) {
+                    m.named.push(f.index);
+                }
+                if !m.found.iter().any(|(i, _)| *i == f.index) {
+                    m.found.push((f.index, around(text, f)));
+                }
+            }
+        }
+        m
+    }
+
+    /// Whether the `k`th place of `text` only locates the next ("충남
+    /// 보령시"), or the one before it, in brackets ("광저우(광둥성)").
+    fn locator(&self, text: &str, places: &[Found], k: usize) -> bool {
+        let f = &places[k];
+        places
+            .get(k + 1)
+            .is_some_and(|g| g.start <= f.end + 1 && self.inside(g.index, f.index))
+            || k.checked_sub(1)
+                .and_then(|j| places.get(j))
+                .is_some_and(|g| {
+                    text.get(g.end..f.start)
+                        .is_some_and(|gap| gap.trim_end() == "(")
+                        && self.holds(f.index, g.index)
+                })
     }
 
     /// Drops places named only as where things happen: "부안 대명리조트에서"
