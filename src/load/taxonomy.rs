@@ -143,34 +143,7 @@ fn index_entries(
     let ids: Vec<String> = entries.iter().map(|e| e.id.value.clone()).collect();
     let mut index = FxHashMap::default();
     for (i, e) in entries.iter().enumerate() {
-        if !valid_id(&e.id.value) {
-            diags.push(
-                source
-                    .error(
-                        &e.id.referenced,
-                        format!("`{}` is not a valid id", e.id.value),
-                    )
-                    .with_hint(format!(
-                        "ids use lower-case ASCII letters, digits and hyphens, e.g. `{example}`"
-                    )),
-            );
-        }
-        if e.ko.is_none() && e.en.is_none() {
-            diags.push(source.error(&e.id.referenced, "the entry needs a `ko` or `en` label"));
-        }
-        // Labels are printed in every brief: no control characters.
-        for label in [e.ko, e.en].into_iter().flatten() {
-            if let Some(p) = super::resolve::text_problem(label) {
-                diags.push(
-                    source
-                        .error(
-                            &e.id.referenced,
-                            format!("the label `{}`: {}", e.id.value, p.message),
-                        )
-                        .with_hint_opt(p.hint),
-                );
-            }
-        }
+        check_entry(e, source, example, diags);
         for key in std::iter::once(e.id).chain(e.aliases) {
             index_key(
                 &mut index,
@@ -183,8 +156,49 @@ fn index_entries(
             );
         }
     }
-    // Labels (and stems) in a second tier: where free, and only when one
-    // entry has them.
+    let ambiguous = soft_keys(entries, stems, &mut index);
+    Index { index, ambiguous }
+}
+
+/// An entry's id is valid and it has a label free of control characters.
+fn check_entry(e: &Entry, source: &SourceFile, example: &str, diags: &mut Vec<Diagnostic>) {
+    if !valid_id(&e.id.value) {
+        diags.push(
+            source
+                .error(
+                    &e.id.referenced,
+                    format!("`{}` is not a valid id", e.id.value),
+                )
+                .with_hint(format!(
+                    "ids use lower-case ASCII letters, digits and hyphens, e.g. `{example}`"
+                )),
+        );
+    }
+    if e.ko.is_none() && e.en.is_none() {
+        diags.push(source.error(&e.id.referenced, "the entry needs a `ko` or `en` label"));
+    }
+    // Labels are printed in every brief: no control characters.
+    for label in [e.ko, e.en].into_iter().flatten() {
+        if let Some(p) = super::resolve::text_problem(label) {
+            diags.push(
+                source
+                    .error(
+                        &e.id.referenced,
+                        format!("the label `{}`: {}", e.id.value, p.message),
+                    )
+                    .with_hint_opt(p.hint),
+            );
+        }
+    }
+}
+
+/// Labels (and stems) in a second tier of `index`: where free, and only
+/// when one entry has them. Returns the keys several entries share.
+fn soft_keys(
+    entries: &[Entry],
+    stems: bool,
+    index: &mut FxHashMap<String, usize>,
+) -> FxHashMap<String, Vec<usize>> {
     // key -> the first entry, and any others (allocated only when shared).
     let mut soft: FxHashMap<String, (usize, Vec<usize>)> = FxHashMap::default();
     for (i, e) in entries.iter().enumerate() {
@@ -226,7 +240,7 @@ fn index_entries(
             ambiguous.insert(key, all);
         }
     }
-    Index { index, ambiguous }
+    ambiguous
 }
 
 fn load_terms(
