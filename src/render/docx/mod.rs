@@ -288,43 +288,8 @@ impl<'a> Writer<'a> {
         let widths = compose::fit_widths(widths, &lines, &MEASURE);
         let cell = |text: &str, col: usize, head: bool, strong: bool, shade: Option<&Shade>| {
             // Header cells align like their column.
-            let align = if numeric.get(col).copied().unwrap_or(false) {
-                AlignmentType::Right
-            } else {
-                AlignmentType::Left
-            };
-            let mut run = self.run(text);
-            if head || strong {
-                run = run.bold();
-            }
-            if let Some(colour) = shade.and_then(|s| s.text.as_deref()) {
-                run = run.color(colour);
-            }
-            let mut c = TableCell::new()
-                .width(widths[col], WidthType::Dxa)
-                .add_paragraph(
-                    DocxParagraph::new()
-                        .style("TableText")
-                        .align(align)
-                        .add_run(run),
-                );
-            if head {
-                c = c.shading(Shading::new().fill("DFE7F0"));
-            }
-            if let Some(shade) = shade {
-                c = c.shading(Shading::new().fill(&shade.fill));
-            }
-            if strong {
-                c = c
-                    .set_border(
-                        TableCellBorder::new(TableCellBorderPosition::Top)
-                            .border_type(BorderType::Single)
-                            .size(12)
-                            .color("1B2A41"),
-                    )
-                    .shading(Shading::new().fill("F2F5F9"));
-            }
-            c
+            let right = numeric.get(col).copied().unwrap_or(false);
+            self.table_cell(text, widths[col], right, (head, strong), shade)
         };
         let row =
             |cells: &[String], head: bool, strong: bool, shades: Option<&Vec<Option<Shade>>>| {
@@ -349,29 +314,63 @@ impl<'a> Writer<'a> {
         if let Some(total) = total {
             table_rows.push(row(total, false, true, None).cant_split());
         }
-        let border = |pos| {
-            TableBorder::new(pos)
-                .border_type(BorderType::Single)
-                .size(4)
-                .color("B8C4D0")
-        };
-        let mut t = DocxTable::new(table_rows)
-            .style("BriefTable")
-            .set_grid(widths.clone())
-            .width(TEXT_WIDTH, WidthType::Dxa);
-        for pos in [
-            TableBorderPosition::Top,
-            TableBorderPosition::Left,
-            TableBorderPosition::Bottom,
-            TableBorderPosition::Right,
-            TableBorderPosition::InsideH,
-            TableBorderPosition::InsideV,
-        ] {
-            t = t.set_border(border(pos));
-        }
+        let t = bordered(
+            DocxTable::new(table_rows)
+                .style("BriefTable")
+                .set_grid(widths.clone())
+                .width(TEXT_WIDTH, WidthType::Dxa),
+        );
         self.docx = std::mem::take(&mut self.docx).add_table(t);
         // Word needs a paragraph between consecutive tables.
         self.para("TableText", "");
+    }
+
+    /// One cell of a table: right-aligned when numeric, bold and shaded
+    /// in the header (`head`) and in a totals row (`strong`, under a rule),
+    /// filled and coloured as its `shade` says.
+    fn table_cell(
+        &self,
+        text: &str,
+        width: usize,
+        right: bool,
+        (head, strong): (bool, bool),
+        shade: Option<&Shade>,
+    ) -> TableCell {
+        let align = if right {
+            AlignmentType::Right
+        } else {
+            AlignmentType::Left
+        };
+        let mut run = self.run(text);
+        if head || strong {
+            run = run.bold();
+        }
+        if let Some(colour) = shade.and_then(|s| s.text.as_deref()) {
+            run = run.color(colour);
+        }
+        let mut c = TableCell::new().width(width, WidthType::Dxa).add_paragraph(
+            DocxParagraph::new()
+                .style("TableText")
+                .align(align)
+                .add_run(run),
+        );
+        if head {
+            c = c.shading(Shading::new().fill("DFE7F0"));
+        }
+        if let Some(shade) = shade {
+            c = c.shading(Shading::new().fill(&shade.fill));
+        }
+        if strong {
+            c = c
+                .set_border(
+                    TableCellBorder::new(TableCellBorderPosition::Top)
+                        .border_type(BorderType::Single)
+                        .size(12)
+                        .color("1B2A41"),
+                )
+                .shading(Shading::new().fill("F2F5F9"));
+        }
+        c
     }
 
     /// A native chart the width of the text, with its caption and the
@@ -567,6 +566,26 @@ const MEASURE: compose::Measure = compose::Measure {
     em: 180.0,
     pad: 230,
 };
+
+/// A table with thin rules around and between its cells.
+fn bordered(mut t: DocxTable) -> DocxTable {
+    for pos in [
+        TableBorderPosition::Top,
+        TableBorderPosition::Left,
+        TableBorderPosition::Bottom,
+        TableBorderPosition::Right,
+        TableBorderPosition::InsideH,
+        TableBorderPosition::InsideV,
+    ] {
+        t = t.set_border(
+            TableBorder::new(pos)
+                .border_type(BorderType::Single)
+                .size(4)
+                .color("B8C4D0"),
+        );
+    }
+    t
+}
 
 #[cfg(test)]
 mod tests {
