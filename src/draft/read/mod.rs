@@ -312,12 +312,12 @@ impl Reader<'_> {
     /// review.
     fn set_outcomes(&self, d: &mut Draft, body: &[(usize, &String)], announcement: bool) {
         let year = self.year_of(d);
-        let published = self.published.map(|p| p.date.date.year);
         d.outcomes = body
             .iter()
             .flat_map(|(_, s)| outcomes(s, announcement))
             .filter(|o| {
-                !history(&o.title.quote, year) && !last_years(&o.title.quote, year, published)
+                !history(&o.title.quote, year)
+                    && !told_of_earlier_year(&o.title.quote, year, self.published)
             })
             .collect();
         drop_totals(&mut d.outcomes);
@@ -603,20 +603,21 @@ fn history(clause: &str, year: Option<i32>) -> bool {
         .any(|y| (1950..year).contains(&y))
 }
 
-/// Whether a clause tells of the year before the one it was published in
-/// ("온라인으로 열린 지난해에는 … 계약 체결 6건 … 성과를 올렸다"), when
-/// the event is of a later year: last year's results, not this event's.
-/// A comparison with last year ("지난해보다", "지난해 실적의 5배") is
-/// about this year's.
-fn last_years(clause: &str, year: Option<i32>, published: Option<i32>) -> bool {
-    let (Some(year), Some(published)) = (year, published) else {
-        return false;
-    };
-    published - 1 < year
-        && ["지난해", "작년"].iter().any(|w| clause.contains(w))
-        && !["보다", "대비", "비해", "배"]
+/// Whether a clause tells of an earlier year than the event's through a
+/// date read against the publication date ("온라인으로 열린 지난해에는 …
+/// 계약 체결 6건 … 성과를 올렸다"), when the event is of a later year:
+/// that year's results, not this event's. A comparison with last year
+/// ("지난해보다", "지난해 실적의 5배") is about this year's.
+fn told_of_earlier_year(clause: &str, year: Option<i32>, published: Option<&Published>) -> bool {
+    let Some(year) = year else { return false };
+    let compares = ["보다", "대비", "비해", "배"]
+        .iter()
+        .any(|w| clause.contains(w));
+    !compares
+        && when::mentions(clause)
             .iter()
-            .any(|w| clause.contains(w))
+            .filter_map(|m| m.resolve(published).ok())
+            .any(|r| r.start.date.year < year)
 }
 
 /// A record id: the start date and the first words of the title.
@@ -734,14 +735,19 @@ mod tests {
     /// its outcomes; a comparison with last year is.
     #[test]
     fn last_years_results_are_history() {
+        let published = Published {
+            date: crate::model::FuzzyDate::parse("2022-10-24").expect("date"),
+            quote: None,
+        };
+        let p = Some(&published);
         let last = "코로나19 때문에 온라인으로 열린 지난해에는 계약 체결 6건 1천582만달러의 성과를 올렸다.";
-        assert!(last_years(last, Some(2022), Some(2022)));
+        assert!(told_of_earlier_year(last, Some(2022), p));
         // An event of last year itself, reported this January.
-        assert!(!last_years(last, Some(2021), Some(2022)));
-        assert!(!last_years(
+        assert!(!told_of_earlier_year(last, Some(2021), p));
+        assert!(!told_of_earlier_year(
             "지난해 실적의 5배를 넘는 931만 달러의 수출계약 성과를 올렸다.",
             Some(2022),
-            Some(2022)
+            p
         ));
         let text = "충남도는 오는 25∼28일 베트남 하노이에서 매칭데이를 개최한다고 24일 밝혔다.\n\n\
                     온라인으로 열린 지난해에는 계약 체결 6건 1천582만달러의 성과를 올렸다.";
