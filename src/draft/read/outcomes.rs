@@ -1188,27 +1188,50 @@ mod tests {
                 .and_then(|o| o.amount.as_ref())
                 .map(|a| a.value.value)
         };
-        let s = "600만 달러 수출상담 실적을 올렸고 현지 업체와 총 60만 달러의 MOU를 체결했다.";
-        assert_eq!(amount(s), Some(600_000.0));
-        let s = "두 업체와 각 600만달러씩 총 1200만달러의 양해각서(MOU)를 체결했다.";
-        assert_eq!(amount(s), Some(12_000_000.0));
-        let s = "바이어와 550만 달러어치(한화 약 71억원)의 수출협약을 맺었다.";
-        assert_eq!(amount(s), Some(5_500_000.0));
-        // A sum in brackets after a count is the counted ones' sum.
-        let s = "단체관은 상담 77건(1857만달러), 계약 24건(503만달러)의 성과를 이끌어냈다.";
-        assert_eq!(amount(s), Some(5_030_000.0));
-        let s = "업무협약을 체결했으며 투자 규모는 500만 달러다.";
-        assert_eq!(amount(s), Some(5_000_000.0));
-        let s = "사절단이 상담실적 3천564만달러(415억원), 계약 649만달러(75억원)를 체결했다.";
-        assert_eq!(amount(s), Some(6_490_000.0));
-        let s = "바이어가 참관해 215만5000달러 규모의 수출 계약이 성사됐다.";
-        assert_eq!(amount(s), Some(2_155_000.0));
-        // Talks, past their conversion, are no outcome's amount; a list
-        // ending in talks does not make the next amount theirs.
-        let s = "이런 확정 계약을 포함해 모두 744만8천달러(86억원) 규모 상담이 이뤄졌다.";
-        assert_eq!(amount(s), None);
-        let s = "400여 건의 수출 상담과 4500만달러 규모의 수출계약이 성사됐다.";
-        assert_eq!(amount(s), Some(45_000_000.0));
+        let cases = [
+            (
+                "600만 달러 수출상담 실적을 올렸고 현지 업체와 총 60만 달러의 MOU를 체결했다.",
+                Some(600_000.0),
+            ),
+            (
+                "두 업체와 각 600만달러씩 총 1200만달러의 양해각서(MOU)를 체결했다.",
+                Some(12_000_000.0),
+            ),
+            (
+                "바이어와 550만 달러어치(한화 약 71억원)의 수출협약을 맺었다.",
+                Some(5_500_000.0),
+            ),
+            // A sum in brackets after a count is the counted ones' sum.
+            (
+                "단체관은 상담 77건(1857만달러), 계약 24건(503만달러)의 성과를 이끌어냈다.",
+                Some(5_030_000.0),
+            ),
+            (
+                "업무협약을 체결했으며 투자 규모는 500만 달러다.",
+                Some(5_000_000.0),
+            ),
+            (
+                "사절단이 상담실적 3천564만달러(415억원), 계약 649만달러(75억원)를 체결했다.",
+                Some(6_490_000.0),
+            ),
+            (
+                "바이어가 참관해 215만5000달러 규모의 수출 계약이 성사됐다.",
+                Some(2_155_000.0),
+            ),
+            // Talks, past their conversion, are no outcome's amount; a list
+            // ending in talks does not make the next amount theirs.
+            (
+                "이런 확정 계약을 포함해 모두 744만8천달러(86억원) 규모 상담이 이뤄졌다.",
+                None,
+            ),
+            (
+                "400여 건의 수출 상담과 4500만달러 규모의 수출계약이 성사됐다.",
+                Some(45_000_000.0),
+            ),
+        ];
+        for (s, want) in cases {
+            assert_eq!(amount(s), want, "{s}");
+        }
     }
 
     /// The count is the one written for the documents: "(9건)" before

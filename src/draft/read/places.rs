@@ -458,17 +458,18 @@ mod tests {
     use super::*;
     use crate::draft::read::draft;
 
+    /// The ids of a draft's places, in order.
+    fn place_ids(places: &[Cited<String>]) -> Vec<String> {
+        places.iter().map(|c| c.value.clone()).collect()
+    }
+
     /// A Korean city named only as the hall's city of a Korean body's
     /// event is no party; a city holding its own event still is.
     #[test]
     fn the_hall_city_is_no_party() {
         let ids = |text: &str| -> Vec<String> {
             let d = draft(text, "2015-06-17");
-            d[0].hosts
-                .iter()
-                .chain(&d[0].partners)
-                .map(|c| c.value.clone())
-                .collect()
+            [place_ids(&d[0].hosts), place_ids(&d[0].partners)].concat()
         };
         let got =
             ids("충남도는 16일 오후 서울 하얏트호텔에서 독일 부품회사와 투자협약을 체결했다.");
@@ -500,17 +501,10 @@ mod tests {
              익산시 (주)코엔원과 남원시(유)미와미도 참가했다.",
             "2012-07-15",
         );
-        let ids: Vec<&str> = d[0].hosts.iter().map(|c| c.value.as_str()).collect();
-        assert_eq!(ids, ["kr-jeonnam"], "{:?}", d[0].hosts);
+        assert_eq!(place_ids(&d[0].hosts), ["kr-jeonnam"], "{:?}", d[0].hosts);
         // Towns heading a list of firms; not the provinces counted in it,
         // nor someone's post.
-        let hosts = |text: &str| -> Vec<String> {
-            draft(text, "2024-05-03")[0]
-                .hosts
-                .iter()
-                .map(|c| c.value.clone())
-                .collect()
-        };
+        let hosts = |text: &str| place_ids(&draft(text, "2024-05-03")[0].hosts);
         assert_eq!(
             hosts(
                 "충남도는 3일 알마티에서 수출상담회를 열었다. 상담회에는 천안 씨에스컴퍼니, 아산 씨허브, 당진 바이오코스원 등 충남 지역 14개 업체가 참가했다."
@@ -530,9 +524,10 @@ mod tests {
         let places = |text: &str| {
             let drafts = draft(text, "2010-02-04");
             let d = &drafts[0];
-            let hosts: Vec<&str> = d.hosts.iter().map(|c| c.value.as_str()).collect();
-            let partners: Vec<&str> = d.partners.iter().map(|c| c.value.as_str()).collect();
-            (hosts.join(" "), partners.join(" "))
+            (
+                place_ids(&d.hosts).join(" "),
+                place_ids(&d.partners).join(" "),
+            )
         };
         let (hosts, _) = places(
             "하동군 오스트리아 방문\n\n경남 하동군은 지난 2일 오스트리아를 방문해 협약을 체결했다고 4일 밝혔다. 경남도와 함께 추진했다.",
@@ -568,13 +563,7 @@ mod tests {
     /// like) are no parties; the lead's are.
     #[test]
     fn background_sentences_name_no_partner() {
-        let partners = |text: &str| -> Vec<String> {
-            draft(text, "2022-02-15")[0]
-                .partners
-                .iter()
-                .map(|c| c.value.clone())
-                .collect()
-        };
+        let partners = |text: &str| place_ids(&draft(text, "2022-02-15")[0].partners);
         let text = "평택시, 땀끼시와 협정\n\n경기 평택시는 14일 베트남 땀끼시와 우호교류 협정을 체결했다. \
                     땀끼시는 베트남 중부 지방에 위치한 인구 16만명의 도시로 호치민과 하노이를 연결한다. \
                     시는 2004년 일본 마쯔야마시와 우호교류 협정을 체결한 이후 2021년 몽골 토브아이막과 협정을 맺었다.";
