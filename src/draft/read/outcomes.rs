@@ -272,10 +272,8 @@ pub(super) fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, Strin
 /// is taken only when there is no other.
 fn amount_of(clause: &str, doc: Option<(usize, usize)>) -> Option<&str> {
     let all: Vec<regex::Match> = AMOUNT.find_iter(clause).collect();
-    static COUNTED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\s*\d[\d,]*\s*건\s*[(（]$").expect("static regex"));
     // "상담 77건(1857만달러)": the sum of the counted ones, not a conversion.
-    let counted = |m: &regex::Match| COUNTED.find(&clause[..m.start()]);
+    let counted = |m: &regex::Match| count_before(clause, m.start());
     let in_brackets = |m: &regex::Match| {
         let before = &clause[..m.start()];
         counted(m).is_none()
@@ -285,7 +283,7 @@ fn amount_of(clause: &str, doc: Option<(usize, usize)>) -> Option<&str> {
         // The word before names the amount ("상담실적 3천564만달러"), unless
         // it ends a list ("수출 상담과 4500만달러 규모의 수출계약"); past
         // the count it sums ("상담 77건(1857만달러)").
-        let head = counted(m).map_or(&clause[..m.start()], |c| &clause[..c.start()]);
+        let head = &clause[..counted(m).unwrap_or(m.start())];
         let before = head.split_whitespace().last().unwrap_or("");
         let before = if before.ends_with(['과', '와', ',']) {
             ""
@@ -318,6 +316,20 @@ fn amount_of(clause: &str, doc: Option<(usize, usize)>) -> Option<&str> {
         .copied()
         .or(all.iter().find(|m| !talks(m)))
         .map(|m| m.as_str())
+}
+
+/// Where a count written just before an opening bracket at `at` begins
+/// ("상담 77건(" -> the space before 77), read from the last few characters
+/// only.
+fn count_before(clause: &str, at: usize) -> Option<usize> {
+    static COUNTED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\s*\d[\d,]*\s*건\s*[(（]$").expect("static regex"));
+    let from = clause[..at]
+        .char_indices()
+        .rev()
+        .nth(16)
+        .map_or(0, |(i, _)| i);
+    COUNTED.find(&clause[from..at]).map(|c| from + c.start())
 }
 
 /// The count of a clause's documents: agreements (건) before companies
