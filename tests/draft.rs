@@ -189,7 +189,7 @@ fn held_out_articles_score() {
         if let Some(v) = std::env::var_os("BRIEF_ARTICLES_VERBOSE") {
             println!("{}: {:?}", path.display(), diff(&before, &tally));
             // BRIEF_ARTICLES_VERBOSE=places (or hosts, sectors, outcomes,
-            // amounts, start) also prints that field of the answer and of
+            // amounts, start, kind) also prints that field of the answer and of
             // the first draft.
             let got = drafts
                 .first()
@@ -202,6 +202,7 @@ fn held_out_articles_score() {
                 Some("outcomes") => format!("{:?} {:?}", f.outcomes, f.statuses),
                 Some("amounts") => format!("{:?}", f.amounts),
                 Some("start") => format!("{:?} {:?}", f.start, f.end),
+                Some("kind") => format!("{:?} {:?} {:?}", f.kind, f.start, f.end),
                 _ => String::new(),
             };
             if field(&expected) != field(&got) {

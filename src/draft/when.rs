@@ -61,7 +61,7 @@ macro_rules! year_words {
 }
 macro_rules! month_words {
     () => {
-        r"지난달|이달|이번\s?달|다음\s?달|내달"
+        r"지난\s?달|이달|이번\s?달|다음\s?달|내달"
     };
 }
 macro_rules! day_words {
@@ -649,6 +649,11 @@ mod tests {
                 Some("2025-11-05")
             ),
             ["2025-10-27~2025-11-01"]
+        );
+        // Some pages space the month word: "지난 달 31일부터 지난 4일까지".
+        assert_eq!(
+            read("지난 달 31일부터 지난 4일까지", Some("2013-11-10")),
+            ["2013-10-31~2013-11-04"]
         );
         assert_eq!(
             read("10월 30일~11월 2일", Some("2025")),
