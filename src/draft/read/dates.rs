@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use super::{EventDate, HISTORY, Reader, event_verb};
+use super::{EventDate, Reader, event_verb, tells_history};
 use crate::draft::when::Mention;
 use crate::draft::{Cited, Draft, when};
 use crate::model::FuzzyDate;
@@ -28,7 +28,7 @@ impl Reader<'_> {
             return Some(span);
         }
         for (i, s) in self.sents.iter().enumerate() {
-            if !event_verb(s) || HISTORY.iter().any(|h| s.contains(h)) {
+            if !event_verb(s) || tells_history(s) {
                 continue;
             }
             for m in self.dates[i].iter().cloned() {
@@ -108,7 +108,7 @@ impl Reader<'_> {
     /// event's, whatever the verb.
     fn lead_span(&self) -> Option<EventDate> {
         self.sents.iter().enumerate().take(3).find_map(|(i, s)| {
-            if HISTORY.iter().any(|h| s.contains(h)) {
+            if tells_history(s) {
                 return None;
             }
             self.dates[i].iter().find_map(|m| {

@@ -58,6 +58,29 @@ const TRIP_WORDS: &[&str] = &[
 /// Words of a sentence about the history of something, not the event.
 const HISTORY: &[&str] = &["매년", "해마다", "해 온", "해온", "설립", "창립", "출범한"];
 
+/// Whether a sentence tells the history of something ("2001년부터 매년",
+/// "1995년 설립된"), not the event. A founding still to come ("연구소를
+/// 충남지역에 설립하기로 하는 투자의향서를") is the event's business.
+fn tells_history(s: &str) -> bool {
+    const PLANNED: &[&str] = &[
+        "하기로",
+        "키로",
+        "할 ",
+        "할계획",
+        "할 계획",
+        "을 추진",
+        "계획",
+        "예정",
+    ];
+    HISTORY.iter().any(|h| {
+        s.match_indices(h).any(|(at, _)| {
+            let founding = matches!(*h, "설립" | "창립");
+            let rest = &s[at + h.len()..];
+            !(founding && PLANNED.iter().any(|p| rest.starts_with(p)))
+        })
+    })
+}
+
 /// The sentences of the article, in order, without repeats.
 fn sentences(page: &Page) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -686,6 +709,23 @@ mod tests {
             d[1].start.as_ref().map(|s| s.value.to_string()).as_deref(),
             Some("2025-11-02")
         );
+    }
+
+    /// A founding told as done is history; one still to come is what the
+    /// event is about, and the sentence may date the event.
+    #[test]
+    fn a_founding_to_come_is_no_history() {
+        assert!(tells_history("1995년 설립된 협회는 매년 박람회를 연다."));
+        assert!(tells_history("재단은 2001년 창립 이후 교류를 이어왔다."));
+        assert!(!tells_history(
+            "투자유치단은 지난 17일부터 5박 6일간 일정으로 참여 중인 전시회에서 공장을 충남지역에 설립하기로 하는 투자의향서를 접수받았다."
+        ));
+        let text = "일본 업체가 충남도에 투자의향서를 제출했다.\n\n\
+                    21일 도에 따르면 투자유치단은 지난 17일부터 5박 6일간 일정으로 참여 중인 전시회에서 \
+                    공장을 충남지역에 설립하기로 하는 투자의향서를 접수받았다.";
+        let d = draft(text, "2010-01-21");
+        let start = d[0].start.as_ref().map(|s| s.value.to_string());
+        assert_eq!(start.as_deref(), Some("2010-01-17"), "{:#?}", d[0]);
     }
 
     /// "…한 바 있다" tells what was done before the event.
