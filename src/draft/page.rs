@@ -295,7 +295,13 @@ fn is_caption(line: &str) -> bool {
     .any(|w| l.contains(w))
         && l.trim_end_matches(['.', ' ']).ends_with("있다")
         && l.chars().count() < 200;
+    // "…수출계약을 체결했다. (거창군 제공)© 뉴스1": a credit in brackets
+    // closes a photo's one-sentence caption, not a paragraph of the body.
+    static BRACKETED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\([^()]{1,20}제공\s*\)\s*$").expect("static regex"));
+    let bracketed = BRACKETED.is_match(credit) && l.chars().count() < 200;
     posed
+        || bracketed
         || (CAPTION.is_match(credit) && !l.starts_with('/'))
         || l.starts_with("본문 이미지")
         || l.starts_with('▲')
@@ -644,6 +650,11 @@ mod tests {
         let page = read(text);
         assert_eq!(page.paragraphs.len(), 1, "{:?}", page.paragraphs);
         assert!(page.paragraphs[0].starts_with("진안군 부군수는"));
+        // Nor does one in brackets: "(거창군 제공)© 뉴스1".
+        let text = "거창군, 캐나다서 수출 계약\n거창군이 캐나다 벤쿠버에서 50만달러 수출계약을 체결했다. (거창군 제공)© 뉴스1\n(경남=뉴스1) 김대광 기자 = 경남 거창군은 지난 1일부터 오는 8일까지 캐나다를 방문해 행사를 진행중에 있다고 5일 밝혔다.\n군은 지난 1일 MOU를 체결했다.";
+        let page = read(text);
+        assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);
+        assert!(page.paragraphs[0].starts_with("경남 거창군은"));
         let text = "손학규(사진) 경기지사가 2002년 취임 이후 외국 첨단기업과의 100번째 투자 협약을 맺는다.\n손 지사는 9일 보도자료를 통해 이를 밝혔다.";
         let page = read(text);
         assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);
