@@ -35,6 +35,10 @@ pub struct Page {
     pub url: Option<String>,
     /// The body text, paragraph by paragraph, byline removed.
     pub paragraphs: Vec<String>,
+    /// Photo captions, each once, in order ("▲안산시-필리핀 산페르난도시 27일
+    /// 우호증진 협의서 체결"): not body text, but they may date the event
+    /// the body only calls "이날".
+    pub captions: Vec<String>,
 }
 
 /// Why a file is not an article.
@@ -341,6 +345,7 @@ fn from_lines(text: &str) -> Page {
     let mut page = Page {
         published: find_published(&lines),
         page_date: lines.iter().find(|l| bare_date(l)).map(|l| l.to_string()),
+        captions: captions(&lines),
         ..Page::default()
     };
     let Some(start) = lines
@@ -361,6 +366,20 @@ fn from_lines(text: &str) -> Page {
         page.outlet = copyright_outlet(text);
     }
     page
+}
+
+/// The photo captions among the lines, each once, without the leading mark.
+fn captions(lines: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in lines.iter().filter(|l| is_caption(l)) {
+        let l = l
+            .trim_start_matches(['▲', '△', ' '])
+            .trim_end_matches(['|', ' ']);
+        if !l.is_empty() && !out.iter().any(|c| c == l) {
+            out.push(l.to_string());
+        }
+    }
+    out
 }
 
 /// Headline and subheadings: the lines before the body that are not

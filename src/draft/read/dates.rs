@@ -82,6 +82,25 @@ impl Reader<'_> {
             .or_else(|| self.lead_date())
     }
 
+    /// A day a photo caption gives to an event verb ("▲안산시-필리핀
+    /// 산페르난도시 27일 우호증진 협의서 체결"), for an article whose body
+    /// dates the event only as "이날".
+    pub(super) fn caption_date(&self) -> Option<(when::Resolved, Mention)> {
+        self.page
+            .captions
+            .iter()
+            .filter(|c| event_verb(c))
+            .find_map(|c| {
+                when::mentions(c).into_iter().find_map(|m| {
+                    if m.open_from || m.until || !self.year_ok(&m) || reporting_date(c, &m) {
+                        return None;
+                    }
+                    let r = self.resolve_told(c, &m)?;
+                    (r.start.precision == crate::model::Precision::Day).then_some((r, m))
+                })
+            })
+    }
+
     /// The event's day told by the day of the report: that day, when the
     /// article says the event was then ("체결했다고 2일 밝혔다 … 이날", "6일
     /// 부산시에 따르면 … 이날 행사에는"), or the day before ("27일 …에

@@ -277,6 +277,14 @@ impl Reader<'_> {
     /// date just after it; without a date, why not.
     fn set_main_dates(&self, d: &mut Draft, date: Option<EventDate>) {
         let Some((i, r, m)) = date else {
+            if let Some((r, m)) = self.caption_date() {
+                d.review.push(format!(
+                    "start: only a photo caption dates the event («{}»); check it",
+                    m.quote
+                ));
+                self.set_dates(d, r, &m);
+                return;
+            }
             let why = match self.unresolved_date() {
                 Some((quote, why)) => format!("start: «{quote}» {why}"),
                 None => "start: the article gives no date for the event".into(),
@@ -709,6 +717,23 @@ mod tests {
             d[1].start.as_ref().map(|s| s.value.to_string()).as_deref(),
             Some("2025-11-02")
         );
+    }
+
+    /// A body that dates the event only as "이날" takes the day its photo
+    /// caption gives, with a review line.
+    #[test]
+    fn a_caption_may_date_the_event() {
+        let text = "필리핀 산페르난도시 사절단이 안산시를 방문해 우호증진 협의서를 체결했다.\n\n\
+                    ▲안산시-필리핀 산페르난도시 27일 우호증진 협의서 체결. 사진제공=안산시 |\n\n\
+                    이날 사절단은 이민근 안산시장과 면담했다.";
+        let d = draft(text, "2023-09-28");
+        let start = d[0].start.as_ref().map(|s| s.value.to_string());
+        assert_eq!(start.as_deref(), Some("2023-09-27"), "{:#?}", d[0]);
+        assert!(d[0].review.iter().any(|r| r.contains("caption")));
+        // Not the day a caption says the report was made.
+        let text = "전남도는 시장개척단을 파견해 수출계약성과를 거뒀다.\n\n\
+                    전남도는 시장개척단을 파견해 수출계약성과를 거뒀다고 2일 밝혔다.(전남도 제공)";
+        assert!(draft(text, "2022-07-02")[0].start.is_none());
     }
 
     /// A founding told as done is history; one still to come is what the
