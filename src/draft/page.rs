@@ -348,14 +348,23 @@ fn from_lines(text: &str) -> Page {
         captions: captions(&lines),
         ..Page::default()
     };
+    // A photo story is all caption: "▲ 박형준 시장은 지난 20일 … 논의했다고
+    // 21일 밝혔다. … (부산=연합뉴스)". Its long caption is the text.
+    let photo_story = || {
+        lines
+            .iter()
+            .position(|l| l.starts_with('▲') && is_prose(l) && is_prose_long(l))
+    };
     let Some(start) = lines
         .iter()
         .position(|l| is_prose(l) && !is_caption(l) && !is_furniture(l))
+        .or_else(photo_story)
     else {
         page.outlet = copyright_outlet(text);
         return page;
     };
-    let (heads, body_first) = heads_of(&lines[..start], lines[start]);
+    let first = lines[start].trim_start_matches(['▲', ' ']);
+    let (heads, body_first) = heads_of(&lines[..start], first);
     let mut heads = heads.into_iter();
     page.headline = heads.next();
     page.subheads = heads.collect();
@@ -677,6 +686,27 @@ mod tests {
         let text = "손학규(사진) 경기지사가 2002년 취임 이후 외국 첨단기업과의 100번째 투자 협약을 맺는다.\n손 지사는 9일 보도자료를 통해 이를 밝혔다.";
         let page = read(text);
         assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);
+    }
+
+    /// A photo story is one long caption: it is the text.
+    #[test]
+    fn a_photo_story_is_its_caption() {
+        let text = "▲ 박형준 시장은 지난 20일 오후 시청 국제의전실에서 마에다 신타로 일본 시모노세키시 시장을 포함한 대표단을 만나 상호 교류와 협력 방안을 논의했다고 21일 밝혔다. 부산시와 시모노세키시는 자매도시이며, 대표단은 '시모노세키항 부산 세미나'를 개최하기 위해 부산을 방문했다. 박 시장은 \"부산시와 시모노세키시는 공통점이 많아 여러 분야에서 교류·협력할 수 있으며, 이번 방문을 계기로 다양한 교류를 기대한다\"고 말했다. (부산=연합뉴스)\n<연합뉴스>";
+        let page = read(text);
+        assert!(
+            page.paragraphs[0].starts_with("박형준 시장은"),
+            "{:?}",
+            page.paragraphs
+        );
+        // A short caption above a body stays a caption.
+        let page = read(
+            "▲ 시장이 협약을 체결하고 있다.\n부산시는 지난 20일 시모노세키시와 협약을 체결했다고 21일 밝혔다.",
+        );
+        assert!(
+            page.paragraphs[0].starts_with("부산시는"),
+            "{:?}",
+            page.paragraphs
+        );
     }
 
     #[test]
