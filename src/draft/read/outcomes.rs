@@ -588,7 +588,8 @@ fn clause_kind(
 ) -> Option<(OutcomeType, String)> {
     let agreed_word = ["합의했", "하기로 했", "뜻을 모았", "합의하였"]
         .into_iter()
-        .find(|w| clause.contains(w));
+        .find(|w| clause.contains(w))
+        .filter(|w| *w != "하기로 했" || amount || !vague_intent(clause));
     match (doc, agreed_word) {
         (Some(k), _) => Some(k),
         // "…에 1조5천억원을 투자해 … 하기로 했다": an investment agreed.
@@ -598,6 +599,26 @@ fn clause_kind(
         (None, Some(w)) => Some((OutcomeType::Agreement, w.to_string())),
         (None, None) => None,
     }
+}
+
+/// "교류를 확대하기로 했다", "상호 노력하기로 했다": an intention to do
+/// more of something, not an agreement on anything in particular.
+fn vague_intent(clause: &str) -> bool {
+    const VAGUE: &[&str] = &[
+        "노력",
+        "강화",
+        "확대",
+        "협의",
+        "논의",
+        "검토",
+        "모색",
+        "지원",
+        "지원을",
+    ];
+    clause.match_indices("하기로 했").any(|(at, _)| {
+        let before = clause[..at].trim_end();
+        VAGUE.iter().any(|v| before.ends_with(v))
+    })
 }
 
 /// Whether a document a clause names is an outcome of its own: not a
@@ -1011,6 +1032,24 @@ mod tests {
         let o = outcomes(s, false);
         let first = o.first().unwrap_or_else(|| panic!("no outcome in {s}"));
         (first.kind.value, first.status.value)
+    }
+
+    /// Doing more of something ("교류를 확대하기로 했다") is no agreement;
+    /// deciding on a thing ("실무협의체를 구성하기로 했다") is.
+    #[test]
+    fn an_intention_to_do_more_is_no_agreement() {
+        for s in [
+            "경기도와 멕시코 사카테카스주가 자동차 산업 등 교류를 확대하기로 했다.",
+            "대표단이 충북도를 방문, 경제교류 및 우호협력을 위해 상호 노력하기로 했다.",
+            "장자제시 당서기를 만나 교류·협력 강화를 위한 방안을 협의하기로 했다.",
+        ] {
+            let o = outcomes(s, false);
+            assert!(o.is_empty(), "{s}: {o:#?}");
+        }
+        assert_eq!(
+            kind_and_status("양측은 극동아시아 물류확보를 위한 실무협의체를 구성하기로 했다."),
+            (OutcomeType::Agreement, OutcomeStatus::Agreed)
+        );
     }
 
     /// Documents to be exchanged are planned.
