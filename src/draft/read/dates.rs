@@ -62,6 +62,12 @@ impl Reader<'_> {
                     }
                     continue;
                 }
+                // "22일 …에 따르면 김 지사는 전날 … 논의했다. … 다음달
+                // 22일부터 27일까지 … 방문할 예정이다": once the report has
+                // dated the event, a day still to come is another occasion.
+                if reported.as_ref().is_some_and(|(j, _, _)| *j < i) && future(s) {
+                    continue;
+                }
                 match r.start.precision {
                     // A day in the first sentences wins over a month or a
                     // year named before it ("1월 일본, 2월 중국 출장에
