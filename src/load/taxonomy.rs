@@ -447,6 +447,18 @@ fn countries_of(
 
 #[cfg(test)]
 mod tests {
+    /// The shipped regions are named as a brief may print them: no label
+    /// keeps the mark CLDR uses to tell two divisions of one name apart
+    /// ("산시 성²").
+    #[test]
+    fn shipped_region_labels_are_printable() {
+        let tax = crate::load::load_taxonomy(std::path::Path::new("data")).expect("taxonomy");
+        for r in &tax.regions.items {
+            let ko = r.label.ko.as_deref().unwrap_or_default();
+            assert!(!ko.contains(['¹', '²', '³']), "{}: {ko}", r.id);
+        }
+    }
+
     /// Every way a region list can be wrong is reported, each once, with
     /// the region's line: an unknown level, a misspelt parent (with the
     /// near id), a country with a parent, a city without one, and parents
