@@ -341,6 +341,12 @@ impl Reader<'_> {
         let Some(i) = event_sentence else {
             return "kr".into();
         };
+        // A Korean place in the headline or the lead ("함양군, 베트남
+        // 하노이서 수출상담회"): the article is about its event abroad.
+        let lead = self.page.headline.iter().chain(self.sents.first());
+        if lead.into_iter().any(|s| korean(s)) {
+            return "kr".into();
+        }
         let s = &self.sents[i];
         let Some(at) = s.find("에서") else {
             return "kr".into();
@@ -428,7 +434,8 @@ fn venue_word(text: &str, end: usize) -> bool {
 /// "바이오테크(목포)", "익산시 (주)코엔원", "남원시(유)미와미" (abroad,
 /// "미국(마이애미)" names the place itself), and the items of a list of
 /// firms ("천안 씨에스컴퍼니, 아산 씨허브, 당진 바이오코스원 등 … 14개
-/// 업체가"), where the word after the town is no place.
+/// 업체가"), where the word after the town is no place, or of a count of
+/// them ("천안 12개, 아산 6개").
 fn firms_town(text: &str, f: &Found, places: &[Found]) -> bool {
     static LISTED_FIRM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^ ([^\s\d,.()][^\s,.()]{1,14})(?:,|\s등\s)[^.]*?(?:업체|기업|개사)")
@@ -450,7 +457,29 @@ fn firms_town(text: &str, f: &Found, places: &[Found]) -> bool {
         let word = text.len() - rest.len() + w.start();
         !places.iter().any(|p| p.start == word) && !w.as_str().ends_with(['장', '관'])
     });
-    after_word || before_firm || listed_firm
+    // "천안 12개, 아산 6개, 보령·당진·금산·서천 각 2개": how many of the
+    // firms each town sent.
+    static FIRMS_COUNTED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\s*[·ㆍ]\s*[가-힣]{2,4})*\s+(?:각\s*)?\d{1,3}\s*개(?:사|\s*업체|\s*기업)?(?:[,)\s]|$)")
+            .expect("static regex")
+    });
+    // Not the places counted ("대전·충북·충남 3개 시도가").
+    let counted = FIRMS_COUNTED.find(rest).is_some_and(|m| {
+        let next = rest[m.end()..].trim_start();
+        ![
+            "시도",
+            "시·도",
+            "시ㆍ도",
+            "지자체",
+            "도시",
+            "시군",
+            "광역",
+            "자치",
+        ]
+        .iter()
+        .any(|w| next.starts_with(w))
+    });
+    after_word || before_firm || listed_firm || counted
 }
 
 #[cfg(test)]
@@ -491,6 +520,32 @@ mod tests {
         let hosts: Vec<&str> = d[0].hosts.iter().map(|c| c.value.as_str()).collect();
         assert_eq!(hosts, ["kr-gangwon"], "{d:#?}");
         assert!(d[0].partners.is_empty(), "{:?}", d[0].partners);
+    }
+
+    /// A Korean county whose mission the lead reports hosts its event
+    /// abroad, though the sentence with the venue names only the hosts
+    /// abroad's city; the towns that sent so many firms are no party.
+    #[test]
+    fn a_mission_abroad_is_hosted_at_home() {
+        let d = draft(
+            "베트남 시장개척활동에 나선 경남 함양군이 수출상담회에서 314만 달러의 수출계약을 체결했다.\n\n\
+             시장개척단은 지난 7일 하노이 VCCI 사무실에서 바이어 70곳이 참가한 가운데 수출상담회를 열었다.",
+            "2016-03-10",
+        );
+        assert_eq!(place_ids(&d[0].hosts), ["kr-gyeongnam-hamyang"], "{d:#?}");
+        assert_eq!(place_ids(&d[0].partners), ["vn-hn"]);
+        let d = draft(
+            "충남도가 미국 애틀란타에서 열린 대회에서 수출 계약을 체결했다.\n\n\
+             참가 기업은 천안 12개, 아산 6개, 보령·당진 각 2개다.\n\n\
+             행사는 대전·충북·충남 3개 시도가 공동으로 주최했다.",
+            "2025-04-21",
+        );
+        let hosts = place_ids(&d[0].hosts);
+        assert_eq!(
+            hosts,
+            ["kr-chungnam", "kr-daejeon", "kr-chungbuk"],
+            "{hosts:?}"
+        );
     }
 
     /// A Korean town named as a firm's is no party.
