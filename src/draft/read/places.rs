@@ -92,6 +92,7 @@ impl Reader<'_> {
                     || hall_name
                     || quoted(text, f.start)
                     || (home && firms_town(text, f, places))
+                    || (home && mission_seat(text, f))
                 {
                     continue;
                 }
@@ -430,6 +431,20 @@ fn venue_word(text: &str, end: usize) -> bool {
     .any(|v| next.contains(v))
 }
 
+/// Whether a Korean city is the seat of a foreign mission named with it
+/// ("주 부산 러시아 총영사", "주광주중국총영사"): a title, not a party.
+fn mission_seat(text: &str, f: &Found) -> bool {
+    let before = text[..f.start].trim_end_matches(' ');
+    let Some(b) = before.strip_suffix('주') else {
+        return false;
+    };
+    if !(b.is_empty() || b.ends_with([' ', '(', '“', '"', '‘', '\''])) {
+        return false;
+    }
+    let after: String = text[f.end..].chars().take(14).collect();
+    ["영사", "대사"].iter().any(|w| after.contains(w))
+}
+
 /// Whether a Korean place names where a firm is, not a party:
 /// "바이오테크(목포)", "익산시 (주)코엔원", "남원시(유)미와미" (abroad,
 /// "미국(마이애미)" names the place itself), and the items of a list of
@@ -546,6 +561,18 @@ mod tests {
             ["kr-chungnam", "kr-daejeon", "kr-chungbuk"],
             "{hosts:?}"
         );
+    }
+
+    /// The city of a foreign mission's title is no party.
+    #[test]
+    fn a_consulates_city_is_no_party() {
+        for text in [
+            "포항시는 지난 5일 시청에서 주 부산 러시아 총영사와 면담했다.",
+            "포항시는 지난 5일 시청에서 주부산러시아총영사와 면담했다.",
+        ] {
+            let d = draft(text, "2019-03-07");
+            assert_eq!(place_ids(&d[0].hosts), ["kr-gyeongbuk-pohang"], "{text}");
+        }
     }
 
     /// A Korean town named as a firm's is no party.
