@@ -4,7 +4,7 @@
 
 use serde_saphyr::{Location, Spanned};
 
-use super::raw::{DateText, RawEvent, RawFollowUp, RawOutcome, RawSource, RawText};
+use super::raw::{DateText, RawAmount, RawEvent, RawFollowUp, RawOutcome, RawSource, RawText};
 use super::resolve::{self, Problem};
 use super::{LoadOptions, SourceFile};
 use crate::diag::{Diagnostic, Span};
@@ -82,20 +82,8 @@ impl Validator<'_> {
         // those resolved (a misspelt partner is reported once, not again
         // for each outcome made with it).
         let event_regions = (self.diags.len() == before).then_some((&hosts[..], &partners[..]));
-        if r.hosts.is_empty() && r.partners.is_empty() {
-            self.err(
-                &r.id.referenced,
-                "the event names no region",
-                Some("list at least one region under `hosts` or `partners`".into()),
-            );
-        }
-        if r.sectors.value.is_empty() {
-            self.err(
-                &r.sectors.referenced,
-                "the event names no sector",
-                Some("list at least one sector id, e.g. `sectors: [bio]`".into()),
-            );
-        }
+        let no_region = r.hosts.is_empty() && r.partners.is_empty();
+        self.named_at_all(&r.id.referenced, no_region, &r.sectors);
         let sectors = self.sectors(&r.sectors.value);
         let attendance = r.attendance.and_then(|a| {
             let count = self.check(
@@ -141,6 +129,29 @@ impl Validator<'_> {
             sources,
             summary: text(r.summary),
         })
+    }
+
+    /// An event names at least one region and one sector.
+    fn named_at_all(
+        &mut self,
+        id: &Location,
+        no_region: bool,
+        sectors: &Spanned<Vec<Spanned<String>>>,
+    ) {
+        if no_region {
+            self.err(
+                id,
+                "the event names no region",
+                Some("list at least one region under `hosts` or `partners`".into()),
+            );
+        }
+        if sectors.value.is_empty() {
+            self.err(
+                &sectors.referenced,
+                "the event names no sector",
+                Some("list at least one sector id, e.g. `sectors: [bio]`".into()),
+            );
+        }
     }
 
     /// The start and end of an event, the end not before the start.
@@ -313,6 +324,35 @@ impl Validator<'_> {
         out
     }
 
+    /// An outcome's sum: its value, currency and qualifier checked (none
+    /// when any is wrong; each wrong one is reported).
+    fn amount(&mut self, a: RawAmount) -> Option<Amount> {
+        let value = self.check(&a.value.referenced, resolve::amount(a.value.value));
+        let currency = self.check(
+            &a.currency.referenced,
+            resolve::currency(self.options, &a.currency.value),
+        );
+        let qualifier = match a.qualifier.as_ref() {
+            None => Some(AmountQualifier::Exact),
+            Some(q) => self.check(
+                &q.referenced,
+                resolve::choice(
+                    &q.value,
+                    &AmountQualifier::ALL,
+                    AmountQualifier::id,
+                    "amount qualifier",
+                ),
+            ),
+        };
+        Some(Amount {
+            value: value?,
+            currency: currency?,
+            qualifier: qualifier?,
+            approximate: a.approximate,
+            expected: a.expected,
+        })
+    }
+
     fn outcome(
         &mut self,
         o: Spanned<RawOutcome>,
@@ -359,33 +399,7 @@ impl Validator<'_> {
                 ),
             )
             .unwrap_or(OutcomeStatus::Signed);
-        let amount = o.amount.and_then(|a| {
-            let a = a.value;
-            let value = self.check(&a.value.referenced, resolve::amount(a.value.value));
-            let currency = self.check(
-                &a.currency.referenced,
-                resolve::currency(self.options, &a.currency.value),
-            );
-            let qualifier = match a.qualifier.as_ref() {
-                None => Some(AmountQualifier::Exact),
-                Some(q) => self.check(
-                    &q.referenced,
-                    resolve::choice(
-                        &q.value,
-                        &AmountQualifier::ALL,
-                        AmountQualifier::id,
-                        "amount qualifier",
-                    ),
-                ),
-            };
-            Some(Amount {
-                value: value?,
-                currency: currency?,
-                qualifier: qualifier?,
-                approximate: a.approximate,
-                expected: a.expected,
-            })
-        });
+        let amount = o.amount.and_then(|a| self.amount(a.value));
         Outcome {
             kind,
             count,
@@ -409,15 +423,6 @@ mod tests {
     /// follow-up status, a source address that is no web address.
     #[test]
     fn span_follow_ups_and_sources_are_checked() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-        let dir = std::env::temp_dir().join(format!("brief-validate-test-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("taxonomy")).expect("temp dir");
-        std::fs::create_dir_all(dir.join("events")).expect("temp dir");
-        for f in ["regions.yaml", "sectors.yaml", "kinds.yaml"] {
-            std::fs::copy(root.join("taxonomy").join(f), dir.join("taxonomy").join(f))
-                .expect("copy");
-        }
         let record = "\
 id: 2024-05-01-test
 title: { ko: 행사 }
@@ -434,21 +439,7 @@ sources:
     title: 기사
     url: ftp://example.org/a
 ";
-        std::fs::write(dir.join("events/a.yaml"), record).expect("write");
-        let options = LoadOptions {
-            currencies: vec!["KRW".into()],
-            keep: Keep::All,
-            columns: Vec::new(),
-            config: String::new(),
-        };
-        let failed = load_dir(&dir, &options).err();
-        let _ = std::fs::remove_dir_all(&dir);
-        let said: Vec<(u64, String)> = failed
-            .expect("the record has errors")
-            .diagnostics
-            .iter()
-            .map(|d| (d.span.line, d.message.clone()))
-            .collect();
+        let said = problems(record, "span");
         let at = |line: u64, words: &str| said.iter().any(|(l, m)| *l == line && m.contains(words));
         assert!(
             at(5, "ends (2024-05-01) before it starts (2024-05-03)"),
@@ -460,5 +451,60 @@ sources:
             "{said:#?}"
         );
         assert_eq!(said.len(), 3, "{said:#?}");
+    }
+
+    /// An event without regions or sectors, and an outcome's sum in a
+    /// currency the configuration lacks with an unknown qualifier, are
+    /// reported at their lines, in the record's order.
+    #[test]
+    fn empty_lists_and_a_wrong_sum_are_reported() {
+        let record = "\
+id: 2024-05-01-test
+title: { ko: 행사 }
+kind: conference
+start: 2024-05-03
+sectors: []
+outcomes:
+  - type: mou
+    title: { ko: 협약 }
+    status: signed
+    amount: { value: 100, currency: XYZ, qualifier: roughly }
+";
+        let said = problems(record, "lists");
+        let lines: Vec<u64> = said.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [1, 5, 10, 10], "{said:#?}");
+        assert!(said[0].1.contains("names no region"), "{said:#?}");
+        assert!(said[1].1.contains("names no sector"), "{said:#?}");
+        assert!(said[2].1.contains("XYZ"), "{said:#?}");
+        assert!(said[3].1.contains("roughly"), "{said:#?}");
+    }
+
+    /// The problems `load_dir` finds in one record, with their lines.
+    fn problems(record: &str, name: &str) -> Vec<(u64, String)> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+        let dir =
+            std::env::temp_dir().join(format!("brief-validate-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("taxonomy")).expect("temp dir");
+        std::fs::create_dir_all(dir.join("events")).expect("temp dir");
+        for f in ["regions.yaml", "sectors.yaml", "kinds.yaml"] {
+            std::fs::copy(root.join("taxonomy").join(f), dir.join("taxonomy").join(f))
+                .expect("copy");
+        }
+        std::fs::write(dir.join("events/a.yaml"), record).expect("write");
+        let options = LoadOptions {
+            currencies: vec!["KRW".into()],
+            keep: Keep::All,
+            columns: Vec::new(),
+            config: String::new(),
+        };
+        let failed = load_dir(&dir, &options).err();
+        let _ = std::fs::remove_dir_all(&dir);
+        failed
+            .expect("the record has errors")
+            .diagnostics
+            .iter()
+            .map(|d| (d.span.line, d.message.clone()))
+            .collect()
     }
 }
