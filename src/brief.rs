@@ -567,6 +567,7 @@ pub fn build(
     let views = |ids: &[String]| -> Vec<EventView> {
         ids.iter().filter_map(event).map(|e| v.event(e)).collect()
     };
+    // A busy period details only its highlights; the rest are listed.
     let busy = report.events.len() > MAX_DETAILED;
     let detailed: Vec<String> = if busy {
         report.highlights.clone()
@@ -579,16 +580,7 @@ pub fn build(
 
     let (sectors, sector_total) = v.sector_views(&report);
     let chart_sectors = charted(&sectors);
-    let sector_caption = if chart_sectors.len() < sectors.len() {
-        format!(
-            "{} ({})",
-            v.label("chart.sector_title"),
-            v.label("chart.top_sectors")
-                .replace("{n}", &chart_sectors.len().to_string())
-        )
-    } else {
-        v.label("chart.sector_title")
-    };
+    let sector_caption = v.sector_caption(chart_sectors.len(), sectors.len());
     let matrix = v.matrix_view(&report, &chart_sectors);
 
     let (timeline, compact, month_kinds) = v.timelines(&report, period, busy, &detailed, &event);
@@ -691,6 +683,20 @@ fn meta(v: &Viewer, period: Period) -> Meta {
 }
 
 impl Viewer<'_> {
+    /// The sector chart's caption, saying when it shows only the top ones.
+    fn sector_caption(&self, charted: usize, all: usize) -> String {
+        if charted < all {
+            format!(
+                "{} ({})",
+                self.label("chart.sector_title"),
+                self.label("chart.top_sectors")
+                    .replace("{n}", &charted.to_string())
+            )
+        } else {
+            self.label("chart.sector_title")
+        }
+    }
+
     /// The timeline: every event of a quiet period; for a busy one, a line
     /// each for the first events it does not give in full (only those are
     /// built) and the kinds of events per month.
