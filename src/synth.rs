@@ -221,28 +221,12 @@ pub fn rows(taxonomy: &Taxonomy, n: usize, seed: u64, from_year: i32, to_year: i
         // Spans stay inside the month (every month has 28 days).
         let day = 1 + rng.below(28 - usize::from(span)) as u8;
         let (kind, kind_ko, kind_en) = *rng.pick(&kinds);
-        let s1 = rng.below(sectors.len());
-        let mut sec_idx = vec![s1];
-        if rng.chance(35) {
-            let s2 = rng.below(sectors.len());
-            if s2 != s1 {
-                sec_idx.push(s2);
-            }
-        }
-        let r1 = rng.below(regions.len());
-        let mut reg_idx = vec![r1];
-        if rng.chance(40) {
-            let r2 = rng.below(regions.len());
-            if r2 != r1 {
-                reg_idx.push(r2);
-            }
-        }
+        let sec_idx = one_or_two(&mut rng, sectors.len(), 35);
+        let reg_idx = one_or_two(&mut rng, regions.len(), 40);
+        let (s1, r1) = (sec_idx[0], reg_idx[0]);
         let (region_ko, region_en) = regions[r1];
-        let attendance = match rng.below(4) {
-            0 => String::new(),
-            1 => format!("{}여 명", 10 * (1 + rng.below(50))),
-            _ => format!("{}", 5 + rng.below(500)),
-        };
+        let attendance = attendance(&mut rng);
+        let (start, end) = dates(i, (year, month, day), span);
         out.push(Row {
             id: format!("synth-{seed}-{i:07}"),
             title_ko: format!(
@@ -257,20 +241,8 @@ pub fn rows(taxonomy: &Taxonomy, n: usize, seed: u64, from_year: i32, to_year: i
                 1 + i % 40
             ),
             kind: kind.to_string(),
-            // Some sources give only the month or the year (no extra draw,
-            // so the other columns stay as they were).
-            start: if i % 53 == 11 {
-                format!("{year:04}")
-            } else if i % 31 == 7 {
-                format!("{year:04}-{month:02}")
-            } else {
-                format!("{year:04}-{month:02}-{day:02}")
-            },
-            end: if span > 0 && i % 53 != 11 && i % 31 != 7 {
-                format!("{year:04}-{month:02}-{:02}", day + span)
-            } else {
-                String::new()
-            },
+            start,
+            end,
             sectors: sec_idx.iter().map(|&j| sector_ko[j].to_string()).collect(),
             regions: reg_idx.iter().map(|&j| regions[j].0.to_string()).collect(),
             attendance,
@@ -288,6 +260,48 @@ pub fn rows(taxonomy: &Taxonomy, n: usize, seed: u64, from_year: i32, to_year: i
         });
     }
     out
+}
+
+/// An index below `len`, and with `percent` chance a second, other one.
+fn one_or_two(rng: &mut Rng, len: usize, percent: u64) -> Vec<usize> {
+    let first = rng.below(len);
+    let mut out = vec![first];
+    if rng.chance(percent) {
+        let second = rng.below(len);
+        if second != first {
+            out.push(second);
+        }
+    }
+    out
+}
+
+/// Attendance as staff write it: none, "about N" or a number.
+fn attendance(rng: &mut Rng) -> String {
+    match rng.below(4) {
+        0 => String::new(),
+        1 => format!("{}여 명", 10 * (1 + rng.below(50))),
+        _ => format!("{}", 5 + rng.below(500)),
+    }
+}
+
+/// The `i`th row's start and end: some sources give only the month or
+/// the year (decided by `i`, not drawn, so the other columns stay as they
+/// were); a span only with a full date.
+fn dates(i: usize, (year, month, day): (i32, u8, u8), span: u8) -> (String, String) {
+    let (year_only, month_only) = (i % 53 == 11, i % 31 == 7);
+    let start = if year_only {
+        format!("{year:04}")
+    } else if month_only {
+        format!("{year:04}-{month:02}")
+    } else {
+        format!("{year:04}-{month:02}-{day:02}")
+    };
+    let end = if span > 0 && !year_only && !month_only {
+        format!("{year:04}-{month:02}-{:02}", day + span)
+    } else {
+        String::new()
+    };
+    (start, end)
 }
 
 /// The rows as CSV text (RFC 4180 quoting).
