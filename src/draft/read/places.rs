@@ -472,28 +472,18 @@ fn firms_town(text: &str, f: &Found, places: &[Found]) -> bool {
         let word = text.len() - rest.len() + w.start();
         !places.iter().any(|p| p.start == word) && !w.as_str().ends_with(['장', '관'])
     });
-    // "천안 12개, 아산 6개, 보령·당진·금산·서천 각 2개": how many of the
-    // firms each town sent.
+    // "천안 12개, 아산 6개, 보령·당진·금산·서천 각 2개다": how many of the
+    // firms each town sent, in a sentence about firms. The count ends at
+    // the number ("12개,", "2개다", "12개사가"), unlike "3개 시도가" or "31개
+    // 시·군이", which count places.
     static FIRMS_COUNTED: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:\s*[·ㆍ]\s*[가-힣]{2,4})*\s+(?:각\s*)?\d{1,3}\s*개(?:사|\s*업체|\s*기업)?(?:[,)\s]|$)")
+        Regex::new(r"^(?:\s*[·ㆍ]\s*[가-힣]{2,4})*\s+(?:각\s*)?\d{1,3}\s*개(?:사|\s*업체|\s*기업)?(?:[,.)]|다|이\s|가\s|씩|$)")
             .expect("static regex")
     });
-    // Not the places counted ("대전·충북·충남 3개 시도가").
-    let counted = FIRMS_COUNTED.find(rest).is_some_and(|m| {
-        let next = rest[m.end()..].trim_start();
-        ![
-            "시도",
-            "시·도",
-            "시ㆍ도",
-            "지자체",
-            "도시",
-            "시군",
-            "광역",
-            "자치",
-        ]
+    let about_firms = ["업체", "기업", "개사", "회사"]
         .iter()
-        .any(|w| next.starts_with(w))
-    });
+        .any(|w| text.contains(w));
+    let counted = about_firms && FIRMS_COUNTED.is_match(rest);
     after_word || before_firm || listed_firm || counted
 }
 
@@ -551,7 +541,7 @@ mod tests {
         assert_eq!(place_ids(&d[0].partners), ["vn-hn"]);
         let d = draft(
             "충남도가 미국 애틀란타에서 열린 대회에서 수출 계약을 체결했다.\n\n\
-             참가 기업은 천안 12개, 아산 6개, 보령·당진 각 2개다.\n\n\
+             참가 기업은 천안 12개, 아산 6개, 보령·당진·금산 각 2개다.\n\n\
              행사는 대전·충북·충남 3개 시도가 공동으로 주최했다.",
             "2025-04-21",
         );
@@ -561,6 +551,13 @@ mod tests {
             ["kr-chungnam", "kr-daejeon", "kr-chungbuk"],
             "{hosts:?}"
         );
+        // Places counted are no firms' towns.
+        let d = draft(
+            "도 대표단이 미국 애틀란타에서 열린 대회에서 수출 계약을 체결했다.\n\n\
+             경기도 31개 시·군과 도내 기업 20개사가 참여했다.",
+            "2025-04-21",
+        );
+        assert_eq!(place_ids(&d[0].hosts), ["kr-gyeonggi"]);
     }
 
     /// The city of a foreign mission's title is no party.
