@@ -328,9 +328,10 @@ impl Reader<'_> {
             && venue_word(text, g.end)
     }
 
-    /// The country whose places host the event: Korea, unless the event was
-    /// held abroad and organised there (no Korean place or national actor
-    /// in the sentence that says who held it).
+    /// The country whose places host the event: Korea, unless the headline
+    /// and the first sentence name no Korean party and the event was held
+    /// abroad and organised there (no Korean place or national actor in the
+    /// sentence that says who held it).
     fn home_country(&self, event_sentence: Option<usize>) -> String {
         let regions = &self.taxonomy.regions.items;
         let korean = |s: &str| {
@@ -342,10 +343,26 @@ impl Reader<'_> {
         let Some(i) = event_sentence else {
             return "kr".into();
         };
-        // A Korean place in the headline or the lead ("함양군, 베트남
-        // 하노이서 수출상담회"): the article is about its event abroad.
-        let lead = self.page.headline.iter().chain(self.sents.first());
-        if lead.into_iter().any(|s| korean(s)) {
+        // A Korean party in the headline or the first sentence ("함양군,
+        // 베트남 하노이서 수출상담회"): the article reports its event, abroad
+        // or not. Not a place that is no party there: a dateline, a quote, a
+        // firm's town, a mission's seat.
+        let party_at_home = |text: &str, places: &[Found]| {
+            places.iter().any(|f| {
+                regions[f.index].country == "kr"
+                    && !text[f.end..].trim_start().starts_with('=')
+                    && !quoted(text, f.start)
+                    && !firms_town(text, f, places)
+                    && !mission_seat(text, f)
+            })
+        };
+        let headline = self
+            .page
+            .headline
+            .as_deref()
+            .is_some_and(|h| party_at_home(h, &self.gazetteer.places(h)));
+        let lead = !self.sents.is_empty() && party_at_home(&self.sents[0], &self.places[0]);
+        if headline || lead {
             return "kr".into();
         }
         let s = &self.sents[i];
@@ -558,6 +575,22 @@ mod tests {
             "2025-04-21",
         );
         assert_eq!(place_ids(&d[0].hosts), ["kr-gyeonggi"]);
+    }
+
+    /// An event abroad organised there, whose headline and first sentence
+    /// name no Korean party, is hosted abroad; a Korean dateline or a
+    /// quoted name there does not make it Korean.
+    #[test]
+    fn an_event_organised_abroad_is_hosted_there() {
+        let d = draft(
+            "(흑룡강신문=하얼빈) 리흔 기자= 제4차 산업혁명이 “서울” 못지않게 우리들의 생활에 스며들고 있다.\n\n\
+             흑룡강성-경기도 로봇 기업 상담회가 지난 12일 할빈 공업대학에서 펼쳐졌다.\n\n\
+             이번 상담회는 금약그룹과 할빈공업대학이 공동으로 개최했으며 흑룡강성과 할빈시의 지지를 받았다.",
+            "2018-01-15",
+        );
+        let hosts = place_ids(&d[0].hosts);
+        assert!(hosts.contains(&"cn-hl".to_string()), "{hosts:?}");
+        assert_eq!(place_ids(&d[0].partners), ["kr-gyeonggi"], "{d:#?}");
     }
 
     /// The city of a foreign mission's title is no party.
