@@ -588,8 +588,7 @@ fn clause_kind(
 ) -> Option<(OutcomeType, String)> {
     let agreed_word = ["합의했", "하기로 했", "뜻을 모았", "합의하였"]
         .into_iter()
-        .find(|w| clause.contains(w))
-        .filter(|w| *w != "하기로 했" || amount || !vague_intent(clause));
+        .find(|w| clause.contains(w) && (*w != "하기로 했" || amount || !vague_intent(clause)));
     match (doc, agreed_word) {
         (Some(k), _) => Some(k),
         // "…에 1조5천억원을 투자해 … 하기로 했다": an investment agreed.
@@ -602,7 +601,8 @@ fn clause_kind(
 }
 
 /// "교류를 확대하기로 했다", "상호 노력하기로 했다": an intention to do
-/// more of something, not an agreement on anything in particular.
+/// more of something, not an agreement on anything in particular (every
+/// "하기로 했" of the clause is one).
 fn vague_intent(clause: &str) -> bool {
     const VAGUE: &[&str] = &[
         "노력",
@@ -615,7 +615,7 @@ fn vague_intent(clause: &str) -> bool {
         "지원",
         "지원을",
     ];
-    clause.match_indices("하기로 했").any(|(at, _)| {
+    clause.match_indices("하기로 했").all(|(at, _)| {
         let before = clause[..at].trim_end();
         VAGUE.iter().any(|v| before.ends_with(v))
     })
@@ -1046,10 +1046,19 @@ mod tests {
             let o = outcomes(s, false);
             assert!(o.is_empty(), "{s}: {o:#?}");
         }
-        assert_eq!(
-            kind_and_status("양측은 극동아시아 물류확보를 위한 실무협의체를 구성하기로 했다."),
-            (OutcomeType::Agreement, OutcomeStatus::Agreed)
-        );
+        for s in [
+            "양측은 극동아시아 물류확보를 위한 실무협의체를 구성하기로 했다.",
+            // A vague intention beside a decision or an agreement hides
+            // neither.
+            "양측은 교류를 확대하기로 했으며 실무협의체를 구성하기로 했다.",
+            "양측은 교류를 확대하기로 했고 공동 연구에 합의하였다.",
+        ] {
+            assert_eq!(
+                kind_and_status(s),
+                (OutcomeType::Agreement, OutcomeStatus::Agreed),
+                "{s}"
+            );
+        }
     }
 
     /// Documents to be exchanged are planned.
