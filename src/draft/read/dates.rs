@@ -31,6 +31,13 @@ impl Reader<'_> {
             if !event_verb(s) || tells_history(s) {
                 continue;
             }
+            // "22일 …에 따르면 김 지사는 전날 … 논의했다. … 다음달 22일부터
+            // 27일까지 … 방문할 예정이다": once the report has dated the
+            // event, a sentence about days still to come tells of another
+            // occasion.
+            if reported.as_ref().is_some_and(|(j, _, _)| *j < i) && future(s) {
+                continue;
+            }
             for m in self.dates[i].iter().cloned() {
                 if m.until
                     && let Some(r) = self.until_for(s, &m)
@@ -60,12 +67,6 @@ impl Reader<'_> {
                     if reported.is_none() {
                         reported = self.reported_day(i, r, m);
                     }
-                    continue;
-                }
-                // "22일 …에 따르면 김 지사는 전날 … 논의했다. … 다음달
-                // 22일부터 27일까지 … 방문할 예정이다": once the report has
-                // dated the event, a day still to come is another occasion.
-                if reported.as_ref().is_some_and(|(j, _, _)| *j < i) && future(s) {
                     continue;
                 }
                 match r.start.precision {

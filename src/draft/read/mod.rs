@@ -740,14 +740,19 @@ mod tests {
     /// trip the article announces.
     #[test]
     fn a_trip_to_come_is_not_the_event_reported() {
-        let text = "22일 경기도에 따르면 김 지사는 전날 오후 도청을 방문한 주한 중국대사와 만나 협력 강화 방안을 논의했다.\n\n\
+        let lead = "22일 경기도에 따르면 김 지사는 전날 오후 도청을 방문한 주한 중국대사와 만나 협력 강화 방안을 논의했다.\n\n\
                     이 자리에서 김 지사는 정상회의에 시 주석의 참석을 기대한다고 말했다.\n\n\
-                    이어 양국의 협력은 중요하다고 덧붙였다.\n\n\
-                    김 지사는 다음달 22일부터 27일까지 중국 충칭시, 상하이 등을 방문할 예정이다.";
-        let d = draft(text, "2025-08-22");
-        let start = d[0].start.as_ref().map(|s| s.value.to_string());
-        assert_eq!(start.as_deref(), Some("2025-08-21"), "{:#?}", d[0]);
-        assert!(d[0].end.is_none());
+                    이어 양국의 협력은 중요하다고 덧붙였다.\n\n";
+        // The trip given by its days, or by its last day and length.
+        for trip in [
+            "김 지사는 다음달 22일부터 27일까지 중국 충칭시, 상하이 등을 방문할 예정이다.",
+            "김 지사는 다음달 27일까지 5일간 중국 충칭시, 상하이 등을 방문할 예정이다.",
+        ] {
+            let d = draft(&format!("{lead}{trip}"), "2025-08-22");
+            let start = d[0].start.as_ref().map(|s| s.value.to_string());
+            assert_eq!(start.as_deref(), Some("2025-08-21"), "{trip}: {:#?}", d[0]);
+            assert!(d[0].end.is_none());
+        }
     }
 
     /// A founding told as done is history; one still to come is what the
