@@ -91,7 +91,9 @@ impl Reader<'_> {
 
     /// A day a photo caption gives to an event verb ("▲안산시-필리핀
     /// 산페르난도시 27일 우호증진 협의서 체결"), for an article whose body
-    /// dates the event only as "이날".
+    /// gives the event no date of its own (it says only "이날", or
+    /// nothing). A caption shows what has happened: a bare day later than
+    /// the publication date is last month's.
     pub(super) fn caption_date(&self) -> Option<(when::Resolved, Mention)> {
         self.page
             .captions
@@ -102,7 +104,12 @@ impl Reader<'_> {
                     if m.open_from || m.until || !self.year_ok(&m) || reporting_date(c, &m) {
                         return None;
                     }
-                    let r = self.resolve_told(c, &m)?;
+                    let r = m.resolve(self.published).ok()?;
+                    let later = self.published.is_some_and(|p| r.start.date > p.date.date);
+                    let r = match later {
+                        true => m.as_past()?.resolve(self.published).ok()?,
+                        false => r,
+                    };
                     (r.start.precision == crate::model::Precision::Day).then_some((r, m))
                 })
             })

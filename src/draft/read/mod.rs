@@ -730,6 +730,10 @@ mod tests {
         let start = d[0].start.as_ref().map(|s| s.value.to_string());
         assert_eq!(start.as_deref(), Some("2023-09-27"), "{:#?}", d[0]);
         assert!(d[0].review.iter().any(|r| r.contains("caption")));
+        // Read on the 1st, a caption's 30th is last month's.
+        let d = draft(&text.replace("27일", "30일"), "2023-10-01");
+        let start = d[0].start.as_ref().map(|s| s.value.to_string());
+        assert_eq!(start.as_deref(), Some("2023-09-30"), "{:#?}", d[0]);
         // Not the day a caption says the report was made.
         let text = "전남도는 시장개척단을 파견해 수출계약성과를 거뒀다.\n\n\
                     전남도는 시장개척단을 파견해 수출계약성과를 거뒀다고 2일 밝혔다.(전남도 제공)";
