@@ -345,21 +345,24 @@ fn from_lines(text: &str) -> Page {
     let mut page = Page {
         published: find_published(&lines),
         page_date: lines.iter().find(|l| bare_date(l)).map(|l| l.to_string()),
-        captions: captions(&lines),
         ..Page::default()
     };
-    // A photo story is all caption: "▲ 박형준 시장은 지난 20일 … 논의했다고
-    // 21일 밝혔다. … (부산=연합뉴스)". Its long caption is the text.
-    let photo_story = || {
-        lines
-            .iter()
-            .position(|l| l.starts_with('▲') && is_prose(l) && is_prose_long(l))
-    };
-    let Some(start) = lines
+    // Without a line of prose that is no caption, the text is a caption: a
+    // photo story ("▲ 박형준 시장은 지난 20일 … 논의했다고 21일 밝혔다.
+    // … (부산=연합뉴스)") or a one-paragraph release ending in its credit
+    // ("…밝혔다.(전남도 제공)").
+    let body_start = lines
         .iter()
         .position(|l| is_prose(l) && !is_caption(l) && !is_furniture(l))
-        .or_else(photo_story)
-    else {
+        .map(|i| (i, false))
+        .or_else(|| {
+            lines
+                .iter()
+                .position(|l| is_prose(l) && !is_furniture(l))
+                .map(|i| (i, true))
+        });
+    let Some((start, all_caption)) = body_start else {
+        page.captions = captions(&lines);
         page.outlet = copyright_outlet(text);
         return page;
     };
@@ -368,9 +371,12 @@ fn from_lines(text: &str) -> Page {
     let mut heads = heads.into_iter();
     page.headline = heads.next();
     page.subheads = heads.collect();
-    let (paragraphs, outlet) = body_of(&lines[start..], &body_first);
+    let (paragraphs, outlet, read) = body_of(&lines[start..], &body_first, all_caption);
     page.outlet = outlet;
     page.paragraphs = paragraphs;
+    // Captions up to where the article ends, not those of the related
+    // articles listed after it.
+    page.captions = captions(&lines[..start + read]);
     if page.outlet.is_none() {
         page.outlet = copyright_outlet(text);
     }
@@ -422,19 +428,26 @@ fn heads_of(before: &[&str], first: &str) -> (Vec<String>, String) {
     (heads, body_first)
 }
 
-/// The body's paragraphs, each once, without captions, furniture and
-/// bylines, up to the copyright mark; and the outlet a byline names.
-fn body_of(lines: &[&str], first: &str) -> (Vec<String>, Option<String>) {
+/// The body's paragraphs, each once, without captions (but the first line
+/// when it is the text), furniture and bylines, up to the copyright mark;
+/// the outlet a byline names; and how many lines were read.
+fn body_of(
+    lines: &[&str],
+    first: &str,
+    first_is_text: bool,
+) -> (Vec<String>, Option<String>, usize) {
     let mut seen: Vec<String> = Vec::new();
     let mut outlet = None;
+    let mut read = lines.len();
     for (i, l) in lines.iter().enumerate() {
         let line = if i == 0 { first } else { l };
-        if is_caption(line) {
+        let text = i == 0 && first_is_text;
+        if is_caption(line) && !text {
             continue;
         }
         let (kept, ended) = cut_at_end(line);
         let kept = kept.trim();
-        if !kept.is_empty() && !is_furniture(kept) && !is_caption(kept) {
+        if !kept.is_empty() && !is_furniture(kept) && (text || !is_caption(kept)) {
             let (named, rest) = strip_byline(kept);
             if outlet.is_none() {
                 outlet = named;
@@ -447,10 +460,11 @@ fn body_of(lines: &[&str], first: &str) -> (Vec<String>, Option<String>) {
         // A copyright mark ends the article once some of it was read, not
         // in a photo's credit above it ("…/뉴스1© News1").
         if ended && !seen.is_empty() {
+            read = i + 1;
             break;
         }
     }
-    (seen, outlet)
+    (seen, outlet, read)
 }
 
 /// "…헤드라인 클립아트코리아 제공. 본문…" -> ("…헤드라인", "본문…").
@@ -698,6 +712,15 @@ mod tests {
             "{:?}",
             page.paragraphs
         );
+        // Nor is one that ends in a reporter's credit, nor a one-paragraph
+        // release that ends in its own.
+        for text in [
+            "▲ 박형준 시장은 지난 20일 시모노세키시 시장을 만나 교류 방안을 논의했다고 21일 밝혔다. 대표단은 세미나를 개최하기 위해 부산을 방문했으며 시장은 다양한 분야에서 교류와 협력을 이어가자고 말했다. 양 도시는 1976년 자매결연을 맺은 이래 행정과 문화, 청소년 분야에서 교류를 이어 오고 있다. /홍길동 기자",
+            "전남도는 시장개척단을 태국에 파견해 222만 달러의 수출계약을 체결했다고 2일 밝혔다.(전남도 제공)",
+        ] {
+            let page = read(text);
+            assert_eq!(page.paragraphs.len(), 1, "{text}: {:?}", page.paragraphs);
+        }
         // A short caption above a body stays a caption.
         let page = read(
             "▲ 시장이 협약을 체결하고 있다.\n부산시는 지난 20일 시모노세키시와 협약을 체결했다고 21일 밝혔다.",
@@ -707,6 +730,17 @@ mod tests {
             "{:?}",
             page.paragraphs
         );
+    }
+
+    /// The captions kept are the article's, not those of the related
+    /// articles listed after its copyright line.
+    #[test]
+    fn captions_end_with_the_article() {
+        let page = read(
+            "▲양 도시 대표가 27일 협의서를 체결하고 있다. 사진제공=안산시\n             안산시는 산페르난도시 사절단이 방문해 이날 협의서를 체결했다고 밝혔다.\n             저작권자 © 안산신문 무단전재 및 재배포 금지\n             ▲부산시 대표단이 30일 시모노세키에서 협약을 체결하고 있다. 사진제공=부산시",
+        );
+        assert_eq!(page.captions.len(), 1, "{:?}", page.captions);
+        assert!(page.captions[0].contains("27일"));
     }
 
     #[test]
