@@ -496,6 +496,9 @@ def main():
 
     for e in reg.entries:
         e.update(labels.get(e["id"], {}))
+        # CLDR's mark for two divisions of one name ("산시 성²") is no name
+        # anyone writes; the curated label replaces it.
+        e["aliases"] = [a for a in e.get("aliases", []) if not re.search("[¹²³]", a)]
         if e["id"] in parents:
             e["parent"] = parents[e["id"]]
     header = (

@@ -448,14 +448,21 @@ fn countries_of(
 #[cfg(test)]
 mod tests {
     /// The shipped regions are named as a brief may print them: no label
-    /// keeps the mark CLDR uses to tell two divisions of one name apart
-    /// ("산시 성²").
+    /// or alias keeps the mark CLDR uses to tell two divisions of one name
+    /// apart ("산시 성²", "Île-de-France²").
     #[test]
     fn shipped_region_labels_are_printable() {
         let tax = crate::load::load_taxonomy(std::path::Path::new("data")).expect("taxonomy");
         for r in &tax.regions.items {
-            let ko = r.label.ko.as_deref().unwrap_or_default();
-            assert!(!ko.contains(['¹', '²', '³']), "{}: {ko}", r.id);
+            let names = r
+                .label
+                .ko
+                .iter()
+                .chain(r.label.en.iter())
+                .chain(r.aliases.iter());
+            for name in names {
+                assert!(!name.contains(['¹', '²', '³']), "{}: {name}", r.id);
+            }
         }
     }
 
