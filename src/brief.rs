@@ -567,7 +567,8 @@ pub fn build(
     let views = |ids: &[String]| -> Vec<EventView> {
         ids.iter().filter_map(event).map(|e| v.event(e)).collect()
     };
-    // A busy period details only its highlights; the rest are listed.
+    // A busy period details only its highlights; the timeline gives the
+    // first of the rest a line each (`timelines`).
     let busy = report.events.len() > MAX_DETAILED;
     let detailed: Vec<String> = if busy {
         report.highlights.clone()

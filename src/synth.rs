@@ -225,7 +225,7 @@ pub fn rows(taxonomy: &Taxonomy, n: usize, seed: u64, from_year: i32, to_year: i
         let reg_idx = one_or_two(&mut rng, regions.len(), 40);
         let (s1, r1) = (sec_idx[0], reg_idx[0]);
         let (region_ko, region_en) = regions[r1];
-        let attendance = attendance(&mut rng);
+        let attendance = attendance_text(&mut rng);
         let (start, end) = dates(i, (year, month, day), span);
         out.push(Row {
             id: format!("synth-{seed}-{i:07}"),
@@ -276,7 +276,7 @@ fn one_or_two(rng: &mut Rng, len: usize, percent: u64) -> Vec<usize> {
 }
 
 /// Attendance as staff write it: none, "about N" or a number.
-fn attendance(rng: &mut Rng) -> String {
+fn attendance_text(rng: &mut Rng) -> String {
     match rng.below(4) {
         0 => String::new(),
         1 => format!("{}여 명", 10 * (1 + rng.below(50))),

@@ -457,7 +457,7 @@ sources:
     /// currency the configuration lacks with an unknown qualifier, are
     /// reported at their lines, in the record's order.
     #[test]
-    fn empty_lists_and_a_wrong_sum_are_reported() {
+    fn empty_lists_and_a_wrong_currency_and_qualifier_are_reported() {
         let record = "\
 id: 2024-05-01-test
 title: { ko: 행사 }

@@ -62,20 +62,12 @@ const HISTORY: &[&str] = &["매년", "해마다", "해 온", "해온", "설립",
 /// "1995년 설립된"), not the event. A founding still to come ("연구소를
 /// 충남지역에 설립하기로 하는 투자의향서를") is the event's business.
 fn tells_history(s: &str) -> bool {
-    const PLANNED: &[&str] = &[
-        "하기로",
-        "키로",
-        "할 ",
-        "할계획",
-        "할 계획",
-        "을 추진",
-        "계획",
-        "예정",
-    ];
+    const PLANNED: &[&str] = &["하기로", "키로", "할 ", "할계획", "을 추진", "계획", "예정"];
     HISTORY.iter().any(|h| {
         s.match_indices(h).any(|(at, _)| {
             let founding = matches!(*h, "설립" | "창립");
-            let rest = &s[at + h.len()..];
+            // "설립하기로", "설립할 계획", "설립 예정".
+            let rest = s[at + h.len()..].trim_start();
             !(founding && PLANNED.iter().any(|p| rest.starts_with(p)))
         })
     })
@@ -768,6 +760,7 @@ mod tests {
         assert!(!tells_history(
             "투자유치단은 지난 17일부터 5박 6일간 일정으로 참여 중인 전시회에서 공장을 충남지역에 설립하기로 하는 투자의향서를 접수받았다."
         ));
+        assert!(!tells_history("양 도시는 합작법인을 내년에 설립 예정이다."));
         let text = "일본 업체가 충남도에 투자의향서를 제출했다.\n\n\
                     21일 도에 따르면 투자유치단은 지난 17일부터 5박 6일간 일정으로 참여 중인 전시회에서 \
                     공장을 충남지역에 설립하기로 하는 투자의향서를 접수받았다.";
