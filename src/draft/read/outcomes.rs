@@ -1027,6 +1027,14 @@ mod tests {
         o.amount.as_ref().map(|a| a.value.value)
     }
 
+    /// Asserts that none of `sentences` yields an outcome.
+    fn no_outcome(sentences: &[&str]) {
+        for s in sentences {
+            let o = outcomes(s, false);
+            assert!(o.is_empty(), "{s}: {o:#?}");
+        }
+    }
+
     /// The type and status of a sentence's first outcome.
     fn kind_and_status(s: &str) -> (OutcomeType, OutcomeStatus) {
         let o = outcomes(s, false);
@@ -1038,14 +1046,11 @@ mod tests {
     /// deciding on a thing ("실무협의체를 구성하기로 했다") is.
     #[test]
     fn an_intention_to_do_more_is_no_agreement() {
-        for s in [
+        no_outcome(&[
             "경기도와 멕시코 사카테카스주가 자동차 산업 등 교류를 확대하기로 했다.",
             "대표단이 충북도를 방문, 경제교류 및 우호협력을 위해 상호 노력하기로 했다.",
             "장자제시 당서기를 만나 교류·협력 강화를 위한 방안을 협의하기로 했다.",
-        ] {
-            let o = outcomes(s, false);
-            assert!(o.is_empty(), "{s}: {o:#?}");
-        }
+        ]);
         for s in [
             "양측은 극동아시아 물류확보를 위한 실무협의체를 구성하기로 했다.",
             // A vague intention beside a decision or an agreement hides
@@ -1076,15 +1081,12 @@ mod tests {
     /// results and a tally of ties are no outcomes of the event.
     #[test]
     fn reviews_treaties_earlier_trips_and_tallies() {
-        for s in [
+        no_outcome(&[
             "이로써 충남도의 중국 내 자매결연 체결 자치단체는 허베이성과 함께 모두 3곳으로 늘었다.",
             "9개사 부스에는 바이어가 방문해 계약검토 177건 1000만 달러의 수출상담실적을 올렸다.",
             "한-말레이시아 자유무역협정(FTA) 타결 추진 등 협력에 속도를 내기로 약속했다.",
             "앞서 시는 해당 지역에 무역사절단을 파견해 19건의 업무협약(MOU) 체결 성과를 거뒀다.",
-        ] {
-            let o = outcomes(s, false);
-            assert!(o.is_empty(), "{s}: {o:#?}");
-        }
+        ]);
     }
 
     /// A contract made on the spot is concluded whatever verb closes the
@@ -1162,14 +1164,11 @@ mod tests {
         assert_eq!(counts, [Some(23), Some(15), Some(21)], "{three:#?}");
         // Figures of talks, a contract's likelihood and the ground laid
         // for contracts are no documents.
-        for s in [
+        no_outcome(&[
             "10개 기업에 계약 체결 상담액 1578만 달러, 1년 내 계약추진액 552만 달러 등 구매의사를 확인했다.",
             "도는 이 가운데 계약 체결 가능성이 높은 55개 기업을 선별해 상담회에 초청했다.",
             "샘플 주문을 받으며 계약 체결의 토대를 마련했다.",
-        ] {
-            let o = outcomes(s, false);
-            assert!(o.is_empty(), "{s}: {o:#?}");
-        }
+        ]);
         // A letter of intent is typed as an MOU; one exchanged before is
         // passed over for the document of this event.
         let loi = outcomes("9건의 구매의향서를 체결했다.", false);
