@@ -351,16 +351,16 @@ fn count_of(clause: &str, doc_at: Option<usize>) -> Option<Cited<i64>> {
             // "상담 179건": talks counted, as "179건의 상담".
             let before = clause[..m.start].split_whitespace().last().unwrap_or("");
             // "총 219건, 6360만 달러 규모의 수출상담 성과와 480만 달러의
-            // 업무협약": the count's own item, up to the next one joined to
-            // it, is talks.
-            let item = doc_at.filter(|&at| at > m.end).map_or("", |at| {
-                let rest = &clause[m.end..at];
-                ["와 ", "과 ", " 및 "]
-                    .iter()
-                    .filter_map(|j| rest.find(j))
-                    .min()
-                    .map_or("", |cut| &rest[..cut])
-            });
+            // 업무협약", "39건, 1억 달러 규모 수출상담, 2151만 달러의
+            // 계약추진액": the count's own item, up to the next one joined
+            // to it or to the document, is talks.
+            // After the document, only an item closed by a joiner ("…
+            // 계약추진액 성과를 올렸고 토론토에서 20건, 7000만 달러 규모의
+            // 수출 상담 및 …").
+            let item = match doc_at {
+                Some(at) if at > m.end => count_item(&clause[m.end..at], true),
+                _ => count_item(&clause[m.end..], false),
+            };
             !after.contains("상담")
                 && !after.contains("문의")
                 && !before.ends_with("상담")
@@ -404,6 +404,21 @@ fn count_of(clause: &str, doc_at: Option<usize>) -> Option<Cited<i64>> {
         })
     };
     pick(&agreements).or_else(|| pick(&others))
+}
+
+/// The words after a count up to the next item joined to it ("와 ", "과 ",
+/// " 및 "); without a joiner, all of `rest` when it ends at the document
+/// (`up_to_document`), else none.
+fn count_item(rest: &str, up_to_document: bool) -> &str {
+    let cut = ["와 ", "과 ", " 및 "]
+        .iter()
+        .filter_map(|j| rest.find(j))
+        .min();
+    match cut {
+        Some(cut) => &rest[..cut],
+        None if up_to_document => rest,
+        None => "",
+    }
 }
 
 /// A clause that lists results, each with its document and its count or
@@ -1064,6 +1079,18 @@ mod tests {
                 "{s}"
             );
         }
+    }
+
+    /// A count whose own item is talks counts no documents, before the
+    /// document or after it ("…20건, 7000만 달러 규모의 수출 상담 및 …").
+    #[test]
+    fn counts_of_talks_beside_contracts() {
+        let o = outcomes(
+            "무역사절단은 디트로이트에서 39건, 1억 달러 규모 수출상담, 2151만 달러의 계약추진액 성과를 올렸고 토론토에서 20건, 7000만 달러 규모의 수출 상담 및 1658만 달러의 계약추진 성과를 이뤘다.",
+            false,
+        );
+        assert!(!o.is_empty());
+        assert!(o.iter().all(|o| o.count.is_none()), "{o:#?}");
     }
 
     /// Documents to be exchanged are planned.
