@@ -606,13 +606,21 @@ fn clause_kind(
         .find(|w| clause.contains(w) && (*w != "하기로 했" || amount || !vague_intent(clause)));
     match (doc, agreed_word) {
         (Some(k), _) => Some(k),
-        // "…에 1조5천억원을 투자해 … 하기로 했다": an investment agreed.
-        (None, Some(_)) if amount && clause.contains("투자") => {
-            Some((OutcomeType::Investment, "투자".to_string()))
+        // "…에 1조5천억원을 투자해 … 하기로 했다", "300만달러를 들여 … 공장을
+        // 설립하기로 했다": an investment agreed.
+        (None, Some(_)) if amount && put_in(clause).is_some() => {
+            put_in(clause).map(|w| (OutcomeType::Investment, w.to_string()))
         }
         (None, Some(w)) => Some((OutcomeType::Agreement, w.to_string())),
         (None, None) => None,
     }
+}
+
+/// The word that puts money into something: "투자", "투입", "들여".
+fn put_in(clause: &str) -> Option<&'static str> {
+    ["투자", "투입", "들여"]
+        .into_iter()
+        .find(|w| clause.contains(w))
 }
 
 /// "교류를 확대하기로 했다", "상호 노력하기로 했다": an intention to do
@@ -1076,6 +1084,22 @@ mod tests {
             assert_eq!(
                 kind_and_status(s),
                 (OutcomeType::Agreement, OutcomeStatus::Agreed),
+                "{s}"
+            );
+        }
+    }
+
+    /// A sum put into a plant "to be built" is an investment agreed,
+    /// whichever verb puts it there.
+    #[test]
+    fn money_put_in_is_an_investment() {
+        for s in [
+            "H사는 300만달러를 들여 한국에 정밀기계용 고순도 금속제품 공장을 설립하기로 했다.",
+            "아미타 역시 3000만달러를 투입해 산업용 폐기물 재처리 사업을 하기로 했다.",
+        ] {
+            assert_eq!(
+                kind_and_status(s),
+                (OutcomeType::Investment, OutcomeStatus::Agreed),
                 "{s}"
             );
         }
