@@ -481,13 +481,8 @@ pub(super) fn future(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::read::draft;
+    use crate::draft::read::{draft, start_of};
     use crate::model::OutcomeStatus;
-
-    /// The first draft's start, as written in a record.
-    fn start_of(drafts: &[Draft]) -> Option<String> {
-        drafts[0].start.as_ref().map(|s| s.value.to_string())
-    }
 
     /// A year alone is kept as the start, with a review line asking for
     /// the month or day.
@@ -497,7 +492,7 @@ mod tests {
             "진주시는 2025년 진주국제농식품박람회 기간 중 수출상담회를 개최해 수출계약을 체결했다고 9일 밝혔다.",
             "2025-11-09",
         );
-        assert_eq!(start_of(&d).as_deref(), Some("2025"));
+        assert_eq!(start_of(&d[0]).as_deref(), Some("2025"));
         assert!(
             d[0].review.iter().any(|r| r.contains("only the year")),
             "{:?}",
@@ -581,7 +576,7 @@ mod tests {
         let text = "교류회의\n\n전남도는 21일 \"교류회의가 오는 9월7일부터 9일까지 영암군 현대호텔에서 열린다\"고 밝혔다.";
         let drafts = draft(text, "2006-08-21");
         assert_eq!(
-            start_of(&drafts),
+            start_of(&drafts[0]),
             Some("2006-09-07".into()),
             "{:#?}",
             drafts[0].start
@@ -592,7 +587,7 @@ mod tests {
                     그 결과 예상수출계약액을 넘긴 총146만불의 수출계약 성과를 거뒀다.";
         let drafts = draft(text, "2024-11-25");
         assert_eq!(
-            start_of(&drafts),
+            start_of(&drafts[0]),
             Some("2024-08-25".into()),
             "{:#?}",
             drafts[0].start

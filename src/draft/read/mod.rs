@@ -672,6 +672,12 @@ fn id_for(d: &Draft) -> String {
 }
 
 #[cfg(test)]
+/// A draft's start, as written in a record: for the tests of every reader.
+fn start_of(d: &Draft) -> Option<String> {
+    d.start.as_ref().map(|s| s.value.to_string())
+}
+
+#[cfg(test)]
 /// The drafts of `text`, published on `date`, with the sample data's
 /// taxonomies: for the tests of every reader.
 fn draft(text: &str, date: &str) -> Vec<Draft> {
@@ -705,10 +711,7 @@ mod tests {
         assert_eq!(d.len(), 2, "{d:#?}");
         assert_eq!(d[0].outcomes.len(), 1, "{:#?}", d[0].outcomes);
         assert_eq!(d[0].outcomes[0].count.as_ref().map(|c| c.value), Some(8));
-        assert_eq!(
-            d[1].start.as_ref().map(|s| s.value.to_string()).as_deref(),
-            Some("2025-11-02")
-        );
+        assert_eq!(start_of(&d[1]).as_deref(), Some("2025-11-02"));
     }
 
     /// A body that dates the event only as "이날" takes the day its photo
@@ -719,12 +722,12 @@ mod tests {
                     ▲안산시-필리핀 산페르난도시 27일 우호증진 협의서 체결. 사진제공=안산시 |\n\n\
                     이날 사절단은 이민근 안산시장과 면담했다.";
         let d = draft(text, "2023-09-28");
-        let start = d[0].start.as_ref().map(|s| s.value.to_string());
+        let start = start_of(&d[0]);
         assert_eq!(start.as_deref(), Some("2023-09-27"), "{:#?}", d[0]);
         assert!(d[0].review.iter().any(|r| r.contains("caption")));
         // Read on the 1st, a caption's 30th is last month's.
         let d = draft(&text.replace("27일", "30일"), "2023-10-01");
-        let start = d[0].start.as_ref().map(|s| s.value.to_string());
+        let start = start_of(&d[0]);
         assert_eq!(start.as_deref(), Some("2023-09-30"), "{:#?}", d[0]);
         // Not the day a caption says the report was made.
         let text = "전남도는 시장개척단을 파견해 수출계약성과를 거뒀다.\n\n\
@@ -745,7 +748,7 @@ mod tests {
             "김 지사는 다음달 27일까지 5일간 중국 충칭시, 상하이 등을 방문할 예정이다.",
         ] {
             let d = draft(&format!("{lead}{trip}"), "2025-08-22");
-            let start = d[0].start.as_ref().map(|s| s.value.to_string());
+            let start = start_of(&d[0]);
             assert_eq!(start.as_deref(), Some("2025-08-21"), "{trip}: {:#?}", d[0]);
             assert!(d[0].end.is_none());
         }
@@ -765,7 +768,7 @@ mod tests {
                     21일 도에 따르면 투자유치단은 지난 17일부터 5박 6일간 일정으로 참여 중인 전시회에서 \
                     공장을 충남지역에 설립하기로 하는 투자의향서를 접수받았다.";
         let d = draft(text, "2010-01-21");
-        let start = d[0].start.as_ref().map(|s| s.value.to_string());
+        let start = start_of(&d[0]);
         assert_eq!(start.as_deref(), Some("2010-01-17"), "{:#?}", d[0]);
     }
 

@@ -507,7 +507,7 @@ fn firms_town(text: &str, f: &Found, places: &[Found]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::draft::read::draft;
+    use crate::draft::read::{draft, start_of};
 
     /// The ids of a draft's places, in order.
     fn place_ids(places: &[Cited<String>]) -> Vec<String> {
@@ -746,10 +746,7 @@ mod tests {
             d.kind.as_ref().map(|k| k.value.as_str()),
             Some("mou-signing")
         );
-        assert_eq!(
-            d.start.as_ref().map(|s| s.value.to_string()).as_deref(),
-            Some("2025-03-03")
-        );
+        assert_eq!(start_of(d).as_deref(), Some("2025-03-03"));
         assert_eq!(d.attendance.as_ref().map(|a| a.value), Some((50, true)));
     }
 }
