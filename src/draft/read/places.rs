@@ -53,7 +53,8 @@ impl Reader<'_> {
         for (i, text) in body {
             self.unknown_places(d, text, &self.places[*i]);
         }
-        let home = self.home_country(event_sentence);
+        let headline = headline.as_ref().map(|(h, p)| (*h, p.as_slice()));
+        let home = self.home_country(event_sentence, headline);
         let lead = body.first().map(|(i, _)| self.places[*i].as_slice());
         self.one_level(&mut found, lead, &home);
         self.drop_namesakes(&mut found);
@@ -84,16 +85,9 @@ impl Reader<'_> {
         let mut m = Mentions::default();
         for &(text, places) in texts {
             for (k, f) in places.iter().enumerate() {
-                let dateline = text[f.end..].trim_start().starts_with('=');
                 let home = regions[f.index].country == "kr";
-                let hall_name = self.hall_name(text, places, k);
                 let hall_town = self.hall_name(text, places, k + 1);
-                if dateline
-                    || hall_name
-                    || quoted(text, f.start)
-                    || (home && firms_town(text, f, places))
-                    || (home && mission_seat(text, f))
-                {
+                if no_party(text, places, f, home) || self.hall_name(text, places, k) {
                     continue;
                 }
                 if venue_word(text, f.end) || hall_town {
@@ -332,7 +326,11 @@ impl Reader<'_> {
     /// and the first sentence name no Korean party and the event was held
     /// abroad and organised there (no Korean place or national actor in the
     /// sentence that says who held it).
-    fn home_country(&self, event_sentence: Option<usize>) -> String {
+    fn home_country(
+        &self,
+        event_sentence: Option<usize>,
+        headline: Option<(&str, &[Found])>,
+    ) -> String {
         let regions = &self.taxonomy.regions.items;
         let korean = |s: &str| {
             self.gazetteer
@@ -345,24 +343,17 @@ impl Reader<'_> {
         };
         // A Korean party in the headline or the first sentence ("함양군,
         // 베트남 하노이서 수출상담회"): the article reports its event, abroad
-        // or not. Not a place that is no party there: a dateline, a quote, a
-        // firm's town, a mission's seat.
-        let party_at_home = |text: &str, places: &[Found]| {
-            places.iter().any(|f| {
-                regions[f.index].country == "kr"
-                    && !text[f.end..].trim_start().starts_with('=')
-                    && !quoted(text, f.start)
-                    && !firms_town(text, f, places)
-                    && !mission_seat(text, f)
-            })
+        // or not.
+        let party_at_home = |(text, places): (&str, &[Found])| {
+            places
+                .iter()
+                .any(|f| regions[f.index].country == "kr" && !no_party(text, places, f, true))
         };
-        let headline = self
-            .page
-            .headline
-            .as_deref()
-            .is_some_and(|h| party_at_home(h, &self.gazetteer.places(h)));
-        let lead = !self.sents.is_empty() && party_at_home(&self.sents[0], &self.places[0]);
-        if headline || lead {
+        let lead = self
+            .sents
+            .first()
+            .map(|s| (s.as_str(), self.places[0].as_slice()));
+        if headline.into_iter().chain(lead).any(party_at_home) {
             return "kr".into();
         }
         let s = &self.sents[i];
@@ -448,6 +439,15 @@ fn venue_word(text: &str, end: usize) -> bool {
     .any(|v| next.contains(v))
 }
 
+/// Whether a place the text names is no party wherever it stands: a
+/// reporter's dateline ("무안=김영균 기자"), a name in quotes, and for a
+/// Korean (`home`) place a firm's town or a foreign mission's seat.
+fn no_party(text: &str, places: &[Found], f: &Found, home: bool) -> bool {
+    text[f.end..].trim_start().starts_with('=')
+        || quoted(text, f.start)
+        || (home && (firms_town(text, f, places) || mission_seat(text, f)))
+}
+
 /// Whether a Korean city is the seat of a foreign mission named with it
 /// ("주 부산 러시아 총영사", "주광주중국총영사"): a title, not a party.
 fn mission_seat(text: &str, f: &Found) -> bool {
@@ -458,8 +458,9 @@ fn mission_seat(text: &str, f: &Found) -> bool {
     if !(b.is_empty() || b.ends_with([' ', '(', '“', '"', '‘', '\''])) {
         return false;
     }
-    let after: String = text[f.end..].chars().take(14).collect();
-    ["영사", "대사"].iter().any(|w| after.contains(w))
+    let rest = &text[f.end..];
+    let end = rest.char_indices().nth(14).map_or(rest.len(), |(i, _)| i);
+    ["영사", "대사"].iter().any(|w| rest[..end].contains(w))
 }
 
 /// Whether a Korean place names where a firm is, not a party:
@@ -497,10 +498,10 @@ fn firms_town(text: &str, f: &Found, places: &[Found]) -> bool {
         Regex::new(r"^(?:\s*[·ㆍ]\s*[가-힣]{2,4})*\s+(?:각\s*)?\d{1,3}\s*개(?:사|\s*업체|\s*기업)?(?:[,.)]|다|이\s|가\s|씩|$)")
             .expect("static regex")
     });
-    let about_firms = ["업체", "기업", "개사", "회사"]
-        .iter()
-        .any(|w| text.contains(w));
-    let counted = about_firms && FIRMS_COUNTED.is_match(rest);
+    let counted = FIRMS_COUNTED.is_match(rest)
+        && ["업체", "기업", "개사", "회사"]
+            .iter()
+            .any(|w| text.contains(w));
     after_word || before_firm || listed_firm || counted
 }
 
