@@ -104,12 +104,8 @@ impl Reader<'_> {
                     if m.open_from || m.until || !self.year_ok(&m) || reporting_date(c, &m) {
                         return None;
                     }
-                    let r = m.resolve(self.published).ok()?;
-                    let later = self.published.is_some_and(|p| r.start.date > p.date.date);
-                    let r = match later {
-                        true => m.as_past()?.resolve(self.published).ok()?,
-                        false => r,
-                    };
+                    // A caption shows what has been done.
+                    let r = self.resolve_done(&m, true)?;
                     (r.start.precision == crate::model::Precision::Day).then_some((r, m))
                 })
             })
@@ -164,12 +160,19 @@ impl Reader<'_> {
     /// A mention's date; a bare day later than the publication date, in a
     /// sentence told in the past tense, is last month's.
     fn resolve_told(&self, s: &str, m: &Mention) -> Option<when::Resolved> {
+        self.resolve_done(m, past(s))
+    }
+
+    /// A mention's date, and when it tells of something `done`, a bare day
+    /// later than the publication date (or one this month lacks) is last
+    /// month's.
+    fn resolve_done(&self, m: &Mention, done: bool) -> Option<when::Resolved> {
         let r = m.resolve(self.published);
         let published = self.published.map(|p| p.date);
         let later = |r: &when::Resolved| published.is_some_and(|p| r.start.date > p.date);
         match r {
-            Ok(r) if !(later(&r) && past(s)) => Some(r),
-            r if past(s) => m
+            Ok(r) if !(later(&r) && done) => Some(r),
+            r if done => m
                 .as_past()
                 .and_then(|p| p.resolve(self.published).ok())
                 .or(r.ok()),
