@@ -604,16 +604,16 @@ fn clause_kind(
     let agreed_word = ["합의했", "하기로 했", "뜻을 모았", "합의하였"]
         .into_iter()
         .find(|w| clause.contains(w) && (*w != "하기로 했" || amount || !vague_intent(clause)));
-    match (doc, agreed_word) {
-        (Some(k), _) => Some(k),
-        // "…에 1조5천억원을 투자해 … 하기로 했다", "300만달러를 들여 … 공장을
-        // 설립하기로 했다": an investment agreed.
-        (None, Some(_)) if amount && put_in(clause).is_some() => {
-            put_in(clause).map(|w| (OutcomeType::Investment, w.to_string()))
-        }
-        (None, Some(w)) => Some((OutcomeType::Agreement, w.to_string())),
-        (None, None) => None,
+    if doc.is_some() {
+        return doc;
     }
+    // "…에 1조5천억원을 투자해 … 하기로 했다", "300만달러를 들여 … 공장을
+    // 설립하기로 했다": an investment agreed.
+    let invested = amount.then(|| put_in(clause)).flatten();
+    agreed_word.map(|w| match invested {
+        Some(p) => (OutcomeType::Investment, p.to_string()),
+        None => (OutcomeType::Agreement, w.to_string()),
+    })
 }
 
 /// The word that puts money into something: "투자", "투입", "들여".
