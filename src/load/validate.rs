@@ -418,16 +418,22 @@ impl Validator<'_> {
 mod tests {
     use crate::load::{Keep, LoadOptions, load_dir};
 
+    /// The first four lines of the test records: a valid id, title, kind
+    /// and start.
+    const HEAD: &str = "\
+id: 2024-05-01-test
+title: { ko: 행사 }
+kind: conference
+start: 2024-05-03
+";
+
     /// An event's span, follow-ups and sources are checked, each problem
     /// reported at its own line: an end before the start, an unknown
     /// follow-up status, a source address that is no web address.
     #[test]
     fn span_follow_ups_and_sources_are_checked() {
-        let record = "\
-id: 2024-05-01-test
-title: { ko: 행사 }
-kind: conference
-start: 2024-05-03
+        let record = HEAD.to_string()
+            + "\
 end: 2024-05-01
 sectors: [bio]
 partners: [us]
@@ -439,7 +445,7 @@ sources:
     title: 기사
     url: ftp://example.org/a
 ";
-        let said = problems(record, "span");
+        let said = problems(&record, "span");
         let at = |line: u64, words: &str| said.iter().any(|(l, m)| *l == line && m.contains(words));
         assert!(
             at(5, "ends (2024-05-01) before it starts (2024-05-03)"),
@@ -458,11 +464,8 @@ sources:
     /// reported at their lines, in the record's order.
     #[test]
     fn empty_lists_and_a_wrong_currency_and_qualifier_are_reported() {
-        let record = "\
-id: 2024-05-01-test
-title: { ko: 행사 }
-kind: conference
-start: 2024-05-03
+        let record = HEAD.to_string()
+            + "\
 sectors: []
 outcomes:
   - type: mou
@@ -470,7 +473,7 @@ outcomes:
     status: signed
     amount: { value: 100, currency: XYZ, qualifier: roughly }
 ";
-        let said = problems(record, "lists");
+        let said = problems(&record, "lists");
         let lines: Vec<u64> = said.iter().map(|(l, _)| *l).collect();
         assert_eq!(lines, [1, 5, 10, 10], "{said:#?}");
         assert!(said[0].1.contains("names no region"), "{said:#?}");
