@@ -39,6 +39,9 @@ impl Dict {
 pub struct Gazetteer {
     places: Dict,
     sectors: Dict,
+    /// For each sector, whether it is a field of cooperation (culture,
+    /// health) rather than an industry.
+    fields: Vec<bool>,
     kinds: Kinds,
 }
 
@@ -80,6 +83,8 @@ const SECTOR_PREFIXES: &[&str] = &[
     "글로벌",
     "지능형",
     "친환경",
+    // "의료관광": medical tourism, a field glued to another.
+    "의료",
 ];
 
 /// Surface forms of the entries of a vocabulary that resolve to them alone.
@@ -202,6 +207,7 @@ impl Gazetteer {
         Gazetteer {
             places: Dict::new(places),
             sectors: Dict::new(names(&taxonomy.sectors, false, 2)),
+            fields: taxonomy.sectors.items.iter().map(|s| s.field).collect(),
             kinds: Kinds::new(&taxonomy.kinds),
         }
     }
@@ -215,10 +221,12 @@ impl Gazetteer {
     pub fn sectors(&self, text: &str) -> Vec<Found> {
         let found = scan(&self.sectors, text, sector_boundaries);
         // In a compound of two sector names the last is the head noun:
-        // "자율주행로봇" is a robot.
+        // "자율주행로봇" is a robot. Two fields make a compound of both:
+        // "의료관광" is medical care and tourism.
+        let both_fields = |f: &Found, g: &Found| self.fields[f.index] && self.fields[g.index];
         found
             .iter()
-            .filter(|f| !found.iter().any(|g| g.start == f.end))
+            .filter(|f| !found.iter().any(|g| g.start == f.end && !both_fields(f, g)))
             .cloned()
             .collect()
     }
@@ -340,7 +348,7 @@ const ADMIN: &[char] = &['시', '군', '구', '성', '주', '현', '청', '도']
 const SECTOR_SUFFIXES: &[&str] = &[
     "산업", "분야", "기업", "기술", "클러스터", "부품", "소재", "업", "협력", "연구", "센터", "단지",
     "교류", "수출", "시장", "의", "과", "와", "및", "을", "를", "이", "가", "은", "는", "에", "도", "로",
-    "등",
+    "등", "객", "설명회", "홍보", "관광",
 ];
 
 fn sector_boundaries(text: &str, start: usize, end: usize) -> bool {

@@ -11,12 +11,12 @@ use regex::Regex;
 impl Reader<'_> {
     pub(super) fn set_sectors(&self, d: &mut Draft, body: &[(usize, &String)]) {
         let sectors = &self.taxonomy.sectors.items;
-        let mut texts: Vec<&str> = body.iter().map(|(_, s)| s.as_str()).collect();
+        let mut texts: Vec<(&str, bool)> = body.iter().map(|(_, s)| (s.as_str(), false)).collect();
         if let Some(h) = self.page.headline.as_deref() {
-            texts.push(h);
+            texts.push((h, true));
         }
-        texts.extend(self.page.subheads.iter().map(String::as_str));
-        for text in texts {
+        texts.extend(self.page.subheads.iter().map(|s| (s.as_str(), true)));
+        for (text, head) in texts {
             for f in self.gazetteer.sectors(text) {
                 let s = &sectors[f.index];
                 let listed = || match GENERAL_WORDS.contains(&&text[f.start..f.end]) {
@@ -24,6 +24,7 @@ impl Reader<'_> {
                     true => LISTED.is_match(&text[f.end..]),
                     false => {
                         !s.field
+                            || (head && !names_bodies(&text[f.end..]))
                             || goods(&text[f.start..f.end])
                             || field_listed(text, f.start, f.end)
                     }
@@ -65,6 +66,15 @@ fn introduced(text: &str, f: &Found) -> bool {
     clause.contains("소개")
 }
 
+/// Whether a field's word in a headline names kinds of organisations, up
+/// to the end of its phrase: "정부, 대학 및 과학 연구 기구 협력 맺어" are
+/// the parties, not fields.
+fn names_bodies(rest: &str) -> bool {
+    static BODIES: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[^,.]{0,12}?(?:기구|기관|단체)").expect("static regex"));
+    BODIES.is_match(rest)
+}
+
 /// Whether a field's word names goods, as Korean marks them with 물 (物)
 /// or 품 (品): what firms make or sell, a sector wherever it is named
 /// ("농수산물 세일즈단", "농식품 해외 시장개척단"), unlike the field itself
@@ -77,7 +87,8 @@ fn goods(word: &str) -> bool {
 /// cooperation: "경제, 문화, 관광 분야에서".
 fn field_listed(text: &str, start: usize, end: usize) -> bool {
     static NEXT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s?(?:교류|협력|업체|기업|산업|수출|시장)").expect("static regex")
+        Regex::new(r"^\s?(?:교류|협력|업체|기업|산업|수출|시장|객|설명회|홍보)")
+            .expect("static regex")
     });
     // The last item of a list closed by 등 ("행정 및 문화, 농업 등").
     static LAST: LazyLock<Regex> = LazyLock::new(|| {
@@ -121,6 +132,41 @@ static LISTED: LazyLock<Regex> = LazyLock::new(|| {
 #[cfg(test)]
 mod tests {
     use crate::draft::read::draft;
+
+    /// A headline names what the event is about, so a field there counts
+    /// ("의료관광" is both of its fields) unless it names kinds of bodies;
+    /// in the body, tourists and a promotion name tourism too.
+    #[test]
+    fn fields_of_the_headline_and_of_tourism() {
+        let sectors = |text: &str| {
+            let drafts = draft(text, "2023-10-23");
+            let mut ids: Vec<String> = drafts[0].sectors.iter().map(|c| c.value.clone()).collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(
+            sectors(
+                "부산시, 몽골서 의료관광 알려\n\n부산시는 지난 20일 울란바토르에서 행사를 열었다."
+            ),
+            ["culture", "health"]
+        );
+        assert!(
+            sectors(
+                "량지 정부, 대학 및 과학 연구 기구 협력 맺어\n\n양주시는 지난 20일 협약을 체결했다."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            sectors(
+                "거창군 일본 방문\n\n거창군은 지난 20일 일본 관광객 유치를 위한 행사를 열었다."
+            ),
+            ["culture"]
+        );
+        assert!(
+            sectors("거창군 일본 방문\n\n거창군은 지난 20일 일본 관광지에서 행사를 열었다.")
+                .is_empty()
+        );
+    }
 
     /// General words count as sectors only in a list of areas: dots and
     /// "각계 분야" make a list; makers, exporting firms and "양 도시" do not.
