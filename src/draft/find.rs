@@ -343,12 +343,12 @@ fn in_firm_name(text: &str, start: usize, end: usize) -> bool {
 const ADMIN: &[char] = &['시', '군', '구', '성', '주', '현', '청', '도'];
 
 /// What may follow a two-syllable sector name inside a word: "양자산업",
-/// "로봇기술", but not "제조생산", "탄소제로".
+/// "로봇기술", "관광객", "의료관광", "교육청", but not "제조생산", "탄소제로".
 #[rustfmt::skip]
 const SECTOR_SUFFIXES: &[&str] = &[
     "산업", "분야", "기업", "기술", "클러스터", "부품", "소재", "업", "협력", "연구", "센터", "단지",
     "교류", "수출", "시장", "의", "과", "와", "및", "을", "를", "이", "가", "은", "는", "에", "도", "로",
-    "등", "객", "설명회", "홍보", "관광",
+    "등", "객", "설명회", "홍보", "관광", "청", "감",
 ];
 
 fn sector_boundaries(text: &str, start: usize, end: usize) -> bool {

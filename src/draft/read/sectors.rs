@@ -87,7 +87,7 @@ fn goods(word: &str) -> bool {
 /// cooperation: "경제, 문화, 관광 분야에서".
 fn field_listed(text: &str, start: usize, end: usize) -> bool {
     static NEXT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s?(?:교류|협력|업체|기업|산업|수출|시장|객|설명회|홍보)")
+        Regex::new(r"^\s?(?:교류|협력)|^\s[가-힣]{1,5}\s(?:교류|협력)|^\s?(?:업체|기업|산업|수출|시장|객|설명회|홍보|청|감)")
             .expect("static regex")
     });
     // The last item of a list closed by 등 ("행정 및 문화, 농업 등").
@@ -95,8 +95,9 @@ fn field_listed(text: &str, start: usize, end: usize) -> bool {
         Regex::new(r"[가-힣A-Za-z&]{1,8}\s*(?:[,·ㆍ]|\s및)\s*$").expect("static regex")
     });
     let rest = &text[end..];
-    // "경제교류", "경제 협력", "신재생에너지 업체", "식품 수출", "식품시장": the
-    // field named as what is exchanged, made or sold.
+    // "경제교류", "경제 협력", "청소년 홈스테이 교류", "신재생에너지 업체",
+    // "식품 수출", "식품시장", "관광객", "관광설명회": the field named as what
+    // is exchanged, made, sold or promoted; "교육청", "교육감": its office.
     NEXT.is_match(rest)
         || LISTED.is_match(rest)
         || (LAST.is_match(&text[..start]) && rest.trim_start().starts_with("등 "))
