@@ -926,12 +926,14 @@ pub(super) fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
         if let Some(a) = &o.amount {
             // Two firms of one sentence may each sign for 3천만 달러: the
             // same sum again is a repeat in another sentence (the lead and
-            // the body), as a total, or with another status.
+            // the body), as a total, or with another status, whatever the
+            // document is called there ("168만달러의 현장 계약" in the lead,
+            // "양해각서 … 168만달러의 계약" in the body).
             let again = summed
                 .iter()
                 .map(|&j| &outcomes[j])
                 .any(|e: &DraftOutcome| {
-                    same_sum(e, o)
+                    same_money(e, o)
                         && (e.title.quote != o.title.quote
                             || a.quote.contains('총')
                             || e.status.value != st)
@@ -974,13 +976,16 @@ pub(super) fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
 
 /// Whether two outcomes are of one kind and one sum.
 fn same_sum(a: &DraftOutcome, b: &DraftOutcome) -> bool {
-    a.kind.value == b.kind.value
-        && a.amount
-            .as_ref()
-            .zip(b.amount.as_ref())
-            .is_some_and(|(x, y)| {
-                x.value.value == y.value.value && x.value.currency == y.value.currency
-            })
+    a.kind.value == b.kind.value && same_money(a, b)
+}
+
+fn same_money(a: &DraftOutcome, b: &DraftOutcome) -> bool {
+    a.amount
+        .as_ref()
+        .zip(b.amount.as_ref())
+        .is_some_and(|(x, y)| {
+            x.value.value == y.value.value && x.value.currency == y.value.currency
+        })
 }
 
 /// A sum told again with its count ("950만달러 규모 업무협약 … 19건
@@ -1554,5 +1559,13 @@ mod tests {
         // caption's "체결하는".
         assert!(o[0].doubt.is_none(), "{o:#?}");
         assert!(review[0].contains("14일 우호협력도시 협약"), "{review:?}");
+        // One sum, called a contract in the lead and MOUs in the body.
+        let mut o = all(&[
+            "경북도가 수출상담회를 열어 168만달러의 현장 계약을 체결하는 성과를 올렸다.",
+            "화장품 등 9개 기업은 현장에서 구매의향서 등 양해각서 협약을 체결해 168만달러의 계약을 성사했다.",
+        ]);
+        assert_eq!(o.len(), 2, "{o:#?}");
+        drop_repeats(&mut o);
+        assert_eq!(o.len(), 1, "{o:#?}");
     }
 }
