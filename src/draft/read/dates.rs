@@ -83,10 +83,18 @@ impl Reader<'_> {
                 }
             }
         }
-        reported
-            .or(month)
-            .or(year_only)
-            .or_else(|| self.lead_date())
+        // "양측은 2027년 … 대회의 성공적 개최 … 힘을 모으기로 했다": a year
+        // after the report's is something to come, not the event the lead
+        // dates.
+        let to_come = year_only.as_ref().is_some_and(|(_, r, _)| {
+            self.published
+                .is_some_and(|p| r.start.date.year > p.date.date.year)
+        });
+        let found = reported.or(month);
+        match to_come {
+            true => found.or_else(|| self.lead_date()).or(year_only),
+            false => found.or(year_only).or_else(|| self.lead_date()),
+        }
     }
 
     /// A day a photo caption gives to an event verb ("▲안산시-필리핀
@@ -136,10 +144,19 @@ impl Reader<'_> {
     /// 4일까지 … 활동을 펼치고 있다"), or its first day and its length: the
     /// event's, whatever the verb.
     fn lead_span(&self) -> Option<EventDate> {
+        let published = self.published.map(|p| p.date.date);
         self.sents.iter().enumerate().take(3).find_map(|(i, s)| {
             if tells_history(s) {
                 return None;
             }
+            // "16일 … 업무협약을 체결했다. 특히, 오는 5월 29일부터 6월
+            // 2일까지 열리는 박람회에 … 참여한다는 데 합의했다": after a
+            // sentence that told the event done on a day, a span still to
+            // come is another occasion.
+            let done_before = (0..i).any(|j| {
+                let t = &self.sents[j];
+                event_verb(t) && past(t) && self.dates[j].iter().any(Mention::day_given)
+            });
             self.dates[i].iter().find_map(|m| {
                 if !self.year_ok(m) || told_before(&s[m.end..]) {
                     return None;
@@ -152,7 +169,8 @@ impl Reader<'_> {
                 // "지난 17일부터 5박 6일간 일정으로 참여 중인": a first day and
                 // a length.
                 let lasting = m.open_from && DURATION.is_match(after_from(s, m));
-                (day && (whole || lasting)).then(|| (i, r, m.clone()))
+                let to_come = done_before && published.is_some_and(|p| r.start.date > p);
+                (day && (whole || lasting) && !to_come).then(|| (i, r, m.clone()))
             })
         })
     }
@@ -501,6 +519,26 @@ mod tests {
             "{:?}",
             d[0].review
         );
+    }
+
+    /// A year after the report's, in a sentence about what the sides will
+    /// do, is no date of the event the lead dates; nor is a span to come
+    /// after the lead told the event done.
+    #[test]
+    fn a_later_year_is_to_come() {
+        let d = draft(
+            "최민호 세종시장은 10일 세종시청에서 구이저우성 대표단과 협력 방안을 논의했다.\n\n\
+             양측은 2027년 충청권 세계대학경기대회의 성공적 개최를 위해 힘을 모으기로 했다.",
+            "2024-10-10",
+        );
+        assert_eq!(start_of(&d[0]).as_deref(), Some("2024-10-10"));
+        // Nor is a span still to come, after the lead told the event done.
+        let d = draft(
+            "전라남도교육청이 16일 몽골 총교육청과 교육교류를 위한 업무협약을 체결했다.\n\n\
+             특히, 오는 5월 29일부터 6월 2일까지 여수에서 열리는 박람회에 몽골 총교육청이 참여한다는 데 합의했다.",
+            "2024-02-16",
+        );
+        assert_eq!(start_of(&d[0]).as_deref(), Some("2024-02-16"));
     }
 
     /// A span of days in the lead dates the event even where its verb is
