@@ -541,6 +541,18 @@ mod tests {
         assert_eq!(start_of(&d[0]).as_deref(), Some("2024-02-16"));
     }
 
+    /// Meeting and agreeing are the event too: the day they were done
+    /// wins over a workshop announced for the next day.
+    #[test]
+    fn a_meeting_dates_the_event() {
+        let d = draft(
+            "박원순 서울시장과 천지닝 베이징시장이 19일 서울에서 만나 협력하기로 합의했다.\n\n\
+             양 도시는 20일 오전 10시 시청사에서 워크숍을 열고 공동 대처방안을 논의한다.",
+            "2018-03-19",
+        );
+        assert_eq!(start_of(&d[0]).as_deref(), Some("2018-03-19"));
+    }
+
     /// A span of days in the lead dates the event even where its verb is
     /// none the drafter knows; a dated signing later is a day within.
     #[test]

@@ -27,13 +27,14 @@ use super::when::{self, Mention, Published};
 use super::{Cited, Draft, DraftOutcome, DraftSource};
 use crate::model::{OutcomeStatus, Taxonomy};
 
-/// Verbs that report an event taking place (or about to).
+/// Verbs that report an event taking place (or about to), meetings and
+/// agreements among them ("19일 서울에서 만나 … 합의했다").
 #[rustfmt::skip]
 const EVENT_VERBS: &[&str] = &[
     "열린", "열렸", "열리", "열어", "열었", "연다", "개최", "펼쳐", "진행", "방문", "참석", "참가", "출장",
     "가졌", "갖고", "갖는", "막을 내", "열고", "나선다", "나섰", "나서", "떠나", "떠난", "올랐", "오른",
     "찾았", "찾아", "체결", "맺었", "맺고", "맺은", "서명", "벌이", "벌였", "벌인", "돌입", "꾸려",
-    "개막", "폐막", "기념식", "파견", "성사",
+    "개막", "폐막", "기념식", "파견", "성사", "만나", "만났", "접견", "논의했", "합의했",
 ];
 
 fn event_verb(s: &str) -> bool {
