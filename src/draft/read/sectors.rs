@@ -46,8 +46,17 @@ impl Reader<'_> {
 /// count only in a list of areas of cooperation: "제조업체", "제조기술" are
 /// manufacturing of any kind, not robotics (all ten such matches in 96
 /// held-out articles were wrong); "수출업체", "투자기업" are the firms of
-/// any trip; "양 도시", "두 도시" are the cities themselves.
-const GENERAL_WORDS: &[&str] = &["제조", "manufacturing", "수출", "투자", "투자유치", "도시"];
+/// any trip; "양 도시", "두 도시" are the cities themselves; "해양 경관"
+/// is the sea, not the marine industries.
+const GENERAL_WORDS: &[&str] = &[
+    "제조",
+    "manufacturing",
+    "수출",
+    "투자",
+    "투자유치",
+    "도시",
+    "해양",
+];
 
 /// Words of the taxonomy that name the tie itself (자매결연, 우호교류): in
 /// an article they tell what kind of relationship two places have, not a
@@ -194,7 +203,7 @@ mod tests {
             ["administration", "culture", "economy", "education"]
         );
         assert!(
-            sectors("소재 제조업체인 U사와 21개 수출업체, 외국인 투자기업이 참가해 양 도시 교류가 늘었다.")
+            sectors("소재 제조업체인 U사와 21개 수출업체, 외국인 투자기업이 참가해 양 도시 교류가 늘었다. 아름다운 해양 경관을 둘러봤다.")
                 .is_empty()
         );
         assert_eq!(
