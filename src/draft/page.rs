@@ -304,8 +304,14 @@ fn is_caption(line: &str) -> bool {
     static BRACKETED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\([^()]{1,20}제공\s*\)\s*$").expect("static regex"));
     let bracketed = BRACKETED.is_match(credit) && l.chars().count() < 200;
+    // "…참석자들과 기념사진을 찍고 있다. ⓒ G뉴스플러스": a photo's
+    // present-tense sentence signed by the agency's mark.
+    let signed_pose = credit.len() < l.len()
+        && credit.trim_end_matches(['.', ' ']).ends_with("있다")
+        && l.chars().count() < 200;
     posed
         || bracketed
+        || signed_pose
         || (CAPTION.is_match(credit) && !l.starts_with('/'))
         || l.starts_with("본문 이미지")
         || l.starts_with('▲')
@@ -697,6 +703,10 @@ mod tests {
         let page = read(text);
         assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);
         assert!(page.paragraphs[0].starts_with("경남 거창군은"));
+        // Nor a pose signed by the agency's mark.
+        let text = "김문수 경기도지사가 29일 도쿄에서 열린 투자협약식에서 참석자들과 기념사진을 찍고 있다. ⓒ G뉴스플러스\n경기도 대표단이 일본 첨단기업 3개사와 투자유치를 이뤄냈다.\n경기도는 3개사와 투자협약을 체결했다.";
+        let page = read(text);
+        assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);
         let text = "손학규(사진) 경기지사가 2002년 취임 이후 외국 첨단기업과의 100번째 투자 협약을 맺는다.\n손 지사는 9일 보도자료를 통해 이를 밝혔다.";
         let page = read(text);
         assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);

@@ -52,14 +52,17 @@ pub(super) fn document_type(s: &str) -> Option<(OutcomeType, String)> {
     ];
     static MATCHER: LazyLock<Words<OutcomeType>> = LazyLock::new(|| Words::new(WORDS));
     // Words that name no document here: "자매결연 지역인 버지니아주" (the tie
-    // describes a place), "투자유치단은" (a delegation).
+    // describes a place), "투자유치단은" (a delegation), "이번 투자유치
+    // 활동을 통해" (the trip).
     let describes = |at: usize, w: &str| {
         let rest = &s[at + w.len()..];
         (w == "자매결연"
             && ["지역", "도시", "관계", " 지역", " 도시", " 관계"]
                 .iter()
                 .any(|p| rest.starts_with(p)))
-            || (w.starts_with("투자") && w.ends_with("유치") && rest.starts_with('단'))
+            || (w.starts_with("투자")
+                && w.ends_with("유치")
+                && ["단", "활동", " 활동"].iter().any(|p| rest.starts_with(p)))
             // "한-말레이시아 자유무역협정(FTA)": a treaty between states.
             || (w == "협정" && s[..at].ends_with("자유무역"))
     };
