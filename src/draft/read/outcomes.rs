@@ -392,8 +392,11 @@ fn count_of(clause: &str, doc_at: Option<usize>) -> Option<Cited<i64>> {
                 &clause[at..m.start]
             };
             // "수출기업 6개사와 일본 바이어 4개사가 참여한 가운데 … 수출
-            // 계약": the firms taking part.
-            !between.contains(", ") && !between.contains("참여") && !between.contains("참가")
+            // 계약", "스타트업 8개사를 대상으로 … 매칭 데이를 열어": the
+            // firms taking part.
+            ![", ", "참여", "참가", "대상"]
+                .iter()
+                .any(|w| between.contains(w))
         })
         .collect();
     let pick = |found: &[regex::Captures<'_>]| {
@@ -1381,6 +1384,7 @@ mod tests {
         for s in [
             "수출기업 6개사와 일본 바이어 4개사가 참여한 가운데 수출 계약식을 가졌다.",
             "참가기업 7개사 중 A사가 사우디에서 104만 달러의 계약을 체결했다.",
+            "스타트업 8개사를 대상으로 매칭 데이를 열어 105만 달러의 수출양해각서를 체결했다.",
         ] {
             let o = outcomes(s, false);
             assert_eq!(o.len(), 1, "{o:#?}");
