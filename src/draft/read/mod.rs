@@ -16,7 +16,7 @@ use regex::Regex;
 use self::dates::{duration_end, future, within};
 use self::follow_ups::follow_ups;
 use self::outcomes::{
-    document_type, drop_conversions, drop_itemised, drop_repeats, drop_totals, merge_restated,
+    document_type, drop_conversions, drop_itemised, drop_parts, drop_repeats, merge_restated,
     outcomes,
 };
 use self::people::{attendance, participants};
@@ -344,7 +344,8 @@ impl Reader<'_> {
                     && !told_of_earlier_year(&o.title.quote, year, self.published)
             })
             .collect();
-        drop_totals(&mut d.outcomes);
+        let parts = drop_parts(&mut d.outcomes);
+        d.review.extend(parts);
         drop_conversions(&mut d.outcomes, body);
         merge_restated(&mut d.outcomes);
         drop_itemised(&mut d.outcomes);

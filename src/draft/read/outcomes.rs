@@ -773,11 +773,13 @@ fn one_per_amount(outcome: DraftOutcome, clause: &str) -> Vec<DraftOutcome> {
         .collect()
 }
 
-/// Drops an outcome whose amount is the total of the others the article
-/// lists ("2억2000만달러 규모의 … MOU" before the 1억 and 1억2100만 ones), or
-/// of the last two or more before it ("총 700억원" after the 500억 and 200억
-/// ones, though another of 1,300억 follows).
-pub(super) fn drop_totals(outcomes: &mut Vec<DraftOutcome>) {
+/// Drops the outcomes whose amounts a total adds up from, the total kept:
+/// all the others the article lists ("총 4개 업체와 72만 달러 … 30만 달러,
+/// … 80만 달러 수출의향서" after "182만 달러의 수출의향서를 체결했다"), or
+/// the last two or more before it ("총 700억원" after the 500억 and 200억
+/// ones, though another of 1,300억 follows). A brief counts the total the
+/// article reports; the parts it leaves out are named in a review line.
+pub(super) fn drop_parts(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
     let amounts: Vec<Option<(f64, String)>> = outcomes
         .iter()
         .map(|o| {
@@ -786,31 +788,60 @@ pub(super) fn drop_totals(outcomes: &mut Vec<DraftOutcome>) {
                 .and_then(|a| Some((a.value.value, a.value.currency.clone()?)))
         })
         .collect();
-    let total_of_others = |i: usize| {
-        let Some((v, cur)) = &amounts[i] else {
-            return false;
-        };
-        let same = |j: usize| {
-            amounts[j]
-                .as_ref()
-                .filter(|(_, c)| c == cur)
-                .map(|(v, _)| *v)
-        };
-        let others: Vec<f64> = (0..amounts.len())
-            .filter(|&j| j != i)
-            .filter_map(same)
-            .collect();
-        let before: Vec<f64> = (0..i).filter_map(same).collect();
-        let total = |parts: &[f64]| {
-            let sum: f64 = parts.iter().sum();
-            parts.len() >= 2 && (sum - v).abs() <= v * 0.005
-        };
-        // All the others, or the last two or more before it ("…, 총 700억원").
-        total(&others) || (0..before.len()).any(|a| total(&before[a..]))
+    let mut part = vec![false; outcomes.len()];
+    let mut review = Vec::new();
+    for i in 0..outcomes.len() {
+        let parts = parts_of(&amounts, i);
+        if parts.iter().any(|&j| part[j]) || part[i] {
+            continue;
+        }
+        for &j in &parts {
+            part[j] = true;
+        }
+        if let (Some(total), false) = (&outcomes[i].amount, parts.is_empty()) {
+            let named: Vec<String> = parts
+                .iter()
+                .filter_map(|&j| outcomes[j].amount.as_ref())
+                .map(|a| format!("«{}»", a.quote))
+                .collect();
+            review.push(format!(
+                "outcomes: «{}» is the total of {}; the parts are left out",
+                total.quote,
+                named.join(", ")
+            ));
+        }
+    }
+    let mut k = part.iter();
+    outcomes.retain(|_| !*k.next().unwrap_or(&false));
+    review
+}
+
+/// The outcomes whose amounts add up to outcome `i`'s, in its currency:
+/// all the others, else the last two or more before it; none if no such
+/// sum is within half a percent.
+fn parts_of(amounts: &[Option<(f64, String)>], i: usize) -> Vec<usize> {
+    let Some((v, cur)) = &amounts[i] else {
+        return Vec::new();
     };
-    let keep: Vec<bool> = (0..outcomes.len()).map(|i| !total_of_others(i)).collect();
-    let mut k = keep.iter();
-    outcomes.retain(|_| *k.next().unwrap_or(&true));
+    let same: Vec<usize> = (0..amounts.len())
+        .filter(|&j| j != i && amounts[j].as_ref().is_some_and(|(_, c)| c == cur))
+        .collect();
+    let adds_up = |parts: &[usize]| {
+        let sum: f64 = parts
+            .iter()
+            .filter_map(|&j| amounts[j].as_ref())
+            .map(|(v, _)| v)
+            .sum();
+        parts.len() >= 2 && (sum - v).abs() <= v * 0.005
+    };
+    if adds_up(&same) {
+        return same;
+    }
+    let before: Vec<usize> = same.iter().copied().filter(|&j| j < i).collect();
+    (0..before.len())
+        .map(|a| before[a..].to_vec())
+        .find(|p| adds_up(p))
+        .unwrap_or_default()
 }
 
 /// Where `part`, a slice of `whole`, starts in it.
@@ -1494,27 +1525,31 @@ mod tests {
         );
     }
 
-    /// A total is dropped for the parts that add up to it: all the others,
-    /// or the last ones before it.
+    /// A total is kept and the parts that add up to it are dropped, with a
+    /// review line: all the others, or the last ones before it.
     #[test]
-    fn totals_give_way_to_their_parts() {
+    fn totals_are_kept_and_their_parts_dropped() {
         let amounts = |s: &str| {
             let mut o: Vec<DraftOutcome> = s.split(". ").flat_map(|x| outcomes(x, false)).collect();
-            drop_totals(&mut o);
-            o.iter().filter_map(sum).collect::<Vec<f64>>()
+            let review = drop_parts(&mut o);
+            (o.iter().filter_map(sum).collect::<Vec<f64>>(), review)
         };
-        assert_eq!(
-            amounts(
-                "A사와 500억원 투자협약을 체결했다. B사와 200억원 투자협약을 체결했다. 이로써 총 700억원의 투자협약을 맺었다. C사와는 1300억원 투자협약을 맺었다."
-            ),
-            [50_000_000_000.0, 20_000_000_000.0, 130_000_000_000.0]
+        let (kept, review) = amounts(
+            "A사와 500억원 투자협약을 체결했다. B사와 200억원 투자협약을 체결했다. 이로써 총 700억원의 투자협약을 맺었다. C사와는 1300억원 투자협약을 맺었다.",
         );
-        assert_eq!(
-            amounts(
-                "2억2000만달러 규모의 MOU를 체결했다. A사와 1억달러 MOU를 맺었다. B사와 1억2000만달러 MOU를 맺었다."
-            ),
-            [100_000_000.0, 120_000_000.0]
+        assert_eq!(kept, [70_000_000_000.0, 130_000_000_000.0]);
+        assert_eq!(review.len(), 1, "{review:?}");
+        assert!(review[0].contains("«500억원»"), "{review:?}");
+        let (kept, _) = amounts(
+            "2억2000만달러 규모의 MOU를 체결했다. A사와 1억달러 MOU를 맺었다. B사와 1억2000만달러 MOU를 맺었다.",
         );
+        assert_eq!(kept, [220_000_000.0]);
+        // Amounts that add up to none stay.
+        let (kept, review) = amounts(
+            "A사와 1억달러 MOU를 맺었다. B사와 2억달러 MOU를 맺었다. 총 5억달러 MOU를 맺었다.",
+        );
+        assert_eq!(kept, [100_000_000.0, 200_000_000.0, 500_000_000.0]);
+        assert!(review.is_empty());
     }
 
     #[test]
