@@ -38,6 +38,8 @@ impl Dict {
 /// Matchers over the places and sectors of a taxonomy, built once per run.
 pub struct Gazetteer {
     places: Dict,
+    /// `PROSE_READINGS` with the taxonomy's index of the prose reading.
+    readings: Vec<(&'static str, usize, &'static str)>,
     sectors: Dict,
     /// For each sector, whether it is a field of cooperation (culture,
     /// health) rather than an industry.
@@ -196,6 +198,12 @@ pub const FIRM_MARKS: &[&str] = &["㈜", "(주)", "(유)", "(사)"];
 /// Los Angeles in prose, but as a code it is Laos.
 const PROSE_PLACES: &[(&str, &str)] = &[("LA", "us-ca-los-angeles")];
 
+/// Names the taxonomy gives one place that news prose uses for another,
+/// unless the word before them ties them to the first: "광주시" is
+/// Gyeonggi's Gwangju by its label, but a news story's "광주시" is the
+/// metropolitan city unless it is "경기 광주시" or "경기도 광주시".
+const PROSE_READINGS: &[(&str, &str, &str)] = &[("광주시", "kr-gwangju", "경기")];
+
 impl Gazetteer {
     pub fn new(taxonomy: &Taxonomy) -> Gazetteer {
         let mut places = names(&taxonomy.regions, true, 4);
@@ -206,6 +214,10 @@ impl Gazetteer {
         );
         Gazetteer {
             places: Dict::new(places),
+            readings: PROSE_READINGS
+                .iter()
+                .filter_map(|(name, id, tie)| Some((*name, taxonomy.regions.index_of(id)?, *tie)))
+                .collect(),
             sectors: Dict::new(names(&taxonomy.sectors, false, 2)),
             fields: taxonomy.sectors.items.iter().map(|s| s.field).collect(),
             kinds: Kinds::new(&taxonomy.kinds),
@@ -214,7 +226,38 @@ impl Gazetteer {
 
     /// Places named in `text`, in order.
     pub fn places(&self, text: &str) -> Vec<Found> {
-        scan(&self.places, text, place_boundaries)
+        self.places_read(text, true)
+    }
+
+    /// Places named in `text`, in order; with `prose`, the names of
+    /// `PROSE_READINGS` read as news prose uses them, unless tied to their
+    /// label's place by the word before.
+    pub fn places_read(&self, text: &str, prose: bool) -> Vec<Found> {
+        let mut found = scan(&self.places, text, place_boundaries);
+        if !prose {
+            return found;
+        }
+        for f in &mut found {
+            if let Some((_, index, _)) = self
+                .readings
+                .iter()
+                .find(|(name, _, tie)| &text[f.start..f.end] == *name && !tied(text, f.start, tie))
+            {
+                f.index = *index;
+            }
+        }
+        found
+    }
+
+    /// Whether names of `PROSE_READINGS` keep their prose reading in an
+    /// article: not if it ties one of them to its label's place anywhere
+    /// ("경기도 광주시 공무원·기업인으로 구성된 대표단 … 광주시 대표단은").
+    pub fn reads_in_prose<'t>(&self, mut texts: impl Iterator<Item = &'t str>) -> bool {
+        !texts.any(|text| {
+            self.readings
+                .iter()
+                .any(|(name, _, tie)| text.match_indices(name).any(|(at, _)| tied(text, at, tie)))
+        })
     }
 
     /// Sectors named in `text`, in order.
@@ -256,6 +299,13 @@ fn scan(dict: &Dict, text: &str, fits: fn(&str, usize, usize) -> bool) -> Vec<Fo
         }
     }
     out
+}
+
+/// Whether the name at `at` follows the word `tie` ("경기 광주시", "경기도
+/// 광주시").
+fn tied(text: &str, at: usize, tie: &str) -> bool {
+    let before = text[..at].trim_end();
+    before.strip_suffix('도').unwrap_or(before).ends_with(tie)
 }
 
 /// Characters that may follow a place name: particles and administrative
@@ -501,6 +551,29 @@ mod tests {
                 "us-ca-los-angeles"
             ]
         );
+        // "광주시" in prose is the metropolitan city, unless the article
+        // ties it to Gyeonggi.
+        let ids = |text: &str, prose: bool| -> Vec<String> {
+            g.places_read(text, prose)
+                .iter()
+                .map(|f| t.regions.items[f.index].id.clone())
+                .collect()
+        };
+        assert_eq!(
+            ids("광주시는 두바이에서 상담회를 열었다.", true),
+            ["kr-gwangju", "ae-dubai"]
+        );
+        assert_eq!(
+            ids("경기도 광주시는 두바이에서 만났다.", true),
+            ["kr-gyeonggi", "kr-gyeonggi-gwangju", "ae-dubai"]
+        );
+        let article = [
+            "경기도 광주시 대표단이 출국했다.",
+            "광주시 대표단은 즈보시에 갔다.",
+        ];
+        assert!(!g.reads_in_prose(article.into_iter()));
+        assert_eq!(ids(article[1], false)[0], "kr-gyeonggi-gwangju");
+        assert!(g.reads_in_prose(["광주시는 두바이에 갔다."].into_iter()));
     }
 
     /// The first word in the text that the caller accepts where it stands.

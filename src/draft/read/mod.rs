@@ -100,12 +100,18 @@ pub fn events(
         return Vec::new();
     }
     let dates: Vec<Vec<Mention>> = sents.iter().map(|s| when::mentions(s)).collect();
-    let places: Vec<Vec<Found>> = sents.iter().map(|s| gazetteer.places(s)).collect();
+    let texts = sents.iter().map(String::as_str);
+    let prose = gazetteer.reads_in_prose(texts.chain(page.headline.as_deref()));
+    let places: Vec<Vec<Found>> = sents
+        .iter()
+        .map(|s| gazetteer.places_read(s, prose))
+        .collect();
     let reader = Reader {
         page,
         sents: &sents,
         dates: &dates,
         places: &places,
+        prose,
         published,
         taxonomy,
         gazetteer,
@@ -136,6 +142,9 @@ struct Reader<'a> {
     dates: &'a [Vec<Mention>],
     /// The places each sentence names, found once.
     places: &'a [Vec<Found>],
+    /// Whether names news prose reads otherwise than the taxonomy keep
+    /// that reading here (`Gazetteer::reads_in_prose`).
+    prose: bool,
     published: Option<&'a Published>,
     taxonomy: &'a Taxonomy,
     gazetteer: &'a Gazetteer,
