@@ -501,6 +501,16 @@ fn clauses(s: &str) -> Vec<&str> {
         last = m.end();
     }
     out.push(&s[last..]);
+    // "…50만 달러의 계약을 확정하는 등 총 5건 143만 달러의 업무협약(MOU)이
+    // 이뤄졌다": a total closing the first clause's own item is a clause of
+    // its own (after earlier clauses, `sum_up` takes it as their total).
+    let cut = ["는 등 총", "는 등 모두"]
+        .iter()
+        .find_map(|w| out[0].find(w).map(|at| at + "는 ".len()));
+    if let Some(at) = cut {
+        let first = out[0];
+        out.splice(0..1, [&first[..at], &first[at..]]);
+    }
     out
 }
 
@@ -1244,6 +1254,18 @@ mod tests {
         assert_eq!(
             (a.value.value, a.value.qualifier),
             (20_000_000.0, crate::model::AmountQualifier::UpTo)
+        );
+        // The total closing a clause's list: one outcome, the total's.
+        let o = outcomes(
+            "또 애니룩스는 튀르키예 기업과 50만 달러의 계약을 확정하는 등 총 5건 143만 달러의 업무협약(MOU)이 이뤄졌다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].kind.value, OutcomeType::Mou);
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(5));
+        assert_eq!(
+            o[0].amount.as_ref().map(|a| a.value.value),
+            Some(1_430_000.0)
         );
         // A past-tense clause goes on without a comma: three outcomes.
         let three = outcomes(
