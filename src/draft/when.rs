@@ -214,10 +214,53 @@ fn dotted_days(sentence: &str) -> Vec<Mention> {
         .collect()
 }
 
+/// "(10.29.~11.3.)", "6.17(월)~6.19(수)": a span of dotted days. Each day
+/// ends in its dot or weekday, which a decimal ("3.5~4.2%") does not.
+static DOTTED_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:^|[^\d.])(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})(?:\.|\s*\([월화수목금토일]\))",
+        r"\s*[~∼〜]\s*(?:(?P<m2>\d{1,2})\.\s?)?(?P<d2>\d{1,2})(?:\.|\s*\([월화수목금토일]\)|일)"
+    ))
+    .expect("static regex")
+});
+
+fn dotted_ranges(sentence: &str) -> Vec<Mention> {
+    DOTTED_RANGE
+        .captures_iter(sentence)
+        .filter_map(|c| {
+            let num = |k: &str| c.name(k).and_then(|m| m.as_str().parse::<u32>().ok());
+            let from = Parts {
+                month: num("m"),
+                day: num("d"),
+                ..Parts::default()
+            };
+            let to = Parts {
+                month: num("m2").or(num("m")),
+                day: num("d2"),
+                ..Parts::default()
+            };
+            let later = (to.month, to.day) > (from.month, from.day);
+            let (start, end) = (c.name("m")?.start(), c.get(0)?.end());
+            (plausible(&from) && plausible(&to) && later).then(|| Mention {
+                start,
+                end,
+                quote: sentence[start..end].trim().to_string(),
+                from,
+                to: Some(to),
+                open_from: false,
+                until: false,
+            })
+        })
+        .collect()
+}
+
 /// Every date in a sentence, ranges joined.
 pub fn mentions(sentence: &str) -> Vec<Mention> {
     let mut ranges = day_ranges(sentence);
-    ranges.extend(dotted_days(sentence));
+    let dotted = dotted_ranges(sentence);
+    let apart = |m: &Mention| !dotted.iter().any(|r| m.start < r.end && r.start < m.end);
+    ranges.extend(dotted_days(sentence).into_iter().filter(apart));
+    ranges.extend(dotted);
     let mut out = ranges.clone();
     for m in single_mentions(sentence) {
         if !ranges.iter().any(|r| m.start < r.end && r.start < m.end) {
@@ -611,6 +654,20 @@ mod tests {
             read("김동연 지사, 9~19일 순방", Some("2023-04-05")),
             ["2023-04-09~2023-04-19"]
         );
+        // Dotted days in a span, as press releases write them; a span of
+        // decimals is none.
+        assert_eq!(
+            read(
+                "캄보디아 방문 일정(10.29.~11.3.)을 통해",
+                Some("2023-11-02")
+            ),
+            ["2023-10-29~2023-11-03"]
+        );
+        assert_eq!(
+            read("6.17(월)~6.19(수) 열린다", Some("2024-06-10")),
+            ["2024-06-17~2024-06-19"]
+        );
+        assert!(mentions("성장률은 3.5~4.2%였다").is_empty());
     }
 
     #[test]
