@@ -502,17 +502,33 @@ fn clauses(s: &str) -> Vec<&str> {
     }
     out.push(&s[last..]);
     // "…50만 달러의 계약을 확정하는 등 총 5건 143만 달러의 업무협약(MOU)이
-    // 이뤄졌다": a total closing the first clause's own item is a clause of
-    // its own (after earlier clauses, `sum_up` takes it as their total).
-    let cut = ["는 등 총", "는 등 모두"]
-        .iter()
-        .find_map(|w| out[0].find(w).map(|at| at + "는 ".len()));
-    if let Some(at) = cut {
-        let first = out[0];
-        out.splice(0..1, [&first[..at], &first[at..]]);
-    }
-    out
+    // 이뤄졌다", "…86만달러의 현장계약 체결 등을 포함해 37건, 770만달러의
+    // 계약이 성사됐다": the total closing a list is a clause of its own,
+    // which `sum_up` takes as the total of the clauses before it.
+    out.into_iter()
+        .flat_map(|c| match closing_total(c) {
+            Some(at) => vec![&c[..at], &c[at..]],
+            None => vec![c],
+        })
+        .collect()
 }
+
+/// Where a clause's closing total starts: at "등 총" or "등 모두" after an
+/// item told with its verb ("…확정하는 등 총"), or at "등을 포함해" after
+/// any item.
+fn closing_total(clause: &str) -> Option<usize> {
+    CLOSING
+        .iter()
+        .filter_map(|w| clause.find(w))
+        .min()
+        .filter(|&at| {
+            let item = &clause[..at];
+            item.ends_with("는 ") || (item.ends_with(' ') && clause[at..].starts_with("등을"))
+        })
+}
+
+/// The words that close a list with its total.
+const CLOSING: &[&str] = &["등 총", "등 모두", "등을 포함해", "등을 포함하여"];
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(?:약|최대|최소|총)\s*)?\d[\d,.]*(?:\s*[조억만천백]+(?:\s*\d[\d,.]*\s*[조억만천백]+)*(?:\s*\d[\d,.]*)?)?\s*여?\s*(?:캐나다\s?달러|달러|유로|위안|엔|원|불)(?:\s*(?:이상|이하|규모|가량|상당|내외|안팎|정도|어치))*")
@@ -537,7 +553,9 @@ pub(super) fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
         return out;
     }
     let mut pending_amount: Option<Cited<human::ParsedAmount>> = None;
+    let mut prev: Option<&str> = None;
     for (clause, listed) in clauses(s).into_iter().flat_map(results) {
+        let item = prev.replace(clause);
         let mut outcome = match clause_outcome(s, clause, listed, future) {
             Told::Outcome(o) => o,
             Told::Sum(a) => {
@@ -549,7 +567,13 @@ pub(super) fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
         if outcome.amount.is_none() {
             outcome.amount = pending_amount.take();
         }
-        if (clause.contains("등 총") || clause.contains("등 모두")) && !out.is_empty() {
+        if CLOSING.iter().any(|w| clause.contains(w)) && !out.is_empty() {
+            // A total split from its item's clause is quoted with it.
+            if let Some(item) = item.filter(|_| CLOSING.iter().any(|w| clause.starts_with(w))) {
+                let from = offset_in(s, item);
+                let to = offset_in(s, clause) + clause.len();
+                outcome.title.quote = s[from..to].trim().to_string();
+            }
             sum_up(&mut out, outcome);
         } else {
             out.extend(one_per_amount(outcome, clause));
@@ -1267,6 +1291,17 @@ mod tests {
             o[0].amount.as_ref().map(|a| a.value.value),
             Some(1_430_000.0)
         );
+        let o = outcomes(
+            "총 145건 수출상담이 이뤄졌으며, 완도 다시마전복수산의 86만달러의 현장계약 체결 등을 포함해 37건, 770만달러의 계약(MOU 포함)이 성사됐다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(37));
+        assert_eq!(
+            o[0].amount.as_ref().map(|a| a.value.value),
+            Some(7_700_000.0)
+        );
+        assert!(o[0].title.quote.starts_with("완도"), "{o:#?}");
         // A past-tense clause goes on without a comma: three outcomes.
         let three = outcomes(
             "사절단은 모스크바에서 23건을 가계약해 163만달러를 확보했으며 바르샤바에서는 43만달러 규모의 가계약 15건을, 부다페스트에서는 60만달러 규모의 가계약 21건을 체결했다.",
