@@ -35,6 +35,9 @@ pub(super) fn document_type(s: &str) -> Option<(OutcomeType, String)> {
         ("협정", OutcomeType::Agreement),
         ("협의서", OutcomeType::Agreement),
         ("합의서", OutcomeType::Agreement),
+        // A memorandum of agreement: "합의각서(MOA)".
+        ("합의각서", OutcomeType::Agreement),
+        ("MOA", OutcomeType::Agreement),
         ("의향서", OutcomeType::Mou),
         ("약정", OutcomeType::Agreement),
         ("우호협력을 체결", OutcomeType::Agreement),
@@ -1489,6 +1492,11 @@ mod tests {
     fn outcome_types_and_conversions() {
         let o = outcomes("무역사절단이 88억원의 수출계약 MOU를 체결했다.", false);
         assert_eq!(o[0].kind.value, OutcomeType::Mou);
+        let o = outcomes(
+            "상하이시 회의실에서 합의각서(MOA) 체결했다고 12일 밝혔다.",
+            false,
+        );
+        assert_eq!(o[0].kind.value, OutcomeType::Agreement);
         let o = outcomes("MEMC사가 1억 달러의 투자를 약속했다.", false);
         assert_eq!(o[0].kind.value, OutcomeType::Investment);
         // The gloss in brackets names the document.
