@@ -159,9 +159,11 @@ fn refers_back(clause: &str, word: &str) -> bool {
     let held = ["이 진행", "을 갖", "을 가졌", "이 열", "을 열", "을 개최"]
         .iter()
         .any(|w| {
+            // "'서울시 스마트시티 협력 업무협약식'을 개최한다": a quoted name.
             after
                 .trim_start_matches("체결")
                 .trim_start_matches('식')
+                .trim_start_matches(['\'', '’', '"', '”', '」', '』'])
                 .starts_with(w)
         });
     // "협약에 따라 두 구는 … 열 계획이다": what follows from it.
@@ -214,6 +216,12 @@ pub(super) fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, Strin
         ("식을 가졌", OutcomeStatus::Signed),
         ("식을 개최했", OutcomeStatus::Signed),
         ("식을 개최하고", OutcomeStatus::Signed),
+        // A ceremony to come: "업무협약식을 개최한다", "협약식을 갖는다".
+        ("식을 개최한다", OutcomeStatus::Planned),
+        ("식을 개최할", OutcomeStatus::Planned),
+        ("식을 연다", OutcomeStatus::Planned),
+        ("식을 갖는다", OutcomeStatus::Planned),
+        ("식을 가질", OutcomeStatus::Planned),
         ("체결됐", OutcomeStatus::Signed),
         ("체결돼", OutcomeStatus::Signed),
         ("을 했", OutcomeStatus::Signed),
@@ -263,8 +271,10 @@ pub(super) fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, Strin
     ];
     static MATCHER: LazyLock<Words<OutcomeStatus>> = LazyLock::new(|| Words::new(MARKS));
     let investment = clause.contains("투자");
+    // "'…업무협약식'을 개최한다": a quoted name's marks hide no verb.
+    let clause = clause.replace(['\'', '‘', '’', '"', '“', '”'], "");
     MATCHER
-        .first_in_list(clause, |st| {
+        .first_in_list(&clause, |st| {
             amount || st != OutcomeStatus::Expected || investment
         })
         .map(|(w, st)| (st, w.to_string()))
@@ -1497,6 +1507,13 @@ mod tests {
             false,
         );
         assert_eq!(o[0].kind.value, OutcomeType::Agreement);
+        // A ceremony to come, its name quoted.
+        let o = outcomes(
+            "서울시는 25일 온라인으로 '서울시 스마트시티 협력 업무협약식'을 개최한다고 밝혔다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].status.value, OutcomeStatus::Planned);
         let o = outcomes("MEMC사가 1억 달러의 투자를 약속했다.", false);
         assert_eq!(o[0].kind.value, OutcomeType::Investment);
         // The gloss in brackets names the document.
