@@ -163,7 +163,7 @@ fn refers_back(clause: &str, word: &str) -> bool {
             after
                 .trim_start_matches("체결")
                 .trim_start_matches('식')
-                .trim_start_matches(['\'', '’', '"', '”', '」', '』'])
+                .trim_start_matches(QUOTES)
                 .starts_with(w)
         });
     // "협약에 따라 두 구는 … 열 계획이다": what follows from it.
@@ -180,6 +180,9 @@ fn refers_back(clause: &str, word: &str) -> bool {
                     .is_none_or(|c| !c.is_alphanumeric())
         })
 }
+
+/// Quotation marks around a name ("'…업무협약식'을", "「…협약식」을").
+const QUOTES: [char; 10] = ['\'', '‘', '’', '"', '“', '”', '「', '」', '『', '』'];
 
 /// The status a clause's verbs give an outcome.
 pub(super) fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, String)> {
@@ -272,7 +275,7 @@ pub(super) fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, Strin
     static MATCHER: LazyLock<Words<OutcomeStatus>> = LazyLock::new(|| Words::new(MARKS));
     let investment = clause.contains("투자");
     // "'…업무협약식'을 개최한다": a quoted name's marks hide no verb.
-    let clause = clause.replace(['\'', '‘', '’', '"', '“', '”'], "");
+    let clause = clause.replace(QUOTES, "");
     MATCHER
         .first_in_list(&clause, |st| {
             amount || st != OutcomeStatus::Expected || investment
@@ -528,7 +531,8 @@ fn clauses(s: &str) -> Vec<&str> {
 
 /// Where a clause's closing total starts: at "등 총" or "등 모두" after an
 /// item told with its verb ("…확정하는 등 총"), or at "등을 포함해" after
-/// any item.
+/// an item that names a document or a sum ("…86만달러의 현장계약 체결 등을
+/// 포함해"; not "베트남 등을 포함해 5개국 바이어와").
 fn closing_total(clause: &str) -> Option<usize> {
     CLOSING
         .iter()
@@ -536,7 +540,13 @@ fn closing_total(clause: &str) -> Option<usize> {
         .min()
         .filter(|&at| {
             let item = &clause[..at];
-            item.ends_with("는 ") || (item.ends_with(' ') && clause[at..].starts_with("등을"))
+            let including = clause[at..].starts_with("등을");
+            match including {
+                true => {
+                    item.ends_with(' ') && (document_type(item).is_some() || AMOUNT.is_match(item))
+                }
+                false => item.ends_with("는 "),
+            }
         })
 }
 
@@ -567,8 +577,11 @@ pub(super) fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
     }
     let mut pending_amount: Option<Cited<human::ParsedAmount>> = None;
     let mut prev: Option<&str> = None;
+    // Where the outcomes of the clause before this one begin in `out`.
+    let mut prev_from = 0;
     for (clause, listed) in clauses(s).into_iter().flat_map(results) {
         let item = prev.replace(clause);
+        let item_from = std::mem::replace(&mut prev_from, out.len());
         let mut outcome = match clause_outcome(s, clause, listed, future) {
             Told::Outcome(o) => o,
             Told::Sum(a) => {
@@ -580,14 +593,17 @@ pub(super) fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
         if outcome.amount.is_none() {
             outcome.amount = pending_amount.take();
         }
-        if CLOSING.iter().any(|w| clause.contains(w)) && !out.is_empty() {
-            // A total split from its item's clause is quoted with it.
-            if let Some(item) = item.filter(|_| CLOSING.iter().any(|w| clause.starts_with(w))) {
+        // A total split from its item's clause ("…체결하는 " | "등 총 9건의
+        // …") is quoted with it, and the item is among what it counts.
+        let split = CLOSING.iter().any(|w| clause.starts_with(w));
+        let closing = split || ["등 총", "등 모두"].iter().any(|w| clause.contains(w));
+        if closing && !out.is_empty() {
+            if let Some(item) = item.filter(|_| split) {
                 let from = offset_in(s, item);
                 let to = offset_in(s, clause) + clause.len();
                 outcome.title.quote = s[from..to].trim().to_string();
             }
-            sum_up(&mut out, outcome);
+            sum_up(&mut out, outcome, split.then_some(item_from));
         } else {
             out.extend(one_per_amount(outcome, clause));
         }
@@ -778,8 +794,13 @@ fn clause_status(
 /// A closing "… 등 총 9건의 MOU" after the outcomes its sentence lists:
 /// the listed ones are among the counted ones, so the count stays, with
 /// the amounts they carried.
-fn sum_up(out: &mut Vec<DraftOutcome>, mut outcome: DraftOutcome) {
+/// A total split from its item's clause (`item`: where the item's
+/// outcomes begin) counts the item too, whatever its document.
+fn sum_up(out: &mut Vec<DraftOutcome>, mut outcome: DraftOutcome, item: Option<usize>) {
     let amount = out.iter().rev().find_map(|o| o.amount.clone());
+    if let Some(at) = item {
+        out.truncate(at);
+    }
     out.retain(|o| o.kind.value != outcome.kind.value && o.kind.value != OutcomeType::Contract);
     if outcome.amount.is_none() {
         outcome.amount = amount;
@@ -991,8 +1012,10 @@ pub(super) fn drop_itemised(outcomes: &mut Vec<DraftOutcome>) {
 /// Drops outcomes that say again what an earlier one said: "우호협력
 /// 협약을 맺었다" after "우호협력 양해각서(MOU)를 체결하고", "협력을 이어가기로
 /// 뜻을 모았다" after a signed document, "… 등 수출 업무협약도 이뤄졌다"
-/// listing the MOUs already counted, a document of the type and amount of
-/// an earlier one ("146만불의 수출계약을 성사시켰다 … 총146만불의 수출계약
+/// listing the MOUs already counted, a document of the amount of an earlier
+/// one of its type, or of an earlier document (contract, MOU, agreement)
+/// if it is one
+/// (`same_money`: "146만불의 수출계약을 성사시켰다 … 총146만불의 수출계약
 /// 성과를 거뒀다"), and one with neither count nor amount of the type and
 /// status of an earlier one (two separate bare MOUs of one article are
 /// rarer than one told in the caption, the lead and the body).
@@ -1063,13 +1086,23 @@ fn same_sum(a: &DraftOutcome, b: &DraftOutcome) -> bool {
     a.kind.value == b.kind.value && same_money(a, b)
 }
 
+/// The same sum told of one deal under two names: a contract in one
+/// telling, an MOU, letter of intent or agreement in the other (or the same
+/// document). An investment and a contract of one sum are two deals.
 fn same_money(a: &DraftOutcome, b: &DraftOutcome) -> bool {
-    a.amount
-        .as_ref()
-        .zip(b.amount.as_ref())
-        .is_some_and(|(x, y)| {
-            x.value.value == y.value.value && x.value.currency == y.value.currency
-        })
+    let deal = |o: &DraftOutcome| {
+        matches!(
+            o.kind.value,
+            OutcomeType::Contract | OutcomeType::Mou | OutcomeType::Agreement
+        )
+    };
+    (a.kind.value == b.kind.value || (deal(a) && deal(b)))
+        && a.amount
+            .as_ref()
+            .zip(b.amount.as_ref())
+            .is_some_and(|(x, y)| {
+                x.value.value == y.value.value && x.value.currency == y.value.currency
+            })
 }
 
 /// A sum told again with its count ("950만달러 규모 업무협약 … 19건
@@ -1315,6 +1348,19 @@ mod tests {
             Some(7_700_000.0)
         );
         assert!(o[0].title.quote.starts_with("완도"), "{o:#?}");
+        // "등을 포함해" after no document is no total; the item of another
+        // document than its total is counted in it.
+        let o = outcomes(
+            "A사와 30만 달러의 수출계약을 체결했으며, 베트남 등을 포함해 5개국 바이어와 20만 달러의 MOU를 체결했다.",
+            false,
+        );
+        assert_eq!(o.len(), 2, "{o:#?}");
+        let o = outcomes(
+            "A시와 업무협약(MOU)을 체결하는 등 총 3건의 협약을 맺었다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(3));
         // A past-tense clause goes on without a comma: three outcomes.
         let three = outcomes(
             "사절단은 모스크바에서 23건을 가계약해 163만달러를 확보했으며 바르샤바에서는 43만달러 규모의 가계약 15건을, 부다페스트에서는 60만달러 규모의 가계약 21건을 체결했다.",
@@ -1508,12 +1554,14 @@ mod tests {
         );
         assert_eq!(o[0].kind.value, OutcomeType::Agreement);
         // A ceremony to come, its name quoted.
-        let o = outcomes(
+        for s in [
             "서울시는 25일 온라인으로 '서울시 스마트시티 협력 업무협약식'을 개최한다고 밝혔다.",
-            false,
-        );
-        assert_eq!(o.len(), 1, "{o:#?}");
-        assert_eq!(o[0].status.value, OutcomeStatus::Planned);
+            "서울시는 25일 「스마트시티 협력 업무협약식」을 개최한다고 밝혔다.",
+        ] {
+            let o = outcomes(s, false);
+            assert_eq!(o.len(), 1, "{o:#?}");
+            assert_eq!(o[0].status.value, OutcomeStatus::Planned);
+        }
         let o = outcomes("MEMC사가 1억 달러의 투자를 약속했다.", false);
         assert_eq!(o[0].kind.value, OutcomeType::Investment);
         // The gloss in brackets names the document.
@@ -1691,5 +1739,13 @@ mod tests {
         assert_eq!(o.len(), 2, "{o:#?}");
         drop_repeats(&mut o);
         assert_eq!(o.len(), 1, "{o:#?}");
+        // An investment of a contract's sum is another deal.
+        let mut o = all(&[
+            "A사와 100만 달러 규모의 수출계약을 체결했다.",
+            "B사로부터 100만 달러의 투자를 유치했다.",
+        ]);
+        assert_eq!(o.len(), 2, "{o:#?}");
+        drop_repeats(&mut o);
+        assert_eq!(o.len(), 2, "{o:#?}");
     }
 }
