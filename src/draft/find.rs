@@ -224,24 +224,23 @@ impl Gazetteer {
         }
     }
 
-    /// Places named in `text`, in order.
+    /// Places named in `text`, in order, the names of `PROSE_READINGS` read
+    /// as news prose uses them unless the word before ties them to their
+    /// label's place.
     pub fn places(&self, text: &str) -> Vec<Found> {
-        self.places_read(text, true)
+        self.places_read(text, &[])
     }
 
-    /// Places named in `text`, in order; with `prose`, the names of
-    /// `PROSE_READINGS` read as news prose uses them, unless tied to their
-    /// label's place by the word before.
-    pub fn places_read(&self, text: &str, prose: bool) -> Vec<Found> {
+    /// As `places`, but the names in `tied` (`tied_names`: tied to their
+    /// label's place elsewhere in the article) keep the taxonomy's reading.
+    pub fn places_read(&self, text: &str, tied: &[&str]) -> Vec<Found> {
         let mut found = scan(&self.places, text, place_boundaries);
-        if !prose {
-            return found;
-        }
         for f in &mut found {
+            let name = &text[f.start..f.end];
             if let Some((_, index, _)) = self
                 .readings
                 .iter()
-                .find(|(name, _, tie)| &text[f.start..f.end] == *name && !tied(text, f.start, tie))
+                .find(|(n, _, tie)| *n == name && !tied.contains(n) && !tied_at(text, f.start, tie))
             {
                 f.index = *index;
             }
@@ -249,15 +248,23 @@ impl Gazetteer {
         found
     }
 
-    /// Whether names of `PROSE_READINGS` keep their prose reading in an
-    /// article: not if it ties one of them to its label's place anywhere
-    /// ("경기도 광주시 공무원·기업인으로 구성된 대표단 … 광주시 대표단은").
-    pub fn reads_in_prose<'t>(&self, mut texts: impl Iterator<Item = &'t str>) -> bool {
-        !texts.any(|text| {
-            self.readings
-                .iter()
-                .any(|(name, _, tie)| text.match_indices(name).any(|(at, _)| tied(text, at, tie)))
-        })
+    /// The names of `PROSE_READINGS` an article ties to their label's place
+    /// somewhere ("경기도 광주시 공무원·기업인으로 구성된 대표단 … 광주시
+    /// 대표단은"): there they keep that reading throughout.
+    pub fn tied_names<'t>(
+        &self,
+        texts: impl Iterator<Item = &'t str> + Clone,
+    ) -> Vec<&'static str> {
+        self.readings
+            .iter()
+            .filter(|(name, _, tie)| {
+                texts.clone().any(|text| {
+                    text.match_indices(name)
+                        .any(|(at, _)| tied_at(text, at, tie))
+                })
+            })
+            .map(|(name, _, _)| *name)
+            .collect()
     }
 
     /// Sectors named in `text`, in order.
@@ -303,7 +310,7 @@ fn scan(dict: &Dict, text: &str, fits: fn(&str, usize, usize) -> bool) -> Vec<Fo
 
 /// Whether the name at `at` follows the word `tie` ("경기 광주시", "경기도
 /// 광주시").
-fn tied(text: &str, at: usize, tie: &str) -> bool {
+fn tied_at(text: &str, at: usize, tie: &str) -> bool {
     let before = text[..at].trim_end();
     before.strip_suffix('도').unwrap_or(before).ends_with(tie)
 }
@@ -398,8 +405,18 @@ const ADMIN: &[char] = &['시', '군', '구', '성', '주', '현', '청', '도']
 const SECTOR_SUFFIXES: &[&str] = &[
     "산업", "분야", "기업", "기술", "클러스터", "부품", "소재", "업", "협력", "연구", "센터", "단지",
     "교류", "수출", "시장", "의", "과", "와", "및", "을", "를", "이", "가", "은", "는", "에", "도", "로",
-    "등", "객", "설명회", "홍보", "관광", "청", "감",
+    "등", "객", "설명회", "홍보", "관광",
 ];
+
+/// Whether `tail` begins with a field's office or its head as one word:
+/// "교육청은", "교육감,", "교육청장"; not "탄소감축", "로봇청소기".
+pub fn office_of(tail: &str) -> bool {
+    let mut chars = tail.chars();
+    matches!(chars.next(), Some('청' | '감'))
+        && chars
+            .next()
+            .is_none_or(|c| !is_hangul(c) || "은는이가을를의에과와도로장".contains(c))
+}
 
 fn sector_boundaries(text: &str, start: usize, end: usize) -> bool {
     let name = &text[start..end];
@@ -426,7 +443,8 @@ fn sector_boundaries(text: &str, start: usize, end: usize) -> bool {
     };
     let right = name.chars().count() > 2
         || tail.chars().next().is_none_or(|c| !is_hangul(c))
-        || SECTOR_SUFFIXES.iter().any(|s| tail.starts_with(s));
+        || SECTOR_SUFFIXES.iter().any(|s| tail.starts_with(s))
+        || office_of(tail);
     left && right
 }
 
@@ -553,27 +571,31 @@ mod tests {
         );
         // "광주시" in prose is the metropolitan city, unless the article
         // ties it to Gyeonggi.
-        let ids = |text: &str, prose: bool| -> Vec<String> {
-            g.places_read(text, prose)
+        let ids = |text: &str, tied: &[&str]| -> Vec<String> {
+            g.places_read(text, tied)
                 .iter()
                 .map(|f| t.regions.items[f.index].id.clone())
                 .collect()
         };
         assert_eq!(
-            ids("광주시는 두바이에서 상담회를 열었다.", true),
+            ids("광주시는 두바이에서 상담회를 열었다.", &[]),
             ["kr-gwangju", "ae-dubai"]
         );
         assert_eq!(
-            ids("경기도 광주시는 두바이에서 만났다.", true),
+            ids("경기도 광주시는 두바이에서 만났다.", &[]),
             ["kr-gyeonggi", "kr-gyeonggi-gwangju", "ae-dubai"]
         );
         let article = [
             "경기도 광주시 대표단이 출국했다.",
             "광주시 대표단은 즈보시에 갔다.",
         ];
-        assert!(!g.reads_in_prose(article.into_iter()));
-        assert_eq!(ids(article[1], false)[0], "kr-gyeonggi-gwangju");
-        assert!(g.reads_in_prose(["광주시는 두바이에 갔다."].into_iter()));
+        let tied = g.tied_names(article.into_iter());
+        assert_eq!(tied, ["광주시"]);
+        assert_eq!(ids(article[1], &tied)[0], "kr-gyeonggi-gwangju");
+        assert!(
+            g.tied_names(["광주시는 두바이에 갔다."].into_iter())
+                .is_empty()
+        );
     }
 
     /// The first word in the text that the caller accepts where it stands.

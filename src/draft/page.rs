@@ -297,18 +297,16 @@ fn is_caption(line: &str) -> bool {
     ]
     .iter()
     .any(|w| l.contains(w))
-        && l.trim_end_matches(['.', ' ']).ends_with("있다")
-        && l.chars().count() < 200;
+        && present(l);
     // "…수출계약을 체결했다. (거창군 제공)© 뉴스1": a credit in brackets
     // closes a photo's one-sentence caption, not a paragraph of the body.
     static BRACKETED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\([^()]{1,20}제공\s*\)\s*$").expect("static regex"));
     let bracketed = BRACKETED.is_match(credit) && l.chars().count() < 200;
-    // "…참석자들과 기념사진을 찍고 있다. ⓒ G뉴스플러스": a photo's
-    // present-tense sentence signed by the agency's mark.
-    let signed_pose = credit.len() < l.len()
-        && credit.trim_end_matches(['.', ' ']).ends_with("있다")
-        && l.chars().count() < 200;
+    // "…참석자들과 기념사진을 찍고 있다. ⓒ G뉴스플러스": a pose signed by
+    // the agency's mark (not the body's last line, "…기대하고 있다. ⓒ …").
+    let signed_pose =
+        credit.len() < l.len() && POSES.iter().any(|w| credit.contains(w)) && present(credit);
     posed
         || bracketed
         || signed_pose
@@ -321,6 +319,22 @@ fn is_caption(line: &str) -> bool {
             .any(|w| l.contains(w))
             && !is_prose_long(l)
             && !pictured(l)
+}
+
+/// What a photo shows being done.
+const POSES: &[&str] = &[
+    "기념사진",
+    "기념촬영",
+    "사진을 찍",
+    "포즈를",
+    "악수하고",
+    "손을 맞잡",
+];
+
+/// A short line told in the present progressive ("…찍고 있다."), as
+/// captions are.
+fn present(l: &str) -> bool {
+    l.trim_end_matches(['.', ' ']).ends_with("있다") && l.chars().count() < 200
 }
 
 /// "손학규(사진) 경기지사가 … 맺는다.": a sentence that marks the person
@@ -703,6 +717,10 @@ mod tests {
         let page = read(text);
         assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);
         assert!(page.paragraphs[0].starts_with("경남 거창군은"));
+        // The body's last line, signed by the outlet's mark, ends it.
+        let text = "경기도 협약\n경기도는 20일 도청에서 베트남 하노이시와 경제 교류를 위한 업무협약을 체결했다고 21일 밝혔다.\n도는 이번 협약으로 일자리 창출을 기대하고 있다. ⓒ 경기뉴스\n관련 기사: 경기도, 베트남서 투자 유치";
+        let page = read(text);
+        assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);
         // Nor a pose signed by the agency's mark.
         let text = "김문수 경기도지사가 29일 도쿄에서 열린 투자협약식에서 참석자들과 기념사진을 찍고 있다. ⓒ G뉴스플러스\n경기도 대표단이 일본 첨단기업 3개사와 투자유치를 이뤄냈다.\n경기도는 3개사와 투자협약을 체결했다.";
         let page = read(text);

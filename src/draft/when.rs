@@ -214,12 +214,14 @@ fn dotted_days(sentence: &str) -> Vec<Mention> {
         .collect()
 }
 
-/// "(10.29.~11.3.)", "6.17(월)~6.19(수)": a span of dotted days. Each day
-/// ends in its dot or weekday, which a decimal ("3.5~4.2%") does not.
+/// "(10.29.~11.3.)", "6.17(월)~6.19(수)", "(10.2.~10.13)": a span of dotted
+/// days. The first day ends in its dot or weekday, which a decimal
+/// ("3.5~4.2%") does not. A span over the new year ("12.29.~1.3.") is
+/// left to the single days.
 static DOTTED_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:^|[^\d.])(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})(?:\.|\s*\([월화수목금토일]\))",
-        r"\s*[~∼〜]\s*(?:(?P<m2>\d{1,2})\.\s?)?(?P<d2>\d{1,2})(?:\.|\s*\([월화수목금토일]\)|일)"
+        r"(?:^|[^\d.])(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})(?:\.?\s*\([월화수목금토일]\)|\.)",
+        r"\s*[~∼〜]\s*(?:(?P<m2>\d{1,2})\.\s?)?(?P<d2>\d{1,2})(?:\.|\s*\([월화수목금토일]\)|일|[)\s]|$)"
     ))
     .expect("static regex")
 });
@@ -656,17 +658,30 @@ mod tests {
         );
         // Dotted days in a span, as press releases write them; a span of
         // decimals is none.
-        assert_eq!(
-            read(
-                "캄보디아 방문 일정(10.29.~11.3.)을 통해",
-                Some("2023-11-02")
+        for (text, published, span) in [
+            (
+                "방문 일정(10.29.~11.3.)을 통해",
+                "2023-11-02",
+                "2023-10-29~2023-11-03",
             ),
-            ["2023-10-29~2023-11-03"]
-        );
-        assert_eq!(
-            read("6.17(월)~6.19(수) 열린다", Some("2024-06-10")),
-            ["2024-06-17~2024-06-19"]
-        );
+            (
+                "6.17(월)~6.19(수) 열린다",
+                "2024-06-10",
+                "2024-06-17~2024-06-19",
+            ),
+            (
+                "6.17.(월)~6.21.(금) 열린다",
+                "2024-06-10",
+                "2024-06-17~2024-06-21",
+            ),
+            (
+                "일정(10.2.~10.13) 동안",
+                "2023-10-20",
+                "2023-10-02~2023-10-13",
+            ),
+        ] {
+            assert_eq!(read(text, Some(published)), [span], "{text}");
+        }
         assert!(mentions("성장률은 3.5~4.2%였다").is_empty());
     }
 

@@ -3,6 +3,7 @@
 
 use std::sync::LazyLock;
 
+use super::outcomes::document_type;
 use super::{EventDate, Reader, event_verb, tells_history};
 use crate::draft::when::Mention;
 use crate::draft::{Cited, Draft, when};
@@ -19,7 +20,9 @@ impl Reader<'_> {
 
     /// The first date of the article that reports the event: in a sentence
     /// with an event verb, not a deadline or the start of something
-    /// ongoing, not history. A day or month wins over a year alone.
+    /// ongoing, not history. A day or month wins over a year alone, and
+    /// a year after the report's ("2027년 … 하기로 했다") loses to the lead's
+    /// date.
     pub(super) fn event_date(&self) -> Option<EventDate> {
         let mut month: Option<EventDate> = None;
         let mut year_only: Option<EventDate> = None;
@@ -142,7 +145,8 @@ impl Reader<'_> {
 
     /// A span of days given whole in the first sentences ("지난달 28일부터
     /// 4일까지 … 활동을 펼치고 있다"), or its first day and its length: the
-    /// event's, whatever the verb.
+    /// event's, whatever the verb; not a span still to come after a
+    /// document signed on a day of the lead.
     fn lead_span(&self) -> Option<EventDate> {
         let published = self.published.map(|p| p.date.date);
         self.sents.iter().enumerate().take(3).find_map(|(i, s)| {
@@ -151,11 +155,16 @@ impl Reader<'_> {
             }
             // "16일 … 업무협약을 체결했다. 특히, 오는 5월 29일부터 6월
             // 2일까지 열리는 박람회에 … 참여한다는 데 합의했다": after a
-            // sentence that told the event done on a day, a span still to
-            // come is another occasion.
+            // sentence that told a document signed on a day (not its
+            // history, nor a send-off before a trip), a span still to come
+            // is another occasion.
             let done_before = (0..i).any(|j| {
                 let t = &self.sents[j];
-                event_verb(t) && past(t) && self.dates[j].iter().any(Mention::day_given)
+                event_verb(t)
+                    && past(t)
+                    && !tells_history(t)
+                    && document_type(t).is_some()
+                    && self.dates[j].iter().any(Mention::day_given)
             });
             self.dates[i].iter().find_map(|m| {
                 if !self.year_ok(m) || told_before(&s[m.end..]) {
@@ -532,6 +541,12 @@ mod tests {
             "2024-10-10",
         );
         assert_eq!(start_of(&d[0]).as_deref(), Some("2024-10-10"));
+        // A send-off before the trip leaves the trip's span the event.
+        let d = draft(
+            "사절단은 15일 도청에서 발대식을 가졌다.\n\n사절단은 오는 20일부터 25일까지 하노이를 방문한다.",
+            "2024-05-15",
+        );
+        assert_eq!(start_of(&d[0]).as_deref(), Some("2024-05-20"));
         // Nor is a span still to come, after the lead told the event done.
         let d = draft(
             "전라남도교육청이 16일 몽골 총교육청과 교육교류를 위한 업무협약을 체결했다.\n\n\

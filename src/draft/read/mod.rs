@@ -101,17 +101,17 @@ pub fn events(
     }
     let dates: Vec<Vec<Mention>> = sents.iter().map(|s| when::mentions(s)).collect();
     let texts = sents.iter().map(String::as_str);
-    let prose = gazetteer.reads_in_prose(texts.chain(page.headline.as_deref()));
+    let tied = gazetteer.tied_names(texts.chain(page.headline.as_deref()));
     let places: Vec<Vec<Found>> = sents
         .iter()
-        .map(|s| gazetteer.places_read(s, prose))
+        .map(|s| gazetteer.places_read(s, &tied))
         .collect();
     let reader = Reader {
         page,
         sents: &sents,
         dates: &dates,
         places: &places,
-        prose,
+        tied: &tied,
         published,
         taxonomy,
         gazetteer,
@@ -142,9 +142,9 @@ struct Reader<'a> {
     dates: &'a [Vec<Mention>],
     /// The places each sentence names, found once.
     places: &'a [Vec<Found>],
-    /// Whether names news prose reads otherwise than the taxonomy keep
-    /// that reading here (`Gazetteer::reads_in_prose`).
-    prose: bool,
+    /// Names the article ties to their label's place, which news prose
+    /// reads otherwise (`Gazetteer::tied_names`).
+    tied: &'a [&'static str],
     published: Option<&'a Published>,
     taxonomy: &'a Taxonomy,
     gazetteer: &'a Gazetteer,
@@ -340,9 +340,9 @@ impl Reader<'_> {
         (all, body)
     }
 
-    /// The outcomes of the body's sentences, less history, totals,
-    /// conversions, restatements and repeats; a doubtful one is listed for
-    /// review.
+    /// The outcomes of the body's sentences, less history, the parts of a
+    /// total, conversions, restatements and repeats; a doubtful one is
+    /// listed for review.
     fn set_outcomes(&self, d: &mut Draft, body: &[(usize, &String)], announcement: bool) {
         let year = self.year_of(d);
         d.outcomes = body

@@ -34,7 +34,7 @@ impl Reader<'_> {
             .page
             .headline
             .as_deref()
-            .map(|h| (h, self.gazetteer.places_read(h, self.prose)));
+            .map(|h| (h, self.gazetteer.places_read(h, self.tied)));
         // Background sentences (but the lead and the event's) name no party.
         let year = self.year_of(d);
         let lead = body.first().map(|(i, _)| *i);

@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use super::{Reader, around};
-use crate::draft::find::Found;
+use crate::draft::find::{Found, office_of};
 use crate::draft::{Cited, Draft};
 use regex::Regex;
 
@@ -96,7 +96,7 @@ fn goods(word: &str) -> bool {
 /// cooperation: "경제, 문화, 관광 분야에서".
 fn field_listed(text: &str, start: usize, end: usize) -> bool {
     static NEXT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s?(?:교류|협력)|^\s[가-힣]{1,5}\s(?:교류|협력)|^\s?(?:업체|기업|산업|수출|시장|객|설명회|홍보|청|감)")
+        Regex::new(r"^\s?(?:교류|협력)|^\s[가-힣]{1,5}\s(?:교류|협력)|^\s?(?:업체|기업|산업|수출|시장|객|설명회|홍보)")
             .expect("static regex")
     });
     // The last item of a list closed by 등 ("행정 및 문화, 농업 등").
@@ -108,6 +108,7 @@ fn field_listed(text: &str, start: usize, end: usize) -> bool {
     // "식품 수출", "식품시장", "관광객", "관광설명회": the field named as what
     // is exchanged, made, sold or promoted; "교육청", "교육감": its office.
     NEXT.is_match(rest)
+        || office_of(rest)
         || LISTED.is_match(rest)
         || (LAST.is_match(&text[..start]) && rest.trim_start().starts_with("등 "))
 }
@@ -174,6 +175,22 @@ mod tests {
         );
         assert!(
             sectors("거창군 일본 방문\n\n거창군은 지난 20일 일본 관광지에서 행사를 열었다.")
+                .is_empty()
+        );
+        // One word between a field and its exchange; a field's office.
+        let body = |s: &str| sectors(&format!("양주시 방문\n\n{s}"));
+        assert_eq!(
+            body("양주시는 지난 20일 청소년 홈스테이 교류를 열었다."),
+            ["culture"]
+        );
+        assert_eq!(
+            body("세종시 교육청은 지난 20일 하와이주 교육청과 협약을 맺었다."),
+            ["education"]
+        );
+        assert!(body("양주시는 지난 20일 2개 대학과 협력해 행사를 열었다.").is_empty());
+        // Not an office: a reduction, a vacuum cleaner, an audit.
+        assert!(
+            body("양주시는 지난 20일 탄소감축 로봇청소기 행사를 열고 도의회 행정 감사에 나섰다.")
                 .is_empty()
         );
     }
