@@ -1553,6 +1553,14 @@ mod tests {
             false,
         );
         assert_eq!(o[0].kind.value, OutcomeType::Agreement);
+        // "투자유치 활동" is the trip, so the clause's document is the
+        // agreement it signed.
+        let o = outcomes(
+            "경기도는 이번 투자유치 활동을 통해 3개사와 투자협약을 체결했다.",
+            false,
+        );
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(3));
         // A ceremony to come, its name quoted.
         for s in [
             "서울시는 25일 온라인으로 '서울시 스마트시티 협력 업무협약식'을 개최한다고 밝혔다.",
