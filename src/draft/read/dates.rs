@@ -47,20 +47,7 @@ impl Reader<'_> {
                 {
                     return Some(r);
                 }
-                // "2001년부터 매년" is history; "지난 17일부터 5박 6일간",
-                // "지난 27일부터 이날까지", "지난 17일부터 … 참석했고" start
-                // the event.
-                let rest = after_from(s, &m);
-                let lasting = m.open_from
-                    && (DURATION.is_match(rest)
-                        || rest.starts_with("이날까지")
-                        || rest.starts_with("오늘까지")
-                        || m.day_given());
-                if (m.open_from && !lasting)
-                    || m.until
-                    || !self.year_ok(&m)
-                    || told_before(&s[m.end..])
-                {
+                if !self.may_start(s, &m) {
                     continue;
                 }
                 let Some(r) = self.resolve_told(s, &m) else {
@@ -86,14 +73,37 @@ impl Reader<'_> {
                 }
             }
         }
-        // "양측은 2027년 … 대회의 성공적 개최 … 힘을 모으기로 했다": a year
-        // after the report's is something to come, not the event the lead
-        // dates.
+        self.without_day(reported.or(month), year_only)
+    }
+
+    /// Whether a date of an event sentence may start the event: not a
+    /// deadline, history ("2001년부터 매년"), a year long past, or a day told
+    /// as before; a first day does when the event lasts from it ("지난
+    /// 17일부터 5박 6일간", "지난 27일부터 이날까지", "지난 17일부터 …
+    /// 참석했고").
+    fn may_start(&self, s: &str, m: &Mention) -> bool {
+        let rest = after_from(s, m);
+        let lasting = m.open_from
+            && (DURATION.is_match(rest)
+                || rest.starts_with("이날까지")
+                || rest.starts_with("오늘까지")
+                || m.day_given());
+        !((m.open_from && !lasting) || m.until || !self.year_ok(m) || told_before(&s[m.end..]))
+    }
+
+    /// The event's date when no sentence gave it a day: the report's day or
+    /// a month, else a year alone, else the lead's date. A year after the
+    /// report's ("양측은 2027년 … 대회의 성공적 개최 … 힘을 모으기로 했다")
+    /// is something to come, not the event the lead dates.
+    fn without_day(
+        &self,
+        found: Option<EventDate>,
+        year_only: Option<EventDate>,
+    ) -> Option<EventDate> {
         let to_come = year_only.as_ref().is_some_and(|(_, r, _)| {
             self.published
                 .is_some_and(|p| r.start.date.year > p.date.date.year)
         });
-        let found = reported.or(month);
         match to_come {
             true => found.or_else(|| self.lead_date()).or(year_only),
             false => found.or(year_only).or_else(|| self.lead_date()),
