@@ -163,19 +163,6 @@ impl Reader<'_> {
             if tells_history(s) {
                 return None;
             }
-            // "16일 … 업무협약을 체결했다. 특히, 오는 5월 29일부터 6월
-            // 2일까지 열리는 박람회에 … 참여한다는 데 합의했다": after a
-            // sentence that told a document signed on a day (not its
-            // history, nor a send-off before a trip), a span still to come
-            // is another occasion.
-            let done_before = (0..i).any(|j| {
-                let t = &self.sents[j];
-                event_verb(t)
-                    && past(t)
-                    && !tells_history(t)
-                    && document_type(t).is_some()
-                    && self.dates[j].iter().any(Mention::day_given)
-            });
             self.dates[i].iter().find_map(|m| {
                 if !self.year_ok(m) || told_before(&s[m.end..]) {
                     return None;
@@ -188,9 +175,27 @@ impl Reader<'_> {
                 // "지난 17일부터 5박 6일간 일정으로 참여 중인": a first day and
                 // a length.
                 let lasting = m.open_from && DURATION.is_match(after_from(s, m));
-                let to_come = done_before && published.is_some_and(|p| r.start.date > p);
-                (day && (whole || lasting) && !to_come).then(|| (i, r, m.clone()))
+                let span = day && (whole || lasting);
+                let to_come =
+                    || published.is_some_and(|p| r.start.date > p) && self.signed_before(i);
+                (span && !to_come()).then(|| (i, r, m.clone()))
             })
+        })
+    }
+
+    /// Whether a sentence before sentence `i` told a document signed on a
+    /// day (not its history, nor a send-off before a trip): after it, a
+    /// span still to come is another occasion ("16일 … 업무협약을
+    /// 체결했다. 특히, 오는 5월 29일부터 6월 2일까지 열리는 박람회에 …
+    /// 참여한다는 데 합의했다").
+    fn signed_before(&self, i: usize) -> bool {
+        (0..i).any(|j| {
+            let t = &self.sents[j];
+            event_verb(t)
+                && past(t)
+                && !tells_history(t)
+                && document_type(t).is_some()
+                && self.dates[j].iter().any(Mention::day_given)
         })
     }
 
