@@ -703,31 +703,54 @@ mod tests {
             "{:?}",
             page.paragraphs
         );
-        // A wire photo's caption, credited with its date and agency.
-        let text = "여수시 세부 협약\n본문 이미지 - 여수시는 세부와 협약을 체결하고 기념사진을 찍고 있다.(여수시 제공)2025.1.20/뉴스1\n여수시는 세부와 협약을 체결하고 기념사진을 찍고 있다.(여수시 제공)2025.1.20/뉴스1\n여수시는 세부가 섬박람회 참가를 확정했다고 20일 밝혔다.";
-        let page = read(text);
-        assert_eq!(page.paragraphs.len(), 1, "{:?}", page.paragraphs);
-        // A credit that ends in the agency's copyright ends no article.
-        let text = "진안군 협약\n부군수가 19일 군청에서 협약을 체결하고 있다.(진안군제공)2016.7.20/뉴스1© News1\n진안군 부군수는 19일 으슥아타 군수와 상생협약을 체결했다고 20일 밝혔다.";
-        let page = read(text);
-        assert_eq!(page.paragraphs.len(), 1, "{:?}", page.paragraphs);
-        assert!(page.paragraphs[0].starts_with("진안군 부군수는"));
-        // Nor does one in brackets: "(거창군 제공)© 뉴스1".
-        let text = "거창군, 캐나다서 수출 계약\n거창군이 캐나다 벤쿠버에서 50만달러 수출계약을 체결했다. (거창군 제공)© 뉴스1\n(경남=뉴스1) 김대광 기자 = 경남 거창군은 지난 1일부터 오는 8일까지 캐나다를 방문해 행사를 진행중에 있다고 5일 밝혔다.\n군은 지난 1일 MOU를 체결했다.";
-        let page = read(text);
-        assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);
-        assert!(page.paragraphs[0].starts_with("경남 거창군은"));
-        // The body's last line, signed by the outlet's mark, ends it.
-        let text = "경기도 협약\n경기도는 20일 도청에서 베트남 하노이시와 경제 교류를 위한 업무협약을 체결했다고 21일 밝혔다.\n도는 이번 협약으로 일자리 창출을 기대하고 있다. ⓒ 경기뉴스\n관련 기사: 경기도, 베트남서 투자 유치";
-        let page = read(text);
-        assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);
-        // Nor a pose signed by the agency's mark.
-        let text = "김문수 경기도지사가 29일 도쿄에서 열린 투자협약식에서 참석자들과 기념사진을 찍고 있다. ⓒ G뉴스플러스\n경기도 대표단이 일본 첨단기업 3개사와 투자유치를 이뤄냈다.\n경기도는 3개사와 투자협약을 체결했다.";
-        let page = read(text);
-        assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);
-        let text = "손학규(사진) 경기지사가 2002년 취임 이후 외국 첨단기업과의 100번째 투자 협약을 맺는다.\n손 지사는 9일 보도자료를 통해 이를 밝혔다.";
-        let page = read(text);
-        assert_eq!(page.paragraphs.len(), 2, "{:?}", page.paragraphs);
+        // Each text, how many paragraphs its body keeps, and how the first
+        // begins.
+        for (text, kept, first) in [
+            // A wire photo's caption, credited with its date and agency.
+            (
+                "여수시 세부 협약\n본문 이미지 - 여수시는 세부와 협약을 체결하고 기념사진을 찍고 있다.(여수시 제공)2025.1.20/뉴스1\n여수시는 세부와 협약을 체결하고 기념사진을 찍고 있다.(여수시 제공)2025.1.20/뉴스1\n여수시는 세부가 섬박람회 참가를 확정했다고 20일 밝혔다.",
+                1,
+                "여수시는 세부가",
+            ),
+            // A credit that ends in the agency's copyright ends no article.
+            (
+                "진안군 협약\n부군수가 19일 군청에서 협약을 체결하고 있다.(진안군제공)2016.7.20/뉴스1© News1\n진안군 부군수는 19일 으슥아타 군수와 상생협약을 체결했다고 20일 밝혔다.",
+                1,
+                "진안군 부군수는",
+            ),
+            // Nor does one in brackets: "(거창군 제공)© 뉴스1".
+            (
+                "거창군, 캐나다서 수출 계약\n거창군이 캐나다 벤쿠버에서 50만달러 수출계약을 체결했다. (거창군 제공)© 뉴스1\n(경남=뉴스1) 김대광 기자 = 경남 거창군은 지난 1일부터 오는 8일까지 캐나다를 방문해 행사를 진행중에 있다고 5일 밝혔다.\n군은 지난 1일 MOU를 체결했다.",
+                2,
+                "경남 거창군은",
+            ),
+            // The body's last line, signed by the outlet's mark, ends it.
+            (
+                "경기도 협약\n경기도는 20일 도청에서 베트남 하노이시와 경제 교류를 위한 업무협약을 체결했다고 21일 밝혔다.\n도는 이번 협약으로 일자리 창출을 기대하고 있다. ⓒ 경기뉴스\n관련 기사: 경기도, 베트남서 투자 유치",
+                2,
+                "경기도는",
+            ),
+            // Nor a pose signed by the agency's mark.
+            (
+                "김문수 경기도지사가 29일 도쿄에서 열린 투자협약식에서 참석자들과 기념사진을 찍고 있다. ⓒ G뉴스플러스\n경기도 대표단이 일본 첨단기업 3개사와 투자유치를 이뤄냈다.\n경기도는 3개사와 투자협약을 체결했다.",
+                2,
+                "경기도 대표단이",
+            ),
+            // The person pictured beside a sentence: no caption.
+            (
+                "손학규(사진) 경기지사가 2002년 취임 이후 외국 첨단기업과의 100번째 투자 협약을 맺는다.\n손 지사는 9일 보도자료를 통해 이를 밝혔다.",
+                2,
+                "손학규(사진)",
+            ),
+        ] {
+            let page = read(text);
+            assert_eq!(page.paragraphs.len(), kept, "{text}: {:?}", page.paragraphs);
+            assert!(
+                page.paragraphs[0].starts_with(first),
+                "{text}: {:?}",
+                page.paragraphs
+            );
+        }
     }
 
     /// A photo story is one long caption: it is the text.

@@ -2,6 +2,7 @@
 //! investments), each with its count, amount and status, read clause by
 //! clause.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::dates::told_before;
@@ -275,7 +276,10 @@ pub(super) fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, Strin
     static MATCHER: LazyLock<Words<OutcomeStatus>> = LazyLock::new(|| Words::new(MARKS));
     let investment = clause.contains("투자");
     // "'…업무협약식'을 개최한다": a quoted name's marks hide no verb.
-    let clause = clause.replace(QUOTES, "");
+    let clause = match clause.contains(QUOTES) {
+        true => Cow::Owned(clause.replace(QUOTES, "")),
+        false => Cow::Borrowed(clause),
+    };
     MATCHER
         .first_in_list(&clause, |st| {
             amount || st != OutcomeStatus::Expected || investment
@@ -534,24 +538,25 @@ fn clauses(s: &str) -> Vec<&str> {
 /// an item that names a document or a sum ("…86만달러의 현장계약 체결 등을
 /// 포함해"; not "베트남 등을 포함해 5개국 바이어와").
 fn closing_total(clause: &str) -> Option<usize> {
-    CLOSING
+    let at = TOTALS
         .iter()
+        .chain(INCLUDING)
         .filter_map(|w| clause.find(w))
-        .min()
-        .filter(|&at| {
-            let item = &clause[..at];
-            let including = clause[at..].starts_with("등을");
-            match including {
-                true => {
-                    item.ends_with(' ') && (document_type(item).is_some() || AMOUNT.is_match(item))
-                }
-                false => item.ends_with("는 "),
-            }
-        })
+        .min()?;
+    let item = &clause[..at];
+    let fits = match INCLUDING.iter().any(|w| clause[at..].starts_with(w)) {
+        true => item.ends_with(' ') && (document_type(item).is_some() || AMOUNT.is_match(item)),
+        false => item.ends_with("는 "),
+    };
+    fits.then_some(at)
 }
 
-/// The words that close a list with its total.
-const CLOSING: &[&str] = &["등 총", "등 모두", "등을 포함해", "등을 포함하여"];
+/// The words that close a list with its total ("… 등 총 9건의 MOU").
+const TOTALS: &[&str] = &["등 총", "등 모두"];
+
+/// The words that close a list with a total that includes it ("… 체결 등을
+/// 포함해 37건").
+const INCLUDING: &[&str] = &["등을 포함해", "등을 포함하여"];
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(?:약|최대|최소|총)\s*)?\d[\d,.]*(?:\s*[조억만천백]+(?:\s*\d[\d,.]*\s*[조억만천백]+)*(?:\s*\d[\d,.]*)?)?\s*여?\s*(?:캐나다\s?달러|달러|유로|위안|엔|원|불)(?:\s*(?:이상|이하|규모|가량|상당|내외|안팎|정도|어치))*")
@@ -576,12 +581,10 @@ pub(super) fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
         return out;
     }
     let mut pending_amount: Option<Cited<human::ParsedAmount>> = None;
-    let mut prev: Option<&str> = None;
-    // Where the outcomes of the clause before this one begin in `out`.
-    let mut prev_from = 0;
+    // The clause before this one, and where its outcomes begin in `out`.
+    let mut prev: Option<(&str, usize)> = None;
     for (clause, listed) in clauses(s).into_iter().flat_map(results) {
-        let item = prev.replace(clause);
-        let item_from = std::mem::replace(&mut prev_from, out.len());
+        let item = prev.replace((clause, out.len()));
         let mut outcome = match clause_outcome(s, clause, listed, future) {
             Told::Outcome(o) => o,
             Told::Sum(a) => {
@@ -595,15 +598,20 @@ pub(super) fn outcomes(s: &str, future: bool) -> Vec<DraftOutcome> {
         }
         // A total split from its item's clause ("…체결하는 " | "등 총 9건의
         // …") is quoted with it, and the item is among what it counts.
-        let split = CLOSING.iter().any(|w| clause.starts_with(w));
-        let closing = split || ["등 총", "등 모두"].iter().any(|w| clause.contains(w));
+        let split = item.filter(|_| {
+            TOTALS
+                .iter()
+                .chain(INCLUDING)
+                .any(|w| clause.starts_with(w))
+        });
+        let closing = split.is_some() || TOTALS.iter().any(|w| clause.contains(w));
         if closing && !out.is_empty() {
-            if let Some(item) = item.filter(|_| split) {
+            if let Some((item, _)) = split {
                 let from = offset_in(s, item);
                 let to = offset_in(s, clause) + clause.len();
                 outcome.title.quote = s[from..to].trim().to_string();
             }
-            sum_up(&mut out, outcome, split.then_some(item_from));
+            sum_up(&mut out, outcome, split.map(|(_, from)| from));
         } else {
             out.extend(one_per_amount(outcome, clause));
         }
@@ -860,23 +868,24 @@ pub(super) fn drop_parts(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
     let mut review = Vec::new();
     for i in 0..outcomes.len() {
         let parts = parts_of(&amounts, i);
-        if parts.iter().any(|&j| part[j]) || part[i] {
+        let Some(total) = &outcomes[i].amount else {
+            continue;
+        };
+        if parts.is_empty() || part[i] || parts.iter().any(|&j| part[j]) {
             continue;
         }
-        for &j in &parts {
+        let named: Vec<String> = parts
+            .iter()
+            .filter_map(|&j| outcomes[j].amount.as_ref())
+            .map(|a| format!("«{}»", a.quote))
+            .collect();
+        review.push(format!(
+            "outcomes: «{}» is the total of {}; the parts are left out",
+            total.quote,
+            named.join(", ")
+        ));
+        for j in parts {
             part[j] = true;
-        }
-        if let (Some(total), false) = (&outcomes[i].amount, parts.is_empty()) {
-            let named: Vec<String> = parts
-                .iter()
-                .filter_map(|&j| outcomes[j].amount.as_ref())
-                .map(|a| format!("«{}»", a.quote))
-                .collect();
-            review.push(format!(
-                "outcomes: «{}» is the total of {}; the parts are left out",
-                total.quote,
-                named.join(", ")
-            ));
         }
     }
     let mut k = part.iter();
@@ -1083,7 +1092,7 @@ pub(super) fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
 
 /// Whether two outcomes are of one kind and one sum.
 fn same_sum(a: &DraftOutcome, b: &DraftOutcome) -> bool {
-    a.kind.value == b.kind.value && same_money(a, b)
+    a.kind.value == b.kind.value && same_amount(a, b)
 }
 
 /// The same sum told of one deal under two names: a contract in one
@@ -1096,13 +1105,17 @@ fn same_money(a: &DraftOutcome, b: &DraftOutcome) -> bool {
             OutcomeType::Contract | OutcomeType::Mou | OutcomeType::Agreement
         )
     };
-    (a.kind.value == b.kind.value || (deal(a) && deal(b)))
-        && a.amount
-            .as_ref()
-            .zip(b.amount.as_ref())
-            .is_some_and(|(x, y)| {
-                x.value.value == y.value.value && x.value.currency == y.value.currency
-            })
+    (a.kind.value == b.kind.value || (deal(a) && deal(b))) && same_amount(a, b)
+}
+
+/// Whether two outcomes carry the same amount in the same currency.
+fn same_amount(a: &DraftOutcome, b: &DraftOutcome) -> bool {
+    a.amount
+        .as_ref()
+        .zip(b.amount.as_ref())
+        .is_some_and(|(x, y)| {
+            x.value.value == y.value.value && x.value.currency == y.value.currency
+        })
 }
 
 /// A sum told again with its count ("950만달러 규모 업무협약 … 19건
@@ -1325,42 +1338,47 @@ mod tests {
             (a.value.value, a.value.qualifier),
             (20_000_000.0, crate::model::AmountQualifier::UpTo)
         );
-        // The total closing a clause's list: one outcome, the total's.
-        let o = outcomes(
-            "또 애니룩스는 튀르키예 기업과 50만 달러의 계약을 확정하는 등 총 5건 143만 달러의 업무협약(MOU)이 이뤄졌다.",
-            false,
-        );
-        assert_eq!(o.len(), 1, "{o:#?}");
-        assert_eq!(o[0].kind.value, OutcomeType::Mou);
-        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(5));
-        assert_eq!(
-            o[0].amount.as_ref().map(|a| a.value.value),
-            Some(1_430_000.0)
-        );
-        let o = outcomes(
-            "총 145건 수출상담이 이뤄졌으며, 완도 다시마전복수산의 86만달러의 현장계약 체결 등을 포함해 37건, 770만달러의 계약(MOU 포함)이 성사됐다.",
-            false,
-        );
-        assert_eq!(o.len(), 1, "{o:#?}");
-        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(37));
-        assert_eq!(
-            o[0].amount.as_ref().map(|a| a.value.value),
-            Some(7_700_000.0)
-        );
-        assert!(o[0].title.quote.starts_with("완도"), "{o:#?}");
-        // "등을 포함해" after no document is no total; the item of another
-        // document than its total is counted in it.
+        // A total closing a clause's list stands for the list: one outcome,
+        // with the total's document, count and sum; a total split from its
+        // item is quoted from the item.
+        for (s, kind, count, total, quote) in [
+            (
+                "또 애니룩스는 튀르키예 기업과 50만 달러의 계약을 확정하는 등 총 5건 143만 달러의 업무협약(MOU)이 이뤄졌다.",
+                OutcomeType::Mou,
+                5,
+                Some(1_430_000.0),
+                None,
+            ),
+            (
+                "총 145건 수출상담이 이뤄졌으며, 완도 다시마전복수산의 86만달러의 현장계약 체결 등을 포함해 37건, 770만달러의 계약(MOU 포함)이 성사됐다.",
+                OutcomeType::Contract,
+                37,
+                Some(7_700_000.0),
+                Some("완도"),
+            ),
+            (
+                "A시와 업무협약(MOU)을 체결하는 등 총 3건의 협약을 맺었다.",
+                OutcomeType::Agreement,
+                3,
+                None,
+                Some("A시와"),
+            ),
+        ] {
+            let o = outcomes(s, false);
+            assert_eq!(o.len(), 1, "{s}: {o:#?}");
+            assert_eq!(o[0].kind.value, kind, "{s}");
+            assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(count), "{s}");
+            assert_eq!(sum(&o[0]), total, "{s}");
+            if let Some(q) = quote {
+                assert!(o[0].title.quote.starts_with(q), "{s}: {o:#?}");
+            }
+        }
+        // "등을 포함해" after no document is no total.
         let o = outcomes(
             "A사와 30만 달러의 수출계약을 체결했으며, 베트남 등을 포함해 5개국 바이어와 20만 달러의 MOU를 체결했다.",
             false,
         );
         assert_eq!(o.len(), 2, "{o:#?}");
-        let o = outcomes(
-            "A시와 업무협약(MOU)을 체결하는 등 총 3건의 협약을 맺었다.",
-            false,
-        );
-        assert_eq!(o.len(), 1, "{o:#?}");
-        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(3));
         // A past-tense clause goes on without a comma: three outcomes.
         let three = outcomes(
             "사절단은 모스크바에서 23건을 가계약해 163만달러를 확보했으며 바르샤바에서는 43만달러 규모의 가계약 15건을, 부다페스트에서는 60만달러 규모의 가계약 21건을 체결했다.",
@@ -1548,11 +1566,28 @@ mod tests {
     fn outcome_types_and_conversions() {
         let o = outcomes("무역사절단이 88억원의 수출계약 MOU를 체결했다.", false);
         assert_eq!(o[0].kind.value, OutcomeType::Mou);
-        let o = outcomes(
-            "상하이시 회의실에서 합의각서(MOA) 체결했다고 12일 밝혔다.",
-            false,
-        );
-        assert_eq!(o[0].kind.value, OutcomeType::Agreement);
+        // A memorandum of agreement; a signing ceremony to come, its name
+        // quoted.
+        for (s, kind, status) in [
+            (
+                "상하이시 회의실에서 합의각서(MOA) 체결했다고 12일 밝혔다.",
+                OutcomeType::Agreement,
+                OutcomeStatus::Signed,
+            ),
+            (
+                "서울시는 25일 온라인으로 '서울시 스마트시티 협력 업무협약식'을 개최한다고 밝혔다.",
+                OutcomeType::Mou,
+                OutcomeStatus::Planned,
+            ),
+            (
+                "서울시는 25일 「스마트시티 협력 업무협약식」을 개최한다고 밝혔다.",
+                OutcomeType::Mou,
+                OutcomeStatus::Planned,
+            ),
+        ] {
+            assert_eq!(outcomes(s, false).len(), 1, "{s}");
+            assert_eq!(kind_and_status(s), (kind, status), "{s}");
+        }
         // "투자유치 활동" is the trip, so the clause's document is the
         // agreement it signed.
         let o = outcomes(
@@ -1561,15 +1596,6 @@ mod tests {
         );
         assert_eq!(o.len(), 1, "{o:#?}");
         assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(3));
-        // A ceremony to come, its name quoted.
-        for s in [
-            "서울시는 25일 온라인으로 '서울시 스마트시티 협력 업무협약식'을 개최한다고 밝혔다.",
-            "서울시는 25일 「스마트시티 협력 업무협약식」을 개최한다고 밝혔다.",
-        ] {
-            let o = outcomes(s, false);
-            assert_eq!(o.len(), 1, "{o:#?}");
-            assert_eq!(o[0].status.value, OutcomeStatus::Planned);
-        }
         let o = outcomes("MEMC사가 1억 달러의 투자를 약속했다.", false);
         assert_eq!(o[0].kind.value, OutcomeType::Investment);
         // The gloss in brackets names the document.
@@ -1739,21 +1765,28 @@ mod tests {
         // caption's "체결하는".
         assert!(o[0].doubt.is_none(), "{o:#?}");
         assert!(review[0].contains("14일 우호협력도시 협약"), "{review:?}");
-        // One sum, called a contract in the lead and MOUs in the body.
-        let mut o = all(&[
-            "경북도가 수출상담회를 열어 168만달러의 현장 계약을 체결하는 성과를 올렸다.",
-            "화장품 등 9개 기업은 현장에서 구매의향서 등 양해각서 협약을 체결해 168만달러의 계약을 성사했다.",
-        ]);
-        assert_eq!(o.len(), 2, "{o:#?}");
-        drop_repeats(&mut o);
-        assert_eq!(o.len(), 1, "{o:#?}");
-        // An investment of a contract's sum is another deal.
-        let mut o = all(&[
-            "A사와 100만 달러 규모의 수출계약을 체결했다.",
-            "B사로부터 100만 달러의 투자를 유치했다.",
-        ]);
-        assert_eq!(o.len(), 2, "{o:#?}");
-        drop_repeats(&mut o);
-        assert_eq!(o.len(), 2, "{o:#?}");
+        // One sum, called a contract in the lead and MOUs in the body, is
+        // one deal; an investment of a contract's sum is another.
+        for (body, kept) in [
+            (
+                [
+                    "경북도가 수출상담회를 열어 168만달러의 현장 계약을 체결하는 성과를 올렸다.",
+                    "화장품 등 9개 기업은 현장에서 구매의향서 등 양해각서 협약을 체결해 168만달러의 계약을 성사했다.",
+                ],
+                1,
+            ),
+            (
+                [
+                    "A사와 100만 달러 규모의 수출계약을 체결했다.",
+                    "B사로부터 100만 달러의 투자를 유치했다.",
+                ],
+                2,
+            ),
+        ] {
+            let mut o = all(&body);
+            assert_eq!(o.len(), 2, "{o:#?}");
+            drop_repeats(&mut o);
+            assert_eq!(o.len(), kept, "{o:#?}");
+        }
     }
 }
