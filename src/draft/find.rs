@@ -38,8 +38,9 @@ impl Dict {
 /// Matchers over the places and sectors of a taxonomy, built once per run.
 pub struct Gazetteer {
     places: Dict,
-    /// `PROSE_READINGS` with the taxonomy's index of the prose reading.
-    readings: Vec<(&'static str, usize, &'static str)>,
+    /// The names of `PROSE_PLACES` read as prose reads them unless tied, with
+    /// the taxonomy's own reading and the word that ties it.
+    ties: Vec<(&'static str, usize, &'static str)>,
     sectors: Dict,
     /// For each sector, whether it is a field of cooperation (culture,
     /// health) rather than an industry.
@@ -194,53 +195,60 @@ impl<T: Copy> Words<T> {
 /// "익산시 (주)코엔원", "남원시(유)미와미".
 pub const FIRM_MARKS: &[&str] = &["㈜", "(주)", "(유)", "(사)"];
 
-/// Names Korean news gives places that the taxonomy cannot hold: "LA" is
-/// Los Angeles in prose, but as a code it is Laos.
-const PROSE_PLACES: &[(&str, &str)] = &[("LA", "us-ca-los-angeles")];
-
-/// Names the taxonomy gives one place that news prose uses for another,
-/// unless the word before them ties them to the first: "광주시" is
-/// Gyeonggi's Gwangju by its label, but a news story's "광주시" is the
-/// metropolitan city unless it is "경기 광주시" or "경기도 광주시".
-const PROSE_READINGS: &[(&str, &str, &str)] = &[("광주시", "kr-gwangju", "경기")];
+/// How news prose reads names the taxonomy reads otherwise, and the word
+/// before such a name that restores the taxonomy's reading: "LA" is Los
+/// Angeles in prose, but as a code it is Laos; "광주시" is Gyeonggi's
+/// Gwangju by its label, but a news story's "광주시" is the metropolitan
+/// city unless it is "경기 광주시" or "경기도 광주시".
+const PROSE_PLACES: &[(&str, &str, Option<&str>)] = &[
+    ("LA", "us-ca-los-angeles", None),
+    ("광주시", "kr-gwangju", Some("경기")),
+];
 
 impl Gazetteer {
     pub fn new(taxonomy: &Taxonomy) -> Gazetteer {
         let mut places = names(&taxonomy.regions, true, 4);
-        places.extend(
-            PROSE_PLACES
-                .iter()
-                .filter_map(|(name, id)| Some((name.to_string(), taxonomy.regions.index_of(id)?))),
-        );
+        let mut ties = Vec::new();
+        for (name, id, tie) in PROSE_PLACES {
+            let Some(prose) = taxonomy.regions.index_of(id) else {
+                continue;
+            };
+            match places.iter_mut().find(|(n, _)| n == name) {
+                Some((_, index)) => {
+                    if let Some(tie) = tie {
+                        ties.push((*name, *index, *tie));
+                    }
+                    *index = prose;
+                }
+                None => places.push((name.to_string(), prose)),
+            }
+        }
         Gazetteer {
             places: Dict::new(places),
-            readings: PROSE_READINGS
-                .iter()
-                .filter_map(|(name, id, tie)| Some((*name, taxonomy.regions.index_of(id)?, *tie)))
-                .collect(),
+            ties,
             sectors: Dict::new(names(&taxonomy.sectors, false, 2)),
             fields: taxonomy.sectors.items.iter().map(|s| s.field).collect(),
             kinds: Kinds::new(&taxonomy.kinds),
         }
     }
 
-    /// Places named in `text`, in order, the names of `PROSE_READINGS` read
-    /// as news prose uses them unless the word before ties them to their
-    /// label's place.
+    /// Places named in `text`, in order, names news prose reads otherwise
+    /// read as prose does (`PROSE_PLACES`) unless the word before ties them
+    /// to the taxonomy's reading.
     pub fn places(&self, text: &str) -> Vec<Found> {
         self.places_read(text, &[])
     }
 
-    /// As `places`, but the names in `tied` (`tied_names`: tied to their
-    /// label's place elsewhere in the article) keep the taxonomy's reading.
+    /// As `places`, but the names in `tied` (`tied_names`: tied to the
+    /// taxonomy's reading elsewhere in the article) keep that reading.
     pub fn places_read(&self, text: &str, tied: &[&str]) -> Vec<Found> {
         let mut found = scan(&self.places, text, place_boundaries);
         for f in &mut found {
             let name = &text[f.start..f.end];
             if let Some((_, index, _)) = self
-                .readings
+                .ties
                 .iter()
-                .find(|(n, _, tie)| *n == name && !tied.contains(n) && !tied_at(text, f.start, tie))
+                .find(|(n, _, tie)| *n == name && (tied.contains(n) || tied_at(text, f.start, tie)))
             {
                 f.index = *index;
             }
@@ -248,14 +256,14 @@ impl Gazetteer {
         found
     }
 
-    /// The names of `PROSE_READINGS` an article ties to their label's place
-    /// somewhere ("경기도 광주시 공무원·기업인으로 구성된 대표단 … 광주시
-    /// 대표단은"): there they keep that reading throughout.
+    /// The names of `PROSE_PLACES` an article ties to the taxonomy's
+    /// reading somewhere ("경기도 광주시 공무원·기업인으로 구성된 대표단 …
+    /// 광주시 대표단은"): there they keep that reading throughout.
     pub fn tied_names<'t>(
         &self,
         texts: impl Iterator<Item = &'t str> + Clone,
     ) -> Vec<&'static str> {
-        self.readings
+        self.ties
             .iter()
             .filter(|(name, _, tie)| {
                 texts.clone().any(|text| {
