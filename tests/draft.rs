@@ -218,6 +218,11 @@ fn held_out_articles_score() {
         }
     }
     report("held-out", &tally);
+    assert!(
+        tally.unquoted.is_empty(),
+        "every value quotes the article: {:?}",
+        tally.unquoted
+    );
 }
 
 /// The fields whose counts changed between two tallies: what one article

@@ -276,15 +276,43 @@ pub(super) fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, Strin
     static MATCHER: LazyLock<Words<OutcomeStatus>> = LazyLock::new(|| Words::new(MARKS));
     let investment = clause.contains("투자");
     // "'…업무협약식'을 개최한다": a quoted name's marks hide no verb.
-    let clause = match clause.contains(QUOTES) {
+    let bare = match clause.contains(QUOTES) {
         true => Cow::Owned(clause.replace(QUOTES, "")),
         false => Cow::Borrowed(clause),
     };
-    MATCHER
-        .first_in_list(&clause, |st| {
-            amount || st != OutcomeStatus::Expected || investment
-        })
-        .map(|(w, st)| (st, w.to_string()))
+    let (w, st) = MATCHER.first_in_list(&bare, |st| {
+        amount || st != OutcomeStatus::Expected || investment
+    })?;
+    // The quote is the article's words, marks and all ("식'을 개최한다").
+    let quote = match bare {
+        Cow::Borrowed(_) => w.to_string(),
+        Cow::Owned(ref bare) => bare
+            .find(w)
+            .map_or(w, |at| with_quotes(clause, at, at + w.len()))
+            .to_string(),
+    };
+    Some((st, quote))
+}
+
+/// The words of `clause` that read as `start..end` of the clause without
+/// its quotation marks.
+fn with_quotes(clause: &str, start: usize, end: usize) -> &str {
+    let mut kept = 0;
+    let (mut from, mut to) = (clause.len(), clause.len());
+    for (at, c) in clause.char_indices() {
+        if QUOTES.contains(&c) {
+            continue;
+        }
+        if kept == start {
+            from = from.min(at);
+        }
+        kept += c.len_utf8();
+        if kept == end {
+            to = at + c.len_utf8();
+            break;
+        }
+    }
+    clause.get(from..to).unwrap_or("")
 }
 
 /// The amount written for a clause's documents: one just after the
@@ -1585,8 +1613,11 @@ mod tests {
                 OutcomeStatus::Planned,
             ),
         ] {
-            assert_eq!(outcomes(s, false).len(), 1, "{s}");
+            let o = outcomes(s, false);
+            assert_eq!(o.len(), 1, "{s}");
             assert_eq!(kind_and_status(s), (kind, status), "{s}");
+            // The status quotes the sentence as written, marks and all.
+            assert!(s.contains(&o[0].status.quote), "{s}: {:?}", o[0].status);
         }
         // "투자유치 활동" is the trip, so the clause's document is the
         // agreement it signed.
