@@ -20,8 +20,9 @@ impl Reader<'_> {
             for f in self.gazetteer.sectors(text) {
                 let s = &sectors[f.index];
                 let listed = || match GENERAL_WORDS.contains(&&text[f.start..f.end]) {
-                    // "제조업체": a maker, of anything.
-                    true => LISTED.is_match(&text[f.end..]),
+                    // "제조업체": a maker, of anything; "두 도시 간", "양
+                    // 도시는": the places themselves.
+                    true => !with_particle(&text[f.end..]) && LISTED.is_match(&text[f.end..]),
                     false => {
                         !s.field
                             || (head && !names_bodies(&text[f.end..]))
@@ -57,6 +58,14 @@ const GENERAL_WORDS: &[&str] = &[
     "도시",
     "해양",
 ];
+
+/// Whether a word goes on with a particle or 간 ("도시는", "도시 간"),
+/// which no item of a list of fields takes.
+fn with_particle(rest: &str) -> bool {
+    static PARTICLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:[은는이가의에들]|\s?간\s)").expect("static regex"));
+    PARTICLE.is_match(rest)
+}
 
 /// Words of the taxonomy that name the tie itself (자매결연, 우호교류): in
 /// an article they tell what kind of relationship two places have, not a
@@ -230,6 +239,20 @@ mod tests {
         assert_eq!(
             sectors("행정·문화·교육 등 기관 범위 내 협력 분야에서 교류를 강화한다."),
             ["administration", "culture", "education"]
+        );
+        // The cities themselves, before their list of fields; a city
+        // among the fields.
+        assert_eq!(
+            sectors("양 도시는 ▲경제 ▲관광 등 다양한 분야에서 교류한다."),
+            ["culture", "economy"]
+        );
+        assert_eq!(
+            sectors("두 도시 간 경제·문화·스포츠 등의 교류를 넓힌다."),
+            ["culture", "economy"]
+        );
+        assert_eq!(
+            sectors("경제, 도시, 교통 분야에서 교류한다."),
+            ["administration", "economy"]
         );
         // A firm's name, and a side's own industries shown to the other.
         assert!(sectors("참가 기업은 (주)DHP제약, 현대케미칼(주) 등이다.").is_empty());
