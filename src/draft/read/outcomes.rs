@@ -388,76 +388,79 @@ fn count_before(clause: &str, at: usize) -> Option<usize> {
 /// 78건, … 485만 달러(9건)의 수출 업무협약"), else the first. "총 59건의
 /// 수출 상담" counts talks, not agreements.
 fn count_of(clause: &str, doc_at: Option<usize>) -> Option<Cited<i64>> {
+    let range = |c: &regex::Captures<'_>| c.get(0).map_or(0..0, |m| m.range());
     let (agreements, others): (Vec<_>, Vec<_>) = COUNT
         .captures_iter(clause)
-        .filter(|c| {
-            let m = c.get(0).map_or(0..0, |m| m.range());
-            // Past a qualifier: "30건 이상의 수출 상담".
-            let rest = clause[m.end..].trim_start();
-            let rest = ["이상", "가량", "남짓"]
-                .iter()
-                .find_map(|q| rest.strip_prefix(q))
-                .unwrap_or(rest);
-            let after: String = rest.chars().take(8).collect();
-            // "상담 179건": talks counted, as "179건의 상담".
-            let before = clause[..m.start].split_whitespace().last().unwrap_or("");
-            // "총 219건, 6360만 달러 규모의 수출상담 성과와 480만 달러의
-            // 업무협약", "39건, 1억 달러 규모 수출상담, 2151만 달러의
-            // 계약추진액": the count's own item, up to the next one joined
-            // to it or to the document, is talks.
-            // After the document, only an item closed by a joiner ("…
-            // 계약추진액 성과를 올렸고 토론토에서 20건, 7000만 달러 규모의
-            // 수출 상담 및 …").
-            let item = match doc_at {
-                Some(at) if at > m.end => count_item(&clause[m.end..at], true),
-                _ => count_item(&clause[m.end..], false),
-            };
-            !after.contains("상담")
-                && !after.contains("문의")
-                && !before.ends_with("상담")
-                && !item.contains("상담")
-        })
+        .filter(|c| !counts_talks(clause, range(c), doc_at))
         .partition(|c| c[0].ends_with('건'));
     // A number of firms counts the documents only in the document's own
     // item of a list: not "경남 8개 기업 법인장 간담회, 경남도-방콕시
     // 양해각서 체결".
     let others: Vec<_> = others
         .into_iter()
-        .filter(|c| {
-            let m = c.get(0).map_or(0..0, |m| m.range());
-            // "40개 기업이 … 실적을 거뒀다": the firms that act; "참가기업
-            // 7개사 중 …": the firms among which some signed.
-            if ["이 ", "가 ", "은 ", "는 ", " 중"]
-                .iter()
-                .any(|p| clause[m.end..].starts_with(p))
-            {
-                return false;
-            }
-            let at = doc_at.unwrap_or(m.end);
-            let between = if at >= m.end {
-                &clause[m.end..at]
-            } else {
-                &clause[at..m.start]
-            };
-            // "수출기업 6개사와 일본 바이어 4개사가 참여한 가운데 … 수출
-            // 계약", "스타트업 8개사를 대상으로 … 매칭 데이를 열어": the
-            // firms taking part.
-            ![", ", "참여", "참가", "대상"]
-                .iter()
-                .any(|w| between.contains(w))
-        })
+        .filter(|c| !firms_apart(clause, range(c), doc_at))
         .collect();
     let pick = |found: &[regex::Captures<'_>]| {
         let before = found
             .iter()
             .rev()
-            .find(|c| doc_at.is_some_and(|at| c.get(0).is_some_and(|m| m.end() <= at)));
+            .find(|c| doc_at.is_some_and(|at| range(c).end <= at));
         before.or(found.first()).and_then(|c| {
             let n: i64 = c[1].parse().ok()?;
             Some(Cited::new(n, c[0].to_string()))
         })
     };
     pick(&agreements).or_else(|| pick(&others))
+}
+
+/// Whether the count at `m` counts talks or inquiries, not documents.
+fn counts_talks(clause: &str, m: std::ops::Range<usize>, doc_at: Option<usize>) -> bool {
+    // Past a qualifier: "30건 이상의 수출 상담".
+    let rest = clause[m.end..].trim_start();
+    let rest = ["이상", "가량", "남짓"]
+        .iter()
+        .find_map(|q| rest.strip_prefix(q))
+        .unwrap_or(rest);
+    let after: String = rest.chars().take(8).collect();
+    // "상담 179건": talks counted, as "179건의 상담".
+    let before = clause[..m.start].split_whitespace().last().unwrap_or("");
+    // "총 219건, 6360만 달러 규모의 수출상담 성과와 480만 달러의
+    // 업무협약", "39건, 1억 달러 규모 수출상담, 2151만 달러의
+    // 계약추진액": the count's own item, up to the next one joined to it
+    // or to the document, is talks. After the document, only an item
+    // closed by a joiner ("… 계약추진액 성과를 올렸고 토론토에서 20건,
+    // 7000만 달러 규모의 수출 상담 및 …").
+    let item = match doc_at {
+        Some(at) if at > m.end => count_item(&clause[m.end..at], true),
+        _ => count_item(&clause[m.end..], false),
+    };
+    after.contains("상담")
+        || after.contains("문의")
+        || before.ends_with("상담")
+        || item.contains("상담")
+}
+
+/// Whether the firms counted at `m` are not the documents' count: the
+/// firms that act ("40개 기업이 … 실적을 거뒀다"), those among which some
+/// signed ("참가기업 7개사 중 …"), or those taking part, apart from the
+/// document ("수출기업 6개사와 일본 바이어 4개사가 참여한 가운데 … 수출
+/// 계약", "스타트업 8개사를 대상으로 … 매칭 데이를 열어").
+fn firms_apart(clause: &str, m: std::ops::Range<usize>, doc_at: Option<usize>) -> bool {
+    if ["이 ", "가 ", "은 ", "는 ", " 중"]
+        .iter()
+        .any(|p| clause[m.end..].starts_with(p))
+    {
+        return true;
+    }
+    let at = doc_at.unwrap_or(m.end);
+    let between = if at >= m.end {
+        &clause[m.end..at]
+    } else {
+        &clause[at..m.start]
+    };
+    [", ", "참여", "참가", "대상"]
+        .iter()
+        .any(|w| between.contains(w))
 }
 
 /// The words after a count up to the next item joined to it ("와 ", "과 ",
