@@ -542,6 +542,23 @@ mod tests {
                 "cn-hl-harbin"
             ]
         );
+        // Chinese cities by their Sino-Korean readings; a reading that is
+        // also a word ("무한한") counts only with its 시.
+        let ids: Vec<&str> = g
+            .places("구리시는 중국 진황도시, 무석과 무한시 대표단을 맞아 무한한 협력을 약속했다.")
+            .iter()
+            .map(|f| t.regions.items[f.index].id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "kr-gyeonggi-guri",
+                "cn",
+                "cn-qinhuangdao",
+                "cn-wuxi",
+                "cn-wuhan"
+            ]
+        );
         // A company's name is no place; nor is 동남 of 동남아.
         let ids: Vec<&str> = g
             .places("경남 2개 사(㈜유성이앤지, (주)대전정밀)가 동남아 시장에 참가했다.")
