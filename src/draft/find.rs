@@ -525,14 +525,15 @@ mod tests {
     fn places_with_particles_and_suffixes() {
         let t = taxonomy();
         let g = Gazetteer::new(&t);
+        let ids = |text: &str, tied: &[&str]| -> Vec<String> {
+            g.places_read(text, tied)
+                .iter()
+                .map(|f| t.regions.items[f.index].id.clone())
+                .collect()
+        };
         let text = "이장우 대전시장은 캐나다 퀘벡주와 미국 보스턴을 방문해 한국표준과학연구원과 세종일보, 할빈시 관계자를 만났다.";
-        let ids: Vec<&str> = g
-            .places(text)
-            .iter()
-            .map(|f| t.regions.items[f.index].id.as_str())
-            .collect();
         assert_eq!(
-            ids,
+            ids(text, &[]),
             [
                 "kr-daejeon",
                 "ca",
@@ -544,13 +545,11 @@ mod tests {
         );
         // Chinese cities by their Sino-Korean readings; a reading that is
         // also a word ("무한한") counts only with its 시.
-        let ids: Vec<&str> = g
-            .places("구리시는 중국 진황도시, 무석과 무한시 대표단을 맞아 무한한 협력을 약속했다.")
-            .iter()
-            .map(|f| t.regions.items[f.index].id.as_str())
-            .collect();
         assert_eq!(
-            ids,
+            ids(
+                "구리시는 중국 진황도시, 무석과 무한시 대표단을 맞아 무한한 협력을 약속했다.",
+                &[]
+            ),
             [
                 "kr-gyeonggi-guri",
                 "cn",
@@ -560,33 +559,30 @@ mod tests {
             ]
         );
         // A company's name is no place; nor is 동남 of 동남아.
-        let ids: Vec<&str> = g
-            .places("경남 2개 사(㈜유성이앤지, (주)대전정밀)가 동남아 시장에 참가했다.")
-            .iter()
-            .map(|f| t.regions.items[f.index].id.as_str())
-            .collect();
-        assert_eq!(ids, ["kr-gyeongnam"]);
+        assert_eq!(
+            ids(
+                "경남 2개 사(㈜유성이앤지, (주)대전정밀)가 동남아 시장에 참가했다.",
+                &[]
+            ),
+            ["kr-gyeongnam"]
+        );
         // A particle that goes on as a word is none: no 후지 in 후지와라,
         // no 소사 in 소사이어티; 중국과의, 다낭과학기술대학교 keep theirs.
-        let ids: Vec<&str> = g
-            .places("후지와라 부시장은 코리아 소사이어티에서 중국과의 교류와 다낭과학기술대학교를 말했다.")
-            .iter()
-            .map(|f| t.regions.items[f.index].id.as_str())
-            .collect();
-        assert_eq!(ids, ["cn", "vn-dn"]);
+        assert_eq!(
+            ids(
+                "후지와라 부시장은 코리아 소사이어티에서 중국과의 교류와 다낭과학기술대학교를 말했다.",
+                &[]
+            ),
+            ["cn", "vn-dn"]
+        );
         // A time, "after", a member and a retailer are no places.
         assert!(
             g.places("새벽 1시가 넘은 시각, 종료 후에는 공연팀(단원 13명)이 쿠팡에 입점했다.")
                 .is_empty()
         );
         // "LA" in prose is Los Angeles; Laos is 라오스.
-        let ids: Vec<&str> = g
-            .places("충남도는 미국 LA에서 LA한인축제에 참가했다. PLAN A")
-            .iter()
-            .map(|f| t.regions.items[f.index].id.as_str())
-            .collect();
         assert_eq!(
-            ids,
+            ids("충남도는 미국 LA에서 LA한인축제에 참가했다. PLAN A", &[]),
             [
                 "kr-chungnam",
                 "us",
@@ -596,12 +592,6 @@ mod tests {
         );
         // "광주시" in prose is the metropolitan city, unless the article
         // ties it to Gyeonggi.
-        let ids = |text: &str, tied: &[&str]| -> Vec<String> {
-            g.places_read(text, tied)
-                .iter()
-                .map(|f| t.regions.items[f.index].id.clone())
-                .collect()
-        };
         assert_eq!(
             ids("광주시는 두바이에서 상담회를 열었다.", &[]),
             ["kr-gwangju", "ae-dubai"]
