@@ -409,6 +409,42 @@ def write(entries, header):
     OUT.write_text(header + "\n" + body, encoding="utf-8")
 
 
+# Korean news often writes Japanese names with an aspirated first sound and
+# 츠 for つ where the standard (국립국어원) has a plain one and 쓰: 토야마 for
+# 도야마, 카나자와 for 가나자와, 마츠야마 for 마쓰야마. Spellings that are
+# Korean words are left out.
+ASPIRATED = {"ㄱ": "ㅋ", "ㄷ": "ㅌ", "ㅂ": "ㅍ", "ㅈ": "ㅊ"}
+CHOSEONG = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+NOT_NEWS_SPELLINGS = {"코치", "차마시"}
+
+
+def news_spellings(name):
+    """Spellings of a Japanese place's Hangul name that news uses."""
+    out = []
+    first = ord(name[0]) - 0xAC00
+    if 0 <= first < 11172 and CHOSEONG[first // 588] in ASPIRATED:
+        initial = CHOSEONG.index(ASPIRATED[CHOSEONG[first // 588]])
+        out.append(chr(0xAC00 + initial * 588 + first % 588) + name[1:])
+    out += [n.replace("쓰", "츠") for n in [name] + out if "쓰" in n]
+    return [n for n in out if n != name and n not in NOT_NEWS_SPELLINGS]
+
+
+def japanese_spellings(reg, curated):
+    """Adds news spellings to Japan's places where no place has them yet;
+    not to the Sino-Korean readings of the curated file (동경, 북해도)."""
+    for e in reg.entries:
+        if not e["id"].startswith("jp") or not e.get("ko"):
+            continue
+        names = [e["ko"]] + [a for a in e["aliases"] if a not in curated.get(e["id"], [])]
+        for name in names:
+            if not re.search("[가-힣]", name):
+                continue
+            for spelling in news_spellings(name):
+                if key(spelling) not in reg.taken:
+                    e["aliases"].append(spelling)
+                    reg.taken[key(spelling)] = e["id"]
+
+
 def main():
     curated = tomllib.loads(CURATED.read_text(encoding="utf-8"))
     extra = curated.get("aliases", {})
@@ -494,6 +530,7 @@ def main():
                 added["aliases"].append(prefixed)
                 reg.taken[key(prefixed)] = added["id"]
 
+    japanese_spellings(reg, extra)
     for e in reg.entries:
         e.update(labels.get(e["id"], {}))
         # CLDR's mark for two divisions of one name ("산시 성²") is no name

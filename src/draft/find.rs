@@ -558,6 +558,11 @@ mod tests {
                 "cn-wuhan"
             ]
         );
+        // Japanese and Taiwanese names as news spells them.
+        assert_eq!(
+            ids("일본 토야마현과 아츠기시, 대만 카오슝 대표단이 왔다.", &[]),
+            ["jp", "jp-16", "jp-atsugi", "tw", "tw-khh"]
+        );
         // A company's name is no place; nor is 동남 of 동남아.
         assert_eq!(
             ids(
