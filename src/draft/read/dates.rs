@@ -92,22 +92,16 @@ impl Reader<'_> {
     }
 
     /// The event's date when no sentence gave it a day: the report's day or
-    /// a month, else a year alone, else the lead's date. A year after the
-    /// report's ("양측은 2027년 … 대회의 성공적 개최 … 힘을 모으기로 했다")
-    /// is something to come, not the event the lead dates.
+    /// a month, else the lead's date, else a year alone (which the caller
+    /// does not keep as a start). A year is most often another time than
+    /// the event the lead dates ("양측은 2027년 … 대회의 성공적 개최 … 힘을
+    /// 모으기로 했다", "올해 …").
     fn without_day(
         &self,
         found: Option<EventDate>,
         year_only: Option<EventDate>,
     ) -> Option<EventDate> {
-        let to_come = year_only.as_ref().is_some_and(|(_, r, _)| {
-            self.published
-                .is_some_and(|p| r.start.date.year > p.date.date.year)
-        });
-        match to_come {
-            true => found.or_else(|| self.lead_date()).or(year_only),
-            false => found.or(year_only).or_else(|| self.lead_date()),
-        }
+        found.or_else(|| self.lead_date()).or(year_only)
     }
 
     /// A day a photo caption gives to an event verb ("▲안산시-필리핀
@@ -529,20 +523,35 @@ mod tests {
     use crate::draft::read::{draft, start_of};
     use crate::model::OutcomeStatus;
 
-    /// A year alone is kept as the start, with a review line asking for
-    /// the month or day.
+    /// A year alone is no start: it is left out, with a review line
+    /// quoting it and asking for the month or day.
     #[test]
     fn a_year_alone_asks_for_the_day() {
         let d = draft(
             "진주시는 2025년 진주국제농식품박람회 기간 중 수출상담회를 개최해 수출계약을 체결했다고 9일 밝혔다.",
             "2025-11-09",
         );
-        assert_eq!(start_of(&d[0]).as_deref(), Some("2025"));
+        assert_eq!(start_of(&d[0]).as_deref(), None);
         assert!(
-            d[0].review.iter().any(|r| r.contains("only the year")),
+            d[0].review
+                .iter()
+                .any(|r| r.contains("only the year «2025년»")),
             "{:?}",
             d[0].review
         );
+    }
+
+    /// The lead's day wins over a year of a later sentence ("올해 7번째를
+    /// 맞이했다").
+    #[test]
+    fn the_lead_day_before_a_year() {
+        let d = draft(
+            "수원시 국제교류센터 국제자매도시의 밤 개최\n\n\
+             제 56회 수원화성문화제를 맞아, 10월 4일 수원시국제자매도시 전통공연단이 축제 첫날 행궁광장에서 화려한 전통공연 무대를 장식했다.\n\n\
+             수원시국제교류센터는 자매우호도시 공연단을 초청하여 '국제자매도시의 밤'을 개최하고 있으며, 올해 7번째를 맞이했다.",
+            "2019-10-10",
+        );
+        assert_eq!(start_of(&d[0]).as_deref(), Some("2019-10-04"));
     }
 
     /// A year after the report's, in a sentence about what the sides will
