@@ -296,15 +296,23 @@ impl Reader<'_> {
         };
         // "2025년 진주국제농식품박람회", "올해": a year alone is a start a
         // record may have, but a quarter's brief cannot place the event by
-        // it, and in news it is most often another time than the event's
+        // it. Where the publication's day is known, an article that gives
+        // the event no day but a year is most often telling another time
         // (none of 24 in 1,176 held-out articles was the answer's start):
-        // the start is left out and the person looks for the day.
+        // the start is left out and the person looks for the day. Against
+        // a year alone ("--published 2025") the year is all a date can be.
         if r.start.precision == crate::model::Precision::Year && r.end.is_none() {
+            let day_known = self
+                .published
+                .is_some_and(|p| p.date.precision == crate::model::Precision::Day);
+            let kept = if day_known { "left out" } else { "kept" };
             d.review.push(format!(
-                "start: left out; the article gives only the year «{}», and a quarterly brief needs the month or day",
+                "start: {kept}; the article gives only the year «{}», and a quarterly brief needs the month or day",
                 m.quote
             ));
-            return;
+            if day_known {
+                return;
+            }
         }
         self.set_dates(d, r, &m);
         if d.end.is_none() {
