@@ -590,7 +590,7 @@ const TOTALS: &[&str] = &["등 총", "등 모두"];
 const INCLUDING: &[&str] = &["등을 포함해", "등을 포함하여"];
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:약|최대|최소|총)\s*)?\d[\d,.]*(?:\s*[조억만천백]+(?:\s*\d[\d,.]*\s*[조억만천백]+)*(?:\s*\d[\d,.]*)?)?\s*여?\s*(?:캐나다\s?달러|달러|유로|위안|엔|원|불)(?:\s*(?:이상|이하|규모|가량|상당|내외|안팎|정도|어치))*")
+    Regex::new(r"(?:\b(?:약|최대|최소|총)\s*)?\d[\d,.]*(?:\s*[조억만천백]+(?:\s*\d[\d,.]*\s*[조억만천백]+)*(?:\s*\d[\d,.]*)?)?\s*여?\s*(?:캐나다\s?달러|달러|유로|위안|엔|원|불)(?:\s*(?:이상|이하|규모|가량|상당|내외|안팎|정도|어치))*")
         .expect("static regex")
 });
 
@@ -1336,6 +1336,19 @@ mod tests {
         );
         let a = o[0].amount.as_ref().expect("amount");
         assert_eq!((a.value.value, a.value.approximate), (3_944_000.0, true));
+        // The 약 that ends 계약 is no "about"; one that stands alone is.
+        for (s, approximate) in [
+            ("경북도는 수출계약 1백42만달러의 실적을 올렸다.", false),
+            ("경북도는 약 142만달러의 수출계약을 체결했다.", true),
+        ] {
+            let o = outcomes(s, false);
+            let a = o[0].amount.as_ref().expect("amount");
+            assert_eq!(
+                (a.value.value, a.value.approximate),
+                (1_420_000.0, approximate),
+                "{s}"
+            );
+        }
         // Contracts achieved are signed.
         let o = outcomes(
             "54건의 수출 상담을 통해 211억원의 수출 계약을 달성했다.",

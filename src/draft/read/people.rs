@@ -48,7 +48,7 @@ pub(super) fn participants(body: &[(usize, &String)]) -> Vec<Cited<String>> {
 /// counted in the first sentence about attendance.
 pub(super) fn attendance(body: &[(usize, &String)]) -> Option<Cited<(i64, bool)>> {
     static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:약\s*)?(\d[\d,]*)\s*(여|여\s|명\s*이상|\+)?\s*명").expect("static regex")
+        Regex::new(r"(?:\b약\s*)?(\d[\d,]*)\s*(여|여\s|명\s*이상|\+)?\s*명").expect("static regex")
     });
     for (_, s) in body {
         if ![
