@@ -152,21 +152,30 @@ fn refers_back(clause: &str, word: &str) -> bool {
     let Some(at) = upper.find(&word) else {
         return false;
     };
-    let after = &upper[at + word.len()..];
+    // "협정 체결식은": the ceremony may be written apart.
+    let after = upper[at + word.len()..].trim_start();
     let before = upper[..at].trim_end();
     // A ceremony is the event's venue ("열린 협약식에는 … 참석했다") unless
     // it is said to take place ("협약식이 진행되어", "협약식을 갖고").
     let ceremony = after.starts_with('식') || after.starts_with("체결식");
-    let held = ["이 진행", "을 갖", "을 가졌", "이 열", "을 열", "을 개최"]
-        .iter()
-        .any(|w| {
-            // "'서울시 스마트시티 협력 업무협약식'을 개최한다": a quoted name.
-            after
-                .trim_start_matches("체결")
-                .trim_start_matches('식')
-                .trim_start_matches(QUOTES)
-                .starts_with(w)
-        });
+    let held = [
+        "이 진행",
+        "을 갖",
+        "을 가졌",
+        "이 열",
+        "을 열",
+        "을 개최",
+        "을 했",
+    ]
+    .iter()
+    .any(|w| {
+        // "'서울시 스마트시티 협력 업무협약식'을 개최한다": a quoted name.
+        after
+            .trim_start_matches("체결")
+            .trim_start_matches('식')
+            .trim_start_matches(QUOTES)
+            .starts_with(w)
+    });
     // "협약에 따라 두 구는 … 열 계획이다": what follows from it.
     let following = ["에 따라", "에 따른", "에 의해"]
         .iter()
@@ -264,6 +273,8 @@ pub(super) fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, Strin
         ("성과를 거뒀", OutcomeStatus::Signed),
         ("성과를 거두었", OutcomeStatus::Signed),
         ("성과를 올렸", OutcomeStatus::Signed),
+        // A document to pursue: "수출계약을 추진키로 했다".
+        ("추진키로", OutcomeStatus::Planned),
         ("합의했", OutcomeStatus::Agreed),
         ("합의하였", OutcomeStatus::Agreed),
         ("하기로 했", OutcomeStatus::Agreed),
@@ -1635,6 +1646,25 @@ mod tests {
             // The status quotes the sentence as written, marks and all.
             assert!(s.contains(&o[0].status.quote), "{s}: {:?}", o[0].status);
         }
+        // Contracts to pursue are planned; a ceremony written apart from
+        // its document ("협약 체결식") is one held when the verb says so.
+        for (s, kind, status) in [
+            (
+                "덕산B&F는 다나까식품과 흑마늘 200만 불 수출계약을 추진키로 했다.",
+                OutcomeType::Contract,
+                OutcomeStatus::Planned,
+            ),
+            (
+                "대표단은 덴소사 본사에서 4500만 달러 규모의 투자협약 체결식을 했다.",
+                OutcomeType::Investment,
+                OutcomeStatus::Signed,
+            ),
+        ] {
+            assert_eq!(kind_and_status(s), (kind, status), "{s}");
+        }
+        no_outcome(&[
+            "우호교류협정 체결식은 말랑시청에서 성대하게 치러졌으며, 이번 협정에 따라 양 도시는 교류 협력을 추진키로 했다.",
+        ]);
         // "투자유치 활동" is the trip, so the clause's document is the
         // agreement it signed.
         let o = outcomes(
