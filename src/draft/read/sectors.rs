@@ -105,7 +105,7 @@ fn goods(word: &str) -> bool {
 /// cooperation: "경제, 문화, 관광 분야에서".
 fn field_listed(text: &str, start: usize, end: usize) -> bool {
     static NEXT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s?(?:교류|협력)|^\s[가-힣]{1,5}\s(?:교류|협력)|^\s?(?:업체|기업|산업|수출|시장|객|설명회|홍보)")
+        Regex::new(r"^\s?(?:교류|협력)|^\s[가-힣]{1,5}\s(?:교류|협력)|^\s?(?:업체|기업|산업|수출|시장|객|설명회|홍보|활성화)")
             .expect("static regex")
     });
     // The last item of a list closed by 등 ("행정 및 문화, 농업 등").
@@ -114,8 +114,8 @@ fn field_listed(text: &str, start: usize, end: usize) -> bool {
     });
     let rest = &text[end..];
     // "경제교류", "경제 협력", "청소년 홈스테이 교류", "신재생에너지 업체",
-    // "식품 수출", "식품시장", "관광객", "관광설명회": the field named as what
-    // is exchanged, made, sold or promoted; "교육청", "교육감": its office.
+    // "식품 수출", "식품시장", "관광객", "관광설명회", "관광 활성화": the
+    // field named as what is exchanged, made, sold or promoted; "교육청", "교육감": its office.
     NEXT.is_match(rest)
         || office_of(rest)
         || LISTED.is_match(rest)
@@ -239,6 +239,11 @@ mod tests {
         assert_eq!(
             sectors("행정·문화·교육 등 기관 범위 내 협력 분야에서 교류를 강화한다."),
             ["administration", "culture", "education"]
+        );
+        // A field to revitalise is the field the visit is about.
+        assert_eq!(
+            sectors("스위스의 관광 활성화 사례를 둘러봤다."),
+            ["culture"]
         );
         // A list closed by "광범위한 분야".
         assert_eq!(
