@@ -333,7 +333,10 @@ fn with_quotes(clause: &str, start: usize, end: usize) -> &str {
 /// conversion of the one before it ("550만 달러어치(한화 약 71억원)"). Either
 /// is taken only when there is no other.
 fn amount_of(clause: &str, doc: Option<(usize, usize)>) -> Option<&str> {
-    let all: Vec<regex::Match> = AMOUNT.find_iter(clause).collect();
+    let all: Vec<regex::Match> = AMOUNT
+        .find_iter(clause)
+        .filter(|m| !a_goal(clause, m.start(), m.end()))
+        .collect();
     // "상담 77건(1857만달러)": the sum of the counted ones, not a conversion.
     let counted = |m: &regex::Match| count_before(clause, m.start());
     let in_brackets = |m: &regex::Match| {
@@ -378,6 +381,23 @@ fn amount_of(clause: &str, doc: Option<(usize, usize)>) -> Option<&str> {
         .copied()
         .or(all.iter().find(|m| !talks(m)))
         .map(|m| m.as_str())
+}
+
+/// Whether the amount at `start..end` is a goal, not a result: "'임기 내
+/// 100조 원 투자유치' 목표를", "목표액 1억 달러", "임기 내 100조원 투자유치를
+/// 약속한".
+fn a_goal(clause: &str, start: usize, end: usize) -> bool {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:목표(?:액|치)?(?:인|는|로)?|임기\s?내)\s*['‘]?\s*$").expect("static regex")
+    });
+    static AFTER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^[^.,]{0,12}?목표").expect("static regex"));
+    let from = clause[..start]
+        .char_indices()
+        .rev()
+        .nth(12)
+        .map_or(0, |(i, _)| i);
+    BEFORE.is_match(&clause[from..start]) || AFTER.is_match(&clause[end..])
 }
 
 /// Where a count written just before an opening bracket at `at` begins
@@ -1347,6 +1367,12 @@ mod tests {
         );
         let a = o[0].amount.as_ref().expect("amount");
         assert_eq!((a.value.value, a.value.approximate), (3_944_000.0, true));
+        // A goal is no result's amount.
+        let o = outcomes(
+            "3개 기업과 투자 협약을 체결해 '임기 내 100조 원 투자유치' 목표를 조기 달성할 계획이다.",
+            false,
+        );
+        assert!(o[0].amount.is_none(), "{o:#?}");
         // The 약 that ends 계약 is no "about"; one that stands alone is.
         for (s, approximate) in [
             ("경북도는 수출계약 1백42만달러의 실적을 올렸다.", false),
