@@ -392,12 +392,7 @@ fn a_goal(clause: &str, start: usize, end: usize) -> bool {
     });
     static AFTER: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^[^.,]{0,12}?목표").expect("static regex"));
-    let from = clause[..start]
-        .char_indices()
-        .rev()
-        .nth(12)
-        .map_or(0, |(i, _)| i);
-    BEFORE.is_match(&clause[from..start]) || AFTER.is_match(&clause[end..])
+    BEFORE.is_match(last_chars(&clause[..start], 13)) || AFTER.is_match(&clause[end..])
 }
 
 /// Where a count written just before an opening bracket at `at` begins
@@ -406,12 +401,18 @@ fn a_goal(clause: &str, start: usize, end: usize) -> bool {
 fn count_before(clause: &str, at: usize) -> Option<usize> {
     static COUNTED: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\s*\d[\d,]*\s*건\s*[(（]$").expect("static regex"));
-    let from = clause[..at]
+    let tail = last_chars(&clause[..at], 17);
+    COUNTED.find(tail).map(|c| at - tail.len() + c.start())
+}
+
+/// The last `n` characters of `text` (all of it when it is shorter).
+fn last_chars(text: &str, n: usize) -> &str {
+    let from = text
         .char_indices()
         .rev()
-        .nth(16)
+        .nth(n.saturating_sub(1))
         .map_or(0, |(i, _)| i);
-    COUNTED.find(&clause[from..at]).map(|c| from + c.start())
+    &text[from..]
 }
 
 /// The count of a clause's documents: agreements (건) before companies
