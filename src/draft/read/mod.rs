@@ -16,8 +16,8 @@ use regex::Regex;
 use self::dates::{duration_end, future, within};
 use self::follow_ups::follow_ups;
 use self::outcomes::{
-    document_type, drop_conversions, drop_itemised, drop_parts, drop_repeats, merge_restated,
-    outcomes,
+    document_type, drop_among, drop_conversions, drop_itemised, drop_parts, drop_repeats,
+    merge_restated, outcomes,
 };
 use self::people::{attendance, participants};
 use super::find::{Found, Gazetteer, Words};
@@ -366,6 +366,8 @@ impl Reader<'_> {
             .collect();
         let parts = drop_parts(&mut d.outcomes);
         d.review.extend(parts);
+        let among = drop_among(&mut d.outcomes);
+        d.review.extend(among);
         drop_conversions(&mut d.outcomes, body);
         merge_restated(&mut d.outcomes);
         drop_itemised(&mut d.outcomes);

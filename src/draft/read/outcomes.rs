@@ -1065,6 +1065,41 @@ pub(super) fn drop_conversions(outcomes: &mut Vec<DraftOutcome>, body: &[(usize,
     outcomes.retain(|o| !(won_twin(o) && kinds_in_other_money.contains(&o.kind.value)));
 }
 
+/// Drops the outcomes an article tells as among an earlier one's ("총 42건
+/// 1542만 달러 규모의 수출 MOU 체결 … 이 중 방기정 주식회사의 경우 … 500만
+/// 달러 규모의 수출 MOU를 체결"): a sentence that opens with 이 중, 그중 or
+/// 이 가운데, of a smaller amount in the same currency. Returns a line for
+/// review for each.
+pub(super) fn drop_among(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
+    const AMONG: [&str; 6] = ["이 중", "이중", "그 중", "그중", "이 가운데", "그 가운데"];
+    let money = |o: &DraftOutcome| {
+        o.amount
+            .as_ref()
+            .and_then(|a| Some((a.value.value, a.value.currency.clone()?)))
+    };
+    let mut review = Vec::new();
+    let mut kept: Vec<DraftOutcome> = Vec::new();
+    for o in outcomes.drain(..) {
+        let among = AMONG
+            .iter()
+            .any(|w| o.title.quote.trim_start().starts_with(w));
+        let whole = money(&o).and_then(|(v, c)| {
+            kept.iter()
+                .find(|k| money(k).is_some_and(|(kv, kc)| kc == c && kv > v))
+        });
+        match (among, whole, &o.amount) {
+            (true, Some(whole), Some(part)) => review.push(format!(
+                "outcomes: «{}» is among «{}»; left out",
+                part.quote,
+                whole.amount.as_ref().map_or("", |a| a.quote.as_str())
+            )),
+            _ => kept.push(o),
+        }
+    }
+    *outcomes = kept;
+    review
+}
+
 /// Drops bare "협약" outcomes (no amount, no count) that follow one counted
 /// several times: they name the counted agreements one by one ("업체
 /// 5곳(6건)과 … 투자협약을 체결한다. … 제조업체와 협약을 맺을 예정이다").
@@ -1845,6 +1880,16 @@ mod tests {
         drop_repeats(&mut o);
         let sums: Vec<_> = o.iter().filter_map(sum).collect();
         assert_eq!(sums, [1_370_000.0, 200_000.0, 200_000.0], "{o:#?}");
+        // One told as among a total: left out, for review.
+        let mut o = all(&[
+            "충남 기업은 총 42건 1542만 달러 규모의 수출 양해각서(MOU) 체결 성과를 올렸다.",
+            "이 중 방기정 주식회사는 미팜꾸엔과 500만 달러 규모의 수출 MOU를 체결했다.",
+        ]);
+        assert_eq!(o.len(), 2, "{o:#?}");
+        let review = drop_among(&mut o);
+        let sums: Vec<_> = o.iter().filter_map(sum).collect();
+        assert_eq!(sums, [15_420_000.0], "{o:#?}");
+        assert_eq!(review.len(), 1, "{review:?}");
         // A sum achieved, told again with its count: one outcome, with the
         // count.
         let mut o = all(&[
