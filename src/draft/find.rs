@@ -364,6 +364,47 @@ fn place_boundaries(text: &str, start: usize, end: usize) -> bool {
     before.is_none_or(|c| !is_hangul(c) && !c.is_ascii_digit())
         && (head_of || after.is_none_or(|c| !is_hangul(c) || suffix_ok(c)))
         && !particle_goes_on(tail)
+        && !a_common_word(name, &text[..start], tail)
+}
+
+/// Place names that are everyday words too, and the words around them
+/// that make them so: "글로벌 경기 침체", "친선 경기" are the economy and a
+/// match, not Gyeonggi.
+const COMMON_WORDS: &[(&str, &[&str], &[&str])] = &[(
+    "경기",
+    &[
+        "글로벌",
+        "세계",
+        "국내",
+        "내수",
+        "지역",
+        "실물",
+        "친선",
+        "축구",
+        "야구",
+        "농구",
+        "배구",
+        "스포츠",
+        "시범",
+        "결승",
+        "예선",
+        "초청",
+    ],
+    &[
+        "침체", "둔화", "회복", "부진", "불황", "악화", "하강", "부양", "호황", "전망", "변동",
+    ],
+)];
+
+/// Whether the place name `name` is read here as the everyday word it
+/// also is (`COMMON_WORDS`), by the word before it or after it.
+fn a_common_word(name: &str, before: &str, tail: &str) -> bool {
+    COMMON_WORDS.iter().any(|(word, befores, afters)| {
+        *word == name && {
+            let prev = before.split_whitespace().next_back().unwrap_or("");
+            let next = tail.trim_start();
+            befores.contains(&prev) || afters.iter().any(|a| next.starts_with(a))
+        }
+    })
 }
 
 /// Whether what looks like a particle after a name goes on as one word
@@ -557,6 +598,14 @@ mod tests {
                 "cn-wuxi",
                 "cn-wuhan"
             ]
+        );
+        // 경기 as the economy or a match is no place; as itself it is.
+        assert_eq!(
+            ids(
+                "글로벌 경기 침체 속에 친선 경기를 열었고, 경기 북부는 경기 회복을 기대한다.",
+                &[]
+            ),
+            ["kr-gyeonggi"]
         );
         // Japanese and Taiwanese names as news spells them.
         assert_eq!(
