@@ -73,6 +73,10 @@ const NOT_PLACES: &[&str] = &[
     // (after), not Huế; 단원 (a member), not 단원구; 쿠팡 (the Korean
     // retailer), not Kupang.
     "사가", "후에", "단원", "쿠팡",
+    // 사상 (in history: "사상 최대"), 마리 (head of animals), 아리(랑),
+    // 남동(부) (south-east), 포토 (photo): the districts and cities keep
+    // their full names (사상구, 남동구).
+    "사상", "마리", "아리", "남동", "포토",
 ];
 
 /// Words before a sector name that still leave it a sector mention:
@@ -598,6 +602,14 @@ mod tests {
                 "cn-wuxi",
                 "cn-wuhan"
             ]
+        );
+        // Everyday words spelt like places; Malaysia written short.
+        assert_eq!(
+            ids(
+                "사상 최대 실적으로 세 마리 토끼를 잡고 아리랑을 부른 남동부 유럽의 Hot 포토, 말레이·인니 진출",
+                &[]
+            ),
+            ["my", "id"]
         );
         // 경기 as the economy or a match is no place; as itself it is.
         assert_eq!(
