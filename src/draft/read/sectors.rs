@@ -22,7 +22,10 @@ impl Reader<'_> {
                 let listed = || match GENERAL_WORDS.contains(&&text[f.start..f.end]) {
                     // "제조업체": a maker, of anything; "두 도시 간", "양
                     // 도시는": the places themselves.
-                    true => !with_particle(&text[f.end..]) && LISTED.is_match(&text[f.end..]),
+                    true => {
+                        !with_particle(&text[f.start..f.end], &text[f.end..])
+                            && LISTED.is_match(&text[f.end..])
+                    }
                     false => {
                         !s.field
                             || (head && !names_bodies(&text[f.end..]))
@@ -60,11 +63,14 @@ const GENERAL_WORDS: &[&str] = &[
 ];
 
 /// Whether a word goes on with a particle or 간 ("도시는", "도시 간"),
-/// which no item of a list of fields takes.
-fn with_particle(rest: &str) -> bool {
+/// which no item of a list of fields takes, or 도시 with 와, 과 or 로.
+fn with_particle(word: &str, rest: &str) -> bool {
     static PARTICLE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?:[은는이가의에들]|\s?간\s)").expect("static regex"));
-    PARTICLE.is_match(rest)
+    // "20개 도시와 문화·관광·통상 등의", "주요 도시와 교류협력": cities
+    // joined to their partners; urban affairs is an item among items
+    // ("행정·도시·교통").
+    PARTICLE.is_match(rest) || (word == "도시" && rest.starts_with(['와', '과', '로']))
 }
 
 /// Words of the taxonomy that name the tie itself (자매결연, 우호교류): in
@@ -263,6 +269,10 @@ mod tests {
         assert_eq!(
             sectors("경제, 도시, 교통 분야에서 교류한다."),
             ["administration", "economy"]
+        );
+        assert_eq!(
+            sectors("현재 20개 도시와 문화·관광·통상 등의 분야에서 교류를 이어오고 있다."),
+            ["culture", "economy"]
         );
         // A firm's name, and a side's own industries shown to the other.
         assert!(sectors("참가 기업은 (주)DHP제약, 현대케미칼(주) 등이다.").is_empty());
