@@ -34,10 +34,18 @@ impl Reader<'_> {
                     }
                 };
                 let tie = TIES.contains(&&text[f.start..f.end]);
+                // "이동에 제약이 따르자": a constraint, not pharmaceuticals.
+                let everyday = EVERYDAY.contains(&&text[f.start..f.end])
+                    && with_particle(&text[f.start..f.end], &text[f.end..]);
                 // "방위, 원전, 수소 산업을 소개하였으며": a side's own
                 // industries, shown, not shared.
                 let aside = introduced(text, &f);
-                if tie || aside || !listed() || d.sectors.iter().any(|c| c.value == s.id) {
+                if tie
+                    || everyday
+                    || aside
+                    || !listed()
+                    || d.sectors.iter().any(|c| c.value == s.id)
+                {
                     continue;
                 }
                 d.sectors.push(Cited::new(s.id.clone(), around(text, &f)));
@@ -72,6 +80,10 @@ fn with_particle(word: &str, rest: &str) -> bool {
     // ("행정·도시·교통").
     PARTICLE.is_match(rest) || (word == "도시" && rest.starts_with(['와', '과', '로']))
 }
+
+/// Aliases that are everyday words when a particle follows them: 제약
+/// (constraint: "제약이 따르는", "제약을 극복하고") against 제약 산업.
+const EVERYDAY: &[&str] = &["제약"];
 
 /// Words of the taxonomy that name the tie itself (자매결연, 우호교류): in
 /// an article they tell what kind of relationship two places have, not a
@@ -246,6 +258,10 @@ mod tests {
             sectors("행정·문화·교육 등 기관 범위 내 협력 분야에서 교류를 강화한다."),
             ["administration", "culture", "education"]
         );
+        // 제약 as a constraint; pharmaceuticals in a list; biogas.
+        assert!(sectors("이동에 제약이 따르자 온라인 행사를 열었다.").is_empty());
+        assert_eq!(sectors("제약, 의료기기 분야에서 교류한다."), ["bio"]);
+        assert_eq!(sectors("바이오가스, 풍력 분야에서 협력한다."), ["energy"]);
         // A field to revitalise is the field the visit is about.
         assert_eq!(
             sectors("스위스의 관광 활성화 사례를 둘러봤다."),
