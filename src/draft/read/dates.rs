@@ -360,6 +360,43 @@ impl Reader<'_> {
         None
     }
 
+    /// A signing dated on a later day of a trip: the event a signing's
+    /// record is about is that day ("5일부터 10일까지 … 9일 오전 양 도시
+    /// 간 … 우호교류 협정을 체결했다"), not the trip's days. A signing on
+    /// the trip's first day leaves the trip the event.
+    pub(super) fn signing_day(&self, d: &mut Draft, body: &[(usize, &String)]) {
+        let (Some(start), Some(end)) = (&d.start, &d.end) else {
+            return;
+        };
+        if d.kind.as_ref().is_none_or(|k| k.value != "mou-signing") {
+            return;
+        }
+        let trip = when::Resolved {
+            start: start.value,
+            end: Some(end.value),
+            how: None,
+        };
+        let signed = |s: &str| {
+            super::outcomes::outcomes(s, false)
+                .iter()
+                .any(|o| o.status.value == crate::model::OutcomeStatus::Signed)
+        };
+        let day = body.iter().filter(|(_, s)| signed(s)).find_map(|(i, s)| {
+            self.dates[*i].iter().find_map(|m| {
+                if m.open_from || m.until || reporting_date(s, m) {
+                    return None;
+                }
+                let r = self.resolve_told(s, m)?;
+                let one_day = r.end.is_none() && r.start.precision == crate::model::Precision::Day;
+                (one_day && r.start.date != trip.start.date && within(&r, &trip))
+                    .then(|| (r, m.clone()))
+            })
+        });
+        if let Some((r, m)) = day {
+            self.set_dates(d, r, &m);
+        }
+    }
+
     pub(super) fn set_dates(&self, d: &mut Draft, r: when::Resolved, m: &Mention) {
         d.start = Some(Cited::new(r.start, m.quote.clone()));
         d.end = r.end.map(|e| Cited::new(e, m.quote.clone()));
@@ -538,6 +575,31 @@ mod tests {
                 .any(|r| r.contains("only the year «2025년»")),
             "{:?}",
             d[0].review
+        );
+    }
+
+    /// A signing on a later day of a trip is the event of a signing
+    /// record; on the first day, the trip stays the event.
+    #[test]
+    fn a_signing_day_within_a_trip() {
+        let trip = |signing: &str| {
+            let d = draft(
+                &format!(
+                    "함양군 우즈베키스탄 방문 협약 체결\n\n\
+                     함양군 국제우호교류단은 지난 18일부터 오는 25일까지 우즈베키스탄을 방문하고 있다.\n\n\
+                     교류단은 {signing} 양기율시와 우호교류 협약을 체결했다."
+                ),
+                "2019-09-20",
+            );
+            (
+                start_of(&d[0]),
+                d[0].end.as_ref().map(|e| e.value.to_string()),
+            )
+        };
+        assert_eq!(trip("19일 오전"), (Some("2019-09-19".into()), None));
+        assert_eq!(
+            trip("18일 오후"),
+            (Some("2019-09-18".into()), Some("2019-09-25".into()))
         );
     }
 

@@ -215,6 +215,7 @@ impl Reader<'_> {
         d.attendance = attendance(&body);
         let announcement = event_sentence.is_some_and(|i| future(&self.sents[i]));
         self.set_outcomes(&mut d, &body, announcement);
+        self.signing_day(&mut d, &body);
         if !announcement {
             d.follow_ups = follow_ups(&body, self.published, event_sentence);
         }
