@@ -137,13 +137,22 @@ impl Reader<'_> {
             m.quote = format!("{} … 전날", m.quote);
             return r.day_before("전날").map(|r| (i, r, m));
         }
-        let that_day = rest.contains("이날")
-            || self
-                .sents
+        // A later "이날" is the report's day unless a sentence between
+        // gives a day of its own, which it then refers to ("…했다고 16일
+        // 밝혔다. 구는 지난 15일 … 협약을 한 뒤 … 이날 열린 협약식에는").
+        let later = (i + 1..(i + 4).min(self.sents.len())).find_map(|j| {
+            let own_day = self.dates[j]
                 .iter()
-                .skip(i + 1)
-                .take(3)
-                .any(|n| n.contains("이날"));
+                .any(|d| d.day_given() && !reporting_date(&self.sents[j], d));
+            let at = self.sents[j].find("이날");
+            match (own_day, at) {
+                (true, Some(at)) => Some(self.dates[j].iter().all(|d| d.start > at)),
+                (true, None) => Some(false),
+                (false, Some(_)) => Some(true),
+                (false, None) => None,
+            }
+        });
+        let that_day = rest.contains("이날") || later == Some(true);
         that_day.then_some((i, r, m))
     }
 
@@ -576,6 +585,20 @@ mod tests {
             "{:?}",
             d[0].review
         );
+    }
+
+    /// A later "이날" refers to the nearest day before it, not to the
+    /// report's day when a sentence between gives one.
+    #[test]
+    fn this_day_is_the_nearest_day() {
+        let d = draft(
+            "연수구, 지룽시와 우호도시 협약\n\n\
+             인천 연수구는 대만 지룽시와 우호도시 협약을 통해 국제 교류사업을 본격화했다고 16일 밝혔다.\n\n\
+             구는 지난 15일 대만 지룽시 대표단을 연수구청으로 초청, 협약을 한 뒤 교류 활동 등을 약속했다.\n\n\
+             이날 열린 협약식에는 이재호 연수구청장과 셰궈량 지룽시장이 참석했다.",
+            "2025-09-16",
+        );
+        assert_eq!(start_of(&d[0]).as_deref(), Some("2025-09-15"));
     }
 
     /// A signing on a later day of a trip is the event of a signing
