@@ -143,7 +143,7 @@ impl Reader<'_> {
         let later = (i + 1..(i + 4).min(self.sents.len())).find_map(|j| {
             let own_day = self.dates[j]
                 .iter()
-                .any(|d| d.day_given() && !reporting_date(&self.sents[j], d));
+                .any(|d| d.day_given() && self.year_ok(d) && !reporting_date(&self.sents[j], d));
             let at = self.sents[j].find("이날");
             match (own_day, at) {
                 (true, Some(at)) => Some(self.dates[j].iter().all(|d| d.start > at)),
@@ -152,7 +152,15 @@ impl Reader<'_> {
                 (false, None) => None,
             }
         });
-        let that_day = rest.contains("이날") || later == Some(true);
+        // "10일 양구군에 따르면 … 지난 9일 … 교환했다고 밝혔다. … 이날": the
+        // report's own sentence gives the nearer day.
+        let own_after = self.dates[i].iter().any(|d| {
+            d.start >= m.end
+                && d.day_given()
+                && self.year_ok(d)
+                && !reporting_date(&self.sents[i], d)
+        });
+        let that_day = rest.contains("이날") || (later == Some(true) && !own_after);
         that_day.then_some((i, r, m))
     }
 
@@ -599,6 +607,22 @@ mod tests {
             "2025-09-16",
         );
         assert_eq!(start_of(&d[0]).as_deref(), Some("2025-09-15"));
+        // The report's own sentence gives the nearer day; a day of history
+        // does not.
+        let d = draft(
+            "양구군, 고주프시와 의향서 교환\n\n\
+             10일 양구군에 따르면 양구군과 고주프시는 지난 9일 폴란드 공연장에서 우호교류의향서를 교환했다고 밝혔다.\n\n\
+             의향서는 이날 오전 설명회를 가진 후 교환됐다.",
+            "2019-12-10",
+        );
+        assert_eq!(start_of(&d[0]).as_deref(), Some("2019-12-09"));
+        let d = draft(
+            "강원, 돗토리현 대표단 접견\n\n\
+             4일 강원자치도에 따르면 1994년 11월 7일 강원도와 돗토리현이 자매결연 협정을 체결, 올해 30주년을 맞았다.\n\n\
+             대표단 25명이 이날 1박2일 여정으로 강원자치도를 방문했다.",
+            "2024-07-04",
+        );
+        assert_eq!(start_of(&d[0]).as_deref(), Some("2024-07-04"));
     }
 
     /// A signing on a later day of a trip is the event of a signing
