@@ -437,8 +437,14 @@ fn reporting_date(s: &str, m: &Mention) -> bool {
     // opens a sentence closed by its report.
     let opens_report =
         s[..m.start].trim().is_empty() && ["고 밝혔", "고 전했"].iter().any(|w| s.contains(w));
+    // "5일 취임 1주년 기자회견을 열고 … 과정을 밝혔다": a press conference
+    // is the report.
+    let press = ["기자회견", "브리핑"]
+        .iter()
+        .any(|w| clause.split_whitespace().take(4).any(|x| x.contains(w)));
     quoted
         || opens_report
+        || press
         || clause.contains("따르면")
         || ["밝혔", "전했", "발표했", "말했", "기준"]
             .iter()
@@ -596,9 +602,10 @@ mod tests {
     }
 
     /// A later "이날" refers to the nearest day before it, not to the
-    /// report's day when a sentence between gives one.
+    /// report's day when a sentence between, or the report's own, gives
+    /// one; a press conference is the report, not the event.
     #[test]
-    fn this_day_is_the_nearest_day() {
+    fn the_report_day_and_the_event_day() {
         let d = draft(
             "연수구, 지룽시와 우호도시 협약\n\n\
              인천 연수구는 대만 지룽시와 우호도시 협약을 통해 국제 교류사업을 본격화했다고 16일 밝혔다.\n\n\
@@ -623,6 +630,14 @@ mod tests {
             "2024-07-04",
         );
         assert_eq!(start_of(&d[0]).as_deref(), Some("2024-07-04"));
+        // A press conference is the report, not the event.
+        let d = draft(
+            "부여군, 항커 유치\n\n\
+             박정현 부여군수가 5일 취임 1주년 기자회견을 열고 중국 항커 기업 유치 과정을 밝혔다.\n\n\
+             박 군수는 지난 4일 중국 항저우를 방문해 항커와 투자 협약 양해각서(MOU)를 체결했다.",
+            "2023-07-05",
+        );
+        assert_eq!(start_of(&d[0]).as_deref(), Some("2023-07-04"));
     }
 
     /// A signing on a later day of a trip is the event of a signing
