@@ -243,6 +243,7 @@ fn is_furniture(line: &str) -> bool {
         // "이 기사는 1번 공유됐고 0개의 댓글이 있습니다.": a share counter.
         || l.contains("댓글이 있습니다")
         || l == "배너"
+        || l == "상태바"
         || l.ends_with(".jpg")
         || l.ends_with(".png")
         || l.ends_with(".gif")
@@ -478,13 +479,20 @@ fn body_of(
             }
         }
         // A copyright mark ends the article once some of it was read, not
-        // in a photo's credit above it ("…/뉴스1© News1").
-        if ended && !seen.is_empty() {
+        // in a photo's credit above it ("…/뉴스1© News1"), nor does a
+        // comment counter under the headline ("• 댓글 0").
+        if ended && !seen.is_empty() && !comment_counter(line) {
             read = i + 1;
             break;
         }
     }
     (seen, outlet, read)
+}
+
+/// A page's count of comments, "• 댓글 0", as against its comments.
+fn comment_counter(line: &str) -> bool {
+    let t = line.trim().trim_start_matches(['•', '·', '-']).trim();
+    t.starts_with("댓글") && t.chars().count() <= 12 && t.chars().any(|c| c.is_ascii_digit())
 }
 
 /// "…헤드라인 클립아트코리아 제공. 본문…" -> ("…헤드라인", "본문…").
@@ -677,6 +685,21 @@ mod tests {
             Some("충북 무역사절단, 교두보 확보")
         );
         assert_eq!(page.paragraphs.len(), 1, "{:?}", page.paragraphs);
+    }
+
+    /// A comment counter and a status bar under the headline end
+    /// nothing: the article follows them.
+    #[test]
+    fn a_comment_counter_is_no_end() {
+        let page = read(
+            "안동시, 日 교류도시와 ‘문화·관광 교류 물꼬 튼다’... 사가에시, 교토시 방문\n상태바\n안동시, 日 교류도시와 ‘문화·관광 교류 물꼬 튼다’... 사가에시, 교토시 방문\n  • 권기상 기자\n  • 승인 2023.04.24 09:37\n  • 댓글 0\n이 기사를 공유합니다\n\n교류 도시 간 우호 증진과 교류 확대 위한 간담회 참석\n▲사진 안동시청 제공.\n\n안동시 대표단이 이달 24일부터 29일까지 일본 교류도시를 방문해 본격적인 문화교류에 나선다.\n\n방문단은 먼저 가마쿠라시를 방문해 교류확대 방안을 논의할 예정이다.",
+        );
+        assert!(
+            page.paragraphs.iter().any(|p| p.starts_with("방문단은")),
+            "{:?}",
+            page.paragraphs
+        );
+        assert!(!page.paragraphs.iter().any(|p| p.contains("상태바")));
     }
 
     #[test]
