@@ -276,14 +276,15 @@ fn is_prose(line: &str) -> bool {
 /// "…찍고 있다.(여수시 제공)2025.1.20/뉴스1", "본문 이미지 - …".
 fn is_caption(line: &str) -> bool {
     static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:/\s*\S{2,4}\s*기자|사진\s*=\s*\S+|\S+\s*제공\.?|\d{4}\.\d{1,2}\.\d{1,2}\s*/\s*\S{2,6})\s*$")
+        Regex::new(r"(?:/\s*\S{2,4}\s*기자|사진\s*=\s*\S+|\S+\s*제공\.?|\(제공\s*[:：]?\s*\S+\)|\d{4}\.\d{1,2}\.\d{1,2}\s*/\s*\S{2,6})\s*$")
             .expect("static regex")
     });
     let l = line.trim();
-    // A wire photo's credit may end in the agency's copyright: "…/뉴스1© News1".
+    // A wire photo's credit may end in the agency's copyright: "…/뉴스1© News1",
+    // "(제공: 순천시) ⓒ천지일보(뉴스천지) 2018.1.31".
     let credit = l
         .rfind(['©', 'ⓒ'])
-        .filter(|&at| l[at..].chars().count() <= 12)
+        .filter(|&at| l[at..].chars().count() <= 24)
         .map_or(l, |at| l[..at].trim_end());
     // "오언석(왼쪽) 도봉구청장과 … 체결하고 악수하고 있다.": who stands
     // where in a photo.
@@ -662,9 +663,13 @@ mod tests {
         );
     }
 
-    /// A photo's line saying who stands where is a caption, not text.
+    /// A photo's line saying who stands where is a caption, not text; so
+    /// is one credited "(제공: …)" under the outlet's copyright and date.
     #[test]
     fn who_stands_where_is_a_caption() {
+        assert!(is_caption(
+            "전남 순천시가 탄자니아 모시(Moshi)시와 우호 교류 협력을 위한 MOU를 체결했다. (제공: 순천시) ⓒ천지일보(뉴스천지) 2018.1.31"
+        ));
         assert!(is_caption(
             "오언석(왼쪽) 서울 도봉구청장과 유효동 창평구장이 ‘자매결연 30주년 기념사업 협약’을 체결하고 악수하고 있다."
         ));
