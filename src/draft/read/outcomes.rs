@@ -349,7 +349,21 @@ fn amount_of(clause: &str, doc: Option<(usize, usize)>) -> Option<&str> {
         // it ends a list ("수출 상담과 4500만달러 규모의 수출계약"); past
         // the count it sums ("상담 77건(1857만달러)").
         let head = &clause[..counted(m).unwrap_or(m.start())];
-        let before = head.split_whitespace().last().unwrap_or("");
+        // "수출상담 32건 8495만 달러": past a count written before it.
+        let mut words = head.split_whitespace().rev();
+        let before = words.next().unwrap_or("");
+        let counts = before
+            .strip_suffix('건')
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == ','));
+        // Not talks that led to it ("48차례 상담으로 25건 287만8000달러의
+        // 수출 계약실적").
+        let before = match counts {
+            true => words
+                .next()
+                .filter(|w| ["상담", "실적", "상담액"].iter().any(|e| w.ends_with(e)))
+                .unwrap_or(""),
+            false => before,
+        };
         let before = if before.ends_with(['과', '와', ',']) {
             ""
         } else {
@@ -1403,6 +1417,24 @@ mod tests {
         );
         let a = o[0].amount.as_ref().expect("amount");
         assert_eq!((a.value.value, a.value.approximate), (3_944_000.0, true));
+        // Talks counted before their sum; talks that led to a result.
+        for (s, sums) in [
+            (
+                "사절단은 수출상담 32건 8495만 달러, 계약기대 17건 2235만 달러의 성과를 거두었다.",
+                22_350_000.0,
+            ),
+            (
+                "25개 기업이 48차례 상담으로 25건 287만8000달러의 수출 계약실적을 올렸다.",
+                2_878_000.0,
+            ),
+        ] {
+            let o = outcomes(s, false);
+            assert_eq!(
+                o.iter().filter_map(sum).collect::<Vec<_>>(),
+                [sums],
+                "{o:#?}"
+            );
+        }
         // A goal is no result's amount.
         let o = outcomes(
             "3개 기업과 투자 협약을 체결해 '임기 내 100조 원 투자유치' 목표를 조기 달성할 계획이다.",
