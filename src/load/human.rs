@@ -341,6 +341,7 @@ fn value_of(lower: &str) -> Result<Option<f64>, String> {
     let mut number: Option<f64> = None;
     let mut digits = String::new();
     let mut seen_number = false;
+    let mut last_big: Option<f64> = None;
     let flush = |digits: &mut String, number: &mut Option<f64>| -> Result<(), String> {
         if !digits.is_empty() {
             *number = Some(
@@ -367,7 +368,14 @@ fn value_of(lower: &str) -> Result<Option<f64>, String> {
                 Some(Unit::Small(u)) => group += number.take().unwrap_or(1.0) * u,
                 Some(Unit::Big(u)) => {
                     group += number.take().unwrap_or(0.0);
-                    total += if group == 0.0 { 1.0 } else { group } * u;
+                    let g = if group == 0.0 { 1.0 } else { group };
+                    // "1만2천222만": a unit no smaller than the one before
+                    // it counts all of the number so far (1억2천222만).
+                    total = match last_big.is_some_and(|b| u >= b) {
+                        true => (total + g) * u,
+                        false => total + g * u,
+                    };
+                    last_big = Some(u);
                     group = 0.0;
                 }
                 Some(Unit::Word(u, len)) => {
@@ -473,6 +481,9 @@ mod tests {
         assert_eq!(amount("3억 5천만 원").unwrap().value, 350_000_000.0);
         assert_eq!(amount("215만5000달러").unwrap().value, 2_155_000.0);
         assert_eq!(amount("3천564만달러").unwrap().value, 35_640_000.0);
+        // 만 after 만: the whole number so far is counted in 만.
+        assert_eq!(amount("1만2천222만달러").unwrap().value, 122_220_000.0);
+        assert_eq!(amount("1억2천222만달러").unwrap().value, 122_220_000.0);
         assert_eq!(amount("USD 15,000,000").unwrap().value, 15_000_000.0);
         assert_eq!(amount("15 million USD").unwrap().value, 15_000_000.0);
         assert_eq!(amount("$15M").unwrap().value, 15_000_000.0);
