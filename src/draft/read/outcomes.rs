@@ -376,7 +376,10 @@ fn amount_of(clause: &str, doc: Option<(usize, usize)>) -> Option<&str> {
             None => rest,
         };
         let after: String = rest.chars().take(8).collect();
-        before.contains("상담") || after.contains("상담")
+        // "수출상담회'에서 1014만 달러의 수출 계약": the fair where it was
+        // signed, not talks.
+        let fair = before.contains("상담회") && before.ends_with("에서");
+        (before.contains("상담") && !fair) || after.contains("상담")
     };
     let plain: Vec<&regex::Match> = all
         .iter()
@@ -1202,11 +1205,6 @@ pub(super) fn drop_repeats(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
     keep_best_told(outcomes, told)
 }
 
-/// Whether two outcomes are of one kind and one sum.
-fn same_sum(a: &DraftOutcome, b: &DraftOutcome) -> bool {
-    a.kind.value == b.kind.value && same_amount(a, b)
-}
-
 /// The same sum told of one deal under two names: a contract in one
 /// telling, an MOU, letter of intent or agreement in the other (or the same
 /// document). An investment and a contract of one sum are two deals.
@@ -1232,16 +1230,21 @@ fn same_amount(a: &DraftOutcome, b: &DraftOutcome) -> bool {
 
 /// A sum told again with its count ("950만달러 규모 업무협약 … 19건
 /// 업무협약이 … 체결돼 950만 달러 규모"): the first telling, which is kept,
-/// takes the count.
+/// takes the count, and a bare agreement the later telling's more exact
+/// type ("815만 달러 규모의 수출 협약 … 총 18건, 815만 달러의
+/// 협약(MOU)이 체결됐다").
 fn carry_counts(outcomes: &mut [DraftOutcome]) {
     let same =
-        |a: &DraftOutcome, b: &DraftOutcome| same_sum(a, b) && a.title.quote != b.title.quote;
+        |a: &DraftOutcome, b: &DraftOutcome| same_money(a, b) && a.title.quote != b.title.quote;
     for b in 1..outcomes.len() {
         let Some(a) = (0..b).find(|&a| same(&outcomes[a], &outcomes[b])) else {
             continue;
         };
         if outcomes[a].count.is_none() && outcomes[b].count.is_some() {
             outcomes[a].count = outcomes[b].count.take();
+            if outcomes[a].kind.value == OutcomeType::Agreement {
+                outcomes[a].kind = outcomes[b].kind.clone();
+            }
         }
     }
 }
@@ -1417,8 +1420,13 @@ mod tests {
         );
         let a = o[0].amount.as_ref().expect("amount");
         assert_eq!((a.value.value, a.value.approximate), (3_944_000.0, true));
-        // Talks counted before their sum; talks that led to a result.
+        // Talks counted before their sum; talks that led to a result; the
+        // fair where a contract was signed.
         for (s, sums) in [
+            (
+                "충청북도는 최근 열린 '2018 충북 농식품 수출상담회'에서 1014만 달러의 수출 계약 성과를 올렸다.",
+                10_140_000.0,
+            ),
             (
                 "사절단은 수출상담 32건 8495만 달러, 계약기대 17건 2235만 달러의 성과를 거두었다.",
                 22_350_000.0,
@@ -1912,6 +1920,16 @@ mod tests {
         drop_repeats(&mut o);
         let sums: Vec<_> = o.iter().filter_map(sum).collect();
         assert_eq!(sums, [1_370_000.0, 200_000.0, 200_000.0], "{o:#?}");
+        // A sum told again with its count and its exact type: the first
+        // telling takes both.
+        let mut o = all(&[
+            "충남도는 수출상담회에서 815만 달러 규모의 수출 협약을 맺었다.",
+            "상담회에서는 총 220건의 상담이 진행돼 총 18건, 815만 달러의 협약(MOU)이 체결됐다.",
+        ]);
+        drop_repeats(&mut o);
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].kind.value, OutcomeType::Mou, "{o:#?}");
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(18), "{o:#?}");
         // One told as among a total: left out, for review.
         let mut o = all(&[
             "충남 기업은 총 42건 1542만 달러 규모의 수출 양해각서(MOU) 체결 성과를 올렸다.",
