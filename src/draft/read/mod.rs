@@ -374,11 +374,29 @@ impl Reader<'_> {
         drop_itemised(&mut d.outcomes);
         let told_again = drop_repeats(&mut d.outcomes);
         d.review.extend(told_again);
+        self.headline_amount(d);
         for o in &d.outcomes {
             if let Some(doubt) = &o.doubt {
                 d.review
                     .push(format!("outcomes: «{}»: {doubt}", o.title.value));
             }
+        }
+    }
+
+    /// The headline's sum for the one document the body tells without
+    /// any ("의령군 농·특산물 수출 250만불 MOU 체결" over "특판행사에서
+    /// 업무협약(MOU)을 체결했다"), when the body gives no sum at all.
+    fn headline_amount(&self, d: &mut Draft) {
+        if d.outcomes.len() != 1 || d.outcomes[0].amount.is_some() {
+            return;
+        }
+        let Some(headline) = self.page.headline.as_deref() else {
+            return;
+        };
+        let told = outcomes(headline, false);
+        let [h] = &told[..] else { return };
+        if h.kind.value == d.outcomes[0].kind.value && h.amount.is_some() {
+            d.outcomes[0].amount = h.amount.clone();
         }
     }
 
@@ -724,6 +742,21 @@ fn draft(text: &str, date: &str) -> Vec<Draft> {
 mod tests {
     use super::*;
     use crate::model::OutcomeType;
+
+    /// The headline's sum goes to the body's one document that has none.
+    #[test]
+    fn the_headline_gives_the_sum() {
+        let d = draft(
+            "의령군 농·특산물 수출 250만불 MOU 체결\n\n\
+             의령군은 지난 30일 미국 안테나숍에서 진행된 특판행사에서 업무협약(MOU)을 체결했다.",
+            "2017-10-31",
+        );
+        let a = d[0].outcomes[0]
+            .amount
+            .as_ref()
+            .expect("the headline's sum");
+        assert_eq!(a.value.value, 2_500_000.0);
+    }
 
     /// A session held on a day of the event is part of it: its results
     /// are the event's, not another draft's.
