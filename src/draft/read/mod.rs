@@ -25,7 +25,7 @@ use super::page::Page;
 use super::sentence;
 use super::when::{self, Mention, Published};
 use super::{Cited, Draft, DraftOutcome, DraftSource};
-use crate::model::{OutcomeStatus, Taxonomy};
+use crate::model::{OutcomeStatus, Taxonomy, is_hangul};
 
 /// Verbs that report an event taking place (or about to), meetings and
 /// agreements among them ("19일 서울에서 만나 … 합의했다").
@@ -534,6 +534,19 @@ impl Reader<'_> {
             url: self.page.url.clone(),
         }
     }
+}
+
+/// The words `start..end` of `text` with the "약" (about) written before
+/// them, when it stands as a word of its own: "약 300명", but not the end
+/// of 계약 ("수출계약 649만달러"). (A regex word boundary would do this
+/// but costs the matcher its fast engine.)
+fn with_about(text: &str, start: usize, end: usize) -> &str {
+    let before = text[..start].trim_end();
+    let from = before
+        .strip_suffix('약')
+        .filter(|b| b.chars().next_back().is_none_or(|c| !is_hangul(c)))
+        .map_or(start, str::len);
+    &text[from..end]
 }
 
 /// A few words around a match, as its quote.

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::dates::told_before;
-use super::{quoted, strip_particle};
+use super::{quoted, strip_particle, with_about};
 use crate::draft::find::Words;
 use crate::draft::{Cited, DraftOutcome};
 use crate::load::human;
@@ -397,7 +397,7 @@ fn amount_of(clause: &str, doc: Option<(usize, usize)>) -> Option<&str> {
         .or(plain.first())
         .copied()
         .or(all.iter().find(|m| !talks(m)))
-        .map(|m| m.as_str())
+        .map(|m| with_about(clause, m.start(), m.end()))
 }
 
 /// Whether the amount at `start..end` is a goal, not a result: "'임기 내
@@ -639,7 +639,7 @@ const TOTALS: &[&str] = &["등 총", "등 모두"];
 const INCLUDING: &[&str] = &["등을 포함해", "등을 포함하여"];
 
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(?:약|최대|최소|총)\s*)?\d[\d,.]*(?:\s*[조억만천백]+(?:\s*\d[\d,.]*\s*[조억만천백]+)*(?:\s*\d[\d,.]*)?)?\s*여?\s*(?:캐나다\s?달러|달러|유로|위안|엔|원|불)(?:\s*(?:이상|이하|규모|가량|상당|내외|안팎|정도|어치))*")
+    Regex::new(r"(?:(?:최대|최소|총)\s*)?\d[\d,.]*(?:\s*[조억만천백]+(?:\s*\d[\d,.]*\s*[조억만천백]+)*(?:\s*\d[\d,.]*)?)?\s*여?\s*(?:캐나다\s?달러|달러|유로|위안|엔|원|불)(?:\s*(?:이상|이하|규모|가량|상당|내외|안팎|정도|어치))*")
         .expect("static regex")
 });
 

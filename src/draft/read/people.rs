@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use super::around;
+use super::{around, with_about};
 use crate::draft::Cited;
 use crate::draft::find::Found;
 use crate::load::human;
@@ -48,7 +48,7 @@ pub(super) fn participants(body: &[(usize, &String)]) -> Vec<Cited<String>> {
 /// counted in the first sentence about attendance.
 pub(super) fn attendance(body: &[(usize, &String)]) -> Option<Cited<(i64, bool)>> {
     static PEOPLE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:\b약\s*)?(\d[\d,]*)\s*(여|여\s|명\s*이상|\+)?\s*명").expect("static regex")
+        Regex::new(r"(\d[\d,]*)\s*(여|여\s|명\s*이상|\+)?\s*명").expect("static regex")
     });
     for (_, s) in body {
         if ![
@@ -71,14 +71,18 @@ pub(super) fn attendance(body: &[(usize, &String)]) -> Option<Cited<(i64, bool)>
         if found.is_empty() {
             continue;
         }
-        let joined = found
+        let said: Vec<&str> = found
             .iter()
-            .map(|m| m.as_str().replace('+', ""))
+            .map(|m| with_about(s, m.start(), m.end()))
+            .collect();
+        let joined = said
+            .iter()
+            .map(|m| m.replace('+', ""))
             .collect::<Vec<_>>()
             .join("+");
-        let quote = found
+        let quote = said
             .iter()
-            .map(|m| m.as_str().trim())
+            .map(|m| m.trim())
             .collect::<Vec<_>>()
             .join(" … ");
         if let Ok((n, approx)) = human::attendance(&joined) {
