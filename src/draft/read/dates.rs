@@ -137,31 +137,36 @@ impl Reader<'_> {
             m.quote = format!("{} … 전날", m.quote);
             return r.day_before("전날").map(|r| (i, r, m));
         }
-        // A later "이날" is the report's day unless a sentence between
-        // gives a day of its own, which it then refers to ("…했다고 16일
-        // 밝혔다. 구는 지난 15일 … 협약을 한 뒤 … 이날 열린 협약식에는").
-        let later = (i + 1..(i + 4).min(self.sents.len())).find_map(|j| {
-            let own_day = self.dates[j]
-                .iter()
-                .any(|d| d.day_given() && self.year_ok(d) && !reporting_date(&self.sents[j], d));
-            let at = self.sents[j].find("이날");
-            match (own_day, at) {
-                (true, Some(at)) => Some(self.dates[j].iter().all(|d| d.start > at)),
-                (true, None) => Some(false),
-                (false, Some(_)) => Some(true),
-                (false, None) => None,
-            }
-        });
-        // "10일 양구군에 따르면 … 지난 9일 … 교환했다고 밝혔다. … 이날": the
-        // report's own sentence gives the nearer day.
-        let own_after = self.dates[i].iter().any(|d| {
-            d.start >= m.end
-                && d.day_given()
-                && self.year_ok(d)
-                && !reporting_date(&self.sents[i], d)
-        });
-        let that_day = rest.contains("이날") || (later == Some(true) && !own_after);
+        let that_day = rest.contains("이날") || self.later_this_day(i, &m);
         that_day.then_some((i, r, m))
+    }
+
+    /// Whether a "이날" in the sentences after the report's (`i`, its day
+    /// `m`) is the report's day: not when a day of its own comes between,
+    /// in a sentence before ("…했다고 16일 밝혔다. 구는 지난 15일 … 협약을
+    /// 한 뒤 … 이날 열린 협약식에는") or in the report's own ("10일 양구군에
+    /// 따르면 … 지난 9일 … 교환했다고 밝혔다. … 이날").
+    fn later_this_day(&self, i: usize, m: &Mention) -> bool {
+        let own_day = |j: usize, d: &Mention| {
+            d.day_given() && self.year_ok(d) && !reporting_date(&self.sents[j], d)
+        };
+        if self.dates[i]
+            .iter()
+            .any(|d| d.start >= m.end && own_day(i, d))
+        {
+            return false;
+        }
+        (i + 1..(i + 4).min(self.sents.len()))
+            .find_map(|j| {
+                let dated = self.dates[j].iter().any(|d| own_day(j, d));
+                match (dated, self.sents[j].find("이날")) {
+                    (true, Some(at)) => Some(self.dates[j].iter().all(|d| d.start > at)),
+                    (true, None) => Some(false),
+                    (false, Some(_)) => Some(true),
+                    (false, None) => None,
+                }
+            })
+            .unwrap_or(false)
     }
 
     /// A span of days given whole in the first sentences ("지난달 28일부터
