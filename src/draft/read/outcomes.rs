@@ -344,43 +344,7 @@ fn amount_of(clause: &str, doc: Option<(usize, usize)>) -> Option<&str> {
         counted(m).is_none()
             && before.matches(['(', '（']).count() > before.matches([')', '）']).count()
     };
-    let talks = |m: &regex::Match| {
-        // The word before names the amount ("상담실적 3천564만달러"), unless
-        // it ends a list ("수출 상담과 4500만달러 규모의 수출계약"); past
-        // the count it sums ("상담 77건(1857만달러)").
-        let head = &clause[..counted(m).unwrap_or(m.start())];
-        // "수출상담 32건 8495만 달러": past a count written before it.
-        let mut words = head.split_whitespace().rev();
-        let before = words.next().unwrap_or("");
-        let counts = before
-            .strip_suffix('건')
-            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == ','));
-        // Not talks that led to it ("48차례 상담으로 25건 287만8000달러의
-        // 수출 계약실적").
-        let before = match counts {
-            true => words
-                .next()
-                .filter(|w| ["상담", "실적", "상담액"].iter().any(|e| w.ends_with(e)))
-                .unwrap_or(""),
-            false => before,
-        };
-        let before = if before.ends_with(['과', '와', ',']) {
-            ""
-        } else {
-            before
-        };
-        // Past a conversion in brackets: "744만8천달러(86억원) 규모 상담".
-        let rest = &clause[m.end()..];
-        let rest = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
-            Some((_, after)) => after,
-            None => rest,
-        };
-        let after: String = rest.chars().take(8).collect();
-        // "수출상담회'에서 1014만 달러의 수출 계약": the fair where it was
-        // signed, not talks.
-        let fair = before.contains("상담회") && before.ends_with("에서");
-        (before.contains("상담") && !fair) || after.contains("상담")
-    };
+    let talks = |m: &regex::Match| sum_of_talks(clause, m.start(), m.end());
     let plain: Vec<&regex::Match> = all
         .iter()
         .filter(|m| !in_brackets(m) && !talks(m))
@@ -398,6 +362,44 @@ fn amount_of(clause: &str, doc: Option<(usize, usize)>) -> Option<&str> {
         .copied()
         .or(all.iter().find(|m| !talks(m)))
         .map(|m| with_about(clause, m.start(), m.end()))
+}
+
+/// Whether the amount at `start..end` is a sum of talks, not of documents:
+/// the word before names it ("상담실적 3천564만달러"), unless it ends a list
+/// ("수출 상담과 4500만달러 규모의 수출계약"), also past the count it sums
+/// ("상담 77건(1857만달러)", "수출상담 32건 8495만 달러"); or the words
+/// after it do ("744만8천달러(86억원) 규모 상담").
+fn sum_of_talks(clause: &str, start: usize, end: usize) -> bool {
+    let head = &clause[..count_before(clause, start).unwrap_or(start)];
+    let mut words = head.split_whitespace().rev();
+    let before = words.next().unwrap_or("");
+    let counts = before
+        .strip_suffix('건')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == ','));
+    // Not talks that led to it ("48차례 상담으로 25건 287만8000달러의 수출
+    // 계약실적").
+    let before = match counts {
+        true => words
+            .next()
+            .filter(|w| ["상담", "실적", "상담액"].iter().any(|e| w.ends_with(e)))
+            .unwrap_or(""),
+        false => before,
+    };
+    let before = if before.ends_with(['과', '와', ',']) {
+        ""
+    } else {
+        before
+    };
+    // Past a conversion in brackets.
+    let rest = &clause[end..];
+    let rest = match rest.strip_prefix('(').and_then(|r| r.split_once(')')) {
+        Some((_, after)) => after,
+        None => rest,
+    };
+    let after: String = rest.chars().take(8).collect();
+    // "수출상담회'에서 1014만 달러의 수출 계약": the fair where it was signed.
+    let fair = before.contains("상담회") && before.ends_with("에서");
+    (before.contains("상담") && !fair) || after.contains("상담")
 }
 
 /// Whether the amount at `start..end` is a goal, not a result: "'임기 내
