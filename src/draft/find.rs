@@ -364,6 +364,11 @@ fn place_boundaries(text: &str, start: usize, end: usize) -> bool {
         || (name.ends_with('군') && tail.starts_with("수"))
         || tail.starts_with("지사")
         || tail.starts_with("도지사");
+    // "(더불어민주당/안산7)", "천안5산단": an electoral district or an
+    // estate's number, not the place as a party.
+    if after.is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
     // "새벽 1시가 넘은": a time, not 시가 (Shiga).
     before.is_none_or(|c| !is_hangul(c) && !c.is_ascii_digit())
         && (head_of || after.is_none_or(|c| !is_hangul(c) || suffix_ok(c)))
@@ -610,6 +615,14 @@ mod tests {
                 &[]
             ),
             ["my", "id"]
+        );
+        // A council member's district number, an estate's number.
+        assert_eq!(
+            ids(
+                "김철진(더불어민주당/안산7) 의원과 천안5산단 업체가 몽골을 찾았다.",
+                &[]
+            ),
+            ["mn"]
         );
         // 경기 as the economy or a match is no place; as itself it is.
         assert_eq!(
