@@ -468,7 +468,9 @@ fn mission_seat(text: &str, f: &Found) -> bool {
 /// "미국(마이애미)" names the place itself), and the items of a list of
 /// firms ("천안 씨에스컴퍼니, 아산 씨허브, 당진 바이오코스원 등 … 14개
 /// 업체가"), where the word after the town is no place, or of a count of
-/// them ("천안 12개, 아산 6개").
+/// them ("천안 12개, 아산 6개"); a maker after its product ("만두(김제
+/// 푸드웨어)") and a town's firm before its product ("진도군의
+/// 대대로영농조합(홍주)").
 fn firms_town(text: &str, f: &Found, places: &[Found]) -> bool {
     static LISTED_FIRM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^ ([^\s\d,.()][^\s,.()]{1,14})(?:,|\s등\s)[^.]*?(?:업체|기업|개사)")
@@ -502,7 +504,16 @@ fn firms_town(text: &str, f: &Found, places: &[Found]) -> bool {
         && ["업체", "기업", "개사", "회사"]
             .iter()
             .any(|w| text.contains(w));
-    after_word || before_firm || listed_firm || counted
+    // "만두(김제 푸드웨어)": a product, then the firm that makes it and its
+    // town; "진도군의 대대로영농조합(홍주)": a town's firm, then its product.
+    static MAKER: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^ [^\s()]{1,15}\)").expect("static regex"));
+    static TOWNS_FIRM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^의\s+[‘'\x22]?[^\s,.()‘’'\x22]{2,15}[’'\x22]?\s*\(").expect("static regex")
+    });
+    let maker = before.ends_with('(') && MAKER.is_match(rest);
+    let towns_firm = TOWNS_FIRM.is_match(rest);
+    after_word || before_firm || listed_firm || counted || maker || towns_firm
 }
 
 #[cfg(test)]
@@ -627,6 +638,13 @@ mod tests {
         assert_eq!(
             hosts("박람회에는 60개 기업(대전 21, 충북 20, 충남 19)이 3일 참여했다."),
             ["kr-daejeon", "kr-chungbuk", "kr-chungnam"]
+        );
+        // A maker after its product; a town's firm before its product.
+        assert_eq!(
+            hosts(
+                "전북도는 3일 도쿄 박람회에서 만두(김제 푸드웨어), 조미김(군산 바다향)을 선보였다. 진도군의 대대로영농조합(홍주)도 참가했다."
+            ),
+            ["kr-jeonbuk"]
         );
     }
 
