@@ -184,20 +184,10 @@ pub const IGNORED_DIRS: &[&str] = &["imported", "drafts"];
 
 /// Loads and validates everything under `dir`.
 pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> {
-    let mut diags = Vec::new();
     if !dir.is_dir() {
-        return Err(LoadError {
-            diagnostics: vec![
-                Diagnostic::error(
-                    Span::file(dir.display().to_string()),
-                    "the data folder does not exist or is not a folder",
-                )
-                .with_hint("pass the folder that holds your records with --data DIR"),
-            ],
-            ..Default::default()
-        });
+        return Err(no_data_folder(dir));
     }
-
+    let mut diags = Vec::new();
     let mut files = Vec::new();
     collect_files(dir, &mut files, &mut diags, 0);
     files.sort();
@@ -224,28 +214,13 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
         valid_events: 0,
         dup_diags: Vec::new(),
     };
-
-    let mut notes = Vec::new();
-    let mut dropped = 0;
-    for (index, path) in event_files.iter().enumerate() {
-        accept.current = index;
-        // Records are size-limited before reading; sheets are not (a
-        // million-row CSV is a normal input).
-        let Some(bytes) = read_file(path, !is_sheet_file(path), &mut diags) else {
-            continue;
-        };
-        let display = path.display().to_string();
-        let (d, n) = read_event_file(
-            &display,
-            bytes,
-            taxonomy.as_ref(),
-            options,
-            &mut diags,
-            &mut accept,
-        );
-        dropped += d;
-        notes.extend(n);
-    }
+    let (dropped, notes) = read_events(
+        &event_files,
+        taxonomy.as_ref(),
+        options,
+        &mut diags,
+        &mut accept,
+    );
     let Accept {
         mut events,
         counted,
@@ -286,6 +261,46 @@ pub fn load_dir(dir: &Path, options: &LoadOptions) -> Result<Loaded, LoadError> 
             })
         }
     }
+}
+
+/// The error for a data folder that is not there.
+fn no_data_folder(dir: &Path) -> LoadError {
+    LoadError {
+        diagnostics: vec![
+            Diagnostic::error(
+                Span::file(dir.display().to_string()),
+                "the data folder does not exist or is not a folder",
+            )
+            .with_hint("pass the folder that holds your records with --data DIR"),
+        ],
+        ..Default::default()
+    }
+}
+
+/// Reads every event file in turn through `accept`: how many diagnostics
+/// went unshown, and the notes the files gave.
+fn read_events(
+    event_files: &[PathBuf],
+    taxonomy: Option<&Taxonomy>,
+    options: &LoadOptions,
+    diags: &mut Vec<Diagnostic>,
+    accept: &mut Accept<'_>,
+) -> (usize, Vec<String>) {
+    let mut notes = Vec::new();
+    let mut dropped = 0;
+    for (index, path) in event_files.iter().enumerate() {
+        accept.current = index;
+        // Records are size-limited before reading; sheets are not (a
+        // million-row CSV is a normal input).
+        let Some(bytes) = read_file(path, !is_sheet_file(path), diags) else {
+            continue;
+        };
+        let display = path.display().to_string();
+        let (d, n) = read_event_file(&display, bytes, taxonomy, options, diags, accept);
+        dropped += d;
+        notes.extend(n);
+    }
+    (dropped, notes)
 }
 
 /// The order of items by date, then id: by date from a compact array,
