@@ -484,14 +484,16 @@ fn firms_town(text: &str, f: &Found, places: &[Found]) -> bool {
             .next_back()
             .is_some_and(|c| !c.is_whitespace())
         && rest.starts_with(')');
-    let before_firm = FIRM_MARKS.iter().any(|m| rest.trim_start().starts_with(m));
+    let before_firm = || FIRM_MARKS.iter().any(|m| rest.trim_start().starts_with(m));
     // Not a place ("경남 창원, 김해 등"), nor someone's post ("충남도
     // 기획관리실장, …").
-    let listed_firm = LISTED_FIRM.captures(rest).is_some_and(|c| {
-        let Some(w) = c.get(1) else { return false };
-        let word = text.len() - rest.len() + w.start();
-        !places.iter().any(|p| p.start == word) && !w.as_str().ends_with(['장', '관'])
-    });
+    let listed_firm = || {
+        LISTED_FIRM.captures(rest).is_some_and(|c| {
+            let Some(w) = c.get(1) else { return false };
+            let word = text.len() - rest.len() + w.start();
+            !places.iter().any(|p| p.start == word) && !w.as_str().ends_with(['장', '관'])
+        })
+    };
     // "천안 12개, 아산 6개, 보령·당진·금산·서천 각 2개다": how many of the
     // firms each town sent, in a sentence about firms. The count ends at
     // the number ("12개,", "2개다", "12개사가"), unlike "3개 시도가" or "31개
@@ -500,10 +502,12 @@ fn firms_town(text: &str, f: &Found, places: &[Found]) -> bool {
         Regex::new(r"^(?:\s*[·ㆍ]\s*[가-힣]{2,4})*\s+(?:각\s*)?\d{1,3}\s*개(?:사|\s*업체|\s*기업)?(?:[,.)]|다|이\s|가\s|씩|$)")
             .expect("static regex")
     });
-    let counted = FIRMS_COUNTED.is_match(rest)
-        && ["업체", "기업", "개사", "회사"]
-            .iter()
-            .any(|w| text.contains(w));
+    let counted = || {
+        FIRMS_COUNTED.is_match(rest)
+            && ["업체", "기업", "개사", "회사"]
+                .iter()
+                .any(|w| text.contains(w))
+    };
     // "만두(김제 푸드웨어)": a product, then the firm that makes it and its
     // town; "진도군의 대대로영농조합(홍주)": a town's firm, then its product.
     static MAKER: LazyLock<Regex> =
@@ -511,9 +515,10 @@ fn firms_town(text: &str, f: &Found, places: &[Found]) -> bool {
     static TOWNS_FIRM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^의\s+[‘'\x22]?[^\s,.()‘’'\x22]{2,15}[’'\x22]?\s*\(").expect("static regex")
     });
-    let maker = before.ends_with('(') && MAKER.is_match(rest);
-    let towns_firm = TOWNS_FIRM.is_match(rest);
-    after_word || before_firm || listed_firm || counted || maker || towns_firm
+    let maker = || before.ends_with('(') && MAKER.is_match(rest);
+    let towns_firm = || TOWNS_FIRM.is_match(rest);
+    // The cheap tests first; each runs only if those before it failed.
+    after_word || before_firm() || maker() || towns_firm() || listed_firm() || counted()
 }
 
 #[cfg(test)]
