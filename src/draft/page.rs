@@ -480,9 +480,8 @@ fn body_of(
             }
         }
         // A copyright mark ends the article once some of it was read, not
-        // in a photo's credit above it ("…/뉴스1© News1"), nor does a
-        // comment counter under the headline ("• 댓글 0").
-        if ended && !seen.is_empty() && !comment_counter(line) {
+        // in a photo's credit above it ("…/뉴스1© News1").
+        if ended && !seen.is_empty() {
             read = i + 1;
             break;
         }
@@ -507,6 +506,10 @@ fn split_credit(line: &str) -> Option<(String, String)> {
 
 /// The line up to the first word that ends an article, and whether one did.
 fn cut_at_end(line: &str) -> (&str, bool) {
+    // "• 댓글 0" under the headline counts comments: furniture, no end.
+    if comment_counter(line) {
+        return ("", false);
+    }
     static ENDS: LazyLock<Words<()>> =
         LazyLock::new(|| Words::new(Vec::leak(ARTICLE_ENDS.iter().map(|w| (*w, ())).collect())));
     let cut = ENDS.first_in_text(line).map(|(at, _, _)| at);
