@@ -38,11 +38,23 @@ impl Reader<'_> {
         // Background sentences (but the lead and the event's) name no party.
         let year = self.year_of(d);
         let lead = body.first().map(|(i, _)| *i);
-        let texts: Vec<(&str, &[Found])> = body
+        let main = |i: usize| Some(i) == lead || Some(i) == event_sentence;
+        let kept: Vec<(usize, &String)> = body
             .iter()
-            .filter(|(i, s)| Some(*i) == lead || Some(*i) == event_sentence || !background(s, year))
+            .filter(|(i, s)| main(*i) || !background(s, year))
+            .copied()
+            .collect();
+        let texts: Vec<(&str, &[Found])> = kept
+            .iter()
             .map(|(i, s)| (s.as_str(), self.places[*i].as_slice()))
             .chain(headline.as_ref().map(|(h, p)| (*h, p.as_slice())))
+            .collect();
+        // The texts that say what the event is: the headline, the lead and
+        // the event's sentence.
+        let leading: Vec<bool> = kept
+            .iter()
+            .map(|(i, _)| main(*i))
+            .chain(headline.iter().map(|_| true))
             .collect();
         let Mentions {
             mut found,
@@ -55,6 +67,7 @@ impl Reader<'_> {
         }
         let headline = headline.as_ref().map(|(h, p)| (*h, p.as_slice()));
         let home = self.home_country(event_sentence, headline);
+        found.retain(|(i, _)| regions[*i].country == home || !in_passing(*i, &texts, &leading));
         let lead = body.first().map(|(i, _)| self.places[*i].as_slice());
         self.one_level(&mut found, lead, &home);
         self.drop_namesakes(&mut found);
@@ -414,6 +427,30 @@ impl Reader<'_> {
     }
 }
 
+/// Whether place `i` is named only in passing: once, outside the texts
+/// that say what the event is (`leading`), in a sentence that tells of
+/// something else: "한편 …", a standing state ("… 시장을 보유하고 있다"),
+/// another time ("지난해", "앞서", "하반기에는") or a count of places
+/// ("자매도시 5곳"). What a deal allows ("… 건설할 수 있다") is no
+/// standing state.
+fn in_passing(i: usize, texts: &[(&str, &[Found])], leading: &[bool]) -> bool {
+    static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"한편|(?:[^수\s]\s|\S)있다\.|있으며|현재|뿐만|지난해|앞서|그동안|지금까지|[상하]반기",
+            r"|국가별|\d+\s?곳"
+        ))
+        .expect("static regex")
+    });
+    let mut named = texts
+        .iter()
+        .zip(leading)
+        .filter(|((_, places), _)| places.iter().any(|f| f.index == i));
+    match (named.next(), named.next()) {
+        (Some(((text, _), lead)), None) => !lead && ASIDE.is_match(text),
+        _ => false,
+    }
+}
+
 /// Whether the words after a place make it a venue: "부안 대명리조트에서",
 /// "목포 현대호텔과", "순천만국가정원 등에서".
 fn venue_word(text: &str, end: usize) -> bool {
@@ -693,6 +730,30 @@ mod tests {
         );
         assert!(hosts.starts_with("kr-chungnam"), "{hosts}");
         assert!(partners.contains("vn-hn"), "{partners}");
+    }
+
+    /// A foreign place named once, outside the headline, the lead and the
+    /// event's sentence, in a sentence about something else, is no party;
+    /// named twice, or in the lead, it is.
+    #[test]
+    fn a_place_in_passing_is_no_partner() {
+        let partners = |text: &str| place_ids(&draft(text, "2019-03-14")[0].partners).join(" ");
+        let lead = "김해시, 하노이와 협약\n\n경남 김해시는 지난 12일 베트남 하노이를 방문해 우호교류 협약을 체결했다고 14일 밝혔다. \
+                    시 대표단은 하노이 인민위원회와 교육 분야 교류를 논의했다.";
+        for aside in [
+            "한편 일본 후쿠오카시 대표단은 다음 달 김해를 찾는다.",
+            "시는 일본 후쿠오카시에 사무소를 두고 있다.",
+            "시는 하반기에 일본 후쿠오카시를 방문한다.",
+            "시는 지난해 일본 후쿠오카시와 협약을 맺었다.",
+        ] {
+            assert_eq!(partners(&format!("{lead} {aside}")), "vn-hn", "{aside}");
+        }
+        let twice = format!(
+            "{lead} 시는 일본 후쿠오카시도 방문했다. 한편 후쿠오카시는 하반기에 김해를 찾는다."
+        );
+        assert!(partners(&twice).contains("jp-"), "{twice}");
+        let allows = format!("{lead} 협약에 따라 일본 후쿠오카시 기업도 참여할 수 있다.");
+        assert!(partners(&allows).contains("jp-"), "{allows}");
     }
 
     /// Places in background sentences (earlier ties, what a place is
