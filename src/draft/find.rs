@@ -5,7 +5,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::model::{Named, Taxonomy, Vocabulary, admin_stem, has_hangul, is_hangul};
+use crate::model::{Named, Region, Taxonomy, Vocabulary, admin_stem, has_hangul, is_hangul};
 
 /// One name found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -130,6 +130,31 @@ fn names<T: Named>(vocab: &Vocabulary<T>, stems: bool, latin_min: usize) -> Vec<
     out
 }
 
+/// Korean names that several places share, written after their parent's
+/// name: "울산 남구", "광주서구", "인천광역시 중구" name one district
+/// each, though 남구, 서구 and 중구 alone name none.
+fn under_parent(regions: &Vocabulary<Region>, known: &[(String, usize)]) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    for (i, r) in regions.items.iter().enumerate() {
+        let (Some(name), Some(parent)) = (r.label.ko.as_deref(), r.parent.as_deref()) else {
+            continue;
+        };
+        let Some(p) = regions.index_of(parent) else {
+            continue;
+        };
+        // Abroad, a name shared by a province and its city ("일본 도쿄")
+        // keeps its usual reading.
+        if r.country != "kr" || regions.position(name) == Some(i) {
+            continue;
+        }
+        for (form, _) in known.iter().filter(|(f, j)| *j == p && has_hangul(f)) {
+            out.push((format!("{form} {name}"), i));
+            out.push((format!("{form}{name}"), i));
+        }
+    }
+    out
+}
+
 /// A fixed list of words, found in a text in one pass (ASCII letters in
 /// any case: "MOU", "Mou").
 pub struct Words<T: 'static> {
@@ -212,6 +237,7 @@ const PROSE_PLACES: &[(&str, &str, Option<&str>)] = &[
 impl Gazetteer {
     pub fn new(taxonomy: &Taxonomy) -> Gazetteer {
         let mut places = names(&taxonomy.regions, true, 4);
+        places.extend(under_parent(&taxonomy.regions, &places));
         let mut ties = Vec::new();
         for (name, id, tie) in PROSE_PLACES {
             let Some(prose) = taxonomy.regions.index_of(id) else {
@@ -591,6 +617,21 @@ mod tests {
                 "us",
                 "us-ma-boston",
                 "cn-hl-harbin"
+            ]
+        );
+        // A district name several cities share, after its city's name; a
+        // shared name abroad keeps its usual reading.
+        assert_eq!(
+            ids(
+                "울산 남구와 광주서구, 인천광역시 중구는 일본 도쿄를 찾았다.",
+                &[]
+            ),
+            [
+                "kr-ulsan-nam",
+                "kr-gwangju-seo",
+                "kr-incheon-jung",
+                "jp",
+                "jp-13"
             ]
         );
         // Chinese cities by their Sino-Korean readings; a reading that is
