@@ -17,7 +17,7 @@ use self::dates::{duration_end, future, within};
 use self::follow_ups::follow_ups;
 use self::outcomes::{
     document_type, drop_among, drop_conversions, drop_itemised, drop_parts, drop_repeats,
-    merge_restated, outcomes,
+    export_memoranda, merge_restated, outcomes,
 };
 use self::people::{attendance, participants};
 use super::find::{Found, Gazetteer, Words};
@@ -375,6 +375,7 @@ impl Reader<'_> {
         let told_again = drop_repeats(&mut d.outcomes);
         d.review.extend(told_again);
         self.headline_amount(d);
+        export_memoranda(&mut d.outcomes);
         for o in &d.outcomes {
             if let Some(doubt) = &o.doubt {
                 d.review
@@ -771,6 +772,27 @@ mod tests {
         assert_eq!(a.value.value, 2_500_000.0);
     }
 
+    /// An export agreement with buyers is a memorandum; a friendship
+    /// agreement stays an agreement.
+    #[test]
+    fn an_export_agreement_is_a_memorandum() {
+        let types = |text: &str| -> Vec<(OutcomeType, String)> {
+            draft(text, "2019-05-20")[0]
+                .outcomes
+                .iter()
+                .map(|o| (o.kind.value, o.kind.quote.clone()))
+                .collect()
+        };
+        assert_eq!(
+            types("완도군은 지난 17일 라오스 바이어와 170만달러 수출 협약을 체결했다."),
+            [(OutcomeType::Mou, "수출 협약".to_string())]
+        );
+        assert_eq!(
+            types("완도군은 지난 17일 라오스 비엔티안시와 우호교류 협약을 체결했다."),
+            [(OutcomeType::Agreement, "협약".to_string())]
+        );
+    }
+
     /// A session held on a day of the event is part of it: its results
     /// are the event's, not another draft's.
     #[test]
@@ -861,7 +883,7 @@ mod tests {
                     상담성과가 예상된 기업들도 수출계약이 체결되도록 협력하겠다”고 말했다.";
         let d = draft(text, "2020-02-14");
         let kinds: Vec<_> = d[0].outcomes.iter().map(|o| o.kind.value).collect();
-        assert_eq!(kinds, [OutcomeType::Agreement], "{:#?}", d[0].outcomes);
+        assert_eq!(kinds, [OutcomeType::Mou], "{:#?}", d[0].outcomes);
     }
 
     #[test]

@@ -1119,6 +1119,25 @@ pub(super) fn drop_among(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
     review
 }
 
+/// An export agreement with buyers ("100만달러 수출협약", "4건의 수출
+/// 협약") commits to no order: readers write it as a memorandum. Typed
+/// once the repeats are settled, which compare it as the agreement it is
+/// called.
+pub(super) fn export_memoranda(outcomes: &mut [DraftOutcome]) {
+    for o in outcomes {
+        let title = o.title.value.trim_end();
+        let word = ["수출협약", "수출 협약"]
+            .into_iter()
+            .find(|w| title.ends_with(w));
+        if let Some(word) = word
+            && o.kind.value == OutcomeType::Agreement
+            && o.kind.quote == "협약"
+        {
+            o.kind = Cited::new(OutcomeType::Mou, word);
+        }
+    }
+}
+
 /// Drops bare "협약" outcomes (no amount, no count) that follow one counted
 /// several times: they name the counted agreements one by one ("업체
 /// 5곳(6건)과 … 투자협약을 체결한다. … 제조업체와 협약을 맺을 예정이다").
