@@ -385,8 +385,9 @@ impl Reader<'_> {
     /// A signing dated on a later day of a trip: the event a signing's
     /// record is about is that day ("5일부터 10일까지 … 9일 오전 양 도시
     /// 간 … 우호교류 협정을 체결했다"), not the trip's days. A signing on
-    /// the trip's first day leaves the trip the event.
-    pub(super) fn signing_day(&self, d: &mut Draft, body: &[(usize, &String)]) {
+    /// the trip's first day leaves the trip the event. `signed`: the
+    /// body's sentences that tell a signed outcome.
+    pub(super) fn signing_day(&self, d: &mut Draft, body: &[(usize, &String)], signed: &[usize]) {
         let (Some(start), Some(end)) = (&d.start, &d.end) else {
             return;
         };
@@ -398,22 +399,21 @@ impl Reader<'_> {
             end: Some(end.value),
             how: None,
         };
-        let signed = |s: &str| {
-            super::outcomes::outcomes(s, false)
-                .iter()
-                .any(|o| o.status.value == crate::model::OutcomeStatus::Signed)
-        };
-        let day = body.iter().filter(|(_, s)| signed(s)).find_map(|(i, s)| {
-            self.dates[*i].iter().find_map(|m| {
-                if m.open_from || m.until || reporting_date(s, m) {
-                    return None;
-                }
-                let r = self.resolve_told(s, m)?;
-                let one_day = r.end.is_none() && r.start.precision == crate::model::Precision::Day;
-                (one_day && r.start.date != trip.start.date && within(&r, &trip))
-                    .then(|| (r, m.clone()))
-            })
-        });
+        let day = body
+            .iter()
+            .filter(|(i, _)| signed.contains(i))
+            .find_map(|(i, s)| {
+                self.dates[*i].iter().find_map(|m| {
+                    if m.open_from || m.until || reporting_date(s, m) {
+                        return None;
+                    }
+                    let r = self.resolve_told(s, m)?;
+                    let one_day =
+                        r.end.is_none() && r.start.precision == crate::model::Precision::Day;
+                    (one_day && r.start.date != trip.start.date && within(&r, &trip))
+                        .then(|| (r, m.clone()))
+                })
+            });
         if let Some((r, m)) = day {
             self.set_dates(d, r, &m);
         }

@@ -214,8 +214,8 @@ impl Reader<'_> {
         d.participants = participants(&body);
         d.attendance = attendance(&body);
         let announcement = event_sentence.is_some_and(|i| future(&self.sents[i]));
-        self.set_outcomes(&mut d, &body, announcement);
-        self.signing_day(&mut d, &body);
+        let signed = self.set_outcomes(&mut d, &body, announcement);
+        self.signing_day(&mut d, &body, &signed);
         if !announcement {
             d.follow_ups = follow_ups(&body, self.published, event_sentence);
         }
@@ -355,11 +355,28 @@ impl Reader<'_> {
     /// The outcomes of the body's sentences, less history, the parts of a
     /// total, conversions, restatements and repeats; a doubtful one is
     /// listed for review.
-    fn set_outcomes(&self, d: &mut Draft, body: &[(usize, &String)], announcement: bool) {
+    ///
+    /// Returns the body's sentences that tell a signed outcome, as first
+    /// read.
+    fn set_outcomes(
+        &self,
+        d: &mut Draft,
+        body: &[(usize, &String)],
+        announcement: bool,
+    ) -> Vec<usize> {
         let year = self.year_of(d);
-        d.outcomes = body
+        let told: Vec<(usize, Vec<DraftOutcome>)> = body
             .iter()
-            .flat_map(|(_, s)| outcomes(s, announcement))
+            .map(|(i, s)| (*i, outcomes(s, announcement)))
+            .collect();
+        let signed = told
+            .iter()
+            .filter(|(_, os)| os.iter().any(|o| o.status.value == OutcomeStatus::Signed))
+            .map(|(i, _)| *i)
+            .collect();
+        d.outcomes = told
+            .into_iter()
+            .flat_map(|(_, os)| os)
             .filter(|o| {
                 !history(&o.title.quote, year)
                     && !told_of_earlier_year(&o.title.quote, year, self.published)
@@ -382,6 +399,7 @@ impl Reader<'_> {
                     .push(format!("outcomes: «{}»: {doubt}", o.title.value));
             }
         }
+        signed
     }
 
     /// The headline's sum for the one document the body tells without
