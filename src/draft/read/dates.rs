@@ -526,6 +526,16 @@ pub(super) fn duration_end(s: &str, start: Option<FuzzyDate>) -> Option<Cited<Fu
     ))
 }
 
+/// Whether the words after a date tell a return home ("17일 귀국했다",
+/// "15일 … 일정을 마무리하고 귀국했다고"): the date is a trip's last day.
+pub(super) fn returned(rest: &str) -> bool {
+    let clause = rest.split(['.', ',']).next().unwrap_or(rest);
+    clause.find("귀국").is_some_and(|at| {
+        // No other day between: "15일 출국해 20일 귀국한다".
+        !clause[..at].contains('일') || !clause[..at].chars().any(|c| c.is_ascii_digit())
+    })
+}
+
 /// Whether the words after a date or a document end in a clause about
 /// something earlier: a verb ending in 던 ("지난달 17일 방문해 의향서를
 /// 교환했던 퀴논시의 대표단이 … 체결한다"), or "…한 바 있다" ("이에 앞서 …

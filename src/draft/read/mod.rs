@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use self::dates::{duration_end, future, within};
+use self::dates::{duration_end, future, returned, within};
 use self::follow_ups::follow_ups;
 use self::outcomes::{
     document_type, drop_among, drop_conversions, drop_itemised, drop_parts, drop_repeats,
@@ -323,6 +323,24 @@ impl Reader<'_> {
                 .iter()
                 .find_map(|s| duration_end(s, start))
                 .or_else(|| self.end_by(&self.dates[i..(i + 3).min(self.dates.len())], start));
+            if returned(&self.sents[i][m.end..])
+                && let (Some(day), Some(end)) = (d.start.as_mut(), d.end.as_mut())
+            {
+                // "17일 귀국했다 … 4박6일간": the day told is the last.
+                let length = end.value.date.days_since_epoch() - day.value.date.days_since_epoch();
+                std::mem::swap(day, end);
+                day.value.date = end.value.date.add_days(-length);
+                let (ko, en) = d.date_note.take().unwrap_or_default();
+                let (first, back, stay) = (day.value, &end.quote, &day.quote);
+                d.date_note = Some((
+                    format!("{ko} '{back}'은(는) 귀국한 날이므로 '{stay}' 일정은 {first}에 시작.")
+                        .trim()
+                        .to_string(),
+                    format!("{en} \"{back}\" is the day of the return, so the stay of \"{stay}\" began on {first}.")
+                        .trim()
+                        .to_string(),
+                ));
+            }
         }
     }
 
@@ -788,6 +806,27 @@ mod tests {
             .as_ref()
             .expect("the headline's sum");
         assert_eq!(a.value.value, 2_500_000.0);
+    }
+
+    /// A day told as the return home ends the stay the text gives.
+    #[test]
+    fn a_return_day_ends_the_stay() {
+        let days = |text: &str| {
+            let d = &draft(text, "2011-11-17")[0];
+            (start_of(d), d.end.as_ref().map(|e| e.value.to_string()))
+        };
+        assert_eq!(
+            days("김 지사가 17일 귀국했다. 김 지사는 4박6일간 미국을 돌며 투자를 유치했다."),
+            (Some("2011-11-12".into()), Some("2011-11-17".into()))
+        );
+        assert_eq!(
+            days("김 지사가 12일 출국해 17일 귀국한다. 김 지사는 4박6일간 미국을 돈다."),
+            (Some("2011-11-12".into()), Some("2011-11-17".into()))
+        );
+        assert_eq!(
+            days("김 지사가 12일 미국으로 떠났다. 김 지사는 4박6일간 미국을 돈다."),
+            (Some("2011-11-12".into()), Some("2011-11-17".into()))
+        );
     }
 
     /// An export agreement with buyers is a memorandum; a friendship
