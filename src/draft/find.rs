@@ -92,6 +92,9 @@ const SECTOR_PREFIXES: &[&str] = &[
     "친환경",
     // "의료관광": medical tourism, a field glued to another.
     "의료",
+    // "해상풍력" (offshore wind), "전통문화" (traditional culture).
+    "해상",
+    "전통",
 ];
 
 /// Surface forms of the entries of a vocabulary that resolve to them alone.
@@ -754,7 +757,7 @@ mod tests {
     fn sectors_inside_compounds() {
         let t = taxonomy();
         let g = Gazetteer::new(&t);
-        let text = "AI 자율주행로봇, 바이오기업, 양자산업, 첨단바이오·코스메틱, 무선통신 부품";
+        let text = "AI 자율주행로봇, 바이오기업, 양자산업, 첨단바이오·코스메틱, 무선통신 부품, 해상풍력, 전통문화";
         let ids: Vec<&str> = g
             .sectors(text)
             .iter()
@@ -762,7 +765,16 @@ mod tests {
             .collect();
         assert_eq!(
             ids,
-            ["ai", "robotics", "bio", "quantum", "bio", "cosmetics"]
+            [
+                "ai",
+                "robotics",
+                "bio",
+                "quantum",
+                "bio",
+                "cosmetics",
+                "energy",
+                "culture"
+            ]
         );
     }
 
