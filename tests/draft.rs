@@ -225,6 +225,62 @@ fn held_out_articles_score() {
     );
 }
 
+/// How far two careful readers agree: the second readers' answers in
+/// `tests/draft/second/` (written from the same texts, without seeing the
+/// first answers) scored against the first readers' held-out answers, by
+/// the scorer the drafter is measured with. With `BRIEF_ARTICLES` set, the
+/// drafter is scored on the same articles beside them.
+#[test]
+fn second_reading_agreement() {
+    let taxonomy = load_taxonomy(&root().join("data")).expect("taxonomy");
+    let g = Gazetteer::new(&taxonomy);
+    let read = |path: &Path| -> Answer {
+        serde_saphyr::from_str(&fs::read_to_string(path).expect("answer"))
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
+    let mut seconds: Vec<PathBuf> = fs::read_dir(root().join("tests/draft/second"))
+        .expect("second readings")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    seconds.sort();
+    let texts = std::env::var_os("BRIEF_ARTICLES").map(PathBuf::from);
+    let (mut readers, mut drafter) = (Tally::default(), Tally::default());
+    for second in &seconds {
+        let name = second.file_name().expect("name");
+        let first_path = root().join("tests/draft/heldout").join(name);
+        let first = read(&first_path);
+        let facts = |a: &Answer, p: &Path| {
+            a.facts(&taxonomy)
+                .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+        };
+        let expected = facts(&first, &first_path);
+        readers.add(&expected, &facts(&read(second), second));
+        if let Some(dir) = &texts {
+            let text = dir.join(Path::new(name).with_extension("txt"));
+            if text.exists() {
+                let (drafts, _) =
+                    draft_file(&text, first.published_for_test.as_deref(), &taxonomy, &g);
+                score_article(
+                    &mut drafter,
+                    std::slice::from_ref(&expected),
+                    &drafts,
+                    &taxonomy,
+                );
+            }
+        }
+    }
+    assert!(
+        !seconds.is_empty(),
+        "no second readings in tests/draft/second"
+    );
+    report("second-reading", &readers);
+    if texts.is_some() {
+        report("drafter-on-second-reading-articles", &drafter);
+    }
+}
+
 /// The fields whose counts changed between two tallies: what one article
 /// got wrong.
 fn diff(before: &Tally, after: &Tally) -> Vec<String> {
