@@ -23,8 +23,9 @@ impl Reader<'_> {
                     // "제조업체": a maker, of anything; "두 도시 간", "양
                     // 도시는": the places themselves.
                     true => {
-                        !with_particle(&text[f.start..f.end], &text[f.end..])
-                            && LISTED.is_match(&text[f.end..])
+                        (head && INVESTMENT.contains(&&text[f.start..f.end]))
+                            || (!with_particle(&text[f.start..f.end], &text[f.end..])
+                                && LISTED.is_match(&text[f.end..]))
                     }
                     false => {
                         !s.field
@@ -69,6 +70,11 @@ const GENERAL_WORDS: &[&str] = &[
     "도시",
     "해양",
 ];
+
+/// Investment named in a headline or subhead: what the event is about
+/// ("충남도, 美 기업 투자유치"), unlike 수출 there, which names the
+/// goods' trip more than a field the readers give.
+const INVESTMENT: &[&str] = &["투자", "투자유치"];
 
 /// Whether a word goes on with a particle or 간 ("도시는", "도시 간"),
 /// which no item of a list of fields takes, or 도시 with 와, 과 or 로.
@@ -204,6 +210,16 @@ mod tests {
         );
         assert!(
             sectors("거창군 일본 방문\n\n거창군은 지난 20일 일본 관광지에서 행사를 열었다.")
+                .is_empty()
+        );
+        // Investment in the headline is the event's field; export there
+        // is the goods' trip.
+        assert_eq!(
+            sectors("충남도, 美 기업 투자유치\n\n충남도는 지난 20일 미국 기업과 협약을 맺었다."),
+            ["economy"]
+        );
+        assert!(
+            sectors("충남도, 美 수출 길 열어\n\n충남도는 지난 20일 미국 기업과 협약을 맺었다.")
                 .is_empty()
         );
         // One word between a field and its exchange; a field's office.
