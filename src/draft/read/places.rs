@@ -67,7 +67,7 @@ impl Reader<'_> {
         }
         let headline = headline.as_ref().map(|(h, p)| (*h, p.as_slice()));
         let home = self.home_country(event_sentence, headline);
-        found.retain(|(i, _)| regions[*i].country == home || !in_passing(*i, &texts, &leading));
+        found.retain(|(i, _)| !in_passing(*i, &texts, &leading));
         let lead = body.first().map(|(i, _)| self.places[*i].as_slice());
         self.one_level(&mut found, lead, &home);
         self.drop_namesakes(&mut found);
@@ -732,9 +732,9 @@ mod tests {
         assert!(partners.contains("vn-hn"), "{partners}");
     }
 
-    /// A foreign place named once, outside the headline, the lead and the
-    /// event's sentence, in a sentence about something else, is no party;
-    /// named twice, or in the lead, it is.
+    /// A place named once, outside the headline, the lead and the event's
+    /// sentence, in a sentence about something else, is no party, at home
+    /// or abroad; named twice, or in the lead, it is.
     #[test]
     fn a_place_in_passing_is_no_partner() {
         let partners = |text: &str| place_ids(&draft(text, "2019-03-14")[0].partners).join(" ");
@@ -754,6 +754,9 @@ mod tests {
         assert!(partners(&twice).contains("jp-"), "{twice}");
         let allows = format!("{lead} 협약에 따라 일본 후쿠오카시 기업도 참여할 수 있다.");
         assert!(partners(&allows).contains("jp-"), "{allows}");
+        let hosts = |text: &str| place_ids(&draft(text, "2019-03-14")[0].hosts).join(" ");
+        let home = format!("{lead} 한편 부산시는 하반기에 하노이를 찾는다.");
+        assert_eq!(hosts(&home), "kr-gyeongnam-gimhae", "{home}");
     }
 
     /// Places in background sentences (earlier ties, what a place is
