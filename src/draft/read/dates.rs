@@ -509,10 +509,14 @@ fn days_of(c: &regex::Captures) -> Option<i64> {
 /// (eight days), "3일간", "4일부터 이틀간".
 pub(super) fn duration_end(s: &str, start: Option<FuzzyDate>) -> Option<Cited<FuzzyDate>> {
     let start = start.filter(|s| s.precision == crate::model::Precision::Day)?;
-    let (c, _) = (0..s.len())
+    let told: Vec<regex::Captures> = (0..s.len())
         .filter(|&i| s.is_char_boundary(i))
-        .find_map(|i| DURATION.captures(&s[i..]).map(|c| (c, i)))?;
-    let days: i64 = days_of(&c)?;
+        .filter_map(|i| DURATION.captures(&s[i..]))
+        .collect();
+    // "20일부터 24일간 4박 5일로": nights and days say the length; a bare
+    // "24일간" after a day may be the last day.
+    let c = told.iter().find(|c| c.get(1).is_some()).or(told.first())?;
+    let days: i64 = days_of(c)?;
     if !(2..=60).contains(&days) {
         return None;
     }
@@ -597,6 +601,19 @@ mod tests {
     use super::*;
     use crate::draft::read::{draft, start_of};
     use crate::model::OutcomeStatus;
+
+    /// Nights and days give a stay's length over a bare "N일간" that may
+    /// be its last day.
+    #[test]
+    fn nights_and_days_give_the_length() {
+        let start = FuzzyDate::parse("2023-02-20").ok();
+        let end = |s: &str| duration_end(s, start).map(|c| c.value.to_string());
+        assert_eq!(
+            end("2월 20일부터 24일간 4박 5일로 진행되는 이번 방문은").as_deref(),
+            Some("2023-02-24")
+        );
+        assert_eq!(end("20일부터 3일간 열린다").as_deref(), Some("2023-02-22"));
+    }
 
     /// A year alone is no start: it is left out, with a review line
     /// quoting it and asking for the month or day.
