@@ -345,12 +345,6 @@ impl Reader<'_> {
         headline: Option<(&str, &[Found])>,
     ) -> String {
         let regions = &self.taxonomy.regions.items;
-        let korean = |s: &str| {
-            self.gazetteer
-                .places(s)
-                .iter()
-                .any(|f| regions[f.index].country == "kr")
-        };
         let Some(i) = event_sentence else {
             return "kr".into();
         };
@@ -384,10 +378,25 @@ impl Reader<'_> {
         if country == "kr" {
             return country;
         }
+        self.organiser(s, country)
+    }
+
+    /// Who held an event abroad in `country`, read from the first sentence
+    /// saying so (else the event's sentence `s`): Korea when a Korean
+    /// place or a national actor held it and no place of `country` did.
+    fn organiser(&self, s: &str, country: String) -> String {
+        let regions = &self.taxonomy.regions.items;
+        let korean = |s: &str| {
+            self.gazetteer
+                .places(s)
+                .iter()
+                .any(|f| regions[f.index].country == "kr")
+        };
         // Who held it: the first sentence saying so.
         let host_sentence = self
             .sents
             .iter()
+            .map(String::as_str)
             .find(|s| ["개최", "주최", "주관"].iter().any(|w| s.contains(w)))
             .unwrap_or(s);
         let cut = ["개최", "주최", "주관"]
