@@ -25,7 +25,25 @@ struct RowCells<'r, 'c> {
     errors: Vec<(usize, Problem)>,
 }
 
-impl<'c> RowCells<'_, 'c> {
+impl<'r, 'c> RowCells<'r, 'c> {
+    /// A row's cells, with where each known column stands among them (the
+    /// first of a repeated header).
+    fn new(cols: &[Option<Col>], cells: &'r [Cell<'c>]) -> RowCells<'r, 'c> {
+        let mut at = [None; COL_COUNT];
+        for (i, c) in cols.iter().enumerate() {
+            if let Some(c) = c
+                && at[*c as usize].is_none()
+            {
+                at[*c as usize] = Some(i);
+            }
+        }
+        RowCells {
+            at,
+            cells,
+            errors: Vec::new(),
+        }
+    }
+
     fn find(&self, c: Col) -> Option<usize> {
         self.at[c as usize]
     }
@@ -85,18 +103,7 @@ impl SheetReader<'_> {
         diags: &mut Vec<Diagnostic>,
     ) -> Option<(Valid<'c>, usize)> {
         let before = diags.len() + self.dropped;
-        let mut row = RowCells {
-            at: [None; COL_COUNT],
-            cells,
-            errors: Vec::new(),
-        };
-        for (i, c) in cols.iter().enumerate() {
-            if let Some(c) = c
-                && row.at[*c as usize].is_none()
-            {
-                row.at[*c as usize] = Some(i);
-            }
-        }
+        let mut row = RowCells::new(cols, cells);
         self.text_problems(&mut row);
         let id = id(&mut row);
         let (title_ko, title_en) = titles(&mut row);
@@ -135,21 +142,9 @@ impl SheetReader<'_> {
             headers,
             line,
         };
-        self.report(
-            &at,
-            std::mem::take(&mut row.errors),
-            Diagnostic::error,
-            diags,
-        );
-        if diags.len() + self.dropped != before {
+        let errors = std::mem::take(&mut row.errors);
+        if !self.report_row(&at, errors, notes, diags, before) {
             return None;
-        }
-        for (note, key) in notes {
-            let at_index = diags.len();
-            self.report(&at, vec![note], Diagnostic::warning, diags);
-            if diags.len() > at_index {
-                self.note_log.push((at_index, key));
-            }
         }
         if !kept.wanted {
             return Some((Valid::Id(id?), id_col));
@@ -189,6 +184,31 @@ impl SheetReader<'_> {
             summary: words(Col::Summary),
         };
         Some((Valid::Event(event), id_col))
+    }
+
+    /// Reports a row's errors, then, if the row stands (no error was
+    /// reported or dropped since `before` counted them), its notes as
+    /// warnings, logged for the notes sheet. Returns whether the row stands.
+    fn report_row(
+        &mut self,
+        at: &RowAt,
+        errors: Vec<(usize, Problem)>,
+        notes: Vec<((usize, Problem), (Col, String))>,
+        diags: &mut Vec<Diagnostic>,
+        before: usize,
+    ) -> bool {
+        self.report(at, errors, Diagnostic::error, diags);
+        if diags.len() + self.dropped != before {
+            return false;
+        }
+        for (note, key) in notes {
+            let at_index = diags.len();
+            self.report(at, vec![note], Diagnostic::warning, diags);
+            if diags.len() > at_index {
+                self.note_log.push((at_index, key));
+            }
+        }
+        true
     }
 
     /// Cells too long or holding control characters (every cell is
