@@ -384,9 +384,12 @@ fn place_boundaries(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     // "캐나다 퀘벡" (an alias naming the city) is not the start of "캐나다
-    // 퀘벡주" (the province): a name of two words takes no suffix.
-    let suffix_ok =
-        |c: char| AFTER_PLACE.contains(&c) && !(name.contains(' ') && ADMIN.contains(&c));
+    // 퀘벡주" (the province): a name of two words takes no suffix, unless
+    // it ends in its own ("울산 남구청은", "인천 중구도").
+    let suffixed = name.ends_with(ADMIN);
+    let suffix_ok = |c: char| {
+        AFTER_PLACE.contains(&c) && !(name.contains(' ') && !suffixed && ADMIN.contains(&c))
+    };
     // "제주시장", "보령시장", "충남지사": the head of the place.
     let tail = &text[end..];
     let head_of = (name.ends_with('시') && tail.starts_with("장"))
@@ -643,7 +646,7 @@ mod tests {
         // shared name abroad keeps its usual reading.
         assert_eq!(
             ids(
-                "울산 남구와 광주서구, 인천광역시 중구는 일본 도쿄를 찾았다.",
+                "울산 남구와 광주서구, 인천광역시 중구는 일본 도쿄를 찾았다. 울산 남구청도 왔다.",
                 &[]
             ),
             [
@@ -651,7 +654,8 @@ mod tests {
                 "kr-gwangju-seo",
                 "kr-incheon-jung",
                 "jp",
-                "jp-13"
+                "jp-13",
+                "kr-ulsan-nam"
             ]
         );
         // Chinese cities by their Sino-Korean readings; a reading that is
