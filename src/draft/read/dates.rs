@@ -419,6 +419,44 @@ impl Reader<'_> {
         }
     }
 
+    /// A day told as the return home ("17일 귀국했다 … 4박6일간", "15일 …
+    /// 6박 8일 동안의 … 일정을 마무리하고 귀국했다고") is the last day of
+    /// the stay the text gives: the start `d` took from it moves back by
+    /// the stay's length, and `date_note` says so. `m` is the day in
+    /// sentence `i`.
+    pub(super) fn back_from_return(&self, d: &mut Draft, i: usize, m: &Mention) {
+        let rest = &self.sents[i][m.end..];
+        let clause = rest.split(['.', ',']).next().unwrap_or(rest);
+        // The return comes before any other day ("15일 출국해 20일 귀국한다",
+        // "7일부터 3박4일간 … 이날 귀국행"), and the day is no start.
+        let returned = !m.quote.ends_with("부터")
+            && clause.find("귀국").is_some_and(|at| {
+                !clause[..at].contains("이날")
+                    && !self.dates[i]
+                        .iter()
+                        .any(|o| o.start >= m.end && o.start < m.end + at)
+            });
+        let (Some(day), Some(end)) = (d.start.as_mut(), d.end.as_mut()) else {
+            return;
+        };
+        if !returned {
+            return;
+        }
+        let length = end.value.date.days_since_epoch() - day.value.date.days_since_epoch();
+        std::mem::swap(day, end);
+        day.value.date = end.value.date.add_days(-length);
+        let (ko, en) = d.date_note.take().unwrap_or_default();
+        let (first, back, stay) = (day.value, &end.quote, &day.quote);
+        d.date_note = Some((
+            format!("{ko} '{back}'은(는) 귀국한 날이므로 '{stay}' 일정은 {first}에 시작.")
+                .trim()
+                .to_string(),
+            format!("{en} \"{back}\" is the day of the return, so the stay of \"{stay}\" began on {first}.")
+                .trim()
+                .to_string(),
+        ));
+    }
+
     pub(super) fn set_dates(&self, d: &mut Draft, r: when::Resolved, m: &Mention) {
         d.start = Some(Cited::new(r.start, m.quote.clone()));
         d.end = r.end.map(|e| Cited::new(e, m.quote.clone()));
@@ -528,16 +566,6 @@ pub(super) fn duration_end(s: &str, start: Option<FuzzyDate>) -> Option<Cited<Fu
         },
         c[0].trim().to_string(),
     ))
-}
-
-/// Whether the words after a date tell a return home ("17일 귀국했다",
-/// "15일 … 일정을 마무리하고 귀국했다고"): the date is a trip's last day.
-pub(super) fn returned(rest: &str) -> bool {
-    let clause = rest.split(['.', ',']).next().unwrap_or(rest);
-    clause.find("귀국").is_some_and(|at| {
-        // No other day between: "15일 출국해 20일 귀국한다".
-        !clause[..at].contains('일') || !clause[..at].chars().any(|c| c.is_ascii_digit())
-    })
 }
 
 /// Whether the words after a date or a document end in a clause about

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use self::dates::{duration_end, future, returned, within};
+use self::dates::{duration_end, future, within};
 use self::follow_ups::follow_ups;
 use self::outcomes::{
     document_type, drop_among, drop_conversions, drop_itemised, drop_parts, drop_repeats,
@@ -323,24 +323,7 @@ impl Reader<'_> {
                 .iter()
                 .find_map(|s| duration_end(s, start))
                 .or_else(|| self.end_by(&self.dates[i..(i + 3).min(self.dates.len())], start));
-            if returned(&self.sents[i][m.end..])
-                && let (Some(day), Some(end)) = (d.start.as_mut(), d.end.as_mut())
-            {
-                // "17일 귀국했다 … 4박6일간": the day told is the last.
-                let length = end.value.date.days_since_epoch() - day.value.date.days_since_epoch();
-                std::mem::swap(day, end);
-                day.value.date = end.value.date.add_days(-length);
-                let (ko, en) = d.date_note.take().unwrap_or_default();
-                let (first, back, stay) = (day.value, &end.quote, &day.quote);
-                d.date_note = Some((
-                    format!("{ko} '{back}'은(는) 귀국한 날이므로 '{stay}' 일정은 {first}에 시작.")
-                        .trim()
-                        .to_string(),
-                    format!("{en} \"{back}\" is the day of the return, so the stay of \"{stay}\" began on {first}.")
-                        .trim()
-                        .to_string(),
-                ));
-            }
+            self.back_from_return(d, i, &m);
         }
     }
 
@@ -825,6 +808,18 @@ mod tests {
         );
         assert_eq!(
             days("김 지사가 12일 미국으로 떠났다. 김 지사는 4박6일간 미국을 돈다."),
+            (Some("2011-11-12".into()), Some("2011-11-17".into()))
+        );
+        // The stay's own length between the day and the return is no
+        // other day; a first day («부터») is no return.
+        assert_eq!(
+            days(
+                "충남도는 17일 김 지사가 4박 6일 동안의 미국 출장 일정을 마무리하고 귀국했다고 밝혔다."
+            ),
+            (Some("2011-11-12".into()), Some("2011-11-17".into()))
+        );
+        assert_eq!(
+            days("방문단은 지난 12일부터 4박6일간 일정을 소화하고 이날 귀국행 비행기에 올랐다."),
             (Some("2011-11-12".into()), Some("2011-11-17".into()))
         );
     }
