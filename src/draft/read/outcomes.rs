@@ -942,14 +942,7 @@ fn one_per_amount(outcome: DraftOutcome, clause: &str) -> Vec<DraftOutcome> {
 /// ones, though another of 1,300억 follows). A brief counts the total the
 /// article reports; the parts it leaves out are named in a review line.
 pub(super) fn drop_parts(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
-    let amounts: Vec<Option<(f64, String)>> = outcomes
-        .iter()
-        .map(|o| {
-            o.amount
-                .as_ref()
-                .and_then(|a| Some((a.value.value, a.value.currency.clone()?)))
-        })
-        .collect();
+    let amounts: Vec<Option<(f64, &str)>> = outcomes.iter().map(money).collect();
     let mut part = vec![false; outcomes.len()];
     let mut review = Vec::new();
     for i in 0..outcomes.len() {
@@ -979,10 +972,17 @@ pub(super) fn drop_parts(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
     review
 }
 
+/// An outcome's sum and its currency, when it has both.
+fn money(o: &DraftOutcome) -> Option<(f64, &str)> {
+    o.amount
+        .as_ref()
+        .and_then(|a| Some((a.value.value, a.value.currency.as_deref()?)))
+}
+
 /// The outcomes whose amounts add up to outcome `i`'s, in its currency:
 /// all the others, else the last two or more before it; none if no such
 /// sum is within half a percent.
-fn parts_of(amounts: &[Option<(f64, String)>], i: usize) -> Vec<usize> {
+fn parts_of(amounts: &[Option<(f64, &str)>], i: usize) -> Vec<usize> {
     let Some((v, cur)) = &amounts[i] else {
         return Vec::new();
     };
@@ -1095,11 +1095,6 @@ pub(super) fn drop_conversions(outcomes: &mut Vec<DraftOutcome>, body: &[(usize,
 /// review for each.
 pub(super) fn drop_among(outcomes: &mut Vec<DraftOutcome>) -> Vec<String> {
     const AMONG: [&str; 6] = ["이 중", "이중", "그 중", "그중", "이 가운데", "그 가운데"];
-    let money = |o: &DraftOutcome| {
-        o.amount
-            .as_ref()
-            .and_then(|a| Some((a.value.value, a.value.currency.clone()?)))
-    };
     let mut review = Vec::new();
     let mut kept: Vec<DraftOutcome> = Vec::new();
     for o in outcomes.drain(..) {
