@@ -19,33 +19,30 @@ impl Reader<'_> {
         for (text, head) in texts {
             for f in self.gazetteer.sectors(text) {
                 let s = &sectors[f.index];
-                let listed = || match GENERAL_WORDS.contains(&&text[f.start..f.end]) {
+                let (word, rest) = (&text[f.start..f.end], &text[f.end..]);
+                let listed = || match GENERAL_WORDS.contains(&word) {
                     // "제조업체": a maker, of anything; "두 도시 간", "양
                     // 도시는": the places themselves.
                     true => {
-                        (head && INVESTMENT.contains(&&text[f.start..f.end]))
-                            || (!with_particle(&text[f.start..f.end], &text[f.end..])
-                                && LISTED.is_match(&text[f.end..]))
+                        (head && INVESTMENT.contains(&word))
+                            || (!with_particle(word, rest) && LISTED.is_match(rest))
                     }
                     false => {
                         !s.field
-                            || (head && !names_bodies(&text[f.end..]))
-                            || goods(&text[f.start..f.end])
+                            || (head && !names_bodies(rest))
+                            || goods(word)
                             || field_listed(text, f.start, f.end)
                     }
                 };
-                let tie = TIES.contains(&&text[f.start..f.end]);
-                // "이동에 제약이 따르자": a constraint, not pharmaceuticals.
-                let everyday = EVERYDAY.contains(&&text[f.start..f.end])
-                    && with_particle(&text[f.start..f.end], &text[f.end..]);
-                // "방위, 원전, 수소 산업을 소개하였으며": a side's own
-                // industries, shown, not shared.
-                let aside = introduced(text, &f);
-                if tie
-                    || everyday
-                    || aside
+                // Cheapest first: a field already drafted, the tie itself,
+                // an everyday word ("이동에 제약이 따르자": a constraint, not
+                // pharmaceuticals), a side's own industries, shown, not
+                // shared ("방위, 원전, 수소 산업을 소개하였으며").
+                if d.sectors.iter().any(|c| c.value == s.id)
+                    || TIES.contains(&word)
+                    || (EVERYDAY.contains(&word) && with_particle(word, rest))
+                    || introduced(text, &f)
                     || !listed()
-                    || d.sectors.iter().any(|c| c.value == s.id)
                 {
                     continue;
                 }
