@@ -160,25 +160,15 @@ fn held_out_articles_score() {
     let taxonomy = load_taxonomy(&root().join("data")).expect("taxonomy");
     let g = Gazetteer::new(&taxonomy);
     let mut tally = Tally::default();
-    let mut answers: Vec<PathBuf> = fs::read_dir(root().join("tests/draft/heldout"))
-        .expect("answers")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    answers.sort();
-    for path in answers {
-        let answer: Answer =
-            serde_saphyr::from_str(&fs::read_to_string(&path).expect("answer")).expect("answer");
+    for path in answers_in("tests/draft/heldout") {
+        let answer = read_answer(&path);
         let text = dir.join(path.with_extension("txt").file_name().expect("name"));
         if !text.exists() {
             println!("missing {}", text.display());
             continue;
         }
         let (drafts, body) = draft_file(&text, answer.published_for_test.as_deref(), &taxonomy, &g);
-        let expected = answer
-            .facts(&taxonomy)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let expected = facts_of(&answer, &path, &taxonomy);
         let before = tally.clone();
         score_article(
             &mut tally,
@@ -234,29 +224,18 @@ fn held_out_articles_score() {
 fn second_reading_agreement() {
     let taxonomy = load_taxonomy(&root().join("data")).expect("taxonomy");
     let g = Gazetteer::new(&taxonomy);
-    let read = |path: &Path| -> Answer {
-        serde_saphyr::from_str(&fs::read_to_string(path).expect("answer"))
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-    };
-    let mut seconds: Vec<PathBuf> = fs::read_dir(root().join("tests/draft/second"))
-        .expect("second readings")
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    seconds.sort();
+    let seconds = answers_in("tests/draft/second");
     let texts = std::env::var_os("BRIEF_ARTICLES").map(PathBuf::from);
     let (mut readers, mut drafter) = (Tally::default(), Tally::default());
     for second in &seconds {
         let name = second.file_name().expect("name");
         let first_path = root().join("tests/draft/heldout").join(name);
-        let first = read(&first_path);
-        let facts = |a: &Answer, p: &Path| {
-            a.facts(&taxonomy)
-                .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-        };
-        let expected = facts(&first, &first_path);
-        readers.add(&expected, &facts(&read(second), second));
+        let first = read_answer(&first_path);
+        let expected = facts_of(&first, &first_path, &taxonomy);
+        readers.add(
+            &expected,
+            &facts_of(&read_answer(second), second, &taxonomy),
+        );
         if let Some(dir) = &texts {
             let text = dir.join(Path::new(name).with_extension("txt"));
             if text.exists() {
@@ -279,6 +258,31 @@ fn second_reading_agreement() {
     if texts.is_some() {
         report("drafter-on-second-reading-articles", &drafter);
     }
+}
+
+/// The hand-checked answers (`*.yaml`) in a folder of the repository, in
+/// order.
+fn answers_in(folder: &str) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(root().join(folder))
+        .unwrap_or_else(|e| panic!("{folder}: {e}"))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    paths.sort();
+    paths
+}
+
+fn read_answer(path: &Path) -> Answer {
+    serde_saphyr::from_str(&fs::read_to_string(path).expect("answer"))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// What an answer says, in the scorer's terms.
+fn facts_of(answer: &Answer, path: &Path, taxonomy: &Taxonomy) -> Facts {
+    answer
+        .facts(taxonomy)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// The fields whose counts changed between two tallies: what one article
