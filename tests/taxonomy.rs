@@ -81,6 +81,41 @@ fn every_iso_country_resolves_by_its_korean_and_english_names() {
     }
 }
 
+/// A capital municipality or city-state is one place under one government:
+/// one id, so its events are one row of a brief. The city's former id still
+/// resolves, to that one place.
+#[test]
+fn a_city_that_is_its_division_has_one_id() {
+    let tax = taxonomy();
+    for (city, division, written) in [
+        ("jp-tokyo-city", "jp-13", "도쿄"),
+        ("th-bangkok-city", "th-10", "방콕"),
+        ("my-kuala-lumpur-city", "my-14", "쿠알라룸푸르"),
+        ("mn-ulan-bator", "mn-1", "울란바타르"),
+        ("de-berlin-city", "de-be", "베를린"),
+        ("de-hamburg-city", "de-hh", "함부르크"),
+        ("mx-mexico-city", "mx-cmx", "멕시코시티"),
+        ("tw-hsinchu-city", "tw-hsz", "신주시"),
+        ("ca-quebec-city", "ca-qc-quebec-city", "퀘벡시"),
+    ] {
+        let entry = tax.regions.items.iter().any(|r| r.id == city);
+        assert!(!entry, "{city} is an entry of its own");
+        assert_eq!(one(&tax, city), division, "{city}");
+        assert_eq!(one(&tax, written), division, "{written}");
+        let named = |r: &&brief::model::Region| {
+            r.label.ko.as_deref() == Some(written) || r.aliases.iter().any(|a| a == written)
+        };
+        let holders: Vec<_> = tax
+            .regions
+            .items
+            .iter()
+            .filter(named)
+            .map(|r| &r.id)
+            .collect();
+        assert_eq!(holders, [division], "{written} names one place");
+    }
+}
+
 #[test]
 fn names_as_news_and_staff_write_them() {
     let tax = taxonomy();

@@ -445,6 +445,26 @@ def japanese_spellings(reg, curated):
                     reg.taken[key(spelling)] = e["id"]
 
 
+def merge_same(reg, same):
+    """Folds a city into the division that is the same place under one
+    government (도쿄 and 도쿄도, 방콕 and its province): one place, one id,
+    so a region's events are never split across two rows. The city's id
+    and the names no other place holds become the division's aliases."""
+    for dup, keep in same.items():
+        gone = next((e for e in reg.entries if e["id"] == dup), None)
+        into = next((e for e in reg.entries if e["id"] == keep), None)
+        if gone is None or into is None:
+            sys.exit(f"[same] {dup} = {keep}: no such generated entry")
+        reg.entries.remove(gone)
+        reg.ids.discard(dup)
+        own = {key(n) for n in [into["id"], into.get("ko"), into.get("en")] + into["aliases"] if n}
+        for n in [gone["id"], gone.get("ko"), gone.get("en")] + gone["aliases"]:
+            if n and key(n) not in own and reg.taken.get(key(n), dup) in (dup, keep):
+                own.add(key(n))
+                into["aliases"].append(n)
+                reg.taken[key(n)] = keep
+
+
 def main():
     curated = tomllib.loads(CURATED.read_text(encoding="utf-8"))
     extra = curated.get("aliases", {})
@@ -530,6 +550,7 @@ def main():
                 added["aliases"].append(prefixed)
                 reg.taken[key(prefixed)] = added["id"]
 
+    merge_same(reg, curated.get("same", {}))
     japanese_spellings(reg, extra)
     for e in reg.entries:
         e.update(labels.get(e["id"], {}))
