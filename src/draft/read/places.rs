@@ -58,9 +58,21 @@ impl Reader<'_> {
             .collect();
         let Mentions {
             mut found,
-            named,
-            venues,
+            mut named,
+            mut venues,
         } = self.mentions(&texts);
+        for (division, city) in self.cities_meant(&texts) {
+            for i in named.iter_mut().chain(venues.iter_mut()) {
+                if *i == division {
+                    *i = city;
+                }
+            }
+            if found.iter().any(|(i, _)| *i == city) {
+                found.retain(|(i, _)| *i != division);
+            } else if let Some(f) = found.iter_mut().find(|(i, _)| *i == division) {
+                f.0 = city;
+            }
+        }
         self.drop_venues(&mut found, &named, &venues);
         for (i, text) in body {
             self.unknown_places(d, text, &self.places[*i]);
@@ -114,6 +126,52 @@ impl Reader<'_> {
             }
         }
         m
+    }
+
+    /// Divisions abroad named bare ("부산-후쿠오카") where the texts write
+    /// the city of that name with 시 ("후쿠오카시와") and never the
+    /// division with its own suffix ("후쿠오카현"): the bare name is the
+    /// city, as (division, city) pairs.
+    fn cities_meant(&self, texts: &[(&str, &[Found])]) -> Vec<(usize, usize)> {
+        let regions = &self.taxonomy.regions.items;
+        let mut bare = Vec::new();
+        let mut suffixed = Vec::new();
+        let mut with_si = Vec::new();
+        for &(text, places) in texts {
+            for f in places {
+                let r = &regions[f.index];
+                let Some(name) = r.label.ko.as_deref() else {
+                    continue;
+                };
+                let stem = crate::model::admin_stem(name).unwrap_or(name);
+                let Some(after) = text[f.start..].strip_prefix(stem) else {
+                    continue;
+                };
+                match after.chars().next() {
+                    Some('시') => with_si.push(stem),
+                    Some('현' | '주' | '성' | '도') => suffixed.push(stem),
+                    _ if r.country != "kr" && r.level == RegionLevel::Province => {
+                        bare.push((f.index, stem))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        bare.into_iter()
+            .filter(|(_, stem)| with_si.contains(stem) && !suffixed.contains(stem))
+            .filter_map(|(division, stem)| {
+                let country = &regions[division].country;
+                let city = regions.iter().position(|c| {
+                    c.level == RegionLevel::City
+                        && &c.country == country
+                        && c.label
+                            .ko
+                            .as_deref()
+                            .is_some_and(|n| crate::model::admin_stem(n).unwrap_or(n) == stem)
+                })?;
+                Some((division, city))
+            })
+            .collect()
     }
 
     /// Whether the `k`th place of `text` only locates the next ("충남
@@ -766,6 +824,20 @@ mod tests {
         let hosts = |text: &str| place_ids(&draft(text, "2019-03-14")[0].hosts).join(" ");
         let home = format!("{lead} 한편 부산시는 하반기에 하노이를 찾는다.");
         assert_eq!(hosts(&home), "kr-gyeongnam-gimhae", "{home}");
+    }
+
+    /// A bare name shared by a division abroad and its city ("부산-후쿠오카")
+    /// is the city when the text writes the city with 시 and never the
+    /// division with its suffix; otherwise the division, as before.
+    #[test]
+    fn a_bare_name_is_the_city_the_text_writes() {
+        let partners = |text: &str| place_ids(&draft(text, "2017-09-26")[0].partners).join(" ");
+        let head = "부산-후쿠오카 협력회의 개최\n\n부산시는 27일 시청에서 부산-후쿠오카 협력회의를 개최한다고 밝혔다.";
+        let city = format!("{head} 회의에는 후쿠오카시 공무원 10명이 참석한다.");
+        assert_eq!(partners(&city), "jp-fukuoka-city", "{city}");
+        let both = format!("{city} 후쿠오카현 관계자도 함께한다.");
+        assert!(partners(&both).contains("jp-40"), "{both}");
+        assert_eq!(partners(head), "jp-40", "{head}");
     }
 
     /// Places in background sentences (earlier ties, what a place is
