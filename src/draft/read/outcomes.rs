@@ -499,7 +499,8 @@ fn counts_talks(clause: &str, m: std::ops::Range<usize>, doc_at: Option<usize>) 
 /// firms that act ("40개 기업이 … 실적을 거뒀다"), those among which some
 /// signed ("참가기업 7개사 중 …"), or those taking part, apart from the
 /// document ("수출기업 6개사와 일본 바이어 4개사가 참여한 가운데 … 수출
-/// 계약", "스타트업 8개사를 대상으로 … 매칭 데이를 열어").
+/// 계약", "스타트업 8개사를 대상으로 … 매칭 데이를 열어"), or those that
+/// held the talks ("18개사 대표들과 … 108건의 수출 상담을 진행해 … 수출계약").
 fn firms_apart(clause: &str, m: std::ops::Range<usize>, doc_at: Option<usize>) -> bool {
     if ["이 ", "가 ", "은 ", "는 ", " 중"]
         .iter()
@@ -513,7 +514,7 @@ fn firms_apart(clause: &str, m: std::ops::Range<usize>, doc_at: Option<usize>) -
     } else {
         &clause[at..m.start]
     };
-    [", ", "참여", "참가", "대상"]
+    [", ", "참여", "참가", "대상", "상담"]
         .iter()
         .any(|w| between.contains(w))
 }
@@ -1727,6 +1728,7 @@ mod tests {
             "수출기업 6개사와 일본 바이어 4개사가 참여한 가운데 수출 계약식을 가졌다.",
             "참가기업 7개사 중 A사가 사우디에서 104만 달러의 계약을 체결했다.",
             "스타트업 8개사를 대상으로 매칭 데이를 열어 105만 달러의 수출양해각서를 체결했다.",
+            "18개사 대표들과 현지 구매자간 총 108건의 수출 상담을 진행해 370만 달러의 수출계약 성과를 올렸다.",
         ] {
             let o = outcomes(s, false);
             assert_eq!(o.len(), 1, "{o:#?}");
