@@ -573,7 +573,8 @@ fn mission_seat(text: &str, f: &Found) -> bool {
 /// firms ("천안 씨에스컴퍼니, 아산 씨허브, 당진 바이오코스원 등 … 14개
 /// 업체가"), where the word after the town is no place, or of a count of
 /// them ("천안 12개, 아산 6개"); a maker after its product ("만두(김제
-/// 푸드웨어)") and a town's firm before its product ("진도군의
+/// 푸드웨어)"), a firm's product and town in its brackets ("웰빙바이오
+/// (흑마늘농축액, 의성)") and a town's firm before its product ("진도군의
 /// 대대로영농조합(홍주)").
 fn firms_town(text: &str, f: &Found, places: &[Found]) -> bool {
     static LISTED_FIRM: LazyLock<Regex> = LazyLock::new(|| {
@@ -619,7 +620,13 @@ fn firms_town(text: &str, f: &Found, places: &[Found]) -> bool {
     static TOWNS_FIRM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^의\s+[‘'\x22]?[^\s,.()‘’'\x22]{2,15}[’'\x22]?\s*\(").expect("static regex")
     });
-    let maker = || before.ends_with('(') && MAKER.is_match(rest);
+    // "풍기특산물영농조합법인(홍삼제품, 영주)": a firm's product and town.
+    static PRODUCT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[^\s(]\([^\s(),]{1,15},\s?$").expect("static regex"));
+    let maker = || {
+        (before.ends_with('(') && MAKER.is_match(rest))
+            || (rest.starts_with(')') && PRODUCT.is_match(before))
+    };
     let towns_firm = || TOWNS_FIRM.is_match(rest);
     // The cheap tests first; each runs only if those before it failed.
     after_word || before_firm() || maker() || towns_firm() || listed_firm() || counted()
@@ -754,6 +761,13 @@ mod tests {
                 "전북도는 3일 도쿄 박람회에서 만두(김제 푸드웨어), 조미김(군산 바다향)을 선보였다. 진도군의 대대로영농조합(홍주)도 참가했다."
             ),
             ["kr-jeonbuk"]
+        );
+        // A firm's product and town in its brackets.
+        assert_eq!(
+            hosts(
+                "경북도는 3일 호치민에서 풍기특산물영농조합법인(홍삼제품, 영주), 참미푸드사(즉석제품, 칠곡)와 수산기업인 성진홀푸드(수산건어물, 영덕) 등 18개사 대표들과 현지 구매자간 수출 상담을 진행했다."
+            ),
+            ["kr-gyeongbuk"]
         );
     }
 
