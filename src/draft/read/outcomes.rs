@@ -162,6 +162,7 @@ fn refers_back(clause: &str, word: &str) -> bool {
     let ceremony = after.starts_with('식') || after.starts_with("체결식");
     let held = [
         "이 진행",
+        "을 진행",
         "을 갖",
         "을 가졌",
         "이 열",
@@ -230,11 +231,15 @@ static STATUS_MARKS: &[(&str, OutcomeStatus)] = &[
     ("식을 가졌", OutcomeStatus::Signed),
     ("식을 개최했", OutcomeStatus::Signed),
     ("식을 개최하고", OutcomeStatus::Signed),
+    ("식을 진행했", OutcomeStatus::Signed),
+    ("식을 진행하고", OutcomeStatus::Signed),
     // A ceremony to come: "업무협약식을 개최한다", "협약식을 갖는다".
     ("식을 개최한다", OutcomeStatus::Planned),
     ("식을 개최할", OutcomeStatus::Planned),
     ("식을 연다", OutcomeStatus::Planned),
     ("식을 갖는다", OutcomeStatus::Planned),
+    ("식을 진행한다", OutcomeStatus::Planned),
+    ("식을 진행할", OutcomeStatus::Planned),
     ("식을 가질", OutcomeStatus::Planned),
     ("체결됐", OutcomeStatus::Signed),
     ("체결돼", OutcomeStatus::Signed),
@@ -1782,6 +1787,16 @@ mod tests {
                 "대표단은 덴소사 본사에서 4500만 달러 규모의 투자협약 체결식을 했다.",
                 OutcomeType::Investment,
                 OutcomeStatus::Signed,
+            ),
+            (
+                "은평구는 지난 14일 구청에서 몽골 셀렝게도와 자매결연 협약 체결식을 진행했다.",
+                OutcomeType::Agreement,
+                OutcomeStatus::Signed,
+            ),
+            (
+                "양 기관은 오는 20일 업무협약 체결식을 진행할 예정이다.",
+                OutcomeType::Mou,
+                OutcomeStatus::Planned,
             ),
         ] {
             assert_eq!(kind_and_status(s), (kind, status), "{s}");
