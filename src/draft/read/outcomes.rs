@@ -49,6 +49,10 @@ static DOCUMENT_WORDS: &[(&str, OutcomeType)] = &[
     ("투자약속", OutcomeType::Investment),
     ("투자 약속", OutcomeType::Investment),
     ("투자를 약속", OutcomeType::Investment),
+    // A joint declaration signed or adopted: "공동선언문에 서명했다",
+    // "'교류협력 확대 공동선언'을 채택하는".
+    ("선언문", OutcomeType::Agreement),
+    ("공동선언", OutcomeType::Agreement),
     ("회원 가입", OutcomeType::Membership),
     ("회원가입", OutcomeType::Membership),
     ("가입", OutcomeType::Membership),
@@ -281,6 +285,12 @@ static STATUS_MARKS: &[(&str, OutcomeStatus)] = &[
     ("성과를 올렸", OutcomeStatus::Signed),
     // A document to pursue: "수출계약을 추진키로 했다".
     ("추진키로", OutcomeStatus::Planned),
+    ("채택했", OutcomeStatus::Signed),
+    ("채택하였", OutcomeStatus::Signed),
+    ("채택하는", OutcomeStatus::Signed),
+    ("채택한다", OutcomeStatus::Planned),
+    ("채택할", OutcomeStatus::Planned),
+    ("선언문을 발표했", OutcomeStatus::Agreed),
     ("합의했", OutcomeStatus::Agreed),
     ("합의하였", OutcomeStatus::Agreed),
     ("하기로 했", OutcomeStatus::Agreed),
@@ -1792,6 +1802,22 @@ mod tests {
                 "은평구는 지난 14일 구청에서 몽골 셀렝게도와 자매결연 협약 체결식을 진행했다.",
                 OutcomeType::Agreement,
                 OutcomeStatus::Signed,
+            ),
+            // A joint declaration adopted, signed or to be adopted.
+            (
+                "강원도는 몽골 튜브도를 방문해 '교류협력 확대 공동선언'을 채택했다.",
+                OutcomeType::Agreement,
+                OutcomeStatus::Signed,
+            ),
+            (
+                "양 지사는 청년 교류를 위한 공동선언문에 서명했다.",
+                OutcomeType::Agreement,
+                OutcomeStatus::Signed,
+            ),
+            (
+                "참석자들은 경제·관광 협력 선언문도 채택한다.",
+                OutcomeType::Agreement,
+                OutcomeStatus::Planned,
             ),
             (
                 "양 기관은 오는 20일 업무협약 체결식을 진행할 예정이다.",
