@@ -564,41 +564,23 @@ pub fn build(
     let years = v.year_views(&report);
     let annex_file = format!("{}.xlsx", config.output_stem(period, lang));
     let annex = v.annex(&report, annex_file, rows, &key_figures, &event);
-    let views = |ids: &[String]| -> Vec<EventView> {
-        ids.iter().filter_map(event).map(|e| v.event(e)).collect()
-    };
-    // A busy period details only its highlights; the timeline gives the
-    // first of the rest a line each (`timelines`).
-    let busy = report.events.len() > MAX_DETAILED;
-    let detailed: Vec<String> = if busy {
-        report.highlights.clone()
-    } else {
-        report.events.clone()
-    };
-    let events = views(&detailed);
-    let highlights = views(&report.highlights);
-    let undated = views(&report.undated[..report.undated.len().min(MAX_UNDATED)]);
-
+    let lists = v.event_lists(&report, period, &event);
     let (sectors, sector_total) = v.sector_views(&report);
     let chart_sectors = charted(&sectors);
     let sector_caption = v.sector_caption(chart_sectors.len(), sectors.len());
     let matrix = v.matrix_view(&report, &chart_sectors);
-
-    let (timeline, compact, month_kinds) = v.timelines(&report, period, busy, &detailed, &event);
 
     let months = v.month_views(&report.months, period);
     let trend = v.month_views(&report.trend, period);
 
     let follow = |items: &[FollowUpItem]| v.follow_up_views(items, &event);
 
-    let sources = v.source_views(detailed.iter().filter_map(event));
-
     let list_notes = list_notes(
         &v,
         &report,
         &annex.file,
-        busy,
-        (events.len(), compact.len()),
+        lists.busy,
+        (lists.events.len(), lists.compact.len()),
     );
     let notes = v.notes(&report.base_currency);
     let summary =
@@ -614,7 +596,7 @@ pub fn build(
         year_ago: report.year_ago.is_some(),
         years,
         summary,
-        highlights,
+        highlights: lists.highlights,
         sectors,
         chart_sectors,
         sector_caption,
@@ -625,18 +607,18 @@ pub fn build(
         regions_note: list_notes.regions,
         undated_note: list_notes.undated,
         matrix,
-        timeline,
-        month_kinds,
+        timeline: lists.timeline,
+        month_kinds: lists.month_kinds,
         months,
         trend,
         follow_ups_due: follow(&report.follow_ups_due),
         follow_ups_overdue: follow(&report.follow_ups_overdue),
         follow_ups_open: follow(&report.follow_ups_open),
         notes,
-        events,
-        compact,
-        undated,
-        sources,
+        events: lists.events,
+        compact: lists.compact,
+        undated: lists.undated,
+        sources: lists.sources,
         listed_note: list_notes.listed,
         follow_ups_note: list_notes.follow_ups,
         labels,
@@ -695,6 +677,43 @@ impl Viewer<'_> {
             )
         } else {
             self.label("chart.sector_title")
+        }
+    }
+
+    /// The brief's lists of events: those given in full (all of a quiet
+    /// period's, a busy one's highlights), the highlights, the undated,
+    /// the timeline and the sources of those given in full.
+    fn event_lists(
+        &self,
+        report: &Report,
+        period: Period,
+        event: annex::Find<'_, '_>,
+    ) -> EventLists {
+        let views = |ids: &[String]| -> Vec<EventView> {
+            ids.iter()
+                .filter_map(event)
+                .map(|e| self.event(e))
+                .collect()
+        };
+        // A busy period details only its highlights; the timeline gives the
+        // first of the rest a line each (`timelines`).
+        let busy = report.events.len() > MAX_DETAILED;
+        let detailed: &[String] = if busy {
+            &report.highlights
+        } else {
+            &report.events
+        };
+        let (timeline, compact, month_kinds) =
+            self.timelines(report, period, busy, detailed, event);
+        EventLists {
+            busy,
+            events: views(detailed),
+            highlights: views(&report.highlights),
+            undated: views(&report.undated[..report.undated.len().min(MAX_UNDATED)]),
+            timeline,
+            compact,
+            month_kinds,
+            sources: self.source_views(detailed.iter().filter_map(event)),
         }
     }
 
@@ -786,6 +805,18 @@ impl Viewer<'_> {
         }
         sources
     }
+}
+
+/// What `Viewer::event_lists` builds.
+struct EventLists {
+    busy: bool,
+    events: Vec<EventView>,
+    highlights: Vec<EventView>,
+    undated: Vec<EventView>,
+    timeline: Vec<TimelineView>,
+    compact: Vec<TimelineView>,
+    month_kinds: MonthKinds,
+    sources: Vec<SourceView>,
 }
 
 /// The notes under lists that show only part of what the annex workbook
