@@ -80,6 +80,17 @@ struct Kept {
     whole: bool,
 }
 
+impl Kept {
+    /// A list as a whole event owns it; empty for any other row.
+    fn owned(self, ids: &[String]) -> Vec<String> {
+        if self.wanted && self.whole {
+            ids.to_vec()
+        } else {
+            Vec::new()
+        }
+    }
+}
+
 /// A note of a cell (its position and the note), and the cell it is
 /// about (column and text), so it is given once per distinct cell.
 type Note = ((usize, Problem), (Col, String));
@@ -109,28 +120,12 @@ impl SheetReader<'_> {
         let (title_ko, title_en) = titles(&mut row);
         let kind = self.kind(&mut row);
         let (start, end) = self.dates(&mut row);
-        // Every row is validated; only the rows a brief keeps become full
-        // events (owned strings and lists), which bounds time and memory.
-        // A kept event outside what the brief shows in full needs only its
-        // figures: no words (see `Keep::whole`).
-        let has_follow_up = row.text(Col::FollowUp).is_some();
-        let keep = &self.options.keep;
-        let kept = Kept {
-            wanted: start.is_some_and(|s| keep.wants(s, has_follow_up)),
-            whole: start.is_some_and(|s| keep.whole(s, has_follow_up)),
-        };
+        let kept = self.kept(&row, start);
         let mut notes = Vec::new();
         let lists = self.lists(&mut row, &mut notes);
         // Lists are owned by whole events only; a counted row keeps the
         // positions of its places (see `Counted`).
-        let owned = |ids: &[String]| {
-            if kept.wanted && kept.whole {
-                ids.to_vec()
-            } else {
-                Vec::new()
-            }
-        };
-        let sectors = owned(&lists.sectors);
+        let sectors = kept.owned(&lists.sectors);
         let attendance = attendance(&mut row);
         let outcomes = self.outcomes(&mut row, kept, &sectors);
         let follow_ups = self.follow_ups(&mut row);
@@ -160,6 +155,7 @@ impl SheetReader<'_> {
             return Some((Valid::Counted(counted, id?), id_col));
         }
         let words = |c: Col| row.text(c).map(super::text).unwrap_or_default();
+        let start = start?;
         let event = Event {
             id: id?.into_owned(),
             title: Text {
@@ -167,14 +163,12 @@ impl SheetReader<'_> {
                 en: title_en.map(Cow::into_owned),
             },
             kind: kind?,
-            start: start?,
-            end: end
-                .map(|e| e.last_day())
-                .filter(|e| start.is_some_and(|s| *e != s.date)),
+            start,
+            end: end.map(|e| e.last_day()).filter(|e| *e != start.date),
             date_note: Text::default(),
             venue: words(Col::Venue),
-            hosts: owned(&lists.hosts),
-            partners: owned(&lists.partners),
+            hosts: kept.owned(&lists.hosts),
+            partners: kept.owned(&lists.partners),
             sectors,
             participants: Vec::new(),
             attendance,
@@ -184,6 +178,20 @@ impl SheetReader<'_> {
             summary: words(Col::Summary),
         };
         Some((Valid::Event(event), id_col))
+    }
+
+    /// Whether and how a brief keeps a row that starts at `start`. Every
+    /// row is validated; only the rows a brief keeps become full events
+    /// (owned strings and lists), which bounds time and memory. A kept
+    /// event outside what the brief shows in full needs only its figures:
+    /// no words (see `Keep::whole`).
+    fn kept(&self, row: &RowCells, start: Option<FuzzyDate>) -> Kept {
+        let has_follow_up = row.text(Col::FollowUp).is_some();
+        let keep = &self.options.keep;
+        Kept {
+            wanted: start.is_some_and(|s| keep.wants(s, has_follow_up)),
+            whole: start.is_some_and(|s| keep.whole(s, has_follow_up)),
+        }
     }
 
     /// Reports a row's errors, then, if the row stands (no error was
