@@ -42,6 +42,7 @@ impl Reader<'_> {
                     || TIES.contains(&word)
                     || (EVERYDAY.contains(&word) && with_particle(word, rest))
                     || introduced(text, &f)
+                    || (!head && past_ties(&text[f.end..]))
                     || !listed()
                 {
                     continue;
@@ -50,6 +51,23 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// Whether the words after a field tell what two places have long done
+/// in it ("경제·문화·관광·스포츠 등 다방면에서 … 교류를 가져왔으나", "교통,
+/// 환경, 체육 등 다양한 분야에서 교류해 왔으며", "… 교류가 이뤄지고 있다"):
+/// the history of the tie, not this event's fields. ("교류를 지속해온
+/// 화련현과 … 문화, 예술, 관광 등 … 교류를 확대" tells it before them.)
+fn past_ties(rest: &str) -> bool {
+    static PAST: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(concat!(
+            r"(?:해|가져|이어|펼쳐|나눠|지속해|계속해)\s?(?:왔|오고|온\s)",
+            r"|이뤄지고 있|이루어지고 있|교류하고 있"
+        ))
+        .expect("static regex")
+    });
+    let clause = rest.split(['.', '。']).next().unwrap_or(rest);
+    PAST.is_match(clause)
 }
 
 /// Aliases of a sector that in running text name much more than it, and
@@ -273,6 +291,18 @@ mod tests {
             sectors("행정·문화·교육 등 기관 범위 내 협력 분야에서 교류를 강화한다."),
             ["administration", "culture", "education"]
         );
+        // The fields of the tie's history are not this event's; those after
+        // it are.
+        assert!(
+            sectors(
+                "양 도시는 교통, 환경, 체육 등 다양한 분야에서 교류해 왔으며 이번에 협약을 맺었다."
+            )
+            .is_empty()
+        );
+        assert_eq!(
+            sectors("교류를 지속해온 화련현과 문화, 관광 등 다양한 분야에서 교류를 확대한다."),
+            ["culture"]
+        );
         // 제약 as a constraint; pharmaceuticals in a list; biogas.
         assert!(sectors("이동에 제약이 따르자 온라인 행사를 열었다.").is_empty());
         assert_eq!(sectors("제약, 의료기기 분야에서 교류한다."), ["bio"]);
@@ -302,7 +332,7 @@ mod tests {
             ["administration", "economy"]
         );
         assert_eq!(
-            sectors("현재 20개 도시와 문화·관광·통상 등의 분야에서 교류를 이어오고 있다."),
+            sectors("현재 20개 도시와 문화·관광·통상 등의 분야에서 교류를 넓힌다."),
             ["culture", "economy"]
         );
         // A firm's name, and a side's own industries shown to the other.
