@@ -525,13 +525,39 @@ pub fn office_of(tail: &str) -> bool {
             .is_none_or(|c| !is_hangul(c) || "은는이가을를의에과와도로장".contains(c))
 }
 
+/// Whether the word a sector's name stands in, from `end` to the next
+/// space, bracket or comma, ends as the name of a firm or an agency does.
+fn names_a_body(text: &str, end: usize) -> bool {
+    let rest = &text[end..];
+    let word = rest
+        .split(|c: char| c.is_whitespace() || "(),.·ㆍ".contains(c))
+        .next()
+        .unwrap_or("");
+    let word = word
+        .trim_end_matches(['은', '는', '이', '가', '과', '와', '의', '을', '를', '에'])
+        .trim_end_matches("에서");
+    [
+        "진흥원",
+        "재단",
+        "협회",
+        "학교기업",
+        "텍",
+        "팜",
+        "테크",
+        "닥터",
+    ]
+    .iter()
+    .any(|w| word.ends_with(w))
+}
+
 fn sector_boundaries(text: &str, start: usize, end: usize) -> bool {
     let name = &text[start..end];
     if !has_hangul(name) {
         return latin_boundaries(text, start, end);
     }
-    // "(주)DHP제약", "한국제약(주)": a company's name.
-    if in_firm_name(text, start, end) {
+    // "(주)DHP제약", "한국제약(주)": a company's name; "씨엔에이바이오텍",
+    // "전북바이오융합산업진흥원": a firm's or an agency's.
+    if in_firm_name(text, start, end) || names_a_body(text, end) {
         return false;
     }
     let head = &text[..start];
@@ -801,6 +827,10 @@ mod tests {
                 "culture"
             ]
         );
+        // Firms and agencies named after a field are not the field.
+        let bodies =
+            "씨엔에이바이오텍(콜라겐), 신성바이오팜, 전북바이오융합산업진흥원은 HC바이오텍과";
+        assert!(g.sectors(bodies).is_empty(), "{:?}", g.sectors(bodies));
     }
 
     #[test]
