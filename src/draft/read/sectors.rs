@@ -155,7 +155,12 @@ fn field_listed(text: &str, start: usize, end: usize) -> bool {
     // "경제교류", "경제 협력", "청소년 홈스테이 교류", "신재생에너지 업체",
     // "식품 수출", "식품시장", "관광객", "관광설명회", "관광 활성화": the
     // field named as what is exchanged, made, sold or promoted; "교육청", "교육감": its office.
+    // "경제는 물론 관광과 문화", "경제를 비롯해 문화": the first item of a list.
+    let first_item = ["는 물론", "은 물론", "를 비롯", "을 비롯", "뿐만 아니라"]
+        .iter()
+        .any(|w| rest.starts_with(w));
     NEXT.is_match(rest)
+        || first_item
         || office_of(rest)
         || LISTED.is_match(rest)
         || (LAST.is_match(&text[..start]) && rest.trim_start().starts_with("등 "))
@@ -302,6 +307,11 @@ mod tests {
         assert_eq!(
             sectors("교류를 지속해온 화련현과 문화, 관광 등 다양한 분야에서 교류를 확대한다."),
             ["culture"]
+        );
+        // The first item of a list told as "not only" or "besides".
+        assert_eq!(
+            sectors("양측은 경제는 물론 관광과 문화 등 협력을 추진한다."),
+            ["culture", "economy"]
         );
         // 제약 as a constraint; pharmaceuticals in a list; biogas.
         assert!(sectors("이동에 제약이 따르자 온라인 행사를 열었다.").is_empty());
