@@ -17,7 +17,7 @@ use self::dates::{duration_end, future, within};
 use self::follow_ups::follow_ups;
 use self::outcomes::{
     document_type, drop_among, drop_conversions, drop_itemised, drop_parts, drop_repeats,
-    export_memoranda, merge_restated, outcomes,
+    export_memoranda, invested_sum, merge_restated, outcomes,
 };
 use self::people::{attendance, participants};
 use super::find::{Found, Gazetteer, Words};
@@ -393,6 +393,7 @@ impl Reader<'_> {
         let told_again = drop_repeats(&mut d.outcomes);
         d.review.extend(told_again);
         self.headline_amount(d);
+        invested_sum(&mut d.outcomes, body);
         export_memoranda(&mut d.outcomes);
         for o in &d.outcomes {
             if let Some(doubt) = &o.doubt {
@@ -789,6 +790,30 @@ mod tests {
             .as_ref()
             .expect("the headline's sum");
         assert_eq!(a.value.value, 2_500_000.0);
+    }
+
+    /// The sum another sentence puts in goes to the one investment told
+    /// without any; a second such sum leaves it open.
+    #[test]
+    fn the_sum_put_in_goes_to_the_investment() {
+        let lead = "충남도, 노르웨이 엘켐과 투자협약\n\n\
+                    충남도는 23일 노르웨이 엘켐사와 외자유치 투자협약을 체결했다.";
+        let sum = |body: &str| {
+            let d = draft(&format!("{lead} {body}"), "2020-04-23");
+            d[0].outcomes[0].amount.as_ref().map(|a| a.value.value)
+        };
+        assert_eq!(
+            sum("엘켐사는 앞으로 5년 동안 서천 공장에 2900만 달러를 투자한다."),
+            Some(29_000_000.0)
+        );
+        assert_eq!(
+            sum("엘켐사는 1조2,000억 원을 신규 설비에 투자할 계획이다."),
+            Some(1_200_000_000_000.0)
+        );
+        assert_eq!(
+            sum("엘켐사는 2900만 달러를 투자한다. 또 300만 달러를 추가로 투입할 계획이다."),
+            None
+        );
     }
 
     /// A day told as the return home ends the stay the text gives.

@@ -1153,6 +1153,46 @@ pub(super) fn export_memoranda(outcomes: &mut [DraftOutcome]) {
     }
 }
 
+/// Gives the one investment the body tells without a sum ("투자협약을
+/// 체결했다") the sum another sentence puts in ("엘켐사는 앞으로 5년 동안
+/// … 2900만 달러를 투자한다"), when no outcome has a sum and the body
+/// gives exactly one such.
+pub(super) fn invested_sum(outcomes: &mut [DraftOutcome], body: &[(usize, &String)]) {
+    static PUT_IN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[을를]\s(?:[^\s.,]+\s){0,3}?(?:투자|투입)(?:한다|해|하여|하기로|할|키로|했)")
+            .expect("static regex")
+    });
+    if outcomes.iter().any(|o| o.amount.is_some()) {
+        return;
+    }
+    let mut investments = outcomes
+        .iter_mut()
+        .filter(|o| o.kind.value == OutcomeType::Investment || o.kind.quote.contains("투자"));
+    let (Some(o), None) = (investments.next(), investments.next()) else {
+        return;
+    };
+    let sums: Vec<Cited<human::ParsedAmount>> = body
+        .iter()
+        .flat_map(|(_, s)| PUT_IN.find_iter(s).map(|m| &s[..m.start()]))
+        .filter_map(|head| {
+            // The verb's own clause ("1조2,000억 원을" keeps its comma).
+            let from = [", ", ". "]
+                .iter()
+                .filter_map(|w| head.rfind(w).map(|at| at + w.len()))
+                .max()
+                .unwrap_or(0);
+            let clause = &head[from..];
+            let m = AMOUNT.find_iter(clause).last()?;
+            // The sum must end the words before the verb's object marker.
+            (m.end() == clause.len()).then_some(())?;
+            clause_amount(&clause[m.start()..], None)
+        })
+        .collect();
+    if let [sum] = &sums[..] {
+        o.amount = Some(sum.clone());
+    }
+}
+
 /// Drops bare "협약" outcomes (no amount, no count) that follow one counted
 /// several times: they name the counted agreements one by one ("업체
 /// 5곳(6건)과 … 투자협약을 체결한다. … 제조업체와 협약을 맺을 예정이다").
