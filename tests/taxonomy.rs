@@ -114,6 +114,8 @@ fn a_city_that_is_its_division_has_one_id() {
             .collect();
         assert_eq!(holders, [division], "{written} names one place");
     }
+    // The city's news spelling stays with the one place.
+    assert_eq!(one(&tax, "토쿄"), "jp-13");
 }
 
 #[test]

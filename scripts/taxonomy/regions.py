@@ -455,6 +455,9 @@ def merge_same(reg, same):
         into = next((e for e in reg.entries if e["id"] == keep), None)
         if gone is None or into is None:
             sys.exit(f"[same] {dup} = {keep}: no such generated entry")
+        children = [e["id"] for e in reg.entries if e.get("parent") == dup]
+        if children:
+            sys.exit(f"[same] {dup} = {keep}: {', '.join(children)} name {dup} as parent")
         reg.entries.remove(gone)
         reg.ids.discard(dup)
         own = {key(n) for n in [into["id"], into.get("ko"), into.get("en")] + into["aliases"] if n}
@@ -550,8 +553,12 @@ def main():
                 added["aliases"].append(prefixed)
                 reg.taken[key(prefixed)] = added["id"]
 
-    merge_same(reg, curated.get("same", {}))
     japanese_spellings(reg, extra)
+    for table in ("labels", "parents"):
+        stale = [i for i in curated.get(table, {}) if i in curated.get("same", {})]
+        if stale:
+            sys.exit(f"[{table}] names merged ids: {', '.join(stale)}")
+    merge_same(reg, curated.get("same", {}))
     for e in reg.entries:
         e.update(labels.get(e["id"], {}))
         # CLDR's mark for two divisions of one name ("산시 성²") is no name
