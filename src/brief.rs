@@ -682,7 +682,8 @@ impl Viewer<'_> {
 
     /// The brief's lists of events: those given in full (all of a quiet
     /// period's, a busy one's highlights), the highlights, the undated,
-    /// the timeline and the sources of those given in full.
+    /// the timeline (or, for a busy period, the compact lines and the
+    /// kinds per month) and the sources of those given in full.
     fn event_lists(
         &self,
         report: &Report,
@@ -705,10 +706,17 @@ impl Viewer<'_> {
         };
         let (timeline, compact, month_kinds) =
             self.timelines(report, period, busy, detailed, event);
+        let highlights = views(&report.highlights);
+        // A busy period's events in full are its highlights: built once.
+        let events = if busy {
+            highlights.clone()
+        } else {
+            views(detailed)
+        };
         EventLists {
             busy,
-            events: views(detailed),
-            highlights: views(&report.highlights),
+            events,
+            highlights,
             undated: views(&report.undated[..report.undated.len().min(MAX_UNDATED)]),
             timeline,
             compact,

@@ -145,8 +145,8 @@ fn under_parent(regions: &Vocabulary<Region>, known: &[(String, usize)]) -> Vec<
         let Some(p) = regions.index_of(parent) else {
             continue;
         };
-        // Abroad, a name shared by a province and its city ("일본 도쿄")
-        // keeps its usual reading.
+        // Abroad, a name shared by a province and its city ("러시아
+        // 노보시비르스크") keeps its usual reading.
         if r.country != "kr" || regions.position(name) == Some(i) {
             continue;
         }
@@ -525,29 +525,45 @@ pub fn office_of(tail: &str) -> bool {
             .is_none_or(|c| !is_hangul(c) || "은는이가을를의에과와도로장".contains(c))
 }
 
-/// Whether the word a sector's name stands in, from `end` to the next
-/// space, bracket or comma, ends as the name of a firm or an agency does.
-fn names_a_body(text: &str, end: usize) -> bool {
-    let rest = &text[end..];
-    let word = rest
+/// Whether the word a sector's name stands in (up to a space, a bracket
+/// or a separator, without its particle) names a firm or an agency: one
+/// that ends as an agency's name does ("전북바이오융합산업진흥원은"), or,
+/// glued to a word before it, as a firm's ("씨엔에이바이오텍", "신성바이오팜";
+/// not "바이오테크 산업").
+fn names_a_body(text: &str, start: usize, end: usize) -> bool {
+    let word = text[end..]
         .split(|c: char| c.is_whitespace() || "(),.·ㆍ".contains(c))
         .next()
         .unwrap_or("");
-    let word = word
-        .trim_end_matches(['은', '는', '이', '가', '과', '와', '의', '을', '를', '에'])
-        .trim_end_matches("에서");
-    [
-        "진흥원",
-        "재단",
-        "협회",
-        "학교기업",
-        "텍",
-        "팜",
-        "테크",
-        "닥터",
+    let word = [
+        "에서도",
+        "에서",
+        "은",
+        "는",
+        "이",
+        "가",
+        "과",
+        "와",
+        "의",
+        "을",
+        "를",
+        "에",
+        "도",
     ]
     .iter()
-    .any(|w| word.ends_with(w))
+    .find_map(|p| word.strip_suffix(p))
+    .unwrap_or(word);
+    let glued = text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric());
+    ["진흥원", "재단", "협회", "학교기업"]
+        .iter()
+        .any(|w| word.ends_with(w))
+        || (glued
+            && ["텍", "팜", "테크", "닥터"]
+                .iter()
+                .any(|w| word.ends_with(w)))
 }
 
 fn sector_boundaries(text: &str, start: usize, end: usize) -> bool {
@@ -557,7 +573,7 @@ fn sector_boundaries(text: &str, start: usize, end: usize) -> bool {
     }
     // "(주)DHP제약", "한국제약(주)": a company's name; "씨엔에이바이오텍",
     // "전북바이오융합산업진흥원": a firm's or an agency's.
-    if in_firm_name(text, start, end) || names_a_body(text, end) {
+    if in_firm_name(text, start, end) || names_a_body(text, start, end) {
         return false;
     }
     let head = &text[..start];
@@ -831,6 +847,7 @@ mod tests {
         let bodies =
             "씨엔에이바이오텍(콜라겐), 신성바이오팜, 전북바이오융합산업진흥원은 HC바이오텍과";
         assert!(g.sectors(bodies).is_empty(), "{:?}", g.sectors(bodies));
+        assert_eq!(g.sectors("바이오테크 산업").len(), 1);
     }
 
     #[test]

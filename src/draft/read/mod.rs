@@ -393,7 +393,12 @@ impl Reader<'_> {
         let told_again = drop_repeats(&mut d.outcomes);
         d.review.extend(told_again);
         self.headline_amount(d);
-        invested_sum(&mut d.outcomes, body);
+        let current: Vec<&str> = body
+            .iter()
+            .map(|(_, s)| s.as_str())
+            .filter(|s| !history(s, year) && !told_of_earlier_year(s, year, self.published))
+            .collect();
+        invested_sum(&mut d.outcomes, &current);
         export_memoranda(&mut d.outcomes);
         for o in &d.outcomes {
             if let Some(doubt) = &o.doubt {
@@ -813,6 +818,13 @@ mod tests {
         assert_eq!(
             sum("엘켐사는 2900만 달러를 투자한다. 또 300만 달러를 추가로 투입할 계획이다."),
             None
+        );
+        // Told twice, the same sum; an earlier year's is not this one's.
+        assert_eq!(
+            sum(
+                "엘켐사는 2900만 달러를 투자한다. 도는 2900만 달러를 투자하는 엘켐사를 지원한다. 엘켐은 2010년 1억 달러를 투자했다."
+            ),
+            Some(29_000_000.0)
         );
     }
 

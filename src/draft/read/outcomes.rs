@@ -287,7 +287,7 @@ static STATUS_MARKS: &[(&str, OutcomeStatus)] = &[
     ("추진키로", OutcomeStatus::Planned),
     ("채택했", OutcomeStatus::Signed),
     ("채택하였", OutcomeStatus::Signed),
-    ("채택하는", OutcomeStatus::Signed),
+    ("채택하는 등", OutcomeStatus::Signed),
     ("채택한다", OutcomeStatus::Planned),
     ("채택할", OutcomeStatus::Planned),
     ("선언문을 발표했", OutcomeStatus::Agreed),
@@ -882,7 +882,7 @@ fn clause_status(
             .iter()
             .any(|w| clause.contains(w));
     let signing = concluded
-        || ["체결", "서명", "맺", "교환"]
+        || ["체결", "서명", "맺", "교환", "채택"]
             .iter()
             .any(|w| clause.contains(w) || (listed && s.contains(w)));
     if let Some((st, verb)) = status(clause, amount).or_else(|| status(s, amount)) {
@@ -1155,12 +1155,16 @@ pub(super) fn export_memoranda(outcomes: &mut [DraftOutcome]) {
 
 /// Gives the one investment the body tells without a sum ("투자협약을
 /// 체결했다") the sum another sentence puts in ("엘켐사는 앞으로 5년 동안
-/// … 2900만 달러를 투자한다"), when no outcome has a sum and the body
-/// gives exactly one such.
-pub(super) fn invested_sum(outcomes: &mut [DraftOutcome], body: &[(usize, &String)]) {
+/// … 2900만 달러를 투자한다"), when no outcome has a sum and the sentences
+/// (`current`: those not about an earlier year) give exactly one such sum
+/// (told once or more). A goal or a sum of talks is none.
+pub(super) fn invested_sum(outcomes: &mut [DraftOutcome], current: &[&str]) {
     static PUT_IN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"[을를]\s(?:[^\s.,]+\s){0,3}?(?:투자|투입)(?:한다|해|하여|하기로|할|키로|했)")
-            .expect("static regex")
+        Regex::new(concat!(
+            r"[을를]\s(?:[^\s.,]+\s){0,3}?(?:투자|투입)",
+            r"(?:한다|해\s|하여|하기로|할\s(?:계획|예정)|키로|했)"
+        ))
+        .expect("static regex")
     });
     if outcomes.iter().any(|o| o.amount.is_some()) {
         return;
@@ -1171,9 +1175,9 @@ pub(super) fn invested_sum(outcomes: &mut [DraftOutcome], body: &[(usize, &Strin
     let (Some(o), None) = (investments.next(), investments.next()) else {
         return;
     };
-    let sums: Vec<Cited<human::ParsedAmount>> = body
+    let mut sums: Vec<Cited<human::ParsedAmount>> = current
         .iter()
-        .flat_map(|(_, s)| PUT_IN.find_iter(s).map(|m| &s[..m.start()]))
+        .flat_map(|s| PUT_IN.find_iter(s).map(|m| &s[..m.start()]))
         .filter_map(|head| {
             // The verb's own clause ("1조2,000억 원을" keeps its comma).
             let from = [", ", ". "]
@@ -1183,11 +1187,15 @@ pub(super) fn invested_sum(outcomes: &mut [DraftOutcome], body: &[(usize, &Strin
                 .unwrap_or(0);
             let clause = &head[from..];
             let m = AMOUNT.find_iter(clause).last()?;
-            // The sum must end the words before the verb's object marker.
-            (m.end() == clause.len()).then_some(())?;
-            clause_amount(&clause[m.start()..], None)
+            // The sum ends the words before the verb's object marker.
+            let own = m.end() == clause.len()
+                && !a_goal(clause, m.start(), m.end())
+                && !sum_of_talks(clause, m.start(), m.end());
+            own.then(|| clause_amount(&clause[m.start()..], None))?
         })
         .collect();
+    sums.sort_by(|a, b| a.value.value.total_cmp(&b.value.value));
+    sums.dedup_by(|a, b| a.value.value == b.value.value && a.value.currency == b.value.currency);
     if let [sum] = &sums[..] {
         o.amount = Some(sum.clone());
     }
@@ -1870,6 +1878,13 @@ mod tests {
         no_outcome(&[
             "우호교류협정 체결식은 말랑시청에서 성대하게 치러졌으며, 이번 협정에 따라 양 도시는 교류 협력을 추진키로 했다.",
         ]);
+        // "채택하는" alone is no verb of its own: an article that announces
+        // the event plans the declaration.
+        let o = outcomes(
+            "양 도시는 오는 5일 공동선언문을 채택하는 행사를 갖는다.",
+            true,
+        );
+        assert_eq!(o[0].status.value, OutcomeStatus::Planned, "{o:#?}");
         // "투자유치 활동" is the trip, so the clause's document is the
         // agreement it signed.
         let o = outcomes(

@@ -21,6 +21,35 @@ struct Mentions {
     venues: Vec<usize>,
 }
 
+impl Mentions {
+    /// The mentions with each division read as the city the text means
+    /// (`Reader::cities_meant`).
+    fn meaning(mut self, meant: &[(usize, usize)]) -> Mentions {
+        for &(division, city) in meant {
+            for i in self.named.iter_mut().chain(self.venues.iter_mut()) {
+                if *i == division {
+                    *i = city;
+                }
+            }
+            if self.found.iter().any(|(i, _)| *i == city) {
+                self.found.retain(|(i, _)| *i != division);
+            } else if let Some(f) = self.found.iter_mut().find(|(i, _)| *i == division) {
+                f.0 = city;
+            }
+        }
+        self
+    }
+}
+
+/// The place a text's mention stands for: its division's city where the
+/// text means the city (`Reader::cities_meant`).
+fn meant_by(index: usize, meant: &[(usize, usize)]) -> usize {
+    meant
+        .iter()
+        .find(|(division, _)| *division == index)
+        .map_or(index, |(_, city)| *city)
+}
+
 impl Reader<'_> {
     pub(super) fn set_places(
         &self,
@@ -56,30 +85,19 @@ impl Reader<'_> {
             .map(|(i, _)| main(*i))
             .chain(headline.iter().map(|_| true))
             .collect();
+        let meant = self.cities_meant(&texts);
         let Mentions {
             mut found,
-            mut named,
-            mut venues,
-        } = self.mentions(&texts);
-        for (division, city) in self.cities_meant(&texts) {
-            for i in named.iter_mut().chain(venues.iter_mut()) {
-                if *i == division {
-                    *i = city;
-                }
-            }
-            if found.iter().any(|(i, _)| *i == city) {
-                found.retain(|(i, _)| *i != division);
-            } else if let Some(f) = found.iter_mut().find(|(i, _)| *i == division) {
-                f.0 = city;
-            }
-        }
+            named,
+            venues,
+        } = self.mentions(&texts).meaning(&meant);
         self.drop_venues(&mut found, &named, &venues);
         for (i, text) in body {
             self.unknown_places(d, text, &self.places[*i]);
         }
         let headline = headline.as_ref().map(|(h, p)| (*h, p.as_slice()));
         let home = self.home_country(event_sentence, headline);
-        found.retain(|(i, _)| !in_passing(*i, &texts, &leading));
+        found.retain(|(i, _)| !in_passing(*i, &texts, &leading, &meant));
         let lead = body.first().map(|(i, _)| self.places[*i].as_slice());
         self.one_level(&mut found, lead, &home);
         self.drop_namesakes(&mut found);
@@ -134,7 +152,7 @@ impl Reader<'_> {
     /// city, as (division, city) pairs.
     fn cities_meant(&self, texts: &[(&str, &[Found])]) -> Vec<(usize, usize)> {
         let regions = &self.taxonomy.regions.items;
-        let mut bare = Vec::new();
+        let mut bare: Vec<(usize, &str)> = Vec::new();
         let mut suffixed = Vec::new();
         let mut with_si = Vec::new();
         for &(text, places) in texts {
@@ -147,13 +165,15 @@ impl Reader<'_> {
                 let Some(after) = text[f.start..].strip_prefix(stem) else {
                     continue;
                 };
-                match after.chars().next() {
-                    Some('시') => with_si.push(stem),
-                    Some('현' | '주' | '성' | '도') => suffixed.push(stem),
-                    _ if r.country != "kr" && r.level == RegionLevel::Province => {
-                        bare.push((f.index, stem))
-                    }
-                    _ => {}
+                // The division's own suffix: 현, 부, 주, 성, 도, …
+                let own = name[stem.len()..].trim_start();
+                let division = r.country != "kr" && r.level == RegionLevel::Province;
+                if division && !own.is_empty() && after.starts_with(own) {
+                    suffixed.push(stem);
+                } else if after.starts_with('시') {
+                    with_si.push(stem);
+                } else if division && !bare.contains(&(f.index, stem)) {
+                    bare.push((f.index, stem));
                 }
             }
         }
@@ -219,8 +239,9 @@ impl Reader<'_> {
     /// country implied by its places.
     fn drop_namesakes(&self, found: &mut Vec<(usize, String)>) {
         let regions = &self.taxonomy.regions.items;
-        // "독일 베를린 … (IFA Berlin)": the city and the state share a name;
-        // the name stands for the one it resolves to.
+        // A city and its province that share a name ("브레멘", the city
+        // and the state around it): the name stands for the one it
+        // resolves to.
         let names: Vec<Option<&str>> = found
             .iter()
             .map(|(i, _)| regions[*i].label.ko.as_deref())
@@ -500,7 +521,12 @@ impl Reader<'_> {
 /// another time ("지난해", "앞서", "하반기에는") or a count of places
 /// ("자매도시 5곳"). What a deal allows ("… 건설할 수 있다") is no
 /// standing state.
-fn in_passing(i: usize, texts: &[(&str, &[Found])], leading: &[bool]) -> bool {
+fn in_passing(
+    i: usize,
+    texts: &[(&str, &[Found])],
+    leading: &[bool],
+    meant: &[(usize, usize)],
+) -> bool {
     static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
             r"한편|(?:[^수\s]\s|\S)있다\.|있으며|현재|뿐만|지난해|앞서|그동안|지금까지|[상하]반기",
@@ -511,7 +537,7 @@ fn in_passing(i: usize, texts: &[(&str, &[Found])], leading: &[bool]) -> bool {
     let mut named = texts
         .iter()
         .zip(leading)
-        .filter(|((_, places), _)| places.iter().any(|f| f.index == i));
+        .filter(|((_, places), _)| places.iter().any(|f| meant_by(f.index, meant) == i));
     match (named.next(), named.next()) {
         (Some(((text, _), lead)), None) => !lead && ASIDE.is_match(text),
         _ => false,
@@ -621,12 +647,17 @@ fn firms_town(text: &str, f: &Found, places: &[Found]) -> bool {
         Regex::new(r"^의\s+[‘'\x22]?[^\s,.()‘’'\x22]{2,15}[’'\x22]?\s*\(").expect("static regex")
     });
     // "풍기특산물영농조합법인(홍삼제품, 영주)": a firm's product and town.
+    // Not two places in brackets: "경북(포항, 경주)".
     static PRODUCT: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"[^\s(]\([^\s(),]{1,15},\s?$").expect("static regex"));
-    let maker = || {
-        (before.ends_with('(') && MAKER.is_match(rest))
-            || (rest.starts_with(')') && PRODUCT.is_match(before))
+        LazyLock::new(|| Regex::new(r"[^\s(]\(([^\s(),]{1,15}),\s?$").expect("static regex"));
+    let product = || {
+        PRODUCT
+            .captures(before)
+            .and_then(|c| c.get(1))
+            .is_some_and(|item| !places.iter().any(|p| p.start == item.start()))
     };
+    let maker =
+        || (before.ends_with('(') && MAKER.is_match(rest)) || (rest.starts_with(')') && product());
     let towns_firm = || TOWNS_FIRM.is_match(rest);
     // The cheap tests first; each runs only if those before it failed.
     after_word || before_firm() || maker() || towns_firm() || listed_firm() || counted()
@@ -762,7 +793,22 @@ mod tests {
             ),
             ["kr-jeonbuk"]
         );
-        // A firm's product and town in its brackets.
+        // A firm's product and town in its brackets, not two places.
+        let tax = crate::load::load_taxonomy(std::path::Path::new("data")).expect("taxonomy");
+        let g = crate::draft::find::Gazetteer::new(&tax);
+        let town = |text: &str, name: &str| {
+            let places = g.places(text);
+            let f = places
+                .iter()
+                .find(|f| &text[f.start..f.end] == name)
+                .expect("the town is found");
+            firms_town(text, f, &places)
+        };
+        assert!(town(
+            "풍기특산물영농조합법인(홍삼제품, 영주), 참미푸드사",
+            "영주"
+        ));
+        assert!(!town("경북(포항, 경주) 기업들과", "경주"));
         assert_eq!(
             hosts(
                 "경북도는 3일 호치민에서 풍기특산물영농조합법인(홍삼제품, 영주), 참미푸드사(즉석제품, 칠곡)와 수산기업인 성진홀푸드(수산건어물, 영덕) 등 18개사 대표들과 현지 구매자간 수출 상담을 진행했다."
@@ -852,6 +898,14 @@ mod tests {
         let both = format!("{city} 후쿠오카현 관계자도 함께한다.");
         assert!(partners(&both).contains("jp-40"), "{both}");
         assert_eq!(partners(head), "jp-40", "{head}");
+        // The division written with its own suffix, whatever it is (부).
+        let osaka = "부산-오사카 협력회의 개최\n\n부산시는 27일 부산-오사카 협력회의를 개최한다고 밝혔다. \
+                     오사카부와 오사카시 공무원 10명이 참석한다.";
+        assert!(partners(osaka).contains("jp-27"), "{osaka}");
+        // The city the bare name means stays a partner though its own name
+        // comes only in an aside.
+        let aside = format!("{head} 한편 후쿠오카시는 현재 부산에 사무소를 두고 있다.");
+        assert_eq!(partners(&aside), "jp-fukuoka-city", "{aside}");
     }
 
     /// Places in background sentences (earlier ties, what a place is

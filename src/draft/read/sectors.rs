@@ -61,12 +61,19 @@ impl Reader<'_> {
 fn past_ties(rest: &str) -> bool {
     static PAST: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
-            r"(?:해|가져|이어|펼쳐|나눠|지속해|계속해)\s?(?:왔|오고|온\s)",
+            // Not "…협력을 위해 온 대표단".
+            r"(?:[^위]해|가져|이어|펼쳐|나눠)\s?(?:왔|오고|온\s)",
             r"|이뤄지고 있|이루어지고 있|교류하고 있"
         ))
         .expect("static regex")
     });
-    let clause = rest.split(['.', '。']).next().unwrap_or(rest);
+    // Up to the end of the field's clause: "… 분야 협약을 맺었으며, 2015년부터
+    // 교류해 왔다" tells the history after this event's fields.
+    let clause = ["며 ", "며,", "으나 ", "지만 ", ".", "。"]
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()
+        .map_or(rest, |at| &rest[..at]);
     PAST.is_match(clause)
 }
 
@@ -155,10 +162,17 @@ fn field_listed(text: &str, start: usize, end: usize) -> bool {
     // "경제교류", "경제 협력", "청소년 홈스테이 교류", "신재생에너지 업체",
     // "식품 수출", "식품시장", "관광객", "관광설명회", "관광 활성화": the
     // field named as what is exchanged, made, sold or promoted; "교육청", "교육감": its office.
-    // "경제는 물론 관광과 문화", "경제를 비롯해 문화": the first item of a list.
+    // "경제는 물론 관광과 문화 등 협력", "경제를 비롯해 문화 분야": the
+    // first item of a list of fields (not "지역 경제는 물론 일자리 창출에도").
     let first_item = ["는 물론", "은 물론", "를 비롯", "을 비롯", "뿐만 아니라"]
         .iter()
-        .any(|w| rest.starts_with(w));
+        .any(|w| rest.starts_with(w))
+        && {
+            let sentence = rest.split('.').next().unwrap_or(rest);
+            ["분야", "교류", "협력"]
+                .iter()
+                .any(|w| sentence.contains(w))
+        };
     NEXT.is_match(rest)
         || first_item
         || office_of(rest)
@@ -308,11 +322,20 @@ mod tests {
             sectors("교류를 지속해온 화련현과 문화, 관광 등 다양한 분야에서 교류를 확대한다."),
             ["culture"]
         );
+        assert_eq!(
+            sectors("경제, 관광 분야 협력을 위해 온 대표단을 맞았다."),
+            ["culture", "economy"]
+        );
+        assert_eq!(
+            sectors("양 도시는 경제 분야 협약을 맺었으며, 2015년부터 교류해 왔다."),
+            ["economy"]
+        );
         // The first item of a list told as "not only" or "besides".
         assert_eq!(
             sectors("양측은 경제는 물론 관광과 문화 등 협력을 추진한다."),
             ["culture", "economy"]
         );
+        assert!(sectors("이는 지역 경제는 물론 일자리 창출에도 기여할 전망이다.").is_empty());
         // 제약 as a constraint; pharmaceuticals in a list; biogas.
         assert!(sectors("이동에 제약이 따르자 온라인 행사를 열었다.").is_empty());
         assert_eq!(sectors("제약, 의료기기 분야에서 교류한다."), ["bio"]);
