@@ -50,6 +50,31 @@ impl Reader<'_> {
                 d.sectors.push(Cited::new(s.id.clone(), around(text, &f)));
             }
         }
+        if d.sectors.is_empty() {
+            self.trade_fallback(d, body);
+        }
+    }
+
+    /// A lead about investment ("투자협약을 체결했다", "투자유치 설명회")
+    /// names economy when the article names no field at all, as investment
+    /// in a headline does (`INVESTMENT`); a review line says so. (Export
+    /// and trade words there split the readers half and half.)
+    fn trade_fallback(&self, d: &mut Draft, body: &[(usize, &String)]) {
+        let Some((_, lead)) = body.first() else {
+            return;
+        };
+        let Some(word) = INVESTMENT.iter().find(|w| lead.contains(*w)) else {
+            return;
+        };
+        let sectors = &self.taxonomy.sectors.items;
+        let Some(economy) = sectors.iter().find(|s| s.id == "economy") else {
+            return;
+        };
+        d.sectors
+            .push(Cited::new(economy.id.clone(), word.to_string()));
+        d.review.push(format!(
+            "sectors: `economy` read from «{word}» in the lead; the article names no field"
+        ));
     }
 }
 
@@ -276,6 +301,29 @@ mod tests {
 
     /// General words count as sectors only in a list of areas: dots and
     /// "각계 분야" make a list; makers, exporting firms and "양 도시" do not.
+    /// Investment in the lead of an article that names no field is
+    /// economy, with a review line; a field named elsewhere wins.
+    #[test]
+    fn investment_in_the_lead_without_any_field() {
+        let drafted = |body: &str| {
+            let text = format!(
+                "충남도, 美 기업과 협약\n\n충남도는 3일 미국 A사와 투자협약을 체결했다. {body}"
+            );
+            draft(&text, "2023-10-23").remove(0)
+        };
+        let d = drafted("A사는 천안에 공장을 짓는다.");
+        let ids: Vec<&str> = d.sectors.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(ids, ["economy"]);
+        assert!(
+            d.review.iter().any(|r| r.contains("«투자»")),
+            "{:?}",
+            d.review
+        );
+        let d = drafted("A사는 반도체 분야 기업이다.");
+        let ids: Vec<&str> = d.sectors.iter().map(|c| c.value.as_str()).collect();
+        assert_eq!(ids, ["semiconductors"]);
+    }
+
     #[test]
     fn sectors_from_lists_not_from_firms() {
         let sectors = |body: &str| {
