@@ -298,6 +298,11 @@ static STATUS_MARKS: &[(&str, OutcomeStatus)] = &[
     ("약속했", OutcomeStatus::Agreed),
     ("논의", OutcomeStatus::UnderDiscussion),
     ("협의 중", OutcomeStatus::UnderDiscussion),
+    // Documents being prepared or pursued, with their sum (see `status`):
+    // "88건, 2500만달러가 계약을 준비 중이다", "283만 달러 상당의 수출
+    // 계약을 추진 중".
+    ("준비 중", OutcomeStatus::UnderDiscussion),
+    ("추진 중", OutcomeStatus::UnderDiscussion),
     ("검토", OutcomeStatus::UnderDiscussion),
 ];
 
@@ -313,6 +318,11 @@ pub(super) fn status(clause: &str, amount: bool) -> Option<(OutcomeStatus, Strin
     let (w, st) = MATCHER.first_in_list(&bare, |st| {
         amount || st != OutcomeStatus::Expected || investment
     })?;
+    // Documents being prepared are an outcome only with their sum: not
+    // "새로운 국가와의 MOU도 지속 추진 중".
+    if !amount && ["준비 중", "추진 중"].contains(&w) {
+        return None;
+    }
     // The quote is the article's words, marks and all ("식'을 개최한다").
     let quote = match bare {
         Cow::Borrowed(_) => w.to_string(),
@@ -1878,6 +1888,12 @@ mod tests {
         no_outcome(&[
             "우호교류협정 체결식은 말랑시청에서 성대하게 치러졌으며, 이번 협정에 따라 양 도시는 교류 협력을 추진키로 했다.",
         ]);
+        // Documents being prepared, with their sum; without one, nothing.
+        let o = outcomes("이중 88건, 2500만달러가 계약을 준비 중이다.", false);
+        assert_eq!(o.len(), 1, "{o:#?}");
+        assert_eq!(o[0].status.value, OutcomeStatus::UnderDiscussion);
+        assert_eq!(o[0].count.as_ref().map(|c| c.value), Some(88));
+        no_outcome(&["새로운 국가와의 MOU도 지속 추진 중이다."]);
         // "채택하는" alone is no verb of its own: an article that announces
         // the event plans the declaration.
         let o = outcomes(
