@@ -171,7 +171,12 @@ impl Reader<'_> {
                 if division && !own.is_empty() && after.starts_with(own) {
                     suffixed.push(stem);
                 } else if after.starts_with('시') {
+                    // "사마라시의회": the division's name written as its
+                    // city's.
                     with_si.push(stem);
+                    if division && !bare.contains(&(f.index, stem)) {
+                        bare.push((f.index, stem));
+                    }
                 } else if division && !bare.contains(&(f.index, stem)) {
                     bare.push((f.index, stem));
                 }
@@ -898,6 +903,9 @@ mod tests {
         let both = format!("{city} 후쿠오카현 관계자도 함께한다.");
         assert!(partners(&both).contains("jp-40"), "{both}");
         assert_eq!(partners(head), "jp-40", "{head}");
+        // The division's name written as its city's ("사마라시의회").
+        let samara = "통영시의회, 사마라시의회와 협약\n\n통영시의회는 1일 러시아 사마라시의회와 협약을 체결했다.";
+        assert_eq!(partners(samara), "ru-samara-city", "{samara}");
         // The division written with its own suffix, whatever it is (부).
         let osaka = "부산-오사카 협력회의 개최\n\n부산시는 27일 부산-오사카 협력회의를 개최한다고 밝혔다. \
                      오사카부와 오사카시 공무원 10명이 참석한다.";
