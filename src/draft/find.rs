@@ -430,6 +430,9 @@ const COMMON_WORDS: &[(&str, &[&str], &[&str])] = &[(
         "결승",
         "예선",
         "초청",
+        "국제",
+        "연습",
+        "평가",
     ],
     &[
         "침체",
@@ -450,6 +453,9 @@ const COMMON_WORDS: &[(&str, &[&str], &[&str])] = &[(
         "를 치렀",
         "에서 승리",
         "에서 우승",
+        // "국제 경기 경험을", "경기력 향상".
+        "경험",
+        "력",
     ],
 )];
 
@@ -734,6 +740,10 @@ mod tests {
         // 경기 as the economy or a match is no place; as itself it is.
         assert_eq!(
             ids("선발팀이 70분간 경기를 펼치고 경기를 관람했다.", &[]),
+            [] as [&str; 0]
+        );
+        assert_eq!(
+            ids("선수들은 국제 경기 경험을 쌓고 경기력을 높였다.", &[]),
             [] as [&str; 0]
         );
         assert_eq!(
