@@ -146,10 +146,10 @@ impl Reader<'_> {
         m
     }
 
-    /// Divisions abroad named bare ("부산-후쿠오카") where the texts write
-    /// the city of that name with 시 ("후쿠오카시와") and never the
-    /// division with its own suffix ("후쿠오카현"): the bare name is the
-    /// city, as (division, city) pairs.
+    /// Divisions abroad named bare ("부산-후쿠오카") or with 시 ("사마라시의회")
+    /// where the texts write the city of that name with 시 ("후쿠오카시와")
+    /// and never the division with its own suffix ("후쿠오카현"): the name
+    /// is the city, as (division, city) pairs.
     fn cities_meant(&self, texts: &[(&str, &[Found])]) -> Vec<(usize, usize)> {
         let regions = &self.taxonomy.regions.items;
         let mut bare: Vec<(usize, &str)> = Vec::new();
@@ -170,14 +170,13 @@ impl Reader<'_> {
                 let division = r.country != "kr" && r.level == RegionLevel::Province;
                 if division && !own.is_empty() && after.starts_with(own) {
                     suffixed.push(stem);
-                } else if after.starts_with('시') {
-                    // "사마라시의회": the division's name written as its
-                    // city's.
+                    continue;
+                }
+                if after.starts_with('시') {
                     with_si.push(stem);
-                    if division && !bare.contains(&(f.index, stem)) {
-                        bare.push((f.index, stem));
-                    }
-                } else if division && !bare.contains(&(f.index, stem)) {
+                }
+                // Bare, or written as its city's name ("사마라시의회").
+                if division && !bare.contains(&(f.index, stem)) {
                     bare.push((f.index, stem));
                 }
             }

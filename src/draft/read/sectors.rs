@@ -51,29 +51,30 @@ impl Reader<'_> {
             }
         }
         if d.sectors.is_empty() {
-            self.trade_fallback(d, body);
+            self.investment_in_lead(d, body);
         }
     }
 
     /// A lead about investment ("투자협약을 체결했다", "투자유치 설명회")
-    /// names economy when the article names no field at all, as investment
-    /// in a headline does (`INVESTMENT`); a review line says so. (Export
-    /// and trade words there split the readers half and half.)
-    fn trade_fallback(&self, d: &mut Draft, body: &[(usize, &String)]) {
+    /// names the sector the taxonomy files the word under (economy) when
+    /// the article names no field at all, as investment in a headline does
+    /// (`INVESTMENT`); a review line says so. (Export and trade words there
+    /// split the readers half and half.)
+    fn investment_in_lead(&self, d: &mut Draft, body: &[(usize, &String)]) {
         let Some((_, lead)) = body.first() else {
             return;
         };
         let Some(word) = INVESTMENT.iter().find(|w| lead.contains(*w)) else {
             return;
         };
-        let sectors = &self.taxonomy.sectors.items;
-        let Some(economy) = sectors.iter().find(|s| s.id == "economy") else {
+        let Some(sector) = self.taxonomy.sectors.lookup(word) else {
             return;
         };
         d.sectors
-            .push(Cited::new(economy.id.clone(), word.to_string()));
+            .push(Cited::new(sector.id.clone(), word.to_string()));
         d.review.push(format!(
-            "sectors: `economy` read from «{word}» in the lead; the article names no field"
+            "sectors: `{}` read from «{word}» in the lead; the article names no field",
+            sector.id
         ));
     }
 }
@@ -299,8 +300,6 @@ mod tests {
         );
     }
 
-    /// General words count as sectors only in a list of areas: dots and
-    /// "각계 분야" make a list; makers, exporting firms and "양 도시" do not.
     /// Investment in the lead of an article that names no field is
     /// economy, with a review line; a field named elsewhere wins.
     #[test]
@@ -324,6 +323,8 @@ mod tests {
         assert_eq!(ids, ["semiconductors"]);
     }
 
+    /// General words count as sectors only in a list of areas: dots and
+    /// "각계 분야" make a list; makers, exporting firms and "양 도시" do not.
     #[test]
     fn sectors_from_lists_not_from_firms() {
         let sectors = |body: &str| {
