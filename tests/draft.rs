@@ -260,6 +260,41 @@ fn second_reading_agreement() {
     }
 }
 
+/// Every hand-checked answer (held-out and second readings) names places,
+/// sectors, kinds, outcome types and statuses the taxonomy and the model
+/// know, so a change to the taxonomy that orphans an answer fails here, with
+/// or without the article texts. `BRIEF_ANSWERS=FOLDER` checks a folder of
+/// new answers too, before they join the set.
+#[test]
+fn every_answer_reads_in_the_taxonomy() {
+    let taxonomy = load_taxonomy(&root().join("data")).expect("taxonomy");
+    let mut paths = answers_in("tests/draft/heldout");
+    paths.extend(answers_in("tests/draft/second"));
+    if let Some(dir) = std::env::var_os("BRIEF_ANSWERS").map(PathBuf::from) {
+        paths.extend(answers_in(dir.to_str().expect("a UTF-8 folder")));
+    }
+    let mut bad = Vec::new();
+    for path in &paths {
+        let answer = read_answer(path);
+        if let Err(e) = answer.facts(&taxonomy) {
+            bad.push(format!("{}: {e}", path.display()));
+        }
+        if let Some(k) = answer
+            .kind
+            .as_deref()
+            .filter(|k| taxonomy.kinds.get(k).is_none())
+        {
+            bad.push(format!("{}: unknown kind `{k}`", path.display()));
+        }
+    }
+    assert!(paths.len() > 1000, "only {} answers found", paths.len());
+    assert!(
+        bad.is_empty(),
+        "answers the taxonomy cannot read:\n{}",
+        bad.join("\n")
+    );
+}
+
 /// The hand-checked answers (`*.yaml`) in a folder of the repository, in
 /// order.
 fn answers_in(folder: &str) -> Vec<PathBuf> {
