@@ -16,6 +16,19 @@ name=$(basename "$docx" .docx)
 # A private profile, so a running LibreOffice does not swallow the job.
 profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
+# The brief's own Korean faces (assets/fonts/) join the system's, so a machine
+# without Korean fonts shows Hangul where Word would use 맑은 고딕, not boxes.
+fonts=$(cd "$(dirname "$0")/../assets/fonts" && pwd)
+cat > "$profile/fonts.conf" <<CONF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <dir>$fonts</dir>
+  <cachedir>$profile/fontcache</cachedir>
+</fontconfig>
+CONF
+export FONTCONFIG_FILE="$profile/fonts.conf"
 libreoffice -env:UserInstallation="file://$profile" --headless \
   --convert-to pdf --outdir "$outdir" "$docx" >/dev/null
 pdftoppm -png -r "$dpi" "$outdir/$name.pdf" "$outdir/$name-docx-page"
