@@ -295,8 +295,8 @@ fn every_answer_reads_in_the_taxonomy() {
     );
 }
 
-/// The hand-checked answers (`*.yaml`) in a folder of the repository, in
-/// order.
+/// The hand-checked answers (`*.yaml`) in a folder of the repository (or
+/// at an absolute path), in order.
 fn answers_in(folder: &str) -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = fs::read_dir(root().join(folder))
         .unwrap_or_else(|e| panic!("{folder}: {e}"))
