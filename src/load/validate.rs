@@ -7,7 +7,7 @@ use serde_saphyr::{Location, Spanned};
 use super::raw::{DateText, RawAmount, RawEvent, RawFollowUp, RawOutcome, RawSource, RawText};
 use super::resolve::{self, Problem};
 use super::{LoadOptions, SourceFile};
-use crate::diag::{Diagnostic, Span};
+use crate::diag::{Diagnostic, Severity, Span};
 use crate::model::{
     Amount, AmountQualifier, Attendance, Event, FollowUp, FollowUpStatus, FuzzyDate, Outcome,
     OutcomeStatus, OutcomeType, Source, Taxonomy, Text,
@@ -29,7 +29,8 @@ pub(super) fn event(
     };
     let span = source.span(&record.id.referenced);
     let event = v.event(record);
-    let ok = v.diags.is_empty();
+    // Warnings (a place counted under its country) leave the record standing.
+    let ok = v.errors() == 0;
     diags.extend(v.diags);
     event.filter(|_| ok).map(|e| (e, span))
 }
@@ -50,6 +51,14 @@ pub(super) fn text(raw: RawText) -> Text {
 }
 
 impl Validator<'_> {
+    /// How many errors (not warnings) were reported so far.
+    fn errors(&self) -> usize {
+        self.diags
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
     fn err(&mut self, loc: &Location, message: impl Into<String>, hint: Option<String>) {
         let d = self.source.error(loc, message).with_hint_opt(hint);
         self.diags.push(d);
@@ -75,13 +84,13 @@ impl Validator<'_> {
             resolve::kind(self.taxonomy, &r.kind.value).map(String::from),
         );
         let (start, end) = self.span(&r.start, r.end.as_ref());
-        let before = self.diags.len();
+        let before = self.errors();
         let hosts = self.regions(&r.hosts);
         let partners = self.regions(&r.partners);
         // Outcome regions are checked against the event's only when all of
         // those resolved (a misspelt partner is reported once, not again
         // for each outcome made with it).
-        let event_regions = (self.diags.len() == before).then_some((&hosts[..], &partners[..]));
+        let event_regions = (self.errors() == before).then_some((&hosts[..], &partners[..]));
         let no_region = r.hosts.is_empty() && r.partners.is_empty();
         self.named_at_all(&r.id.referenced, no_region, &r.sectors);
         let sectors = self.sectors(&r.sectors.value);
@@ -482,8 +491,36 @@ outcomes:
         assert!(said[3].1.contains("roughly"), "{said:#?}");
     }
 
-    /// The problems `load_dir` finds in one record, with their lines.
-    fn problems(record: &str, name: &str) -> Vec<(u64, String)> {
+    /// A place the taxonomy lacks, written with its country in brackets, is
+    /// counted under the country with a warning, and the record stands: a
+    /// warning never drops an event (it did once, silently, with exit 0).
+    #[test]
+    fn a_place_counted_under_its_country_keeps_the_record() {
+        let record = HEAD.to_string()
+            + "\
+hosts: [대전]
+partners: [가나다마을 (핀란드)]
+sectors: [ai]
+outcomes:
+  - type: mou
+    title: { ko: 협약 }
+    status: signed
+    regions: [fi]
+";
+        let loaded = load(&record, "country").expect("the record is valid");
+        let events = &loaded.dataset.events;
+        assert_eq!(events.len(), 1, "{:?}", loaded.warnings);
+        assert_eq!(events[0].partners, ["fi"]);
+        assert_eq!(events[0].outcomes.len(), 1);
+        assert_eq!(loaded.valid_events, 1);
+        let warned: Vec<&str> = loaded.warnings.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(warned.len(), 1, "{warned:?}");
+        assert!(warned[0].contains("counted under 핀란드"), "{warned:?}");
+    }
+
+    /// `load_dir` on a data folder holding the sample taxonomies and one
+    /// record.
+    fn load(record: &str, name: &str) -> Result<crate::load::Loaded, crate::load::LoadError> {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
         let dir =
             std::env::temp_dir().join(format!("brief-validate-{name}-{}", std::process::id()));
@@ -501,10 +538,17 @@ outcomes:
             columns: Vec::new(),
             config: String::new(),
         };
-        let failed = load_dir(&dir, &options).err();
+        let loaded = load_dir(&dir, &options);
         let _ = std::fs::remove_dir_all(&dir);
+        loaded
+    }
+
+    /// The problems `load_dir` finds in one record, with their lines.
+    fn problems(record: &str, name: &str) -> Vec<(u64, String)> {
+        let Err(failed) = load(record, name) else {
+            panic!("the record has errors");
+        };
         failed
-            .expect("the record has errors")
             .diagnostics
             .iter()
             .map(|d| (d.span.line, d.message.clone()))
