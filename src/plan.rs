@@ -154,9 +154,12 @@ impl<'a> Renderer<'a> {
         for (name, bytes) in self.templates.files() {
             f.add(name.as_bytes()).add(bytes);
         }
-        // The taxonomy files as the loader finds them.
+        // The taxonomy files as the loader finds them, named within the data
+        // folder: `--data data`, `--data ./data` and its absolute path (or a
+        // copy elsewhere) are the same inputs.
         for path in load::data_files(&data.join(load::TAXONOMY_DIR)) {
-            f.add(path.to_string_lossy().as_bytes());
+            let name = path.strip_prefix(data).unwrap_or(&path);
+            f.add(name.to_string_lossy().as_bytes());
             f.add(&std::fs::read(&path).unwrap_or_default());
         }
         f.add(self.standard.to_string().as_bytes());

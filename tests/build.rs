@@ -8,7 +8,7 @@ use common::*;
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, SystemTime};
 
@@ -37,11 +37,16 @@ fn project() -> Project {
 
 impl Project {
     fn command(&self, sub: &str, extra: &[&str]) -> Command {
+        self.command_on(&self.data, sub, extra)
+    }
+
+    /// `command` with the data folder named as `data`.
+    fn command_on(&self, data: &Path, sub: &str, extra: &[&str]) -> Command {
         let mut c = Command::new(env!("CARGO_BIN_EXE_brief"));
         c.arg(sub)
             .args(extra)
             .arg("--data")
-            .arg(&self.data)
+            .arg(data)
             .arg("--template")
             .arg(&self.templates)
             .arg("--config")
@@ -255,6 +260,35 @@ fn a_second_build_writes_nothing_and_one_event_rebuilds_its_dependents() {
         text(&restore)
     );
     ok(&p.run("check"));
+}
+
+/// The data folder named another way (`DATA/.`, as `./data` or an
+/// absolute path would be) is the same input: `check` finds every brief
+/// fresh, and a build writes nothing.
+#[test]
+fn the_data_folder_named_another_way_is_the_same_input() {
+    let p = project();
+    ok(&p.run("build"));
+    let before = p.files();
+    let same = p.data.join(".");
+    let args = [
+        "--from",
+        "2025Q1",
+        "--to",
+        "2026Q1",
+        "--periods",
+        "quarter,half,year",
+        "--lang",
+        "ko",
+        "--format",
+        "pdf,docx",
+    ];
+    let check = p.command_on(&same, "check", &args).output().unwrap();
+    ok(&check);
+    let build = p.command_on(&same, "build", &args).output().unwrap();
+    ok(&build);
+    assert!(named(&build).is_empty(), "{}", text(&build));
+    assert_eq!(p.files(), before, "no file touched");
 }
 
 #[test]
