@@ -97,14 +97,11 @@ impl<'a> Renderer<'a> {
                     latin: self.config.hwpx_latin_font.clone(),
                 };
                 let charts = self.chart_images(model);
-                render::hwpx::render(model, &fonts, &charts).map_err(AppError::Render)
+                render::hwpx::render(model, &fonts, &charts, self.logo(model))
+                    .map_err(AppError::Render)
             }
             Output::Render(Format::Docx) => {
-                let logo = model
-                    .layout
-                    .logo
-                    .as_deref()
-                    .and_then(|l| self.templates.get(l));
+                let logo = self.logo(model);
                 let docx_fonts = render::docx::DocxFonts {
                     east_asia: self.config.docx_east_asia_font.clone(),
                     latin: self.config.docx_latin_font.clone(),
@@ -112,6 +109,16 @@ impl<'a> Renderer<'a> {
                 render::docx::render(model, &docx_fonts, logo).map_err(AppError::Render)
             }
         }
+    }
+
+    /// The template set's logo (`logo` in layout.toml), for the title
+    /// blocks of the DOCX and the HWPX.
+    fn logo(&self, model: &brief::Brief) -> Option<&[u8]> {
+        model
+            .layout
+            .logo
+            .as_deref()
+            .and_then(|l| self.templates.get(l))
     }
 
     /// The brief's charts as pictures, drawn by the PDF's chart code, for

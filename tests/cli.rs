@@ -691,8 +691,11 @@ fn the_docx_charts_are_native_with_their_workbooks() {
     }
 }
 
+/// The template set's logo heads the title block of the PDF, the DOCX and
+/// the HWPX (a JPEG too, which the HWPX package holds as a PNG, as it
+/// lists every picture).
 #[test]
-fn a_logo_from_the_template_folder_goes_into_both_formats() {
+fn a_logo_from_the_template_folder_goes_into_every_format() {
     let tmp = common::tempdir();
     let tpl = tmp.path().join("tpl");
     fs::create_dir_all(&tpl).unwrap();
@@ -704,7 +707,10 @@ fn a_logo_from_the_template_folder_goes_into_both_formats() {
         format!("logo = \"logo.png\"\n{layout}"),
     )
     .unwrap();
-    let run = |out: &Path| brief_with(&tpl, &root().join("data"), out, &["--quarter", "2025Q2"]);
+    let run = |out: &Path| {
+        let args = ["--quarter", "2025Q2", "--format", "pdf,docx,hwpx"];
+        brief_with(&tpl, &root().join("data"), out, &args)
+    };
     let out = run(&tmp.path().join("out"));
     assert_success(&out);
     let images = Command::new("pdfimages")
@@ -724,6 +730,24 @@ fn a_logo_from_the_template_folder_goes_into_both_formats() {
         .filter(|n| n.starts_with("word/media/") && n.ends_with(".png"))
         .count();
     assert_eq!(pngs, 1, "the logo (the charts are native)");
+    let hwpx = tmp.path().join("out/2025-Q2/brief-2025-Q2-ko.hwpx");
+    assert_eq!(hwpx_logo(&hwpx), Some((120, 40)), "the logo heads the HWPX");
+
+    // A JPEG logo: the HWPX holds it as a PNG of the same size.
+    logo.save(tpl.join("logo.jpg")).unwrap();
+    fs::write(
+        tpl.join("layout.toml"),
+        format!("logo = \"logo.jpg\"\n{layout}"),
+    )
+    .unwrap();
+    let out = run(&tmp.path().join("out-jpeg"));
+    assert_success(&out);
+    let hwpx = tmp.path().join("out-jpeg/2025-Q2/brief-2025-Q2-ko.hwpx");
+    assert_eq!(
+        hwpx_logo(&hwpx),
+        Some((120, 40)),
+        "the JPEG logo heads the HWPX"
+    );
 
     fs::write(
         tpl.join("layout.toml"),
@@ -737,6 +761,29 @@ fn a_logo_from_the_template_folder_goes_into_both_formats() {
         "{}",
         stderr(&out)
     );
+}
+
+/// The size of the picture that comes first in an HWPX's section, before
+/// the title, when it is the logo (its comment names it).
+fn hwpx_logo(path: &Path) -> Option<(u32, u32)> {
+    let mut zip = zip::ZipArchive::new(fs::File::open(path).unwrap()).unwrap();
+    let mut section = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("Contents/section0.xml").unwrap(),
+        &mut section,
+    )
+    .unwrap();
+    let pic = section.find("<hp:pic ")?;
+    let title = section.find("<hp:t>국제협력 분기 동향 브리프</hp:t>")?;
+    let comment = &section[pic..section[pic..].find("</hp:pic>")? + pic];
+    if pic > title || !comment.contains("로고") || !comment.contains("binaryItemIDRef=\"image1\"")
+    {
+        return None;
+    }
+    let mut png = Vec::new();
+    std::io::Read::read_to_end(&mut zip.by_name("BinData/image1.png").ok()?, &mut png).ok()?;
+    let img = image::load_from_memory_with_format(&png, image::ImageFormat::Png).ok()?;
+    Some((img.width(), img.height()))
 }
 
 /// The same inputs give byte-identical files; the date of issue comes from

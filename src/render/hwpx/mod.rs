@@ -126,6 +126,8 @@ struct Styled {
 struct Writer<'a> {
     brief: &'a Brief,
     charts: &'a [ChartImage],
+    /// The title block's logo as a PNG and its size in pixels.
+    logo: Option<(Vec<u8>, (i32, i32))>,
     /// The pictures placed, in order: `BinData/image{n}.png`.
     images: Vec<Vec<u8>>,
     shapes: Shapes,
@@ -148,12 +150,13 @@ fn chars(height: u32, bold: bool, italic: bool, colour: &str) -> CharShape {
 }
 
 impl<'a> Writer<'a> {
-    fn new(brief: &'a Brief, charts: &'a [ChartImage]) -> Writer<'a> {
+    fn new(brief: &'a Brief, charts: &'a [ChartImage], logo: Option<&[u8]>) -> Writer<'a> {
         let ink = compose::hex_colour(&brief.layout.colours.ink, "1B2A41");
         let accent = compose::hex_colour(&brief.layout.colours.accent, "2F5D8A");
         let mut w = Writer {
             brief,
             charts,
+            logo: logo.and_then(logo_png),
             images: Vec::new(),
             shapes: Shapes::new(),
             styles: Vec::new(),
@@ -307,7 +310,7 @@ impl<'a> Writer<'a> {
     }
 
     /// The first paragraph: page setup, the running header and footer,
-    /// and the first line of the title block.
+    /// and the first line of the title block (its `hp:run` content).
     fn first_paragraph(&mut self, first_line: &str) -> String {
         let b = self.brief;
         let header = self.paragraph(StyleId::Header, None, None, &b.meta.running_head(), false);
@@ -321,7 +324,7 @@ impl<'a> Writer<'a> {
             section_properties(),
             sub_list("TOP", &header),
             sub_list("BOTTOM", &footer),
-            text_xml(first_line),
+            first_line,
         )
     }
 
@@ -343,10 +346,63 @@ impl<'a> Writer<'a> {
         )
     }
 
+    /// A picture placed as a character (`hp:pic`), its PNG added to the
+    /// package: its size in pixels and the resolution it was drawn at, its
+    /// size on the page, and `alt`, the comment 한글 reads out.
+    fn picture(
+        &mut self,
+        png: Vec<u8>,
+        (px, dpi): ((i32, i32), i32),
+        (width, height): (HwpUnit, HwpUnit),
+        alt: &str,
+    ) -> String {
+        self.images.push(png);
+        let n = self.images.len();
+        // The picture's size in 1/7200 inch at the resolution it was drawn at.
+        let (dim_w, dim_h) = (px.0 * 7200 / dpi, px.1 * 7200 / dpi);
+        self.objects += 1;
+        format!(
+            r#"<hp:pic id="{}" zOrder="{}" numberingType="PICTURE" textWrap="TOP_AND_BOTTOM" textFlow="BOTH_SIDES" lock="0" dropcapstyle="None" href="" groupLevel="0" instid="{}" reverse="0"><hp:offset x="0" y="0"/><hp:orgSz width="{width}" height="{height}"/><hp:curSz width="{width}" height="{height}"/><hp:flip horizontal="0" vertical="0"/><hp:rotationInfo angle="0" centerX="{}" centerY="{}" rotateimage="1"/><hp:renderingInfo><hc:transMatrix e1="1" e2="0" e3="0" e4="0" e5="1" e6="0"/><hc:scaMatrix e1="1" e2="0" e3="0" e4="0" e5="1" e6="0"/><hc:rotMatrix e1="1" e2="0" e3="0" e4="0" e5="1" e6="0"/></hp:renderingInfo><hp:imgRect><hc:pt0 x="0" y="0"/><hc:pt1 x="{width}" y="0"/><hc:pt2 x="{width}" y="{height}"/><hc:pt3 x="0" y="{height}"/></hp:imgRect><hp:imgClip left="0" right="{dim_w}" top="0" bottom="{dim_h}"/><hp:inMargin left="0" right="0" top="0" bottom="0"/><hp:imgDim dimwidth="{dim_w}" dimheight="{dim_h}"/><hc:img binaryItemIDRef="image{n}" bright="0" contrast="0" effect="REAL_PIC" alpha="0"/><hp:effects/><hp:sz width="{width}" widthRelTo="ABSOLUTE" height="{height}" heightRelTo="ABSOLUTE" protect="0"/><hp:pos treatAsChar="1" affectLSpacing="0" flowWithText="1" allowOverlap="0" holdAnchorAndSO="0" vertRelTo="PARA" horzRelTo="PARA" vertAlign="TOP" horzAlign="LEFT" vertOffset="0" horzOffset="0"/><hp:outMargin left="0" right="0" top="0" bottom="0"/><hp:shapeComment>{}</hp:shapeComment></hp:pic>"#,
+            2_000 + self.objects,
+            self.objects,
+            3_000 + self.objects,
+            width / 2,
+            height / 2,
+            esc(alt),
+        )
+    }
+
+    /// The logo's picture, 1.1 cm high as in the PDF and the DOCX.
+    fn logo_picture(&mut self) -> Option<String> {
+        let (png, (px_w, px_h)) = self.logo.take()?;
+        let height: HwpUnit = 3118;
+        let width = (i64::from(height) * i64::from(px_w) / i64::from(px_h.max(1))) as HwpUnit;
+        let alt = format!(
+            "{} {}",
+            self.brief.meta.organisation,
+            self.brief.label("logo")
+        );
+        Some(self.picture(
+            png,
+            ((px_w, px_h), 96),
+            (width.min(TEXT_WIDTH), height),
+            &alt,
+        ))
+    }
+
     /// The section part, with the shapes, styles and pictures it uses.
     fn section(mut self) -> (String, Shapes, Vec<Styled>, Vec<Vec<u8>>) {
         let b = self.brief;
-        let first = self.first_paragraph(&b.meta.org_line());
+        // The logo, as in the DOCX, heads the title block, over the
+        // organisation's line.
+        let first = match self.logo_picture() {
+            Some(pic) => {
+                let first = self.first_paragraph(&format!("{pic}<hp:t/>"));
+                self.push(StyleId::Caption, &b.meta.org_line());
+                first
+            }
+            None => self.first_paragraph(&text_xml(&b.meta.org_line())),
+        };
         self.push(StyleId::Title, &b.meta.title);
         self.push(StyleId::Subtitle, &b.meta.subtitle);
         self.push(StyleId::Caption, &compose::dates_line(b));
@@ -496,27 +552,15 @@ impl Compose for Writer<'_> {
         let Some((px_w, px_h)) = png_size(&image.png) else {
             return;
         };
-        self.images.push(image.png.clone());
-        let n = self.images.len();
         let alt = match self.brief.chart_alt.get(chart.name()) {
-            Some(alt) if !alt.is_empty() => alt,
-            _ => caption,
+            Some(alt) if !alt.is_empty() => alt.to_string(),
+            _ => caption.to_string(),
         };
         let width = TEXT_WIDTH.min(45354);
         let height = (i64::from(width) * i64::from(px_h) / i64::from(px_w.max(1))) as HwpUnit;
-        // The picture's size in 1/7200 inch at the resolution it was drawn at.
+        let png = image.png.clone();
         let dpi = i32::from(super::CHART_DPI);
-        let (dim_w, dim_h) = (px_w * 7200 / dpi, px_h * 7200 / dpi);
-        self.objects += 1;
-        let pic = format!(
-            r#"<hp:pic id="{}" zOrder="{}" numberingType="PICTURE" textWrap="TOP_AND_BOTTOM" textFlow="BOTH_SIDES" lock="0" dropcapstyle="None" href="" groupLevel="0" instid="{}" reverse="0"><hp:offset x="0" y="0"/><hp:orgSz width="{width}" height="{height}"/><hp:curSz width="{width}" height="{height}"/><hp:flip horizontal="0" vertical="0"/><hp:rotationInfo angle="0" centerX="{}" centerY="{}" rotateimage="1"/><hp:renderingInfo><hc:transMatrix e1="1" e2="0" e3="0" e4="0" e5="1" e6="0"/><hc:scaMatrix e1="1" e2="0" e3="0" e4="0" e5="1" e6="0"/><hc:rotMatrix e1="1" e2="0" e3="0" e4="0" e5="1" e6="0"/></hp:renderingInfo><hp:imgRect><hc:pt0 x="0" y="0"/><hc:pt1 x="{width}" y="0"/><hc:pt2 x="{width}" y="{height}"/><hc:pt3 x="0" y="{height}"/></hp:imgRect><hp:imgClip left="0" right="{dim_w}" top="0" bottom="{dim_h}"/><hp:inMargin left="0" right="0" top="0" bottom="0"/><hp:imgDim dimwidth="{dim_w}" dimheight="{dim_h}"/><hc:img binaryItemIDRef="image{n}" bright="0" contrast="0" effect="REAL_PIC" alpha="0"/><hp:effects/><hp:sz width="{width}" widthRelTo="ABSOLUTE" height="{height}" heightRelTo="ABSOLUTE" protect="0"/><hp:pos treatAsChar="1" affectLSpacing="0" flowWithText="1" allowOverlap="0" holdAnchorAndSO="0" vertRelTo="PARA" horzRelTo="PARA" vertAlign="TOP" horzAlign="LEFT" vertOffset="0" horzOffset="0"/><hp:outMargin left="0" right="0" top="0" bottom="0"/><hp:shapeComment>{}</hp:shapeComment></hp:pic>"#,
-            2_000 + self.objects,
-            self.objects,
-            3_000 + self.objects,
-            width / 2,
-            height / 2,
-            esc(alt),
-        );
+        let pic = self.picture(png, ((px_w, px_h), dpi), (width, height), &alt);
         let body = self.styled(StyleId::Normal).clone();
         let shape = ParaShape {
             align: Align::Center,
@@ -585,14 +629,31 @@ fn png_size(png: &[u8]) -> Option<(i32, i32)> {
     Some((num(16)?, num(20)?))
 }
 
+/// A logo (PNG or JPEG, as the template set allows) as a PNG with its size
+/// in pixels; the package lists its pictures as PNG. `None` when it cannot
+/// be decoded (the DOCX leaves it out then too).
+fn logo_png(bytes: &[u8]) -> Option<(Vec<u8>, (i32, i32))> {
+    if let Some(size) = png_size(bytes) {
+        return Some((bytes.to_vec(), size));
+    }
+    let img = ::image::load_from_memory(bytes).ok()?;
+    let mut png = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut png, ::image::ImageFormat::Png).ok()?;
+    let png = png.into_inner();
+    let size = png_size(&png)?;
+    Some((png, size))
+}
+
 /// Builds the HWPX bytes of a brief, with the charts given as pictures
-/// (a chart not given is left out; its numbers are in the tables).
+/// (a chart not given is left out; its numbers are in the tables) and the
+/// template set's logo, if any, in the title block.
 pub fn render(
     brief: &Brief,
     fonts: &HwpxFonts,
     charts: &[ChartImage],
+    logo: Option<&[u8]>,
 ) -> Result<Vec<u8>, RenderError> {
-    let (section, shapes, styled, images) = Writer::new(brief, charts).section();
+    let (section, shapes, styled, images) = Writer::new(brief, charts, logo).section();
     let styles: Vec<Style> = STYLES
         .iter()
         .zip(&styled)
