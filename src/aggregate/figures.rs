@@ -20,12 +20,16 @@ pub struct OutcomeCounts {
 }
 
 /// Whether an outcome counts as one (signed or agreed, or an investment
-/// even when expected) rather than as pending.
+/// expected) rather than as pending (planned or under discussion, or any
+/// other outcome expected).
 pub fn is_counted(o: &Outcome) -> bool {
-    let concluded = matches!(o.status, OutcomeStatus::Signed | OutcomeStatus::Agreed);
-    // An expected investment is still an investment outcome: its amount is
-    // the point, and it is marked as expected wherever it is shown.
-    concluded || o.kind == OutcomeType::Investment
+    match o.status {
+        OutcomeStatus::Signed | OutcomeStatus::Agreed => true,
+        // An expected investment is still an investment outcome: its amount
+        // is the point, and it is marked as expected wherever it is shown.
+        OutcomeStatus::Expected => o.kind == OutcomeType::Investment,
+        OutcomeStatus::Planned | OutcomeStatus::UnderDiscussion => false,
+    }
 }
 
 impl OutcomeCounts {

@@ -213,6 +213,27 @@ fn pending_outcomes_are_not_counted_as_concluded() {
     assert_eq!(r.figures.outcomes_total, 2);
 }
 
+/// An investment counts when signed, agreed or expected (its amount is the
+/// point, marked "expected"); planned or under discussion it is pending,
+/// as every other outcome is (and as the brief's notes say).
+#[test]
+fn investments_planned_or_under_discussion_are_pending() {
+    let mut e = event("a", "2025-05-02", &["bio"], &[]);
+    for (count, status) in [
+        (1, OutcomeStatus::Signed),
+        (2, OutcomeStatus::Expected),
+        (4, OutcomeStatus::Planned),
+        (8, OutcomeStatus::UnderDiscussion),
+    ] {
+        e.outcomes
+            .push(outcome(OutcomeType::Investment, count, status, &["bio"]));
+    }
+    let r = report(&dataset(vec![e]), q("2025Q2"), &options());
+    assert_eq!(r.figures.outcomes.investment, 3);
+    assert_eq!(r.figures.outcomes.pending, 12);
+    assert_eq!(r.figures.outcomes_total, 3);
+}
+
 #[test]
 fn cities_roll_up_to_provinces_and_countries() {
     let d = dataset(vec![
