@@ -1144,7 +1144,7 @@ impl Viewer<'_> {
         }
         let amount = locale::money(m.value, currency, self.lang);
         let mut s = String::new();
-        if m.approximate {
+        if m.reads_about() {
             s.push_str(&self.label("money.about"));
             s.push(' ');
         }

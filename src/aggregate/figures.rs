@@ -95,6 +95,13 @@ pub struct Money {
 }
 
 impl Money {
+    /// Whether the sum reads "about": some part was, or parts "up to" and
+    /// parts "at least" were added, so the sum is neither a ceiling nor a
+    /// floor (and reads neither "up to" nor "at least").
+    pub fn reads_about(&self) -> bool {
+        self.approximate || (self.up_to && self.at_least)
+    }
+
     /// Every amount of `outcomes` (investments and deals), in the base
     /// currency.
     pub fn of_outcomes<'a>(

@@ -285,6 +285,22 @@ fn outcomes_count_where_they_were_made() {
     assert_eq!(r.figures.outcomes_total, 3);
 }
 
+/// A sum of parts "up to" and parts "at least" has no bound either way: it
+/// reads "about", as does one with any part "about".
+#[test]
+fn a_sum_of_ceilings_and_floors_reads_about() {
+    let mut m = Money::zero();
+    assert!(!m.reads_about());
+    m.up_to = true;
+    assert!(!m.reads_about(), "up to only: a ceiling");
+    m.at_least = true;
+    assert!(m.reads_about(), "up to and at least: neither");
+    m.up_to = false;
+    assert!(!m.reads_about(), "at least only: a floor");
+    m.approximate = true;
+    assert!(m.reads_about());
+}
+
 #[test]
 fn money_is_converted_and_keeps_its_qualifiers() {
     let mut e = event("a", "2025-05-02", &["bio"], &[]);
