@@ -1,6 +1,7 @@
 //! Seeded synthetic events for tests and benchmarks (never for `data/`):
-//! realistic rows over several years that use every sector, region and
-//! kind of a taxonomy, with Korean and English titles. The same seed gives
+//! realistic rows over several years that use every sector and kind of a
+//! taxonomy and a few countries' regions (`SYNTH_COUNTRIES`), with Korean
+//! and English titles. The same seed gives
 //! the same events on every machine.
 
 use crate::model::{Lang, RegionLevel, Taxonomy};
