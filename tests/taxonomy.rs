@@ -118,6 +118,27 @@ fn a_city_that_is_its_division_has_one_id() {
     assert_eq!(one(&tax, "토쿄"), "jp-13");
 }
 
+/// A brief prints a city's Korean label: never an ancient or clipped name
+/// that happened to come first in GeoNames (비잔티움, 샌프란), nor a spelling
+/// the Korean government has replaced (키예프); the old names still resolve.
+#[test]
+fn cities_abroad_print_as_korean_readers_write_them() {
+    let tax = taxonomy();
+    for (id, label, old) in [
+        ("tr-istanbul", "이스탄불", "비잔티움"),
+        ("us-ca-san-francisco", "샌프란시스코", "샌프란"),
+        ("ua-kyiv", "키이우", "키예프"),
+        ("us-tx-dallas", "댈러스", "달라스"),
+        ("cn-shenzhen", "선전시", "심천"),
+        ("cn-dalian", "다롄시", "대련"),
+    ] {
+        let region = tax.region(id).expect(id);
+        assert_eq!(region.label.ko.as_deref(), Some(label), "{id}");
+        assert_eq!(one(&tax, label), id, "{label}");
+        assert_eq!(one(&tax, old), id, "{old}");
+    }
+}
+
 #[test]
 fn names_as_news_and_staff_write_them() {
     let tax = taxonomy();
