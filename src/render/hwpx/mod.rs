@@ -631,15 +631,16 @@ fn png_size(png: &[u8]) -> Option<(i32, i32)> {
 
 /// A logo (PNG or JPEG, as the template set allows) as a PNG with its size
 /// in pixels; the package lists its pictures as PNG. `None` when it cannot
-/// be decoded (the DOCX leaves it out then too).
+/// be decoded, as the DOCX leaves it out then too.
 fn logo_png(bytes: &[u8]) -> Option<(Vec<u8>, (i32, i32))> {
-    if let Some(size) = png_size(bytes) {
-        return Some((bytes.to_vec(), size));
-    }
     let img = ::image::load_from_memory(bytes).ok()?;
-    let mut png = std::io::Cursor::new(Vec::new());
-    img.write_to(&mut png, ::image::ImageFormat::Png).ok()?;
-    let png = png.into_inner();
+    let png = if png_size(bytes).is_some() {
+        bytes.to_vec()
+    } else {
+        let mut png = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut png, ::image::ImageFormat::Png).ok()?;
+        png.into_inner()
+    };
     let size = png_size(&png)?;
     Some((png, size))
 }
