@@ -64,13 +64,8 @@ fn content(b: &Brief, images: usize) -> String {
         )
     };
     let language = b.lang.code();
-    format!(
-        r#"{XML_DECLARATION}<opf:package {NAMESPACES} version="" unique-identifier="" id=""><opf:metadata><opf:title>{}</opf:title><opf:language>{language}</opf:language>{}{}{}{}{}{}{}{}</opf:metadata><opf:manifest><opf:item id="header" href="Contents/header.xml" media-type="application/xml"/>{}<opf:item id="section0" href="Contents/section0.xml" media-type="application/xml"/><opf:item id="settings" href="settings.xml" media-type="application/xml"/></opf:manifest><opf:spine><opf:itemref idref="header" linear="yes"/><opf:itemref idref="section0" linear="yes"/></opf:spine></opf:package>"#,
-        esc(&b.meta.document_title()),
-        // The pictures between the header and the section, as 한글 lists them.
-        (1..=images)
-            .map(|n| format!(r#"<opf:item id="image{n}" href="BinData/image{n}.png" media-type="image/png" isEmbeded="1"/>"#))
-            .collect::<String>(),
+    let title = esc(&b.meta.document_title());
+    let properties: String = [
         meta("creator", &author),
         meta("subject", &b.meta.subtitle),
         meta("description", &b.meta.dates),
@@ -79,6 +74,14 @@ fn content(b: &Brief, images: usize) -> String {
         meta("ModifiedDate", &issued),
         meta("date", &b.meta.issue_date),
         meta("keyword", &keywords.join(", ")),
+    ]
+    .concat();
+    // The pictures between the header and the section, as 한글 lists them.
+    let pictures: String = (1..=images)
+        .map(|n| format!(r#"<opf:item id="image{n}" href="BinData/image{n}.png" media-type="image/png" isEmbeded="1"/>"#))
+        .collect();
+    format!(
+        r#"{XML_DECLARATION}<opf:package {NAMESPACES} version="" unique-identifier="" id=""><opf:metadata><opf:title>{title}</opf:title><opf:language>{language}</opf:language>{properties}</opf:metadata><opf:manifest><opf:item id="header" href="Contents/header.xml" media-type="application/xml"/>{pictures}<opf:item id="section0" href="Contents/section0.xml" media-type="application/xml"/><opf:item id="settings" href="settings.xml" media-type="application/xml"/></opf:manifest><opf:spine><opf:itemref idref="header" linear="yes"/><opf:itemref idref="section0" linear="yes"/></opf:spine></opf:package>"#
     )
 }
 
