@@ -763,6 +763,48 @@ fn a_logo_from_the_template_folder_goes_into_every_format() {
     );
 }
 
+/// Investments "at least" USD 1M and "up to" USD 2M add up to a total with
+/// neither bound: the key figures, the summary and the sector table read it
+/// "about" (약) in the PDF and the DOCX, never as an exact sum.
+#[test]
+fn a_total_of_ceilings_and_floors_reads_about() {
+    let tmp = common::tempdir();
+    let data = common::taxonomy_only_data(tmp.path());
+    fs::write(
+        data.join("events/mixed.yaml"),
+        "id: 2025-05-14-mixed
+title: { ko: 투자 협의 }
+kind: meeting
+start: 2025-05-14
+hosts: [대전]
+partners: [일본]
+sectors: [ai]
+outcomes:
+  - { type: investment, title: { ko: 가 }, status: signed, amount: { value: 1000000, currency: USD, qualifier: at_least } }
+  - { type: investment, title: { ko: 나 }, status: signed, amount: { value: 2000000, currency: USD, qualifier: up_to } }
+",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    assert_success(&brief(
+        &data,
+        &out,
+        &["--quarter", "2025Q2", "--format", "pdf,docx"],
+    ));
+    let pdf = squash(&pdf_text(&out.join("2025-Q2/brief-2025-Q2-ko.pdf")));
+    // 3,000,000 USD at 1,380 KRW: 41.4억원, three times (key figure,
+    // summary, sector row and total), never bare or with one bound.
+    assert!(pdf.matches("약 41.4억원").count() >= 3, "{pdf}");
+    for wrong in ["최대 41.4억원", "41.4억원 이상"] {
+        assert!(!pdf.contains(wrong), "{wrong} in {pdf}");
+    }
+    let docx = docx_part(
+        &out.join("2025-Q2/brief-2025-Q2-ko.docx"),
+        "word/document.xml",
+    );
+    assert!(docx.contains("약 41.4억원"), "the DOCX too");
+}
+
 /// The size of the picture that comes first in an HWPX's section, before
 /// the title, when it is the logo (its comment names it).
 fn hwpx_logo(path: &Path) -> Option<(u32, u32)> {
