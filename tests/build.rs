@@ -67,7 +67,13 @@ impl Project {
 
     /// `run` with other formats.
     fn run_as(&self, sub: &str, formats: &str) -> Output {
-        self.command(
+        self.run_on(&self.data, sub, formats)
+    }
+
+    /// `run_as` with the data folder named as `data`.
+    fn run_on(&self, data: &Path, sub: &str, formats: &str) -> Output {
+        self.command_on(
+            data,
             sub,
             &[
                 "--from",
@@ -271,21 +277,8 @@ fn the_data_folder_named_another_way_is_the_same_input() {
     ok(&p.run("build"));
     let before = p.files();
     let same = p.data.join(".");
-    let args = [
-        "--from",
-        "2025Q1",
-        "--to",
-        "2026Q1",
-        "--periods",
-        "quarter,half,year",
-        "--lang",
-        "ko",
-        "--format",
-        "pdf,docx",
-    ];
-    let check = p.command_on(&same, "check", &args).output().unwrap();
-    ok(&check);
-    let build = p.command_on(&same, "build", &args).output().unwrap();
+    ok(&p.run_on(&same, "check", "pdf,docx"));
+    let build = p.run_on(&same, "build", "pdf,docx");
     ok(&build);
     assert!(named(&build).is_empty(), "{}", text(&build));
     assert_eq!(p.files(), before, "no file touched");
