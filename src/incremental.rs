@@ -225,7 +225,7 @@ impl Manifest {
 /// contents that changes when a font is added, removed or replaced.
 pub fn font_listing(dirs: &[PathBuf]) -> Vec<u8> {
     let mut found: Vec<String> = Vec::new();
-    for dir in dirs {
+    for (i, dir) in dirs.iter().enumerate() {
         let mut stack = vec![(dir.clone(), 0usize)];
         while let Some((d, depth)) = stack.pop() {
             let Ok(entries) = std::fs::read_dir(&d) else {
@@ -249,7 +249,12 @@ pub fn font_listing(dirs: &[PathBuf]) -> Vec<u8> {
                             .and_then(|m| m.modified().ok())
                             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
                             .map_or(0, |d| d.as_secs());
-                        found.push(format!("{}\t{len}\t{mtime}", path.display()));
+                        // Named within its folder (the folder by its place
+                        // in the list), as the taxonomy files are within the
+                        // data folder: `fonts`, `./fonts` and its absolute
+                        // path are the same fonts.
+                        let name = path.strip_prefix(dir).unwrap_or(&path);
+                        found.push(format!("{i}\t{}\t{len}\t{mtime}", name.display()));
                     }
                 }
             }
@@ -283,6 +288,24 @@ pub fn system_font_dirs() -> Vec<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A font folder named another way (`fonts`, `fonts/.`) lists the same
+    /// fonts, so briefs built with one are fresh with the other; a font
+    /// added changes the listing.
+    #[test]
+    fn a_font_folder_named_another_way_lists_the_same_fonts() {
+        let dir = std::env::temp_dir().join(format!("brief-fonts-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("sub")).unwrap();
+        std::fs::write(dir.join("a.ttf"), b"font a").unwrap();
+        std::fs::write(dir.join("sub/b.otf"), b"font b").unwrap();
+        let listing = font_listing(std::slice::from_ref(&dir));
+        assert_eq!(font_listing(&[dir.join(".")]), listing);
+        assert_eq!(font_listing(&[dir.join("sub/..")]), listing);
+        std::fs::write(dir.join("c.ttf"), b"font c").unwrap();
+        assert_ne!(font_listing(std::slice::from_ref(&dir)), listing);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn fingerprints_are_stable_and_length_prefixed() {
