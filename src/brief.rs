@@ -10,7 +10,9 @@ use serde::Serialize;
 use crate::aggregate::{Figures, FollowUpItem, Money, RegionRow, Report};
 use crate::config::Config;
 use crate::locale;
-use crate::model::{Dataset, Event, FuzzyDate, Lang, OutcomeStatus, OutcomeType, Precision};
+use crate::model::{
+    AmountQualifier, Dataset, Event, FuzzyDate, Lang, OutcomeStatus, OutcomeType, Precision,
+};
 use crate::period::{Period, PeriodKind};
 use crate::templates::{Layout, TemplateError, Templates};
 
@@ -1143,17 +1145,18 @@ impl Viewer<'_> {
             return String::new();
         }
         let amount = locale::money(m.value, currency, self.lang);
+        let (about, bound) = m.reading();
         let mut s = String::new();
-        if m.reads_about() {
+        if about {
             s.push_str(&self.label("money.about"));
             s.push(' ');
         }
-        if m.up_to && !m.at_least {
+        if bound == AmountQualifier::UpTo {
             s.push_str(&self.label("money.up_to"));
             s.push(' ');
         }
         s.push_str(&amount);
-        if m.at_least && !m.up_to {
+        if bound == AmountQualifier::AtLeast {
             let at_least = self.label("money.at_least");
             match self.lang {
                 Lang::Ko => s.push_str(&format!(" {at_least}")),
@@ -1534,8 +1537,8 @@ impl Viewer<'_> {
             let m = Money {
                 value: a.value,
                 approximate: a.approximate,
-                up_to: a.qualifier == crate::model::AmountQualifier::UpTo,
-                at_least: a.qualifier == crate::model::AmountQualifier::AtLeast,
+                up_to: a.qualifier == AmountQualifier::UpTo,
+                at_least: a.qualifier == AmountQualifier::AtLeast,
                 // The status says "expected" already.
                 expected: a.expected && o.status != OutcomeStatus::Expected,
                 parts: 1,

@@ -95,11 +95,17 @@ pub struct Money {
 }
 
 impl Money {
-    /// Whether the sum reads "about": some part was, or parts "up to" and
-    /// parts "at least" were added, so the sum is neither a ceiling nor a
-    /// floor (and reads neither "up to" nor "at least").
-    pub fn reads_about(&self) -> bool {
-        self.approximate || (self.up_to && self.at_least)
+    /// How the sum reads: "about" when some part was, or when parts "up
+    /// to" and parts "at least" were added (the sum is then neither a
+    /// ceiling nor a floor); and its bound, "up to" or "at least" when all
+    /// bounded parts agree (`Exact` otherwise).
+    pub fn reading(&self) -> (bool, AmountQualifier) {
+        let bound = match (self.up_to, self.at_least) {
+            (true, false) => AmountQualifier::UpTo,
+            (false, true) => AmountQualifier::AtLeast,
+            _ => AmountQualifier::Exact,
+        };
+        (self.approximate || (self.up_to && self.at_least), bound)
     }
 
     /// Every amount of `outcomes` (investments and deals), in the base

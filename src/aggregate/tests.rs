@@ -289,16 +289,17 @@ fn outcomes_count_where_they_were_made() {
 /// reads "about", as does one with any part "about".
 #[test]
 fn a_sum_of_ceilings_and_floors_reads_about() {
+    use AmountQualifier::{AtLeast, Exact, UpTo};
     let mut m = Money::zero();
-    assert!(!m.reads_about());
+    assert_eq!(m.reading(), (false, Exact));
     m.up_to = true;
-    assert!(!m.reads_about(), "up to only: a ceiling");
+    assert_eq!(m.reading(), (false, UpTo), "up to only: a ceiling");
     m.at_least = true;
-    assert!(m.reads_about(), "up to and at least: neither");
+    assert_eq!(m.reading(), (true, Exact), "up to and at least: neither");
     m.up_to = false;
-    assert!(!m.reads_about(), "at least only: a floor");
+    assert_eq!(m.reading(), (false, AtLeast), "at least only: a floor");
     m.approximate = true;
-    assert!(m.reads_about());
+    assert_eq!(m.reading(), (true, AtLeast));
 }
 
 #[test]
