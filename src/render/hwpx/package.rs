@@ -50,6 +50,17 @@ fn rdf() -> String {
     )
 }
 
+/// The id of the `n`th picture (from 1): the section's `binaryItemIDRef`
+/// and the manifest's item.
+pub(super) fn picture_id(n: usize) -> String {
+    format!("image{n}")
+}
+
+/// The package entry of the `n`th picture.
+fn picture_entry(n: usize) -> String {
+    format!("BinData/{}.png", picture_id(n))
+}
+
 /// `Contents/content.hpf`: the parts, and the document properties (title,
 /// author = organisation and department, subject, keywords = sectors,
 /// dates = the date of issue, never the clock).
@@ -78,7 +89,10 @@ fn content(b: &Brief, images: usize) -> String {
     .concat();
     // The pictures between the header and the section, as 한글 lists them.
     let pictures: String = (1..=images)
-        .map(|n| format!(r#"<opf:item id="image{n}" href="BinData/image{n}.png" media-type="image/png" isEmbeded="1"/>"#))
+        .map(|n| {
+            let (id, entry) = (picture_id(n), picture_entry(n));
+            format!(r#"<opf:item id="{id}" href="{entry}" media-type="image/png" isEmbeded="1"/>"#)
+        })
         .collect();
     format!(
         r#"{XML_DECLARATION}<opf:package {NAMESPACES} version="" unique-identifier="" id=""><opf:metadata><opf:title>{title}</opf:title><opf:language>{language}</opf:language>{properties}</opf:metadata><opf:manifest><opf:item id="header" href="Contents/header.xml" media-type="application/xml"/>{pictures}<opf:item id="section0" href="Contents/section0.xml" media-type="application/xml"/><opf:item id="settings" href="settings.xml" media-type="application/xml"/></opf:manifest><opf:spine><opf:itemref idref="header" linear="yes"/><opf:itemref idref="section0" linear="yes"/></opf:spine></opf:package>"#
@@ -123,7 +137,7 @@ pub fn zip(
         ("Contents/header.xml".into(), header.into(), false),
     ];
     for (i, png) in images.iter().enumerate() {
-        parts.push((format!("BinData/image{}.png", i + 1), png.clone(), true));
+        parts.push((picture_entry(i + 1), png.clone(), true));
     }
     let rest: [(&str, String); 7] = [
         ("Contents/section0.xml", section.to_string()),
